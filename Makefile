@@ -1,0 +1,19 @@
+# The two commands of the README. Each creates .venv (from requirements.txt) if needed.
+#   make notebooks  – re-execute every notebook in order, in place; regenerates figures/ and data/derived/
+#   make test       – the whole test suite: unit tests and nbval over every notebook
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: notebooks test
+
+notebooks: $(VENV)/.installed
+	$(BIN)/python -m perucorpus.runner notebooks
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@

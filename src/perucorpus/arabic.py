@@ -1,0 +1,126 @@
+"""Arabic text for matching and counting: normalisation, tokens, clitics, stopwords.
+
+Normalised text is for matching and counting only; everything shown to a reader is the
+original spelling. The choices (all applied by :func:`normalise`):
+
+* diacritics (harakat, tanwin, shadda, sukun, dagger alef) are removed (pyarabic);
+* tatweel ``ـ`` is removed (pyarabic);
+* alef variants ``أ إ آ ٱ`` become bare ``ا`` (pyarabic), so ``الأرجنتين`` and the
+  article's ``الارجنتين`` match;
+* alef maqsura ``ى`` becomes ``ي``: the articles write final ``ي`` both ways
+  (``الى``/``إلى`` vs. ``مجىء``), and no word pair in them is distinguished only by it;
+* taa marbuta ``ة`` is **kept**: the articles write it consistently, and folding it into
+  ``ه`` would merge feminine nouns with the pronoun suffix ``ـه``;
+* hamza on waw/yaa (``ؤ ئ``) and lone hamza ``ء`` are kept.
+
+Every step maps one character to zero or one character, so offsets into the
+normalised text map back to the original (:func:`normalise_with_offsets`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pyarabic.araby as araby
+from stop_words import get_stop_words
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` normalised for matching (see the module docstring)."""
+    for _, step in NORMALISATION_STEPS:
+        text = step(text)
+    return text
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` and return, for each output character, its index in ``text``."""
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for produced in _normalise_char(char):
+            out.append(produced)
+            origin.append(index)
+    return "".join(out), origin
+
+
+@lru_cache(maxsize=4096)
+def _normalise_char(char: str) -> str:
+    return normalise(char)
+
+
+ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+WORD = re.compile(rf"[{ARABIC_LETTERS}]+|[A-Za-z]+(?:-[A-Za-z]+)*|\d+")
+ARABIC_WORD = re.compile(rf"[{ARABIC_LETTERS}]+")
+
+
+def tokens(normalised: str) -> list[str]:
+    """Word tokens (Arabic letter runs, Latin words, digit runs) of already-normalised text."""
+    return WORD.findall(normalised)
+
+
+ARTICLE_PREFIX = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل)(?=..)")
+SINGLE_PREFIX = re.compile(r"^(?:[وف][بكل]?|[بكل])(?=...)")
+
+
+def split_clitics(token: str, known_bases: Iterable[str] | frozenset[str] = frozenset()) -> tuple[str, str]:
+    """Split attached proclitics off a normalised token: ``(prefix, base)``.
+
+    * The article with its own proclitics (``ال وال فال بال كال وبال لل ولل``) is split off
+      whenever at least two letters remain.
+    * A bare conjunction or preposition (``و ف ب ل ك``, or ``و``/``ف`` followed by
+      ``ب ل ك``) is split off only when the remainder is itself in ``known_bases``
+      (e.g. the corpus vocabulary), because many words simply begin with these letters
+      (``وزارة``, ``بيرو``, ``كندا``).
+    Suffixed pronouns are not split.
+    """
+    match = ARTICLE_PREFIX.match(token)
+    if match:
+        return token[: match.end()], token[match.end() :]
+    match = SINGLE_PREFIX.match(token)
+    if match:
+        for cut in range(match.end(), 0, -1):
+            if token[cut:] in known_bases:
+                return token[:cut], token[cut:]
+    return "", token
+
+
+@lru_cache(maxsize=1)
+def stopwords(supplement: tuple[str, ...] = ()) -> frozenset[str]:
+    """Arabic stopwords from the ``stop-words`` package plus ``supplement``, all normalised."""
+    words = [normalise(word) for word in get_stop_words("arabic")] + [normalise(w) for w in supplement]
+    return frozenset(word for word in words if ARABIC_WORD.fullmatch(word))
+
+
+NORMALISATION_STEPS = (
+    ("diacritics removed", araby.strip_diacritics),
+    ("tatweel removed", araby.strip_tatweel),
+    ("alef variants → ا", araby.normalize_alef),
+    ("ى → ي", lambda text: text.replace(araby.ALEF_MAKSURA, araby.YEH)),
+)
+
+
+def normalisation_steps(word: str) -> list[str]:
+    """Names of the normalisation steps that change ``word`` (in the order applied)."""
+    applied = []
+    for name, step in NORMALISATION_STEPS:
+        changed = step(word)
+        if changed != word:
+            applied.append(name)
+        word = changed
+    return applied
+
+
+def normalisation_examples(texts: dict[str, str], per_step: int = 3) -> list[dict[str, str]]:
+    """Up to ``per_step`` distinct real words per normalisation step, with where they occur."""
+    seen: dict[str, list[dict[str, str]]] = {name: [] for name, _ in NORMALISATION_STEPS}
+    for source, text in texts.items():
+        for word in sorted(set(ARABIC_WORD_WITH_MARKS.findall(text)), key=text.index):
+            for step in normalisation_steps(word):
+                if len(seen[step]) < per_step and all(row["original"] != word for row in seen[step]):
+                    seen[step].append({"step": step, "original": word, "normalised": normalise(word), "article": source})
+    return [row for rows in seen.values() for row in rows]
+
+
+ARABIC_WORD_WITH_MARKS = re.compile(r"[\u0621-\u0652\u0670\u0671-\u06d3]+")

@@ -1,0 +1,92 @@
+"""Figures: an Arabic font, correctly shaped labels, and byte-identical PNG/SVG files.
+
+Shaping: matplotlib ≥ 3.11 lays out Arabic itself (libraqm: joining and right-to-left
+order). Older matplotlib draws characters one by one, left to right, so labels must be
+pre-shaped with arabic-reshaper and reordered with python-bidi. Doing that on a libraqm
+build reverses the text, so :func:`ar` pre-shapes only where the renderer cannot.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import arabic_reshaper
+import fontpkg_noto_sans_arabic
+import matplotlib
+import matplotlib.ft2font
+from bidi.algorithm import get_display
+from matplotlib import font_manager
+
+ARABIC_FONT = fontpkg_noto_sans_arabic.FAMILY
+FONT_FAMILY = [ARABIC_FONT, "DejaVu Sans"]
+
+
+def native_shaping() -> bool:
+    """True when matplotlib shapes complex scripts itself (built with libraqm, 3.11+)."""
+    return hasattr(matplotlib.ft2font, "__libraqm_version__")
+
+
+def ar(text: str, native: bool | None = None) -> str:
+    """Prepare Arabic ``text`` for a matplotlib label (shaped and reordered only if needed).
+
+    The result is for drawing only: never store, search or compare it.
+    """
+    if native is None:
+        native = native_shaping()
+    if native:
+        return text
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+
+
+def bilingual(english: str, arabic: str, separator: str = " · ") -> str:
+    """A label ``English · عربي`` with the Arabic part prepared by :func:`ar`."""
+    return f"{english}{separator}{ar(arabic)}"
+
+
+def use_project_style() -> None:
+    """Register Noto Sans Arabic (from its PyPI package) and set deterministic output options."""
+    for path in sorted(Path(fontpkg_noto_sans_arabic.ROOT, "files").glob("*.ttf")):
+        font_manager.fontManager.addfont(str(path))
+    matplotlib.rcParams.update(
+        {
+            "font.family": FONT_FAMILY,
+            "svg.hashsalt": "perucorpus",
+            "svg.fonttype": "path",
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
+
+
+def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> list[Path]:
+    """Save ``figure`` as ``<folder>/<name>.png`` and ``.svg`` with no timestamps or tool versions."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
+    figure.savefig(paths[0], metadata={"Software": None}, bbox_inches="tight")
+    figure.savefig(paths[1], metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    return paths
+
+
+def annotated_heatmap(axes, values, row_labels, column_labels, cmap="Blues", fmt="{:.0f}", zero=""):
+    """Draw ``values`` (a 2-D array-like) as a heatmap with every cell annotated.
+
+    Zero cells show ``zero`` (blank by default) so that the non-zero pattern stands out.
+    """
+    import numpy as np
+
+    data = np.asarray(values, dtype=float)
+    image = axes.imshow(data, cmap=cmap, aspect="auto", vmin=0)
+    axes.set_xticks(range(len(column_labels)), column_labels)
+    axes.set_yticks(range(len(row_labels)), row_labels)
+    axes.tick_params(top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
+    threshold = data.max() / 2 if data.size else 0
+    for (row, column), value in np.ndenumerate(data):
+        text = zero if value == 0 else fmt.format(value)
+        axes.text(column, row, text, ha="center", va="center", fontsize=8,
+                  color="white" if value > threshold else "black")
+    for side in ("top", "right", "bottom", "left"):
+        axes.spines[side].set_visible(False)
+    return image

@@ -1,0 +1,175 @@
+"""Find country mentions in Arabic text.
+
+Country names come from CLDR (via babel) for every ISO 3166-1 country, plus the variant
+spellings the articles actually use, from ``data/gazetteer/variants.csv`` (which can
+also exclude a CLDR name that is a common word, e.g. ``مالي`` "financial"). Nationality
+adjectives (``البيروفية``) are a separate *form* from names. Regions, cities,
+metonyms and organisations (``أمريكا اللاتينية``, ``ليما``, ``واشنطن``,
+``منظمة الدول الأمريكية``) listed in ``data/gazetteer/non_country_terms.csv`` are
+matched too, so that they claim their words, but are never reported as countries.
+
+Matching runs on normalised text (see :mod:`perucorpus.arabic`), on whole words, with
+the attached proclitics ``و ف ب ك ل`` and the article ``ال``; spans are reported in the
+original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+from babel import Locale
+from countrycode import countrycode
+
+from . import schemas
+from .arabic import normalise, normalise_with_offsets
+from .tables import read_table
+
+ADJECTIVE_ENDINGS = "(?:ة|ون|ين|ان|تين|تان|ات)?"
+BEFORE = r"(?<!\w)"
+AFTER = r"(?!\w)"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One searchable term: a country name or adjective (``iso3``), or a non-country term."""
+
+    term: str
+    kind: str  # "country" or a non-country kind (region, city, metonym, organisation, subnational)
+    form: str  # "name" or "adjective" for countries, else the kind
+    iso3: str | None
+    origin: str
+    scope: str = "all"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A match in the original text: ``text[start:end] == surface``."""
+
+    start: int
+    end: int
+    surface: str
+    entry: Entry
+
+    @property
+    def is_country(self) -> bool:
+        return self.entry.kind == "country"
+
+
+def cldr_country_names(language: str = "ar") -> dict[str, str]:
+    """ISO3 → CLDR country name in ``language``, for every territory that is an ISO 3166-1 country."""
+    territories = Locale.parse(language).territories
+    codes = sorted(code for code in territories if re.fullmatch(r"[A-Z]{2}", code))
+    iso3 = countrycode(codes, origin="iso2c", destination="iso3c")
+    return {three: territories[two] for two, three in zip(codes, iso3) if three}
+
+
+def country_label(iso3: str) -> tuple[str, str]:
+    """English and Arabic CLDR names of a country."""
+    return _names("en")[iso3], _names("ar")[iso3]
+
+
+_NAME_CACHE: dict[str, dict[str, str]] = {}
+
+
+def _names(language: str) -> dict[str, str]:
+    if language not in _NAME_CACHE:
+        _NAME_CACHE[language] = cldr_country_names(language)
+    return _NAME_CACHE[language]
+
+
+class Gazetteer:
+    """CLDR names + project variants + non-country terms, compiled into one matcher per scope."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self._patterns: dict[str, tuple[re.Pattern[str], list[Entry]]] = {}
+
+    @classmethod
+    def from_data(cls, data_dir: Path | str) -> "Gazetteer":
+        """Build the gazetteer from CLDR and ``<data_dir>/gazetteer/*.csv``."""
+        folder = Path(data_dir) / "gazetteer"
+        variants = read_table(folder / "variants.csv", schemas.GAZETTEER_VARIANTS)
+        others = read_table(folder / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS)
+        excluded = {
+            (row.iso3, normalise(row.variant_ar))
+            for row in variants.itertuples()
+            if row.origin == "cldr_homograph_excluded"
+        }
+        entries = [
+            Entry(term=name, kind="country", form="name", iso3=iso3, origin="cldr")
+            for iso3, name in _names("ar").items()
+            if (iso3, normalise(name)) not in excluded
+        ]
+        entries += [
+            Entry(row.variant_ar, "country", row.form, row.iso3, row.origin, row.scope)
+            for row in variants.itertuples()
+            if row.origin != "cldr_homograph_excluded"
+        ]
+        entries += [Entry(row.term_ar, row.kind, row.kind, None, "non_country_terms") for row in others.itertuples()]
+        return cls(entries)
+
+    @cached_property
+    def iso3_codes(self) -> frozenset[str]:
+        return frozenset(entry.iso3 for entry in self.entries if entry.iso3)
+
+    def find(self, text: str, scope: str = "all") -> list[Mention]:
+        """All mentions in ``text`` (left to right, non-overlapping, longest term first at each position).
+
+        ``scope`` is the article id: variants scoped to one article (its typos) apply only there.
+        """
+        pattern, entries = self._compiled(scope)
+        normalised, origin = normalise_with_offsets(text)
+        mentions = []
+        for match in pattern.finditer(normalised):
+            entry = entries[match.lastindex - 1]
+            start = origin[match.start()]
+            end = origin[match.end() - 1] + 1
+            mentions.append(Mention(start, end, text[start:end], entry))
+        return mentions
+
+    def countries(self, text: str, scope: str = "all") -> list[Mention]:
+        """Only the country mentions (names and adjectives)."""
+        return [mention for mention in self.find(text, scope) if mention.is_country]
+
+    def _compiled(self, scope: str) -> tuple[re.Pattern[str], list[Entry]]:
+        if scope not in self._patterns:
+            active = [entry for entry in self.entries if entry.scope in ("all", scope)]
+            # Longest term first, so "الولايات المتحدة الأمريكية" wins over "الولايات المتحدة".
+            active.sort(key=lambda entry: (-len(normalise(entry.term)), entry.term, entry.form))
+            alternatives = [f"({_term_pattern(entry)})" for entry in active]
+            pattern = re.compile(BEFORE + "(?:" + "|".join(alternatives) + ")" + AFTER)
+            self._patterns[scope] = (pattern, active)
+        return self._patterns[scope]
+
+
+def _term_pattern(entry: Entry) -> str:
+    """Regex for one term with its proclitics (and inflections, for adjectives)."""
+    words = normalise(entry.term).split()
+    body = r"\s+".join(re.escape(word) for word in words)
+    if entry.form == "adjective":
+        return rf"(?:[وف]?[بك]?ال|[وف]?لل|[وف]?[بكل]?)?{body}{ADJECTIVE_ENDINGS}"
+    if body.startswith("ال"):
+        rest = body[2:]
+        return rf"(?:[وف]?[بك]?ال|[وف]?لل){rest}"
+    return rf"[وف]?[بكل]?{body}"
+
+
+def mention_counts(mentions_by_article: dict[str, list[Mention]]) -> pd.DataFrame:
+    """Long table ``article_id, iso3, form, mentions`` of country mentions, sorted."""
+    rows = [
+        (article_id, mention.entry.iso3, mention.entry.form)
+        for article_id, mentions in mentions_by_article.items()
+        for mention in mentions
+        if mention.is_country
+    ]
+    frame = pd.DataFrame(rows, columns=["article_id", "iso3", "form"])
+    return (
+        frame.groupby(["article_id", "iso3", "form"], as_index=False)
+        .size()
+        .rename(columns={"size": "mentions"})
+        .sort_values(["article_id", "iso3", "form"], ignore_index=True)
+    )

@@ -1,0 +1,77 @@
+"""Per-article counts (paragraphs, sentences, tokens) and term frequencies."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from .arabic import ARABIC_WORD, normalise, normalise_with_offsets, split_clitics, stopwords, tokens, WORD
+from .cleaning import CleanView, is_heading, paragraphs, sentences
+
+
+def text_counts(view: CleanView) -> dict[str, int]:
+    """Characters, paragraphs, headings, sentences and word tokens of one clean view."""
+    lines = [view.text[start:end] for start, end in paragraphs(view.text)]
+    headings = [line for line in lines if is_heading(line)]
+    body = [line for line in lines if not is_heading(line)]
+    return {
+        "characters": len(view.text.strip()),
+        "paragraphs": len(body),
+        "headings": len(headings),
+        "sentences": sum(len(sentences(line)) for line in body),
+        "tokens": len(tokens(normalise(view.text))),
+    }
+
+
+def vocabulary(texts: list[str]) -> frozenset[str]:
+    """Normalised Arabic word types of ``texts``, with and without the article: the known bases for clitics."""
+    words = {token for text in texts for token in tokens(normalise(text)) if ARABIC_WORD.fullmatch(token)}
+    return frozenset(words | {split_clitics(word)[1] for word in words})
+
+
+def term_counts(text: str, known_bases: frozenset[str], extra_stopwords: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Content-term frequencies of one text: ``term`` (normalised base), ``count`` and ``display``.
+
+    Tokens are normalised, proclitics are split off (:func:`perucorpus.arabic.split_clitics`),
+    and stopwords, digits, Latin words and one-letter bases are dropped. ``display`` is the
+    most frequent original spelling of the base in the text (ties: the first seen).
+    """
+    stop = stopwords(tuple(sorted(extra_stopwords)))
+    normalised, origin = normalise_with_offsets(text)
+    counts: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = {}
+    for match in WORD.finditer(normalised):
+        token = match.group()
+        if not ARABIC_WORD.fullmatch(token) or token in stop:
+            continue
+        prefix, base = split_clitics(token, known_bases)
+        if base in stop or len(base) < 2:
+            continue
+        counts[base] += 1
+        start = origin[match.start() + len(prefix)]
+        end = origin[match.end() - 1] + 1
+        spellings.setdefault(base, Counter())[text[start:end]] += 1
+    rows = [(term, count, spellings[term].most_common(1)[0][0]) for term, count in counts.items()]
+    frame = pd.DataFrame(rows, columns=["term", "count", "display"])
+    return frame.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
+
+
+def keyword_in_context(text: str, spans: list[tuple[int, int]], width: int = 45) -> pd.DataFrame:
+    """Keyword-in-context rows (``before``, ``keyword``, ``after``) for character ``spans`` of ``text``.
+
+    Context stops at line breaks and is trimmed to whole words within ``width`` characters.
+    """
+    rows = []
+    for start, end in spans:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        before = text[max(line_start, start - width) : start]
+        after = text[end : min(line_end, end + width)]
+        if start - width > line_start and " " in before:
+            before = "… " + before.split(" ", 1)[1]
+        if end + width < line_end and " " in after:
+            after = after.rsplit(" ", 1)[0] + " …"
+        rows.append({"start": start, "before": before.strip(), "keyword": text[start:end], "after": after.strip()})
+    return pd.DataFrame(rows, columns=["start", "before", "keyword", "after"])

@@ -1,0 +1,94 @@
+"""Machine-readable schemas (pandera) for every CSV file under ``data/``.
+
+``data/README.md`` is the human-readable codebook for the same columns.
+"""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+from .tables import choice, matches, text_column
+
+ID = r"[a-z][a-z0-9_]*"
+ISO_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+ISO3 = r"[A-Z]{3}"
+ERAS = ("castillo_2021", "trump_2025_26")
+
+ARTICLES = pa.DataFrameSchema(
+    {
+        "id": text_column(matches(ID, "a lowercase id of letters, digits and _"), unique=True),
+        "file": text_column(matches(r"articles/[a-z][a-z0-9_]*\.txt", "articles/<id>.txt"), unique=True),
+        "source_file": text_column(matches(r"\d{3}_[0-9a-f]{16}\.txt", "a seed file name"), unique=True),
+        "sha256": text_column(matches(r"[0-9a-f]{64}", "a SHA-256 hex digest")),
+        "language": text_column(choice("ar")),
+        "genre": text_column(choice("opinion", "news", "explainer")),
+        "era": text_column(choice(*ERAS)),
+        "date": text_column(
+            matches(f"{ISO_DATE}(/{ISO_DATE})?", "an ISO 8601 date or interval (YYYY[-MM[-DD]][/…])")
+        ),
+        "date_basis": text_column(choice("stated", "inferred")),
+        "date_note": text_column(),
+        "title_en": text_column(),
+        "summary_en": text_column(),
+        "notes": text_column(nullable=True),
+    },
+    checks=[
+        pa.Check(
+            lambda df: df["file"] == "articles/" + df["id"] + ".txt",
+            element_wise=False,
+            error="file must be articles/<id>.txt",
+        )
+    ],
+    strict=True,
+)
+
+GAZETTEER_VARIANTS = pa.DataFrameSchema(
+    {
+        "iso3": text_column(matches(ISO3, "an ISO 3166-1 alpha-3 code")),
+        "form": text_column(choice("name", "adjective")),
+        "variant_ar": text_column(),
+        "origin": text_column(choice("article_spelling", "article_typo", "common_usage", "cldr_homograph_excluded")),
+        "scope": text_column(matches(f"all|{ID}", "'all' or an article id")),
+        "note": text_column(),
+    },
+    unique=["iso3", "form", "variant_ar"],
+    strict=True,
+)
+
+NON_COUNTRY_TERMS = pa.DataFrameSchema(
+    {
+        "term_ar": text_column(unique=True),
+        "kind": text_column(choice("region", "city", "metonym", "organisation", "subnational")),
+        "gloss_en": text_column(),
+        "note": text_column(nullable=True),
+    },
+    strict=True,
+)
+
+STOPWORDS_SUPPLEMENT = pa.DataFrameSchema(
+    {
+        "word_ar": text_column(unique=True),
+        "gloss_en": text_column(),
+        "reason": text_column(),
+    },
+    strict=True,
+)
+
+GLOSSES = pa.DataFrameSchema(
+    {
+        "term_ar": text_column(unique=True),
+        "gloss_en": text_column(),
+    },
+    strict=True,
+)
+
+COUNTRY_MENTIONS = pa.DataFrameSchema(
+    {
+        "article_id": text_column(matches(ID, "an article id")),
+        "iso3": text_column(matches(ISO3, "an ISO 3166-1 alpha-3 code")),
+        "form": text_column(choice("name", "adjective")),
+        "mentions": text_column(matches(r"[1-9]\d*", "a positive whole number")),
+    },
+    unique=["article_id", "iso3", "form"],
+    strict=True,
+)
