@@ -5,10 +5,11 @@ original spelling. The choices (all applied by :func:`normalise`):
 
 * diacritics (harakat, tanwin, shadda, sukun, dagger alef) are removed (pyarabic);
 * tatweel ``ـ`` is removed (pyarabic);
+* alef maqsura ``ى`` becomes ``ي`` (applied first: pyarabic's alef step would otherwise
+  make it ``ا``): the articles write final ``ي`` both ways (``مجىء``), and no word pair
+  in them is distinguished only by it;
 * alef variants ``أ إ آ ٱ`` become bare ``ا`` (pyarabic), so ``الأرجنتين`` and the
   article's ``الارجنتين`` match;
-* alef maqsura ``ى`` becomes ``ي``: the articles write final ``ي`` both ways
-  (``الى``/``إلى`` vs. ``مجىء``), and no word pair in them is distinguished only by it;
 * taa marbuta ``ة`` is **kept**: the articles write it consistently, and folding it into
   ``ه`` would merge feminine nouns with the pronoun suffix ``ـه``;
 * hamza on waw/yaa (``ؤ ئ``) and lone hamza ``ء`` are kept.
@@ -96,8 +97,9 @@ def stopwords(supplement: tuple[str, ...] = ()) -> frozenset[str]:
 NORMALISATION_STEPS = (
     ("diacritics removed", araby.strip_diacritics),
     ("tatweel removed", araby.strip_tatweel),
-    ("alef variants → ا", araby.normalize_alef),
+    # before the alef step: pyarabic's normalize_alef would turn ى into ا (على → علا)
     ("ى → ي", lambda text: text.replace(araby.ALEF_MAKSURA, araby.YEH)),
+    ("alef variants → ا", araby.normalize_alef),
 )
 
 

@@ -102,9 +102,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def is_heading(line: str) -> bool:
-    """A short line without closing punctuation is a section heading."""
+    """A short line (at most ten words) with no sentence punctuation is a section heading."""
     stripped = line.strip()
-    return len(stripped.split()) <= 10 and not stripped.endswith((".", "؟", "!", ":", "،", "?"))
+    return len(stripped.split()) <= 10 and not any(mark in stripped for mark in ".؟!?:")
 
 
 SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$)|\r?\n")

@@ -42,6 +42,19 @@ ARTICLES = pa.DataFrameSchema(
     strict=True,
 )
 
+REFERENCES = pa.DataFrameSchema(
+    {
+        "ref_id": text_column(matches(ID, "a lowercase id of letters, digits and _"), unique=True),
+        "title": text_column(),
+        "publisher": text_column(),
+        "date": text_column(matches(f"{ISO_DATE}|undated", "an ISO 8601 date (YYYY[-MM[-DD]]) or 'undated'")),
+        "url": text_column(matches(r"https?://\S+", "an http(s) URL")),
+        "excerpt": text_column(),
+        "note": text_column(nullable=True),
+    },
+    strict=True,
+)
+
 GAZETTEER_VARIANTS = pa.DataFrameSchema(
     {
         "iso3": text_column(matches(ISO3, "an ISO 3166-1 alpha-3 code")),
@@ -92,3 +105,15 @@ COUNTRY_MENTIONS = pa.DataFrameSchema(
     unique=["article_id", "iso3", "form"],
     strict=True,
 )
+
+
+#: Which schema validates which CSV under ``data/`` (every CSV there must be listed).
+FILES = {
+    "articles.csv": ARTICLES,
+    "references.csv": REFERENCES,
+    "gazetteer/variants.csv": GAZETTEER_VARIANTS,
+    "gazetteer/non_country_terms.csv": NON_COUNTRY_TERMS,
+    "stopwords_supplement.csv": STOPWORDS_SUPPLEMENT,
+    "glosses.csv": GLOSSES,
+    "derived/country_mentions.csv": COUNTRY_MENTIONS,
+}

@@ -1,0 +1,62 @@
+"""Normalisation for matching, clitic splitting and stopwords."""
+
+import pytest
+
+from perucorpus.arabic import normalisation_steps, normalise, normalise_with_offsets, split_clitics, stopwords, tokens
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        ("الأرجنتين", "الارجنتين"),  # hamza on alef dropped, as the 2021 article writes it
+        ("إلى", "الي"),  # alef with hamza below, and alef maqsura
+        ("آذار", "اذار"),  # alef madda
+        ("صُنِّفت", "صنفت"),  # damma, shadda, kasra
+        ("شريكًا", "شريكا"),  # tanwin
+        ("بيـــرو", "بيرو"),  # tatweel
+        ("حكومة", "حكومة"),  # taa marbuta kept
+        ("مسؤول", "مسؤول"),  # hamza on waw kept
+    ],
+)
+def test_normalise(original, expected):
+    assert normalise(original) == expected
+
+
+def test_normalisation_steps_are_named():
+    assert normalisation_steps("إلى") == ["ى → ي", "alef variants → ا"]
+    assert normalisation_steps("بيرو") == []
+
+
+def test_offsets_agree_with_whole_text_normalisation(views):
+    for view in views.values():
+        normalised, origin = normalise_with_offsets(view.text)
+        assert normalised == normalise(view.text)
+        assert all(normalise(view.text[index]) == char for char, index in zip(normalised, origin))
+
+
+def test_tokens():
+    assert tokens(normalise("وقّع 17 دولة على (ACCC)، narco-terrorism")) == ["وقع", "17", "دولة", "علي", "ACCC", "narco-terrorism"]
+
+
+@pytest.mark.parametrize(
+    ("token", "known", "expected"),
+    [
+        ("والارجنتين", set(), ("وال", "ارجنتين")),
+        ("للولايات", set(), ("لل", "ولايات")),
+        ("بالقارة", set(), ("بال", "قارة")),
+        ("وبوليفيا", {"بوليفيا"}, ("و", "بوليفيا")),
+        ("لبيرو", {"بيرو"}, ("ل", "بيرو")),
+        ("وبتحريض", {"تحريض"}, ("وب", "تحريض")),
+        ("وزارة", {"بيرو"}, ("", "وزارة")),  # زارة is not a word of the corpus
+        ("لما", {"ما"}, ("", "لما")),  # a one-letter proclitic needs three letters after it
+        ("ال", set(), ("", "ال")),
+    ],
+)
+def test_split_clitics(token, known, expected):
+    assert split_clitics(token, frozenset(known)) == expected
+
+
+def test_stopwords_are_normalised_and_supplemented():
+    words = stopwords(("تعتبر",))
+    assert {"في", "الي", "التي", "تعتبر"} <= words
+    assert "إلى" not in words

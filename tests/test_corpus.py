@@ -1,0 +1,125 @@
+"""The corpus loader: raw text untouched, and a clear error for every kind of bad input."""
+
+import csv
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from perucorpus import cleaning, corpus
+from perucorpus.tables import DataError
+
+from conftest import DATA, ROOT
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def rewrite_rows(data_dir: Path, change) -> None:
+    """Apply ``change`` to the list of row dicts of articles.csv and write it back."""
+    path = data_dir / "articles.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    fields = list(rows[0])
+    rows = change(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def add_article(data_dir: Path, article_id: str, content: bytes) -> None:
+    """Add an article file and its metadata row (with the right checksum)."""
+    (data_dir / "articles" / f"{article_id}.txt").write_bytes(content)
+
+    def change(rows):
+        row = dict(rows[0], id=article_id, file=f"articles/{article_id}.txt", source_file="999_0123456789abcdef.txt")
+        row["sha256"] = hashlib.sha256(content).hexdigest()
+        return rows + [row]
+
+    rewrite_rows(data_dir, change)
+
+
+def test_three_articles_in_listed_order(articles):
+    assert list(articles) == ["castillo2021_lima_exit", "jeri2025_mnna_intent", "shield2026_explainer"]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
+def test_articles_are_byte_identical_copies_of_the_seeds(articles):
+    for article in articles.values():
+        assert article.path.read_bytes() == (SEEDS / article.meta["source_file"]).read_bytes()
+
+
+def test_raw_text_round_trips_byte_for_byte(articles):
+    for article in articles.values():
+        assert article.raw.encode("utf-8") == article.path.read_bytes()
+
+
+def test_windows_1256_file_is_rejected_with_file_and_line(data_copy):
+    add_article(data_copy, "cp1256_article", "سطر أول\nبيرو".encode("cp1256"))
+    with pytest.raises(corpus.CorpusError, match=r"cp1256_article\.txt:1: not valid UTF-8"):
+        corpus.load_corpus(data_copy)
+
+
+def test_bom_is_rejected(data_copy):
+    add_article(data_copy, "bom_article", "\ufeffبيرو".encode("utf-8"))
+    with pytest.raises(corpus.CorpusError, match=r"bom_article\.txt:1: starts with a UTF-8 byte-order mark"):
+        corpus.load_corpus(data_copy)
+
+
+def test_empty_file_is_rejected(data_copy):
+    add_article(data_copy, "empty_article", b"  \n")
+    with pytest.raises(corpus.CorpusError, match=r"empty_article\.txt: the article file is empty"):
+        corpus.load_corpus(data_copy)
+
+
+def test_crlf_file_loads_unchanged_and_cleans(data_copy):
+    content = "فقرة أولى عن بيرو.\r\n\r\nإعلان\r\n\r\nإعلان الأمن المشترك.\r\n".encode("utf-8")
+    add_article(data_copy, "crlf_article", content)
+    article = corpus.load_corpus(data_copy)["crlf_article"]
+    assert article.raw.encode("utf-8") == content
+    view = cleaning.clean(article.raw)
+    assert [cut.reason for cut in view.cuts] == ["advertisement marker line"]
+    assert "إعلان الأمن المشترك" in view.text
+
+
+def test_row_without_file(data_copy):
+    (data_copy / "articles" / "jeri2025_mnna_intent.txt").unlink()
+    with pytest.raises(corpus.CorpusError, match=r"articles\.csv:3: article file articles/jeri2025_mnna_intent\.txt does not exist"):
+        corpus.load_corpus(data_copy)
+
+
+def test_file_without_row(data_copy):
+    (data_copy / "articles" / "stray.txt").write_text("بيرو", encoding="utf-8")
+    with pytest.raises(corpus.CorpusError, match=r"stray\.txt: file has no row in .*articles\.csv"):
+        corpus.load_corpus(data_copy)
+
+
+def test_duplicate_ids_name_both_lines(data_copy):
+    rewrite_rows(data_copy, lambda rows: rows + [rows[0]])
+    with pytest.raises(DataError) as error:
+        corpus.load_corpus(data_copy)
+    message = str(error.value)
+    assert "articles.csv:2: column 'id'" in message and "articles.csv:5: column 'id'" in message
+
+
+def test_id_with_path_characters_is_rejected(data_copy):
+    def change(rows):
+        rows[0]["id"] = "../x"
+        return rows
+
+    rewrite_rows(data_copy, change)
+    with pytest.raises(DataError, match=r"articles\.csv:2: column 'id': value '\.\./x'"):
+        corpus.load_corpus(data_copy)
+
+
+def test_edited_raw_text_fails_its_checksum(data_copy):
+    path = data_copy / "articles" / "shield2026_explainer.txt"
+    path.write_bytes(path.read_bytes().replace("نما".encode(), "بنما".encode()))
+    with pytest.raises(corpus.CorpusError, match=r"articles\.csv:4: .*SHA-256.*must not be edited"):
+        corpus.load_corpus(data_copy)
+
+
+def test_metadata_records_seed_names():
+    with (DATA / "articles.csv").open(encoding="utf-8") as handle:
+        sources = sorted(row["source_file"] for row in csv.DictReader(handle))
+    assert sources == ["000_9a7a9b6b3aa3427d.txt", "001_5866f8ff4c29b503.txt", "004_5631ce94de341a27.txt"]

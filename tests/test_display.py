@@ -1,0 +1,33 @@
+"""Notebook HTML: escaped, right-to-left where Arabic, no markup from the text."""
+
+import pandas as pd
+
+from perucorpus import display
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)> **bold** بيرو'
+
+
+def test_rtl_escapes_and_sets_direction():
+    html = display.rtl(HOSTILE)
+    assert html.startswith('<span dir="rtl" lang="ar">')
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_rtl_block_has_one_paragraph_per_line():
+    html = display.rtl_block("سطر\n\nسطر ثان").data
+    assert html.count('<p dir="rtl" lang="ar">') == 2
+
+
+def test_table_escapes_every_cell_and_marks_arabic_columns():
+    frame = pd.DataFrame({"article": ["<b>x</b>"], "quote": [HOSTILE], "count": [3]})
+    html = display.table(frame, arabic=["quote"], numeric=["count"], caption="<i>c</i>").data
+    assert "<script>" not in html and "<b>x</b>" not in html and "<i>c</i>" not in html
+    assert '<td dir="rtl" lang="ar">&lt;script&gt;' in html
+    assert '<td align="right">3</td>' in html
+
+
+def test_article_card_escapes():
+    html = display.article_card("<t>", "<s>", HOSTILE).data
+    assert "<t>" not in html and "<s>" not in html and "<script>" not in html
+    assert '<blockquote dir="rtl" lang="ar">' in html

@@ -1,0 +1,80 @@
+"""Arabic labels on both matplotlib paths, and byte-identical figure files."""
+
+import arabic_reshaper
+import matplotlib
+import numpy as np
+import pytest
+from bidi.algorithm import get_display
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from perucorpus import figures
+
+PRESENTATION_FORMS = range(0xFE70, 0xFF00)
+
+
+def test_fallback_path_reshapes_and_reorders_each_line():
+    label = figures.ar("بيرو\nدرع الأمريكتين", native=False)
+    first, second = label.split("\n")
+    assert first == get_display(arabic_reshaper.reshape("بيرو"))
+    assert second == get_display(arabic_reshaper.reshape("درع الأمريكتين"))
+    assert all(ord(char) in PRESENTATION_FORMS for char in first)
+    # visual order: the first letter (ب, initial form) is drawn last, at the right
+    assert first[-1] == "\ufe91"
+
+
+def test_fallback_path_mirrors_brackets():
+    assert figures.ar("(بيرو)", native=False).startswith("(")
+
+
+def test_native_path_leaves_text_alone():
+    assert figures.ar("بيرو", native=True) == "بيرو"
+
+
+def test_detection_follows_matplotlib_build():
+    assert figures.native_shaping() == hasattr(matplotlib.ft2font, "__libraqm_version__")
+    assert figures.ar("بيرو") == ("بيرو" if figures.native_shaping() else figures.ar("بيرو", native=False))
+
+
+def render(text: str) -> np.ndarray:
+    """Ink mask (True = dark pixel) of ``text`` drawn alone, as prepared by figures.ar."""
+    figures.use_project_style()
+    figure = Figure(figsize=(4, 1), dpi=100)
+    FigureCanvasAgg(figure)
+    figure.text(0.5, 0.5, figures.ar(text), fontsize=40, ha="center", va="center")
+    figure.canvas.draw()
+    pixels = np.asarray(figure.canvas.buffer_rgba())[:, :, 0]
+    return pixels < 128
+
+
+@pytest.mark.skipif(not figures.native_shaping(), reason="this matplotlib does not shape Arabic (no libraqm)")
+def test_native_rendering_joins_letters():
+    joined = render("بيرو").any(axis=0).sum()
+    separated = render("\u200c".join("بيرو")).any(axis=0).sum()  # zero-width non-joiners stop joining
+    assert joined < separated
+
+
+@pytest.mark.skipif(not figures.native_shaping(), reason="this matplotlib does not shape Arabic (no libraqm)")
+def test_native_rendering_runs_right_to_left():
+    ink = render("اـــــــــ")  # alef then tatweels: the tall alef must be at the right end
+    columns = np.flatnonzero(ink.any(axis=0))
+    heights = ink[:, columns].sum(axis=0)
+    tallest = columns[np.argmax(heights)]
+    assert tallest > columns.min() + 0.8 * (columns.max() - columns.min())
+
+
+def test_saved_files_are_byte_identical_and_carry_no_date(tmp_path):
+    figures.use_project_style()
+
+    def draw(folder):
+        figure = Figure(figsize=(3, 2))
+        axes = figure.subplots()
+        axes.barh([figures.bilingual("Peru", "بيرو")], [3])
+        return figures.save(figure, folder, "check")
+
+    first, second = draw(tmp_path / "a"), draw(tmp_path / "b")
+    for one, two in zip(first, second):
+        assert one.read_bytes() == two.read_bytes()
+    svg = first[1].read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+    assert b"Software" not in first[0].read_bytes()

@@ -1,0 +1,88 @@
+"""Country mentions: CLDR names, article variants and typos, adjectives, and no false positives."""
+
+import pytest
+
+from perucorpus.gazetteer import country_label
+
+SIGNATORIES_004 = {
+    "USA", "BHS", "ARG", "BLZ", "BOL", "CRI", "DOM", "ECU", "SLV",
+    "GTM", "GUY", "HND", "JAM", "PAN", "PRY", "PER", "TTO",
+}
+
+# Countries each article names, as read by a person (names and adjectives together).
+EXPECTED = {
+    "castillo2021_lima_exit": {"PER", "USA", "CAN", "VEN", "GBR", "COL", "BRA", "MEX", "ARG", "BOL"},
+    "jeri2025_mnna_intent": {"USA", "PER", "VEN", "SAU", "COL", "BOL", "ARG", "BRA"},
+    "shield2026_explainer": SIGNATORIES_004 | {"RUS", "CHN", "VEN", "COL", "CHL", "BRA", "MEX", "CAN", "CUB"},
+}
+
+
+def countries(gaz, text, scope="all"):
+    return [(m.entry.iso3, m.entry.form, m.surface) for m in gaz.countries(text, scope)]
+
+
+def test_all_17_signatories_found_in_the_list_of_004(gaz, views):
+    text = views["shield2026_explainer"].text
+    start = text.index("وقد وقعت على الإعلان الأمني المشترك")
+    end = text.index("\n", start)
+    found = gaz.countries(text[start:end], scope="shield2026_explainer")
+    assert len(found) == 17
+    assert {m.entry.iso3 for m in found} == SIGNATORIES_004
+
+
+@pytest.mark.parametrize("article_id", sorted(EXPECTED))
+def test_no_false_positives_in_the_corpus(gaz, views, article_id):
+    found = gaz.countries(views[article_id].text, scope=article_id)
+    assert {m.entry.iso3 for m in found} == EXPECTED[article_id]
+
+
+def test_spans_point_at_the_original_spelling(gaz, views):
+    for article_id, view in views.items():
+        for mention in gaz.find(view.text, scope=article_id):
+            assert view.text[mention.start : mention.end] == mention.surface
+
+
+def test_typos_are_scoped_to_their_article(gaz):
+    assert countries(gaz, "نما، براغوي") == []
+    assert [iso3 for iso3, _, _ in countries(gaz, "نما، براغوي", "shield2026_explainer")] == ["PAN", "PRY"]
+
+
+def test_never_inside_another_word(gaz):
+    assert countries(gaz, "بينما كانت بيروت هادئة", "shield2026_explainer") == []
+
+
+def test_names_and_adjectives_are_separate_forms(gaz):
+    assert countries(gaz, "للحكومة البيروفية في بيرو والبيرو") == [
+        ("PER", "adjective", "البيروفية"),
+        ("PER", "name", "بيرو"),
+        ("PER", "name", "والبيرو"),
+    ]
+    assert countries(gaz, "الجيش الفنزويلي") == [("VEN", "adjective", "الفنزويلي")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["أمريكا اللاتينية", "دول القارة الامريكية", "نصف الكرة الغربي", "جزر الكاريبي", "مجموعة ليما", "في ليما",
+     "مدينة ميامي", "تتهم واشنطن", "منظمة الدول الأمريكية", "درع الأمريكتين", "الاخطبوط المالي"],
+)
+def test_regions_cities_metonyms_and_homographs_are_not_countries(gaz, text):
+    assert countries(gaz, text) == []
+
+
+def test_longest_name_wins_and_clitics_attach(gaz):
+    assert countries(gaz, "الولايات المتحدة الأمريكية وللولايات المتحدة") == [
+        ("USA", "name", "الولايات المتحدة الأمريكية"),
+        ("USA", "name", "وللولايات المتحدة"),
+    ]
+    assert countries(gaz, "بجمهورية الدومينيكان ولبيرو والارجنتين") == [
+        ("DOM", "name", "بجمهورية الدومينيكان"),
+        ("PER", "name", "ولبيرو"),
+        ("ARG", "name", "والارجنتين"),
+    ]
+
+
+def test_cldr_names_are_used(gaz):
+    assert countries(gaz, "غيانا وجامايكا وباراغواي") == [
+        ("GUY", "name", "غيانا"), ("JAM", "name", "وجامايكا"), ("PRY", "name", "وباراغواي"),
+    ]
+    assert country_label("PER") == ("Peru", "بيرو")

@@ -1,0 +1,36 @@
+"""The notebook runner: order, and nothing volatile stored."""
+
+import nbformat
+
+from perucorpus import runner
+
+from conftest import ROOT
+
+
+def test_numbered_notebooks_in_order():
+    names = [path.name for path in runner.numbered_notebooks(ROOT / "notebooks")]
+    assert names == sorted(names) and names[0].startswith("01_")
+
+
+def test_execute_stores_no_timestamps_and_fixed_metadata(tmp_path):
+    path = tmp_path / "01_tiny.ipynb"
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("print(6 * 7)")]
+    nbformat.write(notebook, path)
+    runner.execute(path)
+    done = nbformat.read(path, as_version=4)
+    assert done.cells[0].outputs[0]["text"] == "42\n"
+    assert done.cells[0].execution_count == 1
+    assert "execution" not in done.cells[0].metadata
+    assert done.metadata == runner.nbformat.from_dict(
+        {"kernelspec": runner.KERNEL, "language_info": {"name": "python", "pygments_lexer": "ipython3"}}
+    )
+
+
+def test_committed_notebooks_are_clean():
+    for path in runner.numbered_notebooks(ROOT / "notebooks"):
+        notebook = nbformat.read(path, as_version=4)
+        code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1)), path.name
+        assert all("execution" not in cell.metadata for cell in code), path.name
+        assert all(cell.outputs or not cell.source.strip() for cell in code[:1]), path.name

@@ -1,0 +1,74 @@
+"""Strict CSV reading: malformed rows stop with file, line and column."""
+
+import pandas as pd
+import pytest
+
+from perucorpus import schemas
+from perucorpus.tables import DataError, read_table, write_table
+
+from conftest import DATA
+
+
+@pytest.mark.parametrize("name", sorted(schemas.FILES))
+def test_every_data_file_validates(name):
+    frame = read_table(DATA / name, schemas.FILES[name])
+    assert len(frame) > 0
+
+
+def test_every_csv_in_data_has_a_schema():
+    found = sorted(path.relative_to(DATA).as_posix() for path in DATA.rglob("*.csv"))
+    assert found == sorted(schemas.FILES)
+
+
+def test_wrong_number_of_fields(tmp_path):
+    path = tmp_path / "glosses.csv"
+    path.write_text("term_ar,gloss_en\nبيرو,Peru\nدول,countries,extra\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"glosses\.csv:3: expected 2 fields as in the header, found 3"):
+        read_table(path, schemas.GLOSSES)
+
+
+def test_bad_value_names_line_and_column_after_a_multiline_field(tmp_path):
+    path = tmp_path / "country_mentions.csv"
+    path.write_text(
+        'article_id,iso3,form,mentions\na,PER,name,1\nb,USA,"adjec\ntive",2\nc,peru,name,3\n', encoding="utf-8"
+    )
+    with pytest.raises(DataError) as error:
+        read_table(path, schemas.COUNTRY_MENTIONS)
+    message = str(error.value)
+    assert "country_mentions.csv:3: column 'form'" in message
+    assert "country_mentions.csv:5: column 'iso3': value 'peru'" in message
+
+
+def test_missing_column(tmp_path):
+    path = tmp_path / "glosses.csv"
+    path.write_text("term_ar\nبيرو\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"glosses\.csv:1: header: missing column\(s\) \['gloss_en'\]"):
+        read_table(path, schemas.GLOSSES)
+
+
+def test_unterminated_quote(tmp_path):
+    path = tmp_path / "glosses.csv"
+    path.write_text('term_ar,gloss_en\nبيرو,"Peru\n', encoding="utf-8")
+    with pytest.raises(DataError, match=r"glosses\.csv:\d+: malformed CSV"):
+        read_table(path, schemas.GLOSSES)
+
+
+def test_non_utf8_csv(tmp_path):
+    path = tmp_path / "glosses.csv"
+    path.write_bytes("term_ar,gloss_en\nبيرو,Peru\n".encode("cp1256"))
+    with pytest.raises(DataError, match=r"glosses\.csv:2: not valid UTF-8"):
+        read_table(path, schemas.GLOSSES)
+
+
+def test_empty_cell_is_an_error_not_a_missing_value(tmp_path):
+    path = tmp_path / "glosses.csv"
+    path.write_text("term_ar,gloss_en\nبيرو,\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"glosses\.csv:2: column 'gloss_en'.*must not be empty"):
+        read_table(path, schemas.GLOSSES)
+
+
+def test_write_table_refuses_invalid_rows(tmp_path):
+    frame = pd.DataFrame({"article_id": ["a"], "iso3": ["PER"], "form": ["name"], "mentions": [0]})
+    with pytest.raises(DataError, match="column 'mentions'"):
+        write_table(frame, tmp_path / "out.csv", schemas.COUNTRY_MENTIONS)
+    assert not (tmp_path / "out.csv").exists()
