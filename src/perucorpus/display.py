@@ -63,3 +63,63 @@ def article_card(title: str, summary: str, arabic_text: str) -> HTML:
         f"<h4>{html.escape(title)}</h4><p><em>{html.escape(summary)}</em></p>"
         f'<blockquote dir="rtl" lang="ar">{html.escape(arabic_text)}</blockquote>'
     )
+
+
+def evidence_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[str, str]) -> str:
+    """HTML for the dimension × era table: per claim, the position, the Arabic quote (RTL),
+    its English rendering and a citation (article id and paragraph number).
+
+    Plain structure and attributes only (``scope``, ``valign``, ``dir``), so the table reads
+    the same where CSS is stripped.
+    """
+    from .evidence import ERA_LABELS, NOT_ADDRESSED, citation
+
+    order = dimensions.assign(order=dimensions["order"].astype(int)).sort_values("order")
+    head = '<th scope="col">Dimension</th>' + "".join(
+        f'<th scope="col">{html.escape(label)}</th>' for label in ERA_LABELS.values()
+    )
+    body = []
+    for dimension in order.itertuples():
+        cells = [
+            f'<th scope="row" valign="top" align="left">{html.escape(dimension.label_en)}'
+            f"<br><small>{html.escape(dimension.question_en)}</small></th>"
+        ]
+        for era in ERA_LABELS:
+            claims = positions[(positions["dimension"] == dimension.dimension) & (positions["era"] == era)]
+            parts = []
+            for claim in claims.itertuples():
+                if claim.status != "stated":
+                    parts.append(f"<p><em>{html.escape(claim.position_en)}</em></p>")
+                    continue
+                where = citation(texts[claim.article_id], claim.article_id, int(claim.start))
+                parts.append(
+                    f"<p><strong>{html.escape(claim.position_en)}</strong></p>"
+                    f'<blockquote dir="rtl" lang="ar">{html.escape(claim.quote_ar)}</blockquote>'
+                    f"<p><em>“{html.escape(claim.quote_en)}”</em> <small>({html.escape(where)})</small></p>"
+                )
+            cells.append(f'<td valign="top">{"<hr>".join(parts) or html.escape(NOT_ADDRESSED)}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table border="1" cellpadding="6"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+PAGE_STYLE = """
+body { font-family: "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif; margin: 2em; color: #222; }
+table { border-collapse: collapse; width: 100%; font-size: 11pt; }
+th, td { border: 1px solid #999; padding: 0.5em 0.7em; vertical-align: top; text-align: left; }
+thead th { background: #eef2f7; }
+th[scope=row] { width: 16%; background: #f7f7f7; }
+th small { font-weight: normal; color: #555; }
+blockquote[dir=rtl] { font-family: "Noto Sans Arabic", "DejaVu Sans", sans-serif; font-size: 12.5pt;
+  margin: 0.3em 0; padding: 0.2em 0.6em; border-right: 3px solid #3b6ea8; text-align: right; }
+hr { border: 0; border-top: 1px dashed #bbb; }
+@media print { body { margin: 0.5cm; } tr { page-break-inside: avoid; } }
+"""
+
+
+def standalone_page(title: str, body_html: str, intro: str = "") -> str:
+    """A complete UTF-8 HTML page around ``body_html`` (for slides and printing)."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n"
+        f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(intro)}</p>\n{body_html}\n</body>\n</html>\n"
+    )

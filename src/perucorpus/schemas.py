@@ -107,6 +107,58 @@ COUNTRY_MENTIONS = pa.DataFrameSchema(
 )
 
 
+DIMENSIONS = pa.DataFrameSchema(
+    {
+        "dimension": text_column(matches(ID, "a lowercase id"), unique=True),
+        "order": text_column(matches(r"[1-9]\d*", "a positive whole number"), unique=True),
+        "label_en": text_column(),
+        "question_en": text_column(),
+    },
+    strict=True,
+)
+
+
+def _claim_fields_match_status(frame):
+    """Stated claims carry a quote, its rendering, article and offsets; gaps carry none."""
+    evidence = ["quote_ar", "quote_en", "article_id", "start", "end"]
+    filled = frame[evidence].apply(lambda column: column.str.len() > 0)
+    stated = frame["status"] == "stated"
+    return (stated & filled.all(axis=1)) | (~stated & ~filled.any(axis=1))
+
+
+POSITIONS = pa.DataFrameSchema(
+    {
+        "dimension": text_column(matches(ID, "a dimension id from dimensions.csv")),
+        "era": text_column(choice(*ERAS)),
+        "status": text_column(choice("stated", "not_addressed")),
+        "position_en": text_column(),
+        "quote_ar": text_column(nullable=True),
+        "quote_en": text_column(nullable=True),
+        "article_id": text_column(matches(f"({ID})?", "an article id or empty"), nullable=True),
+        "start": text_column(matches(r"(\d+)?", "a character offset or empty"), nullable=True),
+        "end": text_column(matches(r"(\d+)?", "a character offset or empty"), nullable=True),
+        "note": text_column(nullable=True),
+    },
+    checks=[
+        pa.Check(
+            _claim_fields_match_status,
+            error="a stated claim needs quote_ar, quote_en, article_id, start and end; a not_addressed row has none",
+        )
+    ],
+    strict=True,
+)
+
+POSITIONS_WIDE = pa.DataFrameSchema(
+    {
+        "dimension": text_column(matches(ID, "a dimension id"), unique=True),
+        "order": text_column(matches(r"[1-9]\d*", "a positive whole number")),
+        "label_en": text_column(),
+        "castillo_2021": text_column(),
+        "trump_2025_26": text_column(),
+    },
+    strict=True,
+)
+
 #: Which schema validates which CSV under ``data/`` (every CSV there must be listed).
 FILES = {
     "articles.csv": ARTICLES,
@@ -116,4 +168,7 @@ FILES = {
     "stopwords_supplement.csv": STOPWORDS_SUPPLEMENT,
     "glosses.csv": GLOSSES,
     "derived/country_mentions.csv": COUNTRY_MENTIONS,
+    "dimensions.csv": DIMENSIONS,
+    "positions.csv": POSITIONS,
+    "derived/positions_wide.csv": POSITIONS_WIDE,
 }

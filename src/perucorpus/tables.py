@@ -98,10 +98,13 @@ def _describe(path: Path, errors: SchemaErrors, lines: list[int]) -> str:
     for case in cases.itertuples(index=False):
         index = case.index
         line = lines[int(index)] if index is not None and not pd.isna(index) else 1
-        column = case.column if isinstance(case.column, str) else "(row)"
-        messages.append(
-            f"{path.as_posix()}:{line}: column '{column}': value {case.failure_case!r} fails {case.check}"
-        )
+        if case.schema_context == "DataFrameSchema" and case.check != "column_in_dataframe":
+            messages.append(f"{path.as_posix()}:{line}: row: fails {case.check}")
+        else:
+            column = case.column if isinstance(case.column, str) else "(row)"
+            messages.append(
+                f"{path.as_posix()}:{line}: column '{column}': value {case.failure_case!r} fails {case.check}"
+            )
     messages = sorted(set(messages), key=lambda m: (int(m.split(":")[1]), m))
     return f"{len(messages)} problem(s) in {path.as_posix()}:\n" + "\n".join(messages)
 

@@ -1,0 +1,147 @@
+"""Verbatim quotes as evidence: find them, check them, cite them.
+
+A quote is cited by its article id and 0-based Python string offsets into the *raw*
+article text, so that ``raw[start:end] == quote`` holds exactly. Offsets are computed by
+:func:`locate` (never typed by hand) and re-checked by :func:`verify` on every load.
+Run ``python -m perucorpus.evidence data/positions.csv`` to fill or refresh the
+``start``/``end`` columns from the quotes.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from . import schemas
+from .corpus import load_corpus
+from .tables import DataError, read_table
+
+
+class QuoteError(DataError):
+    """A quote is missing from its article, ambiguous, or at the wrong offsets."""
+
+
+def locate(text: str, quote: str) -> tuple[int, int]:
+    """Offsets of the single occurrence of ``quote`` in ``text``; fails if absent or repeated."""
+    if not quote:
+        raise QuoteError("empty quote")
+    first = text.find(quote)
+    if first == -1:
+        raise QuoteError(f"quote not found verbatim: {quote!r}")
+    second = text.find(quote, first + 1)
+    if second != -1:
+        raise QuoteError(f"quote occurs more than once (at {first} and {second}); quote more of the sentence: {quote!r}")
+    return first, first + len(quote)
+
+
+def paragraph_number(text: str, offset: int) -> int:
+    """1-based number of the non-empty line (paragraph or heading) containing ``offset``."""
+    lines = text[:offset].split("\n")
+    return sum(1 for line in lines[:-1] if line.strip()) + 1
+
+
+def load_positions(data_dir: Path | str) -> pd.DataFrame:
+    """Read ``positions.csv`` and verify every quote against the raw articles."""
+    data_dir = Path(data_dir)
+    positions = read_table(data_dir / "positions.csv", schemas.POSITIONS)
+    verify(positions, {key: article.raw for key, article in load_corpus(data_dir).items()})
+    positions = positions.copy()
+    for column in ("start", "end"):
+        positions[column] = pd.array([int(value) if value else None for value in positions[column]], dtype="Int64")
+    return positions
+
+
+def verify(positions: pd.DataFrame, texts: dict[str, str]) -> None:
+    """Check every stated claim: known article, quote verbatim and unique at ``start:end``.
+
+    Raises :class:`QuoteError` naming the file line of every row that fails.
+    """
+    source = positions.attrs.get("source", "positions.csv")
+    lines = positions.attrs.get("lines", [index + 2 for index in range(len(positions))])
+    problems = []
+    for row, line in zip(positions.to_dict("records"), lines):
+        if row["status"] != "stated":
+            continue
+        where = f"{source}:{line}: {row['dimension']}/{row['era']}"
+        text = texts.get(row["article_id"])
+        if text is None:
+            problems.append(f"{where}: unknown article_id {row['article_id']!r}")
+            continue
+        try:
+            expected = locate(text, row["quote_ar"])
+        except QuoteError as error:
+            problems.append(f"{where}: {error}")
+            continue
+        if (int(row["start"]), int(row["end"])) != expected:
+            problems.append(
+                f"{where}: start/end {row['start']}–{row['end']} do not match the quote, which is at "
+                f"{expected[0]}–{expected[1]} (run python -m perucorpus.evidence to refresh offsets)"
+            )
+    if problems:
+        raise QuoteError(f"{len(problems)} quote problem(s):\n" + "\n".join(problems))
+
+
+def citation(text: str, article_id: str, start: int) -> str:
+    """A human citation: ``article_id ¶n``."""
+    return f"{article_id} ¶{paragraph_number(text, start)}"
+
+
+def fill_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
+    """Recompute ``start``/``end`` of every stated row of a positions file from its quote, in place."""
+    path = Path(path)
+    data_dir = Path(data_dir) if data_dir else path.parent
+    texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    for number, row in enumerate(rows, 2):
+        if row["status"] == "stated":
+            try:
+                row["start"], row["end"] = locate(texts[row["article_id"]], row["quote_ar"])
+            except (QuoteError, KeyError) as error:
+                raise QuoteError(f"{path.as_posix()}:{number}: {error}") from None
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
+
+
+if __name__ == "__main__":
+    target = sys.argv[1] if len(sys.argv) > 1 else "data/positions.csv"
+    print(f"{fill_offsets(target)} rows checked; offsets written to {target}")
+
+
+ERA_LABELS = {"castillo_2021": "Castillo era (2021)", "trump_2025_26": "Trump era (2025–26)"}
+NOT_ADDRESSED = "Not addressed in the sources."
+
+
+def wide_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """Dimension × era table of plain-text cells: each claim as position, quote, rendering, citation.
+
+    Fails if a dimension lacks either era, or a claim names an unknown dimension.
+    """
+    order = dimensions.assign(order=dimensions["order"].astype(int)).sort_values("order")
+    unknown = sorted(set(positions["dimension"]) - set(order["dimension"]))
+    if unknown:
+        raise DataError(f"positions.csv uses dimensions missing from dimensions.csv: {unknown}")
+    rows = []
+    for dimension in order.itertuples():
+        row = {"dimension": dimension.dimension, "order": dimension.order, "label_en": dimension.label_en}
+        for era in ERA_LABELS:
+            claims = positions[(positions["dimension"] == dimension.dimension) & (positions["era"] == era)]
+            if claims.empty:
+                raise DataError(f"positions.csv: dimension {dimension.dimension!r} has no row for era {era!r}")
+            row[era] = "\n".join(_claim_text(claim, texts) for claim in claims.itertuples())
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _claim_text(claim, texts: dict[str, str]) -> str:
+    if claim.status != "stated":
+        return f"{claim.position_en} [{NOT_ADDRESSED}]"
+    where = citation(texts[claim.article_id], claim.article_id, int(claim.start))
+    return f"{claim.position_en} — «{claim.quote_ar}» — \"{claim.quote_en}\" ({where})"

@@ -1,0 +1,117 @@
+"""The positions table: every quote verbatim at its offsets, both eras for every dimension."""
+
+import csv
+
+import pytest
+
+from perucorpus import display, evidence, schemas
+from perucorpus.tables import DataError, read_table
+
+from conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def positions():
+    return evidence.load_positions(DATA)
+
+
+@pytest.fixture(scope="module")
+def dimensions():
+    return read_table(DATA / "dimensions.csv", schemas.DIMENSIONS)
+
+
+def edit_positions(data_dir, change):
+    path = data_dir / "positions.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    change(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_every_quote_is_verbatim_at_its_offsets(positions, articles):
+    stated = positions[positions["status"] == "stated"]
+    for claim in stated.itertuples():
+        assert articles[claim.article_id].raw[claim.start : claim.end] == claim.quote_ar
+
+
+def test_coverage(positions, dimensions):
+    stated = positions[positions["status"] == "stated"]
+    assert len(dimensions) >= 8
+    assert len(stated) >= 16
+    assert set(stated["article_id"]) == {"castillo2021_lima_exit", "jeri2025_mnna_intent", "shield2026_explainer"}
+    pairs = set(zip(positions["dimension"], positions["era"]))
+    for dimension in dimensions["dimension"]:
+        assert {(dimension, "castillo_2021"), (dimension, "trump_2025_26")} <= pairs
+
+
+def test_eras_match_their_articles(positions, articles):
+    stated = positions[positions["status"] == "stated"]
+    for claim in stated.itertuples():
+        assert articles[claim.article_id].meta["era"] == claim.era
+
+
+def test_wrong_quote_names_the_row(data_copy):
+    def change(rows):
+        rows[3]["quote_ar"] = rows[3]["quote_ar"].replace("فنزويلا", "كوبا")
+
+    edit_positions(data_copy, change)
+    with pytest.raises(evidence.QuoteError, match=r"positions\.csv:5: venezuela/castillo_2021: quote not found verbatim"):
+        evidence.load_positions(data_copy)
+
+
+def test_shifted_offsets_name_the_row(data_copy):
+    def change(rows):
+        rows[0]["start"] = str(int(rows[0]["start"]) + 1)
+
+    edit_positions(data_copy, change)
+    with pytest.raises(evidence.QuoteError, match=r"positions\.csv:2: head_of_state/castillo_2021: start/end .* do not match"):
+        evidence.load_positions(data_copy)
+
+
+def test_stated_claim_without_quote_fails_the_schema(data_copy):
+    def change(rows):
+        rows[0]["quote_ar"] = ""
+
+    edit_positions(data_copy, change)
+    with pytest.raises(DataError, match=r"1 problem\(s\).*\n.*positions\.csv:2: row: fails a stated claim needs quote_ar"):
+        evidence.load_positions(data_copy)
+
+
+def test_locate_fails_loudly():
+    assert evidence.locate("أ ب ج", "ب") == (2, 3)
+    with pytest.raises(evidence.QuoteError, match="not found"):
+        evidence.locate("أ ب ج", "د")
+    with pytest.raises(evidence.QuoteError, match="more than once"):
+        evidence.locate("بيرو و بيرو", "بيرو")
+
+
+def test_fill_offsets_recomputes_from_quotes(data_copy):
+    edit_positions(data_copy, lambda rows: [row.update(start="0", end="0") for row in rows if row["status"] == "stated"])
+    evidence.fill_offsets(data_copy / "positions.csv")
+    assert (data_copy / "positions.csv").read_bytes() == (DATA / "positions.csv").read_bytes()
+
+
+def test_paragraph_numbers():
+    text = "أول\n\nثان\nثالث"
+    assert [evidence.paragraph_number(text, text.index(word)) for word in ("أول", "ثان", "ثالث")] == [1, 2, 3]
+
+
+def test_wide_table_needs_both_eras(positions, dimensions, articles):
+    texts = {key: article.raw for key, article in articles.items()}
+    wide = evidence.wide_table(positions, dimensions, texts)
+    assert list(wide["dimension"]) == list(dimensions.sort_values("order", key=lambda s: s.astype(int))["dimension"])
+    with pytest.raises(DataError, match="has no row for era 'castillo_2021'"):
+        evidence.wide_table(positions[positions["era"] != "castillo_2021"], dimensions, texts)
+
+
+def test_html_table_quotes_every_claim_right_to_left_and_escaped(positions, dimensions, articles):
+    texts = {key: article.raw for key, article in articles.items()}
+    page = display.evidence_table(positions, dimensions, texts)
+    stated = positions[positions["status"] == "stated"]
+    assert page.count('<blockquote dir="rtl" lang="ar">') == len(stated)
+    assert page.count("Not addressed in the sources") == (positions["status"] == "not_addressed").sum()
+    assert "<script" not in page
