@@ -7,6 +7,7 @@ Run as ``python -m perucorpus.runner [notebooks/]``.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -32,7 +33,9 @@ def execute(path: Path, timeout: int = 600) -> nbformat.NotebookNode:
         record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
-    client.execute()
+    # The kernel process's own log (e.g. its TCP notice) is not notebook output; cell
+    # errors and warnings still reach the notebook through the kernel's output messages.
+    client.execute(stderr=subprocess.DEVNULL)
     notebook.metadata = nbformat.from_dict(
         {"kernelspec": KERNEL, "language_info": {"name": "python", "pygments_lexer": "ipython3"}}
     )
