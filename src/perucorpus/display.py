@@ -72,20 +72,18 @@ def evidence_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dic
     Plain structure and attributes only (``scope``, ``valign``, ``dir``), so the table reads
     the same where CSS is stripped.
     """
-    from .evidence import ERA_LABELS, NOT_ADDRESSED, citation
+    from .evidence import ERA_LABELS, NOT_ADDRESSED, cells, citation
 
-    order = dimensions.assign(order=dimensions["order"].astype(int)).sort_values("order")
     head = '<th scope="col">Dimension</th>' + "".join(
         f'<th scope="col">{html.escape(label)}</th>' for label in ERA_LABELS.values()
     )
     body = []
-    for dimension in order.itertuples():
-        cells = [
+    for dimension, eras in cells(positions, dimensions):
+        row = [
             f'<th scope="row" valign="top" align="left">{html.escape(dimension.label_en)}'
             f"<br><small>{html.escape(dimension.question_en)}</small></th>"
         ]
-        for era in ERA_LABELS:
-            claims = positions[(positions["dimension"] == dimension.dimension) & (positions["era"] == era)]
+        for _, claims in eras:
             parts = []
             for claim in claims.itertuples():
                 if claim.status != "stated":
@@ -97,8 +95,8 @@ def evidence_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dic
                     f'<blockquote dir="rtl" lang="ar">{html.escape(claim.quote_ar)}</blockquote>'
                     f"<p><em>“{html.escape(claim.quote_en)}”</em> <small>({html.escape(where)})</small></p>"
                 )
-            cells.append(f'<td valign="top">{"<hr>".join(parts) or html.escape(NOT_ADDRESSED)}</td>')
-        body.append("<tr>" + "".join(cells) + "</tr>")
+            row.append(f'<td valign="top">{"<hr>".join(parts) or html.escape(NOT_ADDRESSED)}</td>')
+        body.append("<tr>" + "".join(row) + "</tr>")
     return f'<table border="1" cellpadding="6"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 

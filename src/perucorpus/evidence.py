@@ -119,22 +119,31 @@ ERA_LABELS = {"castillo_2021": "Castillo era (2021)", "trump_2025_26": "Trump er
 NOT_ADDRESSED = "Not addressed in the sources."
 
 
-def wide_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    """Dimension × era table of plain-text cells: each claim as position, quote, rendering, citation.
+def cells(positions: pd.DataFrame, dimensions: pd.DataFrame):
+    """Yield ``(dimension_row, [(era, claims), …])`` in display order, one entry per era.
 
-    Fails if a dimension lacks either era, or a claim names an unknown dimension.
+    Fails if a claim names an unknown dimension or a dimension lacks either era.
     """
     order = dimensions.assign(order=dimensions["order"].astype(int)).sort_values("order")
     unknown = sorted(set(positions["dimension"]) - set(order["dimension"]))
     if unknown:
         raise DataError(f"positions.csv uses dimensions missing from dimensions.csv: {unknown}")
-    rows = []
     for dimension in order.itertuples():
-        row = {"dimension": dimension.dimension, "order": dimension.order, "label_en": dimension.label_en}
+        row = []
         for era in ERA_LABELS:
             claims = positions[(positions["dimension"] == dimension.dimension) & (positions["era"] == era)]
             if claims.empty:
                 raise DataError(f"positions.csv: dimension {dimension.dimension!r} has no row for era {era!r}")
+            row.append((era, claims))
+        yield dimension, row
+
+
+def wide_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """Dimension × era table of plain-text cells: each claim as position, quote, rendering, citation."""
+    rows = []
+    for dimension, eras in cells(positions, dimensions):
+        row = {"dimension": dimension.dimension, "order": dimension.order, "label_en": dimension.label_en}
+        for era, claims in eras:
             row[era] = "\n".join(_claim_text(claim, texts) for claim in claims.itertuples())
         rows.append(row)
     return pd.DataFrame(rows)
