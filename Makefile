@@ -1,5 +1,6 @@
 # The two commands of the README. Each creates .venv (from requirements.txt) if needed.
-#   make notebooks  – re-execute every notebook in order, in place; regenerates figures/ and data/derived/
+#   make notebooks  – refresh the navigation links, then re-execute every notebook in order, in place;
+#                     regenerates figures/ and data/derived/
 #   make test       – the whole test suite: unit tests and nbval over every notebook
 PYTHON ?= python3
 VENV := .venv
@@ -8,6 +9,7 @@ BIN := $(VENV)/bin
 .PHONY: notebooks test
 
 notebooks: $(VENV)/.installed
+	$(BIN)/python -m perucorpus.navigation notebooks
 	$(BIN)/python -m perucorpus.runner notebooks
 
 test: $(VENV)/.installed

@@ -9,7 +9,7 @@ from conftest import ROOT
 
 def test_numbered_notebooks_in_order():
     names = [path.name for path in runner.numbered_notebooks(ROOT / "notebooks")]
-    assert names == sorted(names) and names[0].startswith("01_")
+    assert names == sorted(names) and names[:2] == ["00_index.ipynb", "01_reading_the_articles.ipynb"]
 
 
 def test_execute_stores_no_timestamps_and_fixed_metadata(tmp_path):
@@ -34,3 +34,9 @@ def test_committed_notebooks_are_clean():
         assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1)), path.name
         assert all("execution" not in cell.metadata for cell in code), path.name
         assert all(cell.outputs or not cell.source.strip() for cell in code[:1]), path.name
+
+
+def test_navigation_is_current():
+    from perucorpus import navigation
+
+    assert navigation.stale(ROOT / "notebooks") == [], "run: python -m perucorpus.navigation notebooks"

@@ -1,0 +1,96 @@
+"""Generated navigation: previous | index | next links in every notebook, and the index notebook.
+
+Navigation cells are marked with ``<!--NAVIGATION-->`` and rewritten in place, so links
+never drift from the files. Run ``python -m perucorpus.navigation [notebooks/]``; the
+tests fail if running it would change anything.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+MARK = "<!--NAVIGATION-->"
+INDEX = "00_index.ipynb"
+
+
+def _title(notebook: nbformat.NotebookNode) -> str:
+    first = notebook.cells[0].source.splitlines()[0]
+    return first.lstrip("# ").strip()
+
+
+def _question(notebook: nbformat.NotebookNode) -> str:
+    match = re.search(r"\*\*Question\.\*\*\s*(.+?\?)", notebook.cells[0].source, re.S)
+    return " ".join(match.group(1).split()) if match else ""
+
+
+def _link(path: Path, notebook: nbformat.NotebookNode) -> str:
+    return f"[{_title(notebook)}]({path.name})"
+
+
+def _nav_line(previous, following) -> str:
+    parts = []
+    if previous:
+        parts.append(f"← {_link(*previous)}")
+    parts.append(f"[Index]({INDEX})")
+    if following:
+        parts.append(f"{_link(*following)} →")
+    return f"{MARK}\n" + " | ".join(parts)
+
+
+def _index_notebook(chapters) -> nbformat.NotebookNode:
+    lines = [f"{MARK}", "# Peru's foreign policy in three Arabic articles: index", "",
+             "The notebooks are numbered in their intended order of execution (`make notebooks` runs them all).", ""]
+    lines += [f"{number}. {_link(path, notebook)}: {_question(notebook)}"
+              for number, (path, notebook) in enumerate(chapters, 1)]
+    lines += ["", "See the [README](../README.md) for the data, set-up and licences."]
+    index = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_markdown_cell("\n".join(lines))
+    cell.id = "index"
+    index.cells = [cell]
+    index.metadata = chapters[0][1].metadata if chapters else {}
+    return index
+
+
+def _with_navigation(notebook: nbformat.NotebookNode, line: str) -> nbformat.NotebookNode:
+    cells = [cell for cell in notebook.cells if not cell.source.startswith(MARK)]
+    top, bottom = nbformat.v4.new_markdown_cell(line), nbformat.v4.new_markdown_cell(line)
+    top.id, bottom.id = "nav-top", "nav-bottom"
+    notebook.cells = cells[:1] + [top] + cells[1:] + [bottom]
+    return notebook
+
+
+def generate(folder: Path | str) -> dict[Path, str]:
+    """The text every notebook (and the index) should have, keyed by path."""
+    folder = Path(folder)
+    paths = sorted(path for path in folder.glob("[0-9][0-9]_*.ipynb") if path.name != INDEX)
+    chapters = [(path, nbformat.read(path, as_version=4)) for path in paths]
+    wanted = {folder / INDEX: nbformat.writes(_index_notebook(chapters)) + "\n"}
+    for number, (path, notebook) in enumerate(chapters):
+        previous = chapters[number - 1] if number > 0 else None
+        following = chapters[number + 1] if number + 1 < len(chapters) else None
+        wanted[path] = nbformat.writes(_with_navigation(notebook, _nav_line(previous, following))) + "\n"
+    return wanted
+
+
+def stale(folder: Path | str) -> list[Path]:
+    """Notebooks whose navigation is missing or out of date."""
+    return [path for path, text in generate(folder).items()
+            if not path.exists() or path.read_text(encoding="utf-8") != text]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else Path("notebooks")
+    for path, text in generate(folder).items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"navigation updated: {path.as_posix()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
