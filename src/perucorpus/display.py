@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 from IPython.display import HTML
-from IPython.display import display as show  # re-exported: display several tables from one cell
+from IPython.display import display as show  # noqa: F401 (re-exported: several tables from one cell)
 
 
 def rtl(text: str, tag: str = "span") -> str:

@@ -14,6 +14,7 @@ import arabic_reshaper
 import fontpkg_noto_sans_arabic
 import matplotlib
 import matplotlib.ft2font
+import numpy as np
 from bidi.algorithm import get_display
 from matplotlib import font_manager
 
@@ -75,8 +76,6 @@ def annotated_heatmap(axes, values, row_labels, column_labels, cmap="Blues", fmt
 
     Zero cells show ``zero`` (blank by default) so that the non-zero pattern stands out.
     """
-    import numpy as np
-
     data = np.asarray(values, dtype=float)
     image = axes.imshow(data, cmap=cmap, aspect="auto", vmin=0)
     axes.set_xticks(range(len(column_labels)), column_labels)

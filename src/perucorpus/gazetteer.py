@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -72,13 +72,9 @@ def country_label(iso3: str) -> tuple[str, str]:
     return _names("en")[iso3], _names("ar")[iso3]
 
 
-_NAME_CACHE: dict[str, dict[str, str]] = {}
-
-
+@lru_cache(maxsize=None)
 def _names(language: str) -> dict[str, str]:
-    if language not in _NAME_CACHE:
-        _NAME_CACHE[language] = cldr_country_names(language)
-    return _NAME_CACHE[language]
+    return cldr_country_names(language)
 
 
 class Gazetteer:
