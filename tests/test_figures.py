@@ -1,5 +1,10 @@
 """Arabic labels on both matplotlib paths, and byte-identical figure files."""
 
+import json
+import os
+import subprocess
+from pathlib import Path
+
 import arabic_reshaper
 import matplotlib
 import numpy as np
@@ -61,6 +66,48 @@ def test_native_rendering_runs_right_to_left():
     heights = ink[:, columns].sum(axis=0)
     tallest = columns[np.argmax(heights)]
     assert tallest > columns.min() + 0.8 * (columns.max() - columns.min())
+
+
+MEASURE = """
+import json, sys
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from perucorpus import figures
+
+def ink(text):
+    figures.use_project_style()
+    figure = Figure(figsize=(4, 1), dpi=100)
+    FigureCanvasAgg(figure)
+    figure.text(0.5, 0.5, figures.ar(text), fontsize=40, ha="center", va="center")
+    figure.canvas.draw()
+    return np.asarray(figure.canvas.buffer_rgba())[:, :, 0] < 128
+
+line = ink("اـــــــــ")
+columns = np.flatnonzero(line.any(axis=0))
+print(json.dumps({
+    "native": figures.native_shaping(),
+    "joined": int(ink("بيرو").any(axis=0).sum()),
+    "separated": int(ink("\u200c".join("بيرو")).any(axis=0).sum()),
+    "tallest": int(columns[np.argmax(line[:, columns].sum(axis=0))]),
+    "left": int(columns.min()), "right": int(columns.max()),
+}))
+"""
+
+
+@pytest.mark.skipif(
+    not os.environ.get("PERUCORPUS_OLD_MATPLOTLIB_PYTHON"),
+    reason="set PERUCORPUS_OLD_MATPLOTLIB_PYTHON to a Python with matplotlib < 3.11 (.ci/run does)",
+)
+def test_fallback_rendering_on_matplotlib_without_libraqm():
+    """On matplotlib 3.9/3.10, figures.ar must pre-shape: joined letters, right-to-left order."""
+    python = os.environ["PERUCORPUS_OLD_MATPLOTLIB_PYTHON"]
+    env = dict(os.environ, PYTHONPATH=str(Path(figures.__file__).parents[1]))
+    result = subprocess.run([python, "-c", MEASURE], capture_output=True, text=True, env=env, check=True)
+    measured = json.loads(result.stdout)
+    assert measured["native"] is False
+    assert measured["joined"] < measured["separated"]
+    assert measured["tallest"] > measured["left"] + 0.8 * (measured["right"] - measured["left"])
 
 
 def test_saved_files_are_byte_identical_and_carry_no_date(tmp_path):
