@@ -89,3 +89,25 @@ def annotated_heatmap(axes, values, row_labels, column_labels, cmap="Blues", fmt
     for side in ("top", "right", "bottom", "left"):
         axes.spines[side].set_visible(False)
     return image
+
+
+def category_grid(axes, table, styles, row_labels, column_labels, empty="#f4f4f4"):
+    """Draw a table of categories as coloured cells; ``styles`` maps a category to (colour, legend text).
+
+    Returns legend handles for the categories that occur, in ``styles`` order.
+    """
+    from matplotlib.patches import Patch, Rectangle
+
+    values = table.to_numpy()
+    for (row, column), value in np.ndenumerate(values):
+        colour = styles[value][0] if isinstance(value, str) else empty
+        axes.add_patch(Rectangle((column - 0.46, row - 0.42), 0.92, 0.84, facecolor=colour, edgecolor="none"))
+    axes.set_xlim(-0.5, values.shape[1] - 0.5)
+    axes.set_ylim(values.shape[0] - 0.5, -0.5)
+    axes.set_xticks(range(values.shape[1]), column_labels)
+    axes.set_yticks(range(values.shape[0]), row_labels)
+    axes.tick_params(top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
+    for side in ("top", "right", "bottom", "left"):
+        axes.spines[side].set_visible(False)
+    present = {value for value in values.ravel() if isinstance(value, str)}
+    return [Patch(facecolor=colour, label=label) for status, (colour, label) in styles.items() if status in present]

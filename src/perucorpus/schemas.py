@@ -159,6 +159,65 @@ POSITIONS_WIDE = pa.DataFrameSchema(
     strict=True,
 )
 
+GROUPINGS = ("lima_group", "mnna", "accc", "miami_summit")
+MEMBERSHIP_STATUSES = (
+    "founding_member", "member", "withdrew", "withdrew_de_facto", "announced_withdrawal",
+    "represented_by_opposition", "designated", "treated_as", "notified", "signatory", "attended", "absent",
+)
+
+MEMBERSHIPS = pa.DataFrameSchema(
+    {
+        "iso3": text_column(matches(ISO3, "an ISO 3166-1 alpha-3 code")),
+        "cow_code": text_column(matches(r"(\d+)?", "a Correlates of War code or empty"), nullable=True),
+        "country_en": text_column(),
+        "country_ar": text_column(),
+        "grouping": text_column(choice(*GROUPINGS)),
+        "status": text_column(choice(*MEMBERSHIP_STATUSES)),
+        "start": text_column(matches(f"({ISO_DATE})?", "an ISO 8601 date or empty"), nullable=True),
+        "end": text_column(matches(f"({ISO_DATE})?", "an ISO 8601 date or empty"), nullable=True),
+        "date_precision": text_column(choice("day", "month", "year", "unknown")),
+        "source_kind": text_column(choice("article", "external")),
+        "source": text_column(matches(ID, "an article id or a ref_id")),
+        "quote_ar": text_column(nullable=True),
+        "quote_start": text_column(matches(r"(\d+)?", "a character offset or empty"), nullable=True),
+        "quote_end": text_column(matches(r"(\d+)?", "a character offset or empty"), nullable=True),
+        "note": text_column(nullable=True),
+    },
+    checks=[
+        pa.Check(
+            lambda df: (df["source_kind"] == "article") == (df["quote_ar"].str.len() > 0),
+            error="an article row needs quote_ar (and offsets); an external row has none",
+        ),
+        pa.Check(
+            lambda df: (df["date_precision"] == "unknown") == (df["start"].str.len() == 0),
+            error="start is empty exactly when date_precision is 'unknown'",
+        ),
+    ],
+    strict=True,
+)
+
+HEADS_OF_STATE = pa.DataFrameSchema(
+    {
+        "name": text_column(unique=True),
+        "start": text_column(matches(r"\d{4}-\d{2}-\d{2}", "an ISO date")),
+        "end": text_column(matches(r"(\d{4}-\d{2}-\d{2})?", "an ISO date or empty"), nullable=True),
+        "ref_ids": text_column(matches(f"{ID}(;{ID})*", "ref_ids separated by ;")),
+        "note": text_column(nullable=True),
+    },
+    strict=True,
+)
+
+MEMBERSHIP_SNAPSHOT = pa.DataFrameSchema(
+    {
+        "iso3": text_column(matches(ISO3, "an ISO 3166-1 alpha-3 code"), unique=True),
+        "lima_group_2021": text_column(choice("", *MEMBERSHIP_STATUSES), nullable=True),
+        "mnna_2026": text_column(choice("", *MEMBERSHIP_STATUSES), nullable=True),
+        "accc_2026": text_column(choice("", *MEMBERSHIP_STATUSES), nullable=True),
+        "miami_summit_2026": text_column(choice("", *MEMBERSHIP_STATUSES), nullable=True),
+    },
+    strict=True,
+)
+
 #: Which schema validates which CSV under ``data/`` (every CSV there must be listed).
 FILES = {
     "articles.csv": ARTICLES,
@@ -171,4 +230,7 @@ FILES = {
     "dimensions.csv": DIMENSIONS,
     "positions.csv": POSITIONS,
     "derived/positions_wide.csv": POSITIONS_WIDE,
+    "memberships.csv": MEMBERSHIPS,
+    "peru_heads_of_state.csv": HEADS_OF_STATE,
+    "derived/membership_snapshot.csv": MEMBERSHIP_SNAPSHOT,
 }

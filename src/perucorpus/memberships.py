@@ -1,0 +1,179 @@
+"""Alliance membership spells: who belonged to which grouping, when, on whose word.
+
+``data/memberships.csv`` has one row per country × grouping × status spell. A row comes
+either from an article (``source`` is the article id, with the verbatim supporting quote
+and its offsets in the raw text) or from a public reference (``source`` is a ``ref_id`` in
+``data/references.csv``). Country codes and names are filled from libraries, never typed:
+``python -m perucorpus.memberships data/memberships.csv`` recomputes ``cow_code``
+(Correlates of War, via countrycode), ``country_en``/``country_ar`` (CLDR, via babel) and
+the quote offsets; :func:`load_memberships` checks that all of them still agree.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from countrycode import countrycode
+
+from . import schemas
+from .corpus import load_corpus
+from .evidence import QuoteError, locate
+from .gazetteer import country_label
+from .tables import DataError, read_table
+
+#: Colour and legend text of each status, in legend order.
+STATUS_STYLE = {
+    "founding_member": ("#1f4e8c", "founding member"),
+    "member": ("#5b8bd0", "member"),
+    "represented_by_opposition": ("#a9b7cc", "seated via the opposition"),
+    "announced_withdrawal": ("#f4c06a", "exit announced, not formalised"),
+    "withdrew_de_facto": ("#e07b39", "left de facto"),
+    "withdrew": ("#b23a2e", "withdrew formally"),
+    "designated": ("#1b7f5a", "designated"),
+    "treated_as": ("#74c69d", "treated as an ally"),
+    "notified": ("#b7e4c7", "intent notified to Congress"),
+    "signatory": ("#1b7f5a", "signed the declaration"),
+    "attended": ("#74c69d", "attended"),
+    "absent": ("#d9534f", "named as absent"),
+}
+EX_MEMBER = {"withdrew", "withdrew_de_facto", "announced_withdrawal"}
+
+
+def library_fields(codes: list[str]) -> dict[str, dict[str, str]]:
+    """The columns filled from libraries, for each ISO3 code (one countrycode call for all)."""
+    codes = sorted(set(codes))
+    cow_codes = countrycode(codes, origin="iso3c", destination="cown")
+    fields = {}
+    for iso3, cow in zip(codes, cow_codes):
+        english, arabic = country_label(iso3)
+        fields[iso3] = {"cow_code": "" if cow is None else str(cow), "country_en": english, "country_ar": arabic}
+    return fields
+
+
+def subregions(codes: list[str]) -> dict[str, str]:
+    """UN intermediate region (South America, Central America, Caribbean), else UN sub-region."""
+    codes = sorted(set(codes))
+    intermediate = countrycode(codes, origin="iso3c", destination="un.regionintermediate.name")
+    sub = countrycode(codes, origin="iso3c", destination="un.regionsub.name")
+    return {iso3: first or second or "Other" for iso3, first, second in zip(codes, intermediate, sub)}
+
+
+def parse_date(value: str, upper: bool = False) -> date | None:
+    """An ISO date of day, month or year precision; a partial date is taken at its start (or end)."""
+    if not value:
+        return None
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31) if upper else date(parts[0], 1, 1)
+    if len(parts) == 2:
+        if upper:
+            following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        return date(parts[0], parts[1], 1)
+    return date(*parts)
+
+
+def load_memberships(data_dir: Path | str) -> pd.DataFrame:
+    """Read and check ``memberships.csv``: schema, sources, quotes, library fields and dates."""
+    data_dir = Path(data_dir)
+    frame = read_table(data_dir / "memberships.csv", schemas.MEMBERSHIPS)
+    references = set(read_table(data_dir / "references.csv", schemas.REFERENCES)["ref_id"])
+    texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
+    expected = library_fields(list(frame["iso3"]))
+    problems = []
+    for row, line in zip(frame.to_dict("records"), frame.attrs["lines"]):
+        where = f"{frame.attrs['source']}:{line}: {row['iso3']}/{row['grouping']}"
+        problems += [f"{where}: {problem}" for problem in _row_problems(row, texts, references, expected[row["iso3"]])]
+    if problems:
+        raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
+    frame = frame.copy()
+    frame["start_date"] = frame["start"].map(parse_date)
+    frame["end_date"] = frame["end"].map(lambda value: parse_date(value, upper=True))
+    return frame
+
+
+def _row_problems(row: dict, texts: dict[str, str], references: set[str], expected: dict[str, str]) -> list[str]:
+    problems = []
+    if row["source_kind"] == "article":
+        if row["source"] not in texts:
+            return [f"unknown article {row['source']!r}"]
+        try:
+            span = locate(texts[row["source"]], row["quote_ar"])
+        except QuoteError as error:
+            return [str(error)]
+        if (row["quote_start"], row["quote_end"]) != (str(span[0]), str(span[1])):
+            problems.append(f"quote_start/quote_end should be {span[0]}/{span[1]}")
+    elif row["source"] not in references:
+        problems.append(f"ref_id {row['source']!r} is not in references.csv")
+    for column, value in expected.items():
+        if row[column] != value:
+            problems.append(f"{column} is {row[column]!r}, the library says {value!r}")
+    start, end = parse_date(row["start"]), parse_date(row["end"], upper=True)
+    if start and end and start > end:
+        problems.append(f"start {row['start']} is after end {row['end']}")
+    return problems
+
+
+def status_on(frame: pd.DataFrame, grouping: str, when: date, source_kind: str | None = None) -> pd.Series:
+    """Each country's status in ``grouping`` on ``when``: the latest spell started by then and not ended."""
+    rows = frame[(frame["grouping"] == grouping) & frame["start_date"].notna()]
+    if source_kind:
+        rows = rows[rows["source_kind"] == source_kind]
+    current = rows[(rows["start_date"] <= when) & (rows["end_date"].isna() | (rows["end_date"] >= when))]
+    return current.sort_values("start_date", kind="stable").groupby("iso3")["status"].last()
+
+
+def snapshot(frame: pd.DataFrame, columns: dict[str, tuple[str, date, str | None]]) -> pd.DataFrame:
+    """Country × column table of statuses; ``columns`` maps a label to (grouping, date, source_kind)."""
+    return pd.DataFrame(
+        {label: status_on(frame, grouping, when, kind) for label, (grouping, when, kind) in columns.items()}
+    )
+
+
+def bloc_order(table: pd.DataFrame, first: str) -> list[str]:
+    """Countries ordered to show blocs: by status in column ``first`` (legend order), then sub-region, then name."""
+    rank = {status: number for number, status in enumerate(STATUS_STYLE)}
+    regions = ["South America", "Central America", "Caribbean", "Northern America"]
+    region_of = subregions(list(table.index))
+
+    def key(iso3: str):
+        status = table.at[iso3, first]
+        region = region_of[iso3]
+        return (rank.get(status, len(rank)) if isinstance(status, str) else len(rank),
+                regions.index(region) if region in regions else len(regions), country_label(iso3)[0])
+
+    return sorted(table.index, key=key)
+
+
+def fill(path: Path | str, data_dir: Path | str | None = None) -> int:
+    """Recompute the library columns and quote offsets of a memberships file, in place."""
+    path = Path(path)
+    data_dir = Path(data_dir) if data_dir else path.parent
+    texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    for number, row in enumerate(rows, 2):
+        try:
+            row.update(library_fields([row["iso3"]])[row["iso3"]])
+        except KeyError:
+            raise DataError(f"{path.as_posix()}:{number}: no CLDR name for {row['iso3']!r}") from None
+        if row["source_kind"] == "article":
+            try:
+                row["quote_start"], row["quote_end"] = locate(texts[row["source"]], row["quote_ar"])
+            except (QuoteError, KeyError) as error:
+                raise QuoteError(f"{path.as_posix()}:{number}: {error}") from None
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
+
+
+if __name__ == "__main__":
+    target = sys.argv[1] if len(sys.argv) > 1 else "data/memberships.csv"
+    print(f"{fill(target)} rows filled in {target}")

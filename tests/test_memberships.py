@@ -1,0 +1,138 @@
+"""Alliance memberships: sources, quotes, codes from libraries, dates, and shapes for every country."""
+
+import csv
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from perucorpus import maps, memberships
+from perucorpus.tables import DataError
+
+from conftest import DATA
+
+SIGNATORIES = {"USA", "BHS", "ARG", "BLZ", "BOL", "CRI", "DOM", "ECU", "SLV", "GTM", "GUY", "HND", "JAM", "PAN", "PRY", "PER", "TTO"}
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return memberships.load_memberships(DATA)
+
+
+@pytest.fixture(scope="module")
+def shapes():
+    return maps.load_shapes(DATA / "geo" / "americas_50m.geojson")
+
+
+def edit(data_dir, change):
+    path = data_dir / "memberships.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, table = reader.fieldnames, list(reader)
+    change(table)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(table)
+
+
+def test_seventeen_signatories_each_found_by_the_gazetteer_in_004(rows, gaz, articles):
+    signed = rows[(rows["grouping"] == "accc") & (rows["status"] == "signatory") & (rows["source_kind"] == "article")]
+    assert len(signed) == 17 and set(signed["iso3"]) == SIGNATORIES
+    text = articles["shield2026_explainer"].raw
+    for row in signed.itertuples():
+        span = text[int(row.quote_start) : int(row.quote_end)]
+        assert row.iso3 in {m.entry.iso3 for m in gaz.countries(span, "shield2026_explainer")}
+
+
+def test_typos_are_recorded_in_notes(rows):
+    signed = rows[(rows["grouping"] == "accc") & (rows["source_kind"] == "article")].set_index("iso3")
+    assert "نما" in signed.at["PAN", "note"] and "براغوي" in signed.at["PRY", "note"]
+
+
+def test_article_quotes_are_verbatim(rows, articles):
+    for row in rows[rows["source_kind"] == "article"].itertuples():
+        assert articles[row.source].raw[int(row.quote_start) : int(row.quote_end)] == row.quote_ar
+
+
+def test_dates_parse_and_are_ordered(rows):
+    dated = rows[rows["start_date"].notna()]
+    assert len(dated) > 0
+    for row in dated.itertuples():
+        assert row.end_date is None or pd.isna(row.end_date) or row.start_date <= row.end_date
+
+
+def test_peru_is_modelled_step_by_step(rows):
+    peru = rows[(rows["iso3"] == "PER") & (rows["source_kind"] == "external")]
+    steps = set(zip(peru["grouping"], peru["status"]))
+    assert {("lima_group", "founding_member"), ("lima_group", "announced_withdrawal"), ("mnna", "notified"),
+            ("mnna", "designated"), ("accc", "signatory")} <= steps
+    assert not ((peru["grouping"] == "lima_group") & (peru["status"] == "withdrew")).any()  # announced, never formal
+    assert memberships.status_on(rows, "mnna", date(2025, 12, 31), "external")["PER"] == "notified"
+    assert memberships.status_on(rows, "mnna", date(2026, 2, 1), "external")["PER"] == "designated"
+
+
+def test_wrong_library_field_names_the_line(data_copy):
+    edit(data_copy, lambda table: table[0].update(cow_code="999"))
+    with pytest.raises(DataError, match=r"memberships\.csv:2: USA/accc: cow_code is '999', the library says '2'"):
+        memberships.load_memberships(data_copy)
+
+
+def test_unknown_reference_names_the_line(data_copy):
+    def change(table):
+        row = next(row for row in table if row["source_kind"] == "external")
+        row["source"] = "no_such_reference"
+
+    edit(data_copy, change)
+    with pytest.raises(DataError, match=r"ref_id 'no_such_reference' is not in references\.csv"):
+        memberships.load_memberships(data_copy)
+
+
+def test_start_after_end_is_an_error(data_copy):
+    edit(data_copy, lambda table: table[0].update(end="2020-01-01"))
+    with pytest.raises(DataError, match=r"memberships\.csv:2: .*start 2026-03-05 is after end 2020-01-01"):
+        memberships.load_memberships(data_copy)
+
+
+def test_every_country_of_the_americas_in_the_data_has_a_shape(rows, shapes):
+    americas = rows[rows["grouping"].isin(["lima_group", "accc", "miami_summit"]) | rows["iso3"].isin(shapes)]
+    missing = sorted(set(americas["iso3"]) - set(shapes))
+    assert missing == []
+
+
+def test_small_island_states_get_markers(shapes):
+    figure = Figure()
+    axes = figure.subplots()
+    colours = {iso3: "red" for iso3 in ["BHS", "JAM", "TTO", "LCA", "DOM", "BRA", "HTI"]}
+    markers = maps.draw(axes, shapes, colours)
+    assert {"BHS", "JAM", "TTO", "LCA"} <= set(markers)
+    assert "BRA" not in markers
+    west, east, south, north = maps.EXTENT
+    assert all(west < x < east and south < y < north for x, y in markers.values())
+
+
+def test_parse_date_precisions():
+    assert memberships.parse_date("2021") == date(2021, 1, 1)
+    assert memberships.parse_date("2021", upper=True) == date(2021, 12, 31)
+    assert memberships.parse_date("2024-02", upper=True) == date(2024, 2, 29)
+    assert memberships.parse_date("2021-12", upper=True) == date(2021, 12, 31)
+    assert memberships.parse_date("") is None
+
+
+def test_area_and_marker_of_a_square():
+    square = [[np.array([[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]], dtype=float)]]
+    assert maps.area(square) == pytest.approx(4.0)
+    assert maps.marker_position(square) == pytest.approx((1.0, 1.0))
+
+
+def test_status_on_takes_the_latest_current_spell():
+    frame = pd.DataFrame(
+        {"iso3": ["X", "X", "Y"], "grouping": ["g"] * 3, "status": ["member", "withdrew", "member"],
+         "source_kind": ["external"] * 3,
+         "start_date": [date(2017, 1, 1), date(2020, 1, 1), date(2019, 1, 1)],
+         "end_date": [None, None, date(2019, 6, 30)]}
+    )
+    assert memberships.status_on(frame, "g", date(2019, 3, 1)).to_dict() == {"X": "member", "Y": "member"}
+    assert memberships.status_on(frame, "g", date(2021, 1, 1)).to_dict() == {"X": "withdrew"}
