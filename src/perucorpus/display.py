@@ -121,3 +121,8 @@ def standalone_page(title: str, body_html: str, intro: str = "") -> str:
         f"<title>{html.escape(title)}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n"
         f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(intro)}</p>\n{body_html}\n</body>\n</html>\n"
     )
+
+
+def details(summary: str, body_html: str) -> HTML:
+    """A collapsed ``<details>`` block (renders without JavaScript); ``body_html`` must already be safe HTML."""
+    return HTML(f"<details><summary>{html.escape(summary)}</summary>{body_html}</details>")

@@ -108,6 +108,17 @@ class Gazetteer:
         entries += [Entry(row.term_ar, row.kind, row.kind, None, "non_country_terms") for row in others.itertuples()]
         return cls(entries)
 
+    @classmethod
+    def for_terms(cls, terms: dict[str, str], kind: str, claimed: tuple[str, ...] = ()) -> "Gazetteer":
+        """A matcher for other terms (``term → label``, e.g. people or glossary entries).
+
+        Mentions have ``entry.kind == kind`` and ``entry.form == label``; phrases in
+        ``claimed`` take their words (kind ``"claimed"``) so they are not reported.
+        """
+        entries = [Entry(term, kind, label, None, "terms") for term, label in terms.items()]
+        entries += [Entry(term, "claimed", "claimed", None, "terms") for term in claimed]
+        return cls(entries)
+
     @cached_property
     def iso3_codes(self) -> frozenset[str]:
         return frozenset(entry.iso3 for entry in self.entries if entry.iso3)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from .arabic import ARABIC_WORD, normalise, normalise_with_offsets, split_clitics, stopwords, tokens, WORD
@@ -75,3 +76,31 @@ def keyword_in_context(text: str, spans: list[tuple[int, int]], width: int = 45)
             after = after.rsplit(" ", 1)[0] + " …"
         rows.append({"start": start, "before": before.strip(), "keyword": text[start:end], "after": after.strip()})
     return pd.DataFrame(rows, columns=["start", "before", "keyword", "after"])
+
+
+def keyness(target: pd.DataFrame, reference: pd.DataFrame, min_count: int = 3) -> pd.DataFrame:
+    """Dunning's log-likelihood (G²) of each term of ``target`` against ``reference``.
+
+    Both frames are :func:`term_counts` outputs. Returns the terms used at least
+    ``min_count`` times in the target and relatively more often there than in the
+    reference, with ``count``, ``reference_count``, ``per_1000`` rates and ``g2``,
+    strongest first. G² > 3.84 corresponds to p < 0.05 for one degree of freedom, but
+    with texts this short the ranking is descriptive, not a test.
+    """
+    merged = target[["term", "count", "display"]].merge(
+        reference.groupby("term", as_index=False)["count"].sum().rename(columns={"count": "reference_count"}),
+        on="term", how="left",
+    ).fillna({"reference_count": 0})
+    size_t, size_r = target["count"].sum(), reference["count"].sum()
+    total = merged["count"] + merged["reference_count"]
+    expected_t = size_t * total / (size_t + size_r)
+    expected_r = size_r * total / (size_t + size_r)
+    merged["g2"] = 2 * (
+        merged["count"] * np.log(merged["count"] / expected_t)
+        + np.where(merged["reference_count"] > 0,
+                   merged["reference_count"] * np.log(merged["reference_count"].where(merged["reference_count"] > 0, 1) / expected_r), 0.0)
+    )
+    merged["per_1000"] = 1000 * merged["count"] / size_t
+    merged["reference_per_1000"] = 1000 * merged["reference_count"] / size_r
+    keep = (merged["count"] >= min_count) & (merged["per_1000"] > merged["reference_per_1000"])
+    return merged[keep].sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)

@@ -218,6 +218,29 @@ MEMBERSHIP_SNAPSHOT = pa.DataFrameSchema(
     strict=True,
 )
 
+GLOSSARY = pa.DataFrameSchema(
+    {
+        "term_ar": text_column(unique=True),
+        "match_ar": text_column(unique=True),
+        "transliteration": text_column(),
+        "gloss_en": text_column(),
+        "loaded": text_column(choice("yes", "no")),
+        "note": text_column(nullable=True),
+    },
+    strict=True,
+)
+
+PEOPLE = pa.DataFrameSchema(
+    {
+        "person_id": text_column(matches(ID, "a lowercase id")),
+        "name_ar": text_column(unique=True),
+        "name_en": text_column(),
+        "described_as_en": text_column(),
+        "note": text_column(nullable=True),
+    },
+    strict=True,
+)
+
 #: Which schema validates which CSV under ``data/`` (every CSV there must be listed).
 FILES = {
     "articles.csv": ARTICLES,
@@ -233,4 +256,6 @@ FILES = {
     "memberships.csv": MEMBERSHIPS,
     "peru_heads_of_state.csv": HEADS_OF_STATE,
     "derived/membership_snapshot.csv": MEMBERSHIP_SNAPSHOT,
+    "glossary.csv": GLOSSARY,
+    "people.csv": PEOPLE,
 }

@@ -1,0 +1,52 @@
+"""Notebook 04's building blocks: keyness, term and people matching, glossary data, details blocks."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from perucorpus import display, overview, schemas
+from perucorpus.gazetteer import Gazetteer
+from perucorpus.tables import read_table
+
+from conftest import DATA
+
+
+def counts(pairs):
+    return pd.DataFrame([(term, count, term) for term, count in pairs], columns=["term", "count", "display"])
+
+
+def test_keyness_matches_dunning_by_hand():
+    target = counts([("أ", 10), ("ب", 10)])
+    reference = counts([("أ", 10), ("ب", 70)])
+    result = overview.keyness(target, reference, min_count=1)
+    assert list(result["term"]) == ["أ"]  # ب is relatively rarer in the target
+    a, b, c, d = 10, 10, 20, 80
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    assert result.at[0, "g2"] == pytest.approx(2 * (a * math.log(a / e1) + b * math.log(b / e2)))
+
+
+def test_keyness_handles_terms_absent_from_the_reference():
+    result = overview.keyness(counts([("أ", 4), ("ب", 1)]), counts([("ج", 5)]), min_count=3)
+    assert list(result["term"]) == ["أ"] and result.at[0, "reference_count"] == 0 and result.at[0, "g2"] > 0
+
+
+def test_every_glossary_term_occurs_in_some_article(views):
+    glossary = read_table(DATA / "glossary.csv", schemas.GLOSSARY)
+    matcher = Gazetteer.for_terms(dict(zip(glossary["match_ar"], glossary["term_ar"])), "term")
+    found = {m.entry.form for article_id, view in views.items() for m in matcher.find(view.text, article_id)}
+    assert set(glossary["term_ar"]) <= found
+
+
+def test_people_matching_skips_the_venue(views):
+    people = read_table(DATA / "people.csv", schemas.PEOPLE)
+    matcher = Gazetteer.for_terms(dict(zip(people["name_ar"], people["person_id"])), "person",
+                                  claimed=("منتجع ترمب ناشيونال دورال",))
+    text = views["shield2026_explainer"].text
+    trump = [m for m in matcher.find(text) if m.entry.kind == "person" and m.entry.form == "trump"]
+    assert len(trump) == 1 and "متمم ترمب" in text[trump[0].start - 5 : trump[0].end]
+
+
+def test_details_escapes_its_summary():
+    html = display.details("<b>Solution</b>", "<p>ok</p>").data
+    assert html.startswith("<details><summary>&lt;b&gt;") and html.endswith("<p>ok</p></details>")
