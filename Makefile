@@ -1,6 +1,6 @@
 # The two commands of the README. Each creates .venv (from requirements.txt) if needed.
 #   make notebooks  – refresh the navigation links, then re-execute every notebook in order, in place;
-#                     regenerates figures/ and data/derived/
+#                     regenerates figures/ and data/derived/, and builds the HTML reading copy in _build/html/
 #   make test       – the whole test suite: unit tests and nbval over every notebook
 PYTHON ?= python3
 VENV := .venv
@@ -11,6 +11,7 @@ BIN := $(VENV)/bin
 notebooks: $(VENV)/.installed
 	$(BIN)/python -m perucorpus.navigation notebooks
 	$(BIN)/python -m perucorpus.runner notebooks
+	$(BIN)/python -m perucorpus.site notebooks _build/html
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest

@@ -1,0 +1,86 @@
+"""The HTML reading copy: offline, working links and images, right-to-left Arabic, no scripts."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from perucorpus import site
+
+from conftest import ROOT
+
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+LATIN = re.compile(r"[A-Za-z]")
+VOID = {"br", "img", "hr", "meta", "input", "link", "wbr", "col", "source"}
+
+
+class Page(HTMLParser):
+    """Collects scripts, links, images, and Arabic text blocks with their direction."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.scripts, self.links, self.images, self.blocks = [], [], [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script":
+            self.scripts.append(attrs)
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+        if tag == "img":
+            self.images.append(attrs.get("src", ""))
+        if tag not in VOID:
+            self.stack.append((tag, attrs.get("dir")))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        arabic, latin = len(ARABIC.findall(data)), len(LATIN.findall(data))
+        if arabic >= 3 and arabic > latin and not any(tag in {"pre", "code"} for tag, _ in self.stack):
+            direction = next((d for _, d in reversed(self.stack) if d), None)
+            self.blocks.append((data.strip()[:40], direction))
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    target = tmp_path_factory.mktemp("site")
+    written = site.build(ROOT / "notebooks", target)
+    parsed = {}
+    for path in written:
+        page = Page()
+        page.feed(path.read_text(encoding="utf-8"))
+        parsed[path] = page
+    return parsed
+
+
+def test_every_notebook_and_readme_has_a_page(pages):
+    names = sorted(path.name for path in pages)
+    notebooks = sorted(path.stem for path in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb") if not path.name.startswith("00_"))
+    assert names == sorted(["index.html", "readme.html", "data_readme.html"] + [f"{stem}.html" for stem in notebooks])
+
+
+def test_no_scripts_at_all(pages):
+    for path, page in pages.items():
+        assert page.scripts == [], path.name
+
+
+def test_links_and_images_resolve_offline(pages):
+    for path, page in pages.items():
+        for href in page.links:
+            if href.startswith("#"):
+                continue
+            assert not href.startswith(("http:", "https:", "//")), f"{path.name}: external link {href}"
+            assert (path.parent / href.split("#")[0]).is_file(), f"{path.name}: broken link {href}"
+        for src in page.images:
+            assert src.startswith("data:image/") or (path.parent / src).is_file(), f"{path.name}: broken image {src}"
+
+
+def test_arabic_blocks_are_right_to_left(pages):
+    for path, page in pages.items():
+        wrong = [text for text, direction in page.blocks if direction != "rtl"]
+        assert wrong == [], f"{path.name}: Arabic text outside dir=rtl: {wrong[:3]}"
+    assert sum(len(page.blocks) for page in pages.values()) > 100
