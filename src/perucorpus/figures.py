@@ -111,3 +111,19 @@ def category_grid(axes, table, styles, row_labels, column_labels, empty="#f4f4f4
         axes.spines[side].set_visible(False)
     present = {value for value in values.ravel() if isinstance(value, str)}
     return [Patch(facecolor=colour, label=label) for status, (colour, label) in styles.items() if status in present]
+
+
+def bar_panels(panels, xlabel: str, title: str, colour: str = "#3b6ea8", width: float = 13, height: float = 4.4):
+    """One horizontal bar chart per panel, side by side; ``panels`` maps a panel title to (labels, values).
+
+    Labels are drawn top to bottom in the order given. Returns the figure.
+    """
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(1, len(panels), figsize=(width, height), sharex=True, layout="constrained")
+    for ax, (panel_title, (labels, values)) in zip(np.atleast_1d(axes), panels.items()):
+        ax.barh(list(labels)[::-1], list(values)[::-1], color=colour)
+        ax.set_title(panel_title, fontsize=10)
+        ax.set_xlabel(xlabel)
+    figure.suptitle(title)
+    return figure
