@@ -60,3 +60,14 @@ def test_stopwords_are_normalised_and_supplemented():
     words = stopwords(("تعتبر",))
     assert {"في", "الي", "التي", "تعتبر"} <= words
     assert "إلى" not in words
+
+
+def test_fast_offsets_cover_every_character_normalisation_changes():
+    """normalise_with_offsets translates only ARABIC_BLOCKS; normalise must leave every other character alone."""
+    from perucorpus.arabic import ARABIC_BLOCKS
+
+    inside = {code for first, last in ARABIC_BLOCKS for code in range(first, last)}
+    outside = "".join(chr(code) for code in range(0x20, 0x10000) if code not in inside and not 0xD800 <= code < 0xE000)
+    assert normalise(outside) == outside
+    sample = "".join(chr(code) for code in sorted(inside))
+    assert normalise_with_offsets(sample)[0] == normalise(sample)

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy as np
 import pyarabic.araby as araby
 from stop_words import get_stop_words
 
@@ -36,19 +37,36 @@ def normalise(text: str) -> str:
 
 
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Normalise ``text`` and return, for each output character, its index in ``text``."""
-    out: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        for produced in _normalise_char(char):
-            out.append(produced)
-            origin.append(index)
-    return "".join(out), origin
+    """Normalise ``text`` and return, for each output character, its index in ``text``.
+
+    Every normalisation step maps one character to zero or one character, so this is a
+    per-character translation table (built once from :func:`normalise`) plus the indices
+    of the characters kept.
+    """
+    table, deleted = _translation()
+    normalised = text.translate(table)
+    if len(normalised) == len(text):
+        return normalised, list(range(len(text)))
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    return normalised, np.flatnonzero(~np.isin(codes, deleted)).tolist()
 
 
-@lru_cache(maxsize=4096)
-def _normalise_char(char: str) -> str:
-    return normalise(char)
+#: Unicode blocks where normalisation can change a character (tests check all others are left alone).
+ARABIC_BLOCKS = ((0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900), (0xFB50, 0xFE00), (0xFE70, 0xFF00))
+
+
+@lru_cache(maxsize=1)
+def _translation() -> tuple[dict[int, str | None], np.ndarray]:
+    table: dict[int, str | None] = {}
+    for first, last in ARABIC_BLOCKS:
+        for code in range(first, last):
+            out = normalise(chr(code))
+            if len(out) > 1:
+                raise AssertionError(f"normalisation maps U+{code:04X} to several characters")
+            if out != chr(code):
+                table[code] = out or None
+    deleted = np.array(sorted(code for code, out in table.items() if out is None), dtype="<u4")
+    return table, deleted
 
 
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"

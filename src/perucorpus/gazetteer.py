@@ -82,7 +82,8 @@ class Gazetteer:
 
     def __init__(self, entries: list[Entry]):
         self.entries = entries
-        self._patterns: dict[str, tuple[re.Pattern[str], list[Entry]]] = {}
+        self._patterns: dict = {}  # scope → (entries, anchors); (scope, anchors) → (pattern, entries)
+        self._seen_words: dict[tuple[str, str], frozenset[str]] = {}
 
     @classmethod
     def from_data(cls, data_dir: Path | str) -> "Gazetteer":
@@ -128,29 +129,75 @@ class Gazetteer:
 
         ``scope`` is the article id: variants scoped to one article (its typos) apply only there.
         """
-        pattern, entries = self._compiled(scope)
+        entries, anchors = self._active(scope)
         normalised, origin = normalise_with_offsets(text)
         mentions = []
-        for match in pattern.finditer(normalised):
-            entry = entries[match.lastindex - 1]
-            start = origin[match.start()]
-            end = origin[match.end() - 1] + 1
-            mentions.append(Mention(start, end, text[start:end], entry))
+        resume = 0
+        # Terms are tried only at word starts, and only those whose first letters (after up to
+        # four letters of proclitics) occur in the word: the same matches, many times faster.
+        for word in WORD_START.finditer(normalised):
+            if word.start() < resume:
+                continue
+            found = self._word_anchors(scope, word.group(), anchors)
+            if not found:
+                continue
+            pattern, candidates = self._pattern_for(scope, found)
+            match = pattern.match(normalised, word.start())
+            if match:
+                entry = candidates[match.lastindex - 1]
+                start = origin[match.start()]
+                end = origin[match.end() - 1] + 1
+                mentions.append(Mention(start, end, text[start:end], entry))
+                resume = match.end()
         return mentions
 
     def countries(self, text: str, scope: str = "all") -> list[Mention]:
         """Only the country mentions (names and adjectives)."""
         return [mention for mention in self.find(text, scope) if mention.is_country]
 
-    def _compiled(self, scope: str) -> tuple[re.Pattern[str], list[Entry]]:
+    def _active(self, scope: str) -> tuple[list[Entry], frozenset[str]]:
+        """Entries that apply in ``scope``, longest term first, and their anchors."""
         if scope not in self._patterns:
             active = [entry for entry in self.entries if entry.scope in ("all", scope)]
             # Longest term first, so "الولايات المتحدة الأمريكية" wins over "الولايات المتحدة".
             active.sort(key=lambda entry: (-len(normalise(entry.term)), entry.term, entry.form))
-            alternatives = [f"({_term_pattern(entry)})" for entry in active]
-            pattern = re.compile(BEFORE + "(?:" + "|".join(alternatives) + ")" + AFTER)
-            self._patterns[scope] = (pattern, active)
+            self._patterns[scope] = (active, frozenset(_anchor(entry) for entry in active))
         return self._patterns[scope]
+
+    def _word_anchors(self, scope: str, word: str, anchors: frozenset[str]) -> frozenset[str]:
+        """:func:`_anchors_in`, remembered per word (words repeat a lot in running text)."""
+        key = (scope, word)
+        if key not in self._seen_words:
+            if len(self._seen_words) > 500_000:
+                self._seen_words.clear()
+            self._seen_words[key] = _anchors_in(word, anchors)
+        return self._seen_words[key]
+
+    def _pattern_for(self, scope: str, anchors: frozenset[str]) -> tuple[re.Pattern[str], list[Entry]]:
+        """The alternation of the terms with these anchors, in the scope's order (compiled once)."""
+        key = (scope, anchors)
+        if key not in self._patterns:
+            candidates = [entry for entry in self._active(scope)[0] if _anchor(entry) in anchors]
+            alternatives = "|".join(f"({_term_pattern(entry)})" for entry in candidates)
+            self._patterns[key] = (re.compile(f"{BEFORE}(?:{alternatives}){AFTER}"), candidates)
+        return self._patterns[key]
+
+
+WORD_START = re.compile(r"\w+")
+ANCHOR = 3
+MAX_PROCLITICS = 4  # e.g. وبال + the term
+
+
+def _anchor(entry: Entry) -> str:
+    """The first letters of a term after its article: what a word must contain to start a match."""
+    first = normalise(entry.term).split()[0]
+    core = first[2:] if first.startswith("ال") and len(first) > 4 else first
+    return core[:ANCHOR]
+
+
+def _anchors_in(word: str, anchors: frozenset[str]) -> frozenset[str]:
+    """The anchors that occur in ``word`` right after at most four letters of proclitics."""
+    return anchors.intersection(word[offset : offset + ANCHOR] for offset in range(MAX_PROCLITICS + 1))
 
 
 def _term_pattern(entry: Entry) -> str:
