@@ -123,3 +123,11 @@ def test_metadata_records_seed_names():
     with (DATA / "articles.csv").open(encoding="utf-8") as handle:
         sources = sorted(row["source_file"] for row in csv.DictReader(handle))
     assert sources == ["000_9a7a9b6b3aa3427d.txt", "001_5866f8ff4c29b503.txt", "004_5631ce94de341a27.txt"]
+
+
+def test_oversized_file_is_rejected_before_reading(data_copy):
+    add_article(data_copy, "huge_article", "بيرو ".encode("utf-8"))
+    with (data_copy / "articles" / "huge_article.txt").open("wb") as handle:
+        handle.truncate(50_000_000)  # a 50 MB file (sparse, so the test stays fast)
+    with pytest.raises(corpus.CorpusError, match=r"huge_article\.txt: 50\.0 MB is larger than the 1 MB"):
+        corpus.load_corpus(data_copy)

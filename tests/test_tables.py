@@ -1,5 +1,7 @@
 """Strict CSV reading: malformed rows stop with file, line and column."""
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -72,3 +74,48 @@ def test_write_table_refuses_invalid_rows(tmp_path):
     with pytest.raises(DataError, match="column 'mentions'"):
         write_table(frame, tmp_path / "out.csv", schemas.COUNTRY_MENTIONS)
     assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize("name", sorted(schemas.FILES))
+def test_a_malformed_row_in_any_data_file_names_file_line_and_problem(tmp_path, name):
+    source = (DATA / name).read_text(encoding="utf-8")
+    lines = source.count("\n")
+    broken = tmp_path / Path(name).name
+    broken.write_text(source + "one,too,many,fields,for,any,file,here,x,y,z,w,v,u,t,s,r\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"{broken.name}:{lines + 1}: expected \d+ fields as in the header, found 17"):
+        read_table(broken, schemas.FILES[name])
+
+
+BAD_VALUES = {
+    "articles.csv": ("genre", "poem"),
+    "references.csv": ("date", "yesterday"),
+    "gazetteer/variants.csv": ("form", "verb"),
+    "gazetteer/non_country_terms.csv": ("kind", "planet"),
+    "stopwords_supplement.csv": ("word_ar", ""),
+    "glosses.csv": ("gloss_en", ""),
+    "derived/country_mentions.csv": ("mentions", "-1"),
+    "dimensions.csv": ("order", "first"),
+    "positions.csv": ("era", "inca_1500"),
+    "derived/positions_wide.csv": ("order", "x"),
+    "memberships.csv": ("grouping", "nato"),
+    "peru_heads_of_state.csv": ("start", "July 2021"),
+    "derived/membership_snapshot.csv": ("accc_2026", "maybe"),
+    "glossary.csv": ("loaded", "perhaps"),
+    "people.csv": ("person_id", "Not An Id"),
+}
+
+
+def test_bad_values_cover_every_data_file():
+    assert sorted(BAD_VALUES) == sorted(schemas.FILES)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_VALUES))
+def test_a_bad_value_in_any_data_file_names_file_line_and_column(tmp_path, name):
+    column, value = BAD_VALUES[name]
+    frame = read_table(DATA / name, schemas.FILES[name])
+    line = frame.attrs["lines"][1]  # where the second row starts (cells may span lines)
+    frame.loc[1, column] = value
+    broken = tmp_path / Path(name).name
+    frame.to_csv(broken, index=False, lineterminator="\n")
+    with pytest.raises(DataError, match=rf"{broken.name}:{line}: column '{column}'"):
+        read_table(broken, schemas.FILES[name])

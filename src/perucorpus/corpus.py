@@ -14,6 +14,10 @@ from . import schemas
 from .tables import DataError, read_table
 
 
+#: Largest accepted article file. The seed articles are 5–12 kB; anything this large is not one article.
+MAX_ARTICLE_BYTES = 1_000_000
+
+
 class CorpusError(DataError):
     """The corpus is inconsistent or an article file is unreadable; the message names the file."""
 
@@ -31,8 +35,14 @@ class Article:
 def read_article_text(path: Path | str) -> str:
     """Return the text of one article file, decoded as strict UTF-8 and otherwise untouched."""
     path = Path(path)
-    raw = path.read_bytes()
     name = path.as_posix()
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise CorpusError(
+            f"{name}: {size / 1e6:.1f} MB is larger than the {MAX_ARTICLE_BYTES / 1e6:.0f} MB an article may have; "
+            "split it into articles or check that it is the right file"
+        )
+    raw = path.read_bytes()
     if not raw.strip():
         raise CorpusError(f"{name}: the article file is empty")
     if raw.startswith(b"\xef\xbb\xbf"):
