@@ -1,49 +1,10 @@
 """The HTML reading copy: offline, working links and images, right-to-left Arabic, no scripts."""
 
-import re
-from html.parser import HTMLParser
-from pathlib import Path
-
 import pytest
 
 from perucorpus import site
 
-from conftest import ROOT
-
-ARABIC = re.compile(r"[\u0600-\u06ff]")
-LATIN = re.compile(r"[A-Za-z]")
-VOID = {"br", "img", "hr", "meta", "input", "link", "wbr", "col", "source"}
-
-
-class Page(HTMLParser):
-    """Collects scripts, links, images, and Arabic text blocks with their direction."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack, self.scripts, self.links, self.images, self.blocks = [], [], [], [], []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "script":
-            self.scripts.append(attrs)
-        if tag == "a" and "href" in attrs:
-            self.links.append(attrs["href"])
-        if tag == "img":
-            self.images.append(attrs.get("src", ""))
-        if tag not in VOID:
-            self.stack.append((tag, attrs.get("dir")))
-
-    def handle_endtag(self, tag):
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
-
-    def handle_data(self, data):
-        arabic, latin = len(ARABIC.findall(data)), len(LATIN.findall(data))
-        if arabic >= 3 and arabic > latin and not any(tag in {"pre", "code"} for tag, _ in self.stack):
-            direction = next((d for _, d in reversed(self.stack) if d), None)
-            self.blocks.append((data.strip()[:40], direction))
-
+from conftest import ROOT, Page
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):

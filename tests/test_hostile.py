@@ -1,0 +1,72 @@
+"""A hostile article (HTML, script and markdown in its text and metadata) shows as inert text everywhere."""
+
+import csv
+import hashlib
+import json
+import shutil
+
+import nbformat
+import pytest
+
+from perucorpus import runner, site
+
+from conftest import ROOT, Page
+
+WORDS = "بيرو دول تحالف مخدرات مكافحة فنزويلا دعم تصنيف تعزيز ترامب"  # all glossed in data/glosses.csv
+HOSTILE = (
+    f"<script>alert(1)</script> {WORDS}.\n\n"
+    f"<img src=x onerror=alert(1)> **bold** [link](http://example.invalid) <b>{WORDS}</b>\n\n"
+    f'"<i>اقتباس</i>" {WORDS}\n'
+)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """A copy of the project with the hostile article added, notebooks 01 and 04 re-run, and the site built."""
+    root = tmp_path_factory.mktemp("hostile")
+    for folder in ("notebooks", "data", "figures"):
+        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copy(ROOT / "README.md", root / "README.md")
+    raw = HOSTILE.encode("utf-8")
+    (root / "data" / "articles" / "hostile_test.txt").write_bytes(raw)
+    with (root / "data" / "articles.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows.append(dict(rows[1], id="hostile_test", file="articles/hostile_test.txt", source_file="999_0000000000000000.txt",
+                     sha256=hashlib.sha256(raw).hexdigest(), title_en='<script>alert("title")</script>',
+                     summary_en="<img src=x onerror=alert(2)> summary", notes="<b>not bold</b>"))
+    with (root / "data" / "articles.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    # A fourth article shifts the other articles' keyness; gloss the terms that then rise into view.
+    with (root / "data" / "glosses.csv").open("a", encoding="utf-8") as handle:
+        handle.write("تشمل,includes\nتوترات,tensions\n")
+    for name in ("01_reading_the_articles.ipynb", "04_discussion_guide.ipynb"):
+        runner.execute(root / "notebooks" / name)
+    site.build(root / "notebooks", root / "site")
+    return root
+
+
+def outputs(path):
+    notebook = nbformat.read(path, as_version=4)
+    return [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+
+
+@pytest.mark.parametrize("name", ["01_reading_the_articles.ipynb", "04_discussion_guide.ipynb"])
+def test_notebook_outputs_never_contain_markup_from_the_article(project, name):
+    text = json.dumps([output.get("data", {}).get("text/html", "") for output in outputs(project / "notebooks" / name)])
+    assert "<script" not in text and "<img src=x" not in text and "<b>not bold" not in text
+
+
+def test_the_hostile_text_is_shown_escaped(project):
+    html = "".join(output.get("data", {}).get("text/html", "") for output in outputs(project / "notebooks" / "01_reading_the_articles.ipynb"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(2)&gt; summary" in html  # the metadata summary, shown under the title
+
+
+def test_the_rendered_pages_have_no_script_or_injected_image(project):
+    for path in (project / "site").glob("*.html"):
+        page = Page()
+        page.feed(path.read_text(encoding="utf-8"))
+        assert page.scripts == [], path.name
+        assert all(src.startswith("data:image/") or (path.parent / src).is_file() for src in page.images), path.name
