@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from perucorpus import cleaning, corpus
-from perucorpus.tables import DataError
+from perucorpus.tables import DataError, edit_rows
 
 from conftest import DATA, ROOT
 
@@ -15,16 +15,8 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def rewrite_rows(data_dir: Path, change) -> None:
-    """Apply ``change`` to the list of row dicts of articles.csv and write it back."""
-    path = data_dir / "articles.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    fields = list(rows[0])
-    rows = change(rows)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    """Replace the row dicts of articles.csv with ``change(rows)``."""
+    edit_rows(data_dir / "articles.csv", lambda rows: rows.__setitem__(slice(None), change(rows)))
 
 
 def add_article(data_dir: Path, article_id: str, content: bytes) -> None:

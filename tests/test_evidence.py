@@ -1,11 +1,9 @@
 """The positions table: every quote verbatim at its offsets, both eras for every dimension."""
 
-import csv
-
 import pytest
 
 from perucorpus import display, evidence, schemas
-from perucorpus.tables import DataError, read_table
+from perucorpus.tables import DataError, edit_rows, read_table
 
 from conftest import DATA
 
@@ -21,15 +19,7 @@ def dimensions():
 
 
 def edit_positions(data_dir, change):
-    path = data_dir / "positions.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields, rows = reader.fieldnames, list(reader)
-    change(rows)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    edit_rows(data_dir / "positions.csv", change)
 
 
 def test_every_quote_is_verbatim_at_its_offsets(positions, articles):

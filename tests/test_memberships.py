@@ -1,6 +1,5 @@
 """Alliance memberships: sources, quotes, codes from libraries, dates, and shapes for every country."""
 
-import csv
 from datetime import date
 
 import numpy as np
@@ -9,7 +8,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from perucorpus import maps, memberships
-from perucorpus.tables import DataError
+from perucorpus.tables import DataError, edit_rows
 
 from conftest import DATA
 
@@ -27,15 +26,7 @@ def shapes():
 
 
 def edit(data_dir, change):
-    path = data_dir / "memberships.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields, table = reader.fieldnames, list(reader)
-    change(table)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(table)
+    edit_rows(data_dir / "memberships.csv", change)
 
 
 def test_seventeen_signatories_each_found_by_the_gazetteer_in_004(rows, gaz, articles):

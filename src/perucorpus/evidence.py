@@ -9,7 +9,6 @@ Run ``python -m perucorpus.evidence data/positions.csv`` to fill or refresh the
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pandas as pd
 
 from . import schemas
 from .corpus import load_corpus
-from .tables import DataError, read_table
+from .tables import DataError, edit_rows, read_table
 
 
 class QuoteError(DataError):
@@ -94,20 +93,16 @@ def fill_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
     path = Path(path)
     data_dir = Path(data_dir) if data_dir else path.parent
     texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields, rows = reader.fieldnames, list(reader)
-    for number, row in enumerate(rows, 2):
-        if row["status"] == "stated":
-            try:
-                row["start"], row["end"] = locate(texts[row["article_id"]], row["quote_ar"])
-            except (QuoteError, KeyError) as error:
-                raise QuoteError(f"{path.as_posix()}:{number}: {error}") from None
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return len(rows)
+
+    def fill(rows):
+        for number, row in enumerate(rows, 2):
+            if row["status"] == "stated":
+                try:
+                    row["start"], row["end"] = locate(texts[row["article_id"]], row["quote_ar"])
+                except (QuoteError, KeyError) as error:
+                    raise QuoteError(f"{path.as_posix()}:{number}: {error}") from None
+
+    return edit_rows(path, fill)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ the quote offsets; :func:`load_memberships` checks that all of them still agree.
 
 from __future__ import annotations
 
-import csv
 import sys
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,7 @@ from . import schemas
 from .corpus import load_corpus
 from .evidence import QuoteError, locate
 from .gazetteer import country_label
-from .tables import DataError, read_table
+from .tables import DataError, edit_rows, read_table
 
 #: Colour and legend text of each status, in legend order.
 STATUS_STYLE = {
@@ -154,24 +153,20 @@ def fill(path: Path | str, data_dir: Path | str | None = None) -> int:
     path = Path(path)
     data_dir = Path(data_dir) if data_dir else path.parent
     texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields, rows = reader.fieldnames, list(reader)
-    for number, row in enumerate(rows, 2):
-        try:
-            row.update(library_fields([row["iso3"]])[row["iso3"]])
-        except KeyError:
-            raise DataError(f"{path.as_posix()}:{number}: no CLDR name for {row['iso3']!r}") from None
-        if row["source_kind"] == "article":
+
+    def fill_row(rows):
+        for number, row in enumerate(rows, 2):
             try:
-                row["quote_start"], row["quote_end"] = locate(texts[row["source"]], row["quote_ar"])
-            except (QuoteError, KeyError) as error:
-                raise QuoteError(f"{path.as_posix()}:{number}: {error}") from None
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return len(rows)
+                row.update(library_fields([row["iso3"]])[row["iso3"]])
+            except KeyError:
+                raise DataError(f"{path.as_posix()}:{number}: no CLDR name for {row['iso3']!r}") from None
+            if row["source_kind"] == "article":
+                try:
+                    row["quote_start"], row["quote_end"] = locate(texts[row["source"]], row["quote_ar"])
+                except (QuoteError, KeyError) as error:
+                    raise QuoteError(f"{path.as_posix()}:{number}: {error}") from None
+
+    return edit_rows(path, fill_row)
 
 
 if __name__ == "__main__":

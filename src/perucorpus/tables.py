@@ -122,6 +122,21 @@ def write_table(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchem
     return path
 
 
+def edit_rows(path: Path | str, change) -> int:
+    """Read a CSV as row dicts, let ``change(rows)`` edit the list in place, and write it back
+    (same columns, UTF-8, ``\n`` line ends). For maintenance commands and tests."""
+    path = Path(path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    change(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
+
+
 def text_column(*checks: pa.Check, nullable: bool = False, unique: bool = False) -> pa.Column:
     """A required text column; empty strings are rejected unless ``nullable``."""
     all_checks = list(checks)
