@@ -71,3 +71,7 @@ def test_fast_offsets_cover_every_character_normalisation_changes():
     assert normalise(outside) == outside
     sample = "".join(chr(code) for code in sorted(inside))
     assert normalise_with_offsets(sample)[0] == normalise(sample)
+
+
+def test_offsets_with_characters_outside_the_basic_plane():
+    assert normalise_with_offsets("😀بَـيرو 𝕏") == ("😀بيرو 𝕏", [0, 1, 4, 5, 6, 7, 8])

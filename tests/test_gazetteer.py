@@ -86,3 +86,24 @@ def test_cldr_names_are_used(gaz):
         ("GUY", "name", "غيانا"), ("JAM", "name", "وجامايكا"), ("PRY", "name", "وباراغواي"),
     ]
     assert country_label("PER") == ("Peru", "بيرو")
+
+
+def test_word_prefilter_keeps_every_word_that_could_start_a_match(gaz, views):
+    """The one-scan prefilter in find() must accept every word the exact anchor check accepts."""
+    from perucorpus.arabic import normalise
+    from perucorpus.gazetteer import WORD_START, _anchors_in
+
+    for scope in ["all", *views]:
+        _, anchors, candidates = gaz._active(scope)
+        words = {word for view in views.values() for word in WORD_START.findall(normalise(view.text))}
+        words |= {proclitics + normalise(entry.term).split()[0]
+                  for entry in gaz.entries for proclitics in ("", "و", "وبال", "فلل")}
+        accepted = [word for word in words if _anchors_in(word, anchors)]
+        assert len(accepted) > 500
+        assert [word for word in accepted if not candidates.match(word)] == []
+
+
+def test_a_gazetteer_without_terms_finds_nothing():
+    from perucorpus.gazetteer import Gazetteer
+
+    assert Gazetteer([]).find("بيرو والولايات المتحدة") == []

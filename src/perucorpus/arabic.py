@@ -40,33 +40,33 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` and return, for each output character, its index in ``text``.
 
     Every normalisation step maps one character to zero or one character, so this is a
-    per-character translation table (built once from :func:`normalise`) plus the indices
-    of the characters kept.
+    per-code-point lookup table (built once from :func:`normalise`) applied with numpy,
+    plus the indices of the characters kept.
     """
-    table, deleted = _translation()
-    normalised = text.translate(table)
-    if len(normalised) == len(text):
-        return normalised, list(range(len(text)))
     codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
-    return normalised, np.flatnonzero(~np.isin(codes, deleted)).tolist()
+    mapped = _lookup_table()[codes]
+    kept = mapped != DELETED
+    if kept.all():
+        return mapped.tobytes().decode("utf-32-le"), list(range(len(text)))
+    return mapped[kept].tobytes().decode("utf-32-le"), np.flatnonzero(kept).tolist()
 
 
 #: Unicode blocks where normalisation can change a character (tests check all others are left alone).
 ARABIC_BLOCKS = ((0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900), (0xFB50, 0xFE00), (0xFE70, 0xFF00))
+DELETED = np.uint32(0xFFFFFFFF)
 
 
 @lru_cache(maxsize=1)
-def _translation() -> tuple[dict[int, str | None], np.ndarray]:
-    table: dict[int, str | None] = {}
+def _lookup_table() -> np.ndarray:
+    """Code point → normalised code point (or DELETED) for every code point (4.5 MB, built once)."""
+    table = np.arange(0x110000, dtype="<u4")
     for first, last in ARABIC_BLOCKS:
         for code in range(first, last):
             out = normalise(chr(code))
             if len(out) > 1:
                 raise AssertionError(f"normalisation maps U+{code:04X} to several characters")
-            if out != chr(code):
-                table[code] = out or None
-    deleted = np.array(sorted(code for code, out in table.items() if out is None), dtype="<u4")
-    return table, deleted
+            table[code] = ord(out) if out else DELETED
+    return table
 
 
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
