@@ -125,3 +125,17 @@ def test_saved_files_are_byte_identical_and_carry_no_date(tmp_path):
     svg = first[1].read_text(encoding="utf-8")
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
     assert b"Software" not in first[0].read_bytes()
+
+
+def test_publish_shows_the_saved_file_and_closes_the_figure(tmp_path):
+    import matplotlib.pyplot as plt
+
+    figures.use_project_style()
+    figure, axes = plt.subplots(figsize=(4, 2))
+    axes.barh([figures.bilingual("Peru", "بيرو")], [3])
+    shown = figures.publish(figure, tmp_path, "check")
+    assert shown.data == (tmp_path / "check.png").read_bytes()
+    assert (tmp_path / "check.svg").exists()
+    assert not plt.fignum_exists(figure.number)
+    # 150-dpi file shown at the 100-dpi size of matplotlib's inline display (tight bounding box).
+    assert 0.6 * 400 < shown.width <= 400 * 1.05

@@ -14,8 +14,10 @@ import arabic_reshaper
 import fontpkg_noto_sans_arabic
 import matplotlib
 import matplotlib.ft2font
+import matplotlib.pyplot as plt
 import numpy as np
 from bidi.algorithm import get_display
+from IPython.display import Image
 from matplotlib import font_manager
 
 ARABIC_FONT = fontpkg_noto_sans_arabic.FAMILY
@@ -69,6 +71,19 @@ def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> lis
     figure.savefig(paths[0], metadata={"Software": None}, bbox_inches="tight")
     figure.savefig(paths[1], metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     return paths
+
+
+def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> Image:
+    """:func:`save` the figure, close it, and return the saved PNG for the notebook to show.
+
+    The notebook shows the very file in ``figures/`` (not a second rendering of the
+    figure), at the size matplotlib's inline display would give it.
+    """
+    png = save(figure, folder, name)[0].read_bytes()
+    plt.close(figure)
+    pixel_width = int.from_bytes(png[16:20], "big")  # IHDR: the first chunk of every PNG
+    scale = matplotlib.rcParams["figure.dpi"] / matplotlib.rcParams["savefig.dpi"]
+    return Image(data=png, format="png", width=round(pixel_width * scale))
 
 
 def annotated_heatmap(axes, values, row_labels, column_labels, cmap="Blues", fmt="{:.0f}", zero=""):
