@@ -1,0 +1,39 @@
+"""The benchmark script's helpers still work (its figures are printed, never asserted)."""
+
+import importlib.util
+
+import nbformat
+
+from conftest import ROOT
+
+spec = importlib.util.spec_from_file_location("benchmark_run", ROOT / "benchmarks" / "run.py")
+bench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
+
+
+def test_floor_notebooks_keep_only_the_imports():
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("import nothing"),
+        nbformat.v4.new_code_cell("%matplotlib inline\nimport pandas as pd\nx = 1"),
+        nbformat.v4.new_code_cell("from pathlib import Path\nprint(Path('.'))"),
+    ])
+    assert bench.import_lines(notebook) == "import pandas as pd\nfrom pathlib import Path"
+
+
+def test_synthetic_corpus_is_seeded_and_made_of_seed_lines(articles):
+    lines = {line for article in articles.values() for line in article.raw.splitlines()}
+    first, again = bench.synthetic_corpus(5), bench.synthetic_corpus(5)
+    assert first == again
+    assert all(len(text.splitlines()) == bench.LINES_PER_ARTICLE for text in first)
+    assert all(set(text.splitlines()) <= lines for text in first)
+
+
+def test_pipeline_figures_cover_every_stage():
+    figures = bench.pipeline_figures(20)
+    assert set(figures["seconds"]) == {"clean", "normalise", "tokenise", "mentions"}
+    assert figures["articles"] == 20 and figures["mentions"] > 0 and figures["tokens"] > 0
+
+
+def test_the_six_design_packages_are_pinned():
+    pins = bench.pinned(ROOT / "requirements.txt")
+    assert all(pins[name].startswith(f"{name}==") for name in bench.DESIGN_PACKAGES)
