@@ -14,10 +14,8 @@ import arabic_reshaper
 import fontpkg_noto_sans_arabic
 import matplotlib
 import matplotlib.ft2font
-import matplotlib.pyplot as plt
 import numpy as np
 from bidi.algorithm import get_display
-from IPython.display import Image
 from matplotlib import font_manager
 
 ARABIC_FONT = fontpkg_noto_sans_arabic.FAMILY
@@ -73,12 +71,15 @@ def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> lis
     return paths
 
 
-def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> Image:
+def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> "IPython.display.Image":
     """:func:`save` the figure, close it, and return the saved PNG for the notebook to show.
 
     The notebook shows the very file in ``figures/`` (not a second rendering of the
     figure), at the size matplotlib's inline display would give it.
     """
+    import matplotlib.pyplot as plt  # here, so that the module needs neither pyplot nor IPython
+    from IPython.display import Image
+
     png = save(figure, folder, name)[0].read_bytes()
     plt.close(figure)
     pixel_width = int.from_bytes(png[16:20], "big")  # IHDR: the first chunk of every PNG
