@@ -48,6 +48,7 @@ class Page(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.stack, self.scripts, self.links, self.images, self.blocks = [], [], [], [], []
+        self.alts = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -57,6 +58,7 @@ class Page(HTMLParser):
             self.links.append(attrs["href"])
         if tag == "img":
             self.images.append(attrs.get("src", ""))
+            self.alts.append(attrs.get("alt"))
         if tag not in VOID:
             self.stack.append((tag, attrs.get("dir")))
 

@@ -134,7 +134,10 @@ def test_publish_shows_the_saved_file_and_closes_the_figure(tmp_path):
     figures.use_project_style()
     figure, axes = plt.subplots(figsize=(4, 2))
     axes.barh([figures.bilingual("Peru", "بيرو")], [3])
-    shown = figures.publish(figure, tmp_path, "check")
+    with pytest.raises(ValueError, match="check: describe it"):
+        figures.publish(figure, tmp_path, "check", alt=" ")
+    shown = figures.publish(figure, tmp_path, "check", alt="One bar: Peru, 3")
+    assert shown.alt == "One bar: Peru, 3"
     assert shown.data == (tmp_path / "check.png").read_bytes()
     assert (tmp_path / "check.svg").exists()
     assert not plt.fignum_exists(figure.number)

@@ -45,3 +45,11 @@ def test_arabic_blocks_are_right_to_left(pages):
         wrong = [text for text, direction in page.blocks if direction != "rtl"]
         assert wrong == [], f"{path.name}: Arabic text outside dir=rtl: {wrong[:3]}"
     assert sum(len(page.blocks) for page in pages.values()) > 100
+
+
+def test_every_figure_has_its_own_text_alternative(pages):
+    """figures.publish's alt= reaches the page (not nbconvert's 'No description' filler)."""
+    notebook_pages = [page for path, page in pages.items() if path.name not in ("readme.html", "data_readme.html")]
+    alts = [alt for page in notebook_pages for alt in page.alts]
+    assert len(alts) >= 7
+    assert all(alt and "No description" not in alt for alt in alts), alts

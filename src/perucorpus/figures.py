@@ -71,12 +71,15 @@ def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> lis
     return paths
 
 
-def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> "IPython.display.Image":
+def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str, alt: str) -> "IPython.display.Image":
     """:func:`save` the figure, close it, and return the saved PNG for the notebook to show.
 
     The notebook shows the very file in ``figures/`` (not a second rendering of the
-    figure), at the size matplotlib's inline display would give it.
+    figure), at the size matplotlib's inline display would give it, with ``alt`` as its
+    text alternative (kept in the HTML reading copy).
     """
+    if not alt.strip():
+        raise ValueError(f"figure {name}: describe it in alt= for readers who cannot see it")
     import matplotlib.pyplot as plt  # here, so that the module needs neither pyplot nor IPython
     from IPython.display import Image
 
@@ -84,7 +87,7 @@ def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> 
     plt.close(figure)
     pixel_width = int.from_bytes(png[16:20], "big")  # IHDR: the first chunk of every PNG
     scale = matplotlib.rcParams["figure.dpi"] / matplotlib.rcParams["savefig.dpi"]
-    return Image(data=png, format="png", width=round(pixel_width * scale))
+    return Image(data=png, format="png", width=round(pixel_width * scale), alt=alt)
 
 
 def annotated_heatmap(axes, values, row_labels, column_labels, cmap="Blues", fmt="{:.0f}", zero=""):
