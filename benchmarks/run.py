@@ -204,13 +204,13 @@ def pinned(requirements: Path) -> dict[str, str]:
     return pins
 
 
-def venv_install(folder: Path, arguments: list[str]) -> tuple[float, float]:
-    """Create a venv in ``folder``, pip install ``arguments``: (seconds, MB on disk)."""
+def venv_install(folder: Path, arguments: list[str], project: Path) -> tuple[float, float]:
+    """Create a venv in ``folder``, pip install ``arguments`` from ``project``: (seconds, MB on disk)."""
     subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
     started = time.perf_counter()
     subprocess.run(
         [str(folder / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *arguments],
-        cwd=ROOT, check=True, stderr=subprocess.DEVNULL,
+        cwd=project, check=True, stderr=subprocess.DEVNULL,
     )
     elapsed = time.perf_counter() - started
     size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
@@ -221,8 +221,12 @@ def bench_install() -> None:
     pins = pinned(ROOT / "requirements.txt")
     design = [pins[name] for name in DESIGN_PACKAGES]
     with tempfile.TemporaryDirectory() as tmp:
-        full_time, full_size = venv_install(Path(tmp) / "full", ["-r", "requirements.txt"])
-        design_time, design_size = venv_install(Path(tmp) / "design", design)
+        project = Path(tmp) / "project"  # a copy, so that the editable install writes nothing here
+        shutil.copytree(ROOT / "src", project / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+        for name in ("pyproject.toml", "README.md", "requirements.txt"):
+            shutil.copy(ROOT / name, project / name)
+        full_time, full_size = venv_install(Path(tmp) / "full", ["-r", "requirements.txt"], project)
+        design_time, design_size = venv_install(Path(tmp) / "design", design, project)
     print(f"{'venv':<44}{'pip install (s)':>16}{'size (MB)':>11}")
     print(f"{'six design packages (' + ', '.join(DESIGN_PACKAGES[:2]) + ', …)':<44}{design_time:>16.1f}{design_size:>11.0f}")
     print(f"{'requirements.txt':<44}{full_time:>16.1f}{full_size:>11.0f}")

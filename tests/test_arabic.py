@@ -75,3 +75,5 @@ def test_fast_offsets_cover_every_character_normalisation_changes():
 
 def test_offsets_with_characters_outside_the_basic_plane():
     assert normalise_with_offsets("😀بَـيرو 𝕏") == ("😀بيرو 𝕏", [0, 1, 4, 5, 6, 7, 8])
+    assert normalise_with_offsets("\ud800بَ") == ("\ud800ب", [0, 1])
+    assert normalise_with_offsets("") == ("", [])

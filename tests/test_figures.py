@@ -143,3 +143,14 @@ def test_publish_shows_the_saved_file_and_closes_the_figure(tmp_path):
     assert not plt.fignum_exists(figure.number)
     # 150-dpi file shown at the 100-dpi size of matplotlib's inline display (tight bounding box).
     assert 0.6 * 400 < shown.width <= 400 * 1.05
+
+
+def test_publish_without_the_project_style(tmp_path):
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    with matplotlib.rc_context({"savefig.dpi": "figure", "figure.dpi": 100}):
+        figure, axes = plt.subplots(figsize=(3, 2))
+        axes.plot([0, 1])
+        shown = figures.publish(figure, tmp_path, "plain", alt="A line")
+    assert 0.6 * 300 < shown.width <= 300 * 1.05

@@ -106,4 +106,12 @@ def test_word_prefilter_keeps_every_word_that_could_start_a_match(gaz, views):
 def test_a_gazetteer_without_terms_finds_nothing():
     from perucorpus.gazetteer import Gazetteer
 
-    assert Gazetteer([]).find("بيرو والولايات المتحدة") == []
+    for text in ("", " بيرو", "بيرو، بيرو", "بيرو والولايات المتحدة"):
+        assert Gazetteer([]).find(text) == []
+
+
+def test_a_term_with_punctuation_in_its_first_letters_does_not_hide_the_next_word():
+    from perucorpus.gazetteer import Gazetteer
+
+    agency = Gazetteer.for_terms({"أ.ف.ب": "AFP", "فرانس برس": "AFP"}, "agency")
+    assert [mention.surface for mention in agency.find("أ.فرانس برس")] == ["فرانس برس"]

@@ -12,8 +12,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def test_the_outside_world_is_unreachable():
-    with pytest.raises(OSError):
-        socket.getaddrinfo("pypi.org", 443)
+    # (Name lookups are not checked: nscd or systemd-resolved answer them over a Unix socket.)
     with pytest.raises(OSError):
         socket.create_connection(("151.101.0.223", 443), timeout=3)  # an address of pypi.org
 

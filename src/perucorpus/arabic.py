@@ -43,12 +43,12 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     per-code-point lookup table (built once from :func:`normalise`) applied with numpy,
     plus the indices of the characters kept.
     """
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     mapped = _lookup_table()[codes]
     kept = mapped != DELETED
     if kept.all():
-        return mapped.tobytes().decode("utf-32-le"), list(range(len(text)))
-    return mapped[kept].tobytes().decode("utf-32-le"), np.flatnonzero(kept).tolist()
+        return mapped.tobytes().decode("utf-32-le", "surrogatepass"), list(range(len(text)))
+    return mapped[kept].tobytes().decode("utf-32-le", "surrogatepass"), np.flatnonzero(kept).tolist()
 
 
 #: Unicode blocks where normalisation can change a character (tests check all others are left alone).

@@ -86,7 +86,8 @@ def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str, alt
     png = save(figure, folder, name)[0].read_bytes()
     plt.close(figure)
     pixel_width = int.from_bytes(png[16:20], "big")  # IHDR: the first chunk of every PNG
-    scale = matplotlib.rcParams["figure.dpi"] / matplotlib.rcParams["savefig.dpi"]
+    saved_dpi = matplotlib.rcParams["savefig.dpi"]  # "figure" (the default) means figure.dpi
+    scale = 1.0 if saved_dpi == "figure" else matplotlib.rcParams["figure.dpi"] / saved_dpi
     return Image(data=png, format="png", width=round(pixel_width * scale), alt=alt)
 
 

@@ -211,7 +211,14 @@ def _anchors_in(word: str, anchors: frozenset[str]) -> frozenset[str]:
 
 
 def _trie_pattern(words: frozenset[str]) -> str:
-    """A regex matching any of ``words`` (as a prefix), written as a trie so it scans fast."""
+    """A regex matching any of ``words`` (as a prefix), written as a trie so it scans fast.
+
+    Only words of word characters are used: the others can never be inside a word, and
+    letting the prefilter run past a word's end would make it skip the next word's start.
+    """
+    words = frozenset(word for word in words if WORD_START.fullmatch(word))
+    if not words:
+        return "(?!)"  # matches nothing
     trie: dict = {}
     for word in words:
         node = trie

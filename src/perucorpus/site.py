@@ -1,7 +1,7 @@
 """A static, offline HTML reading copy of the notebooks (plus the READMEs).
 
 Each notebook is converted with nbconvert's ``basic`` template (body only, no scripts; figures
-keep their alternative text, ``templates/reading.html.j2``) and wrapped in a plain page; links between notebooks and to the READMEs are rewritten to the
+keep the alternative text of their output metadata) and wrapped in a plain page; links between notebooks and to the READMEs are rewritten to the
 built pages, figures in outputs are embedded, and nothing is loaded from the network.
 Run ``python -m perucorpus.site [notebooks/] [_build/html]`` (``make notebooks`` does).
 """
@@ -29,7 +29,6 @@ details { margin: 0.5em 0 1em; padding: 0.3em 0.8em; border: 1px solid #ccc; }
 nav.site { font-size: 10pt; margin-bottom: 1em; }
 """
 
-TEMPLATES = Path(__file__).parent / "templates"
 PAGES = {"../README.md": "readme.html", "../data/README.md": "data_readme.html",
          "README.md": "readme.html", "data/README.md": "data_readme.html"}
 
@@ -61,7 +60,7 @@ def build(notebooks: Path | str, target: Path | str) -> list[Path]:
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    exporter = HTMLExporter(template_name="basic", extra_template_paths=[str(TEMPLATES)], template_file="reading.html.j2")
+    exporter = HTMLExporter(template_name="basic")
     written = []
     for path in numbered_notebooks(notebooks):
         notebook = nbformat.read(path, as_version=4)
