@@ -154,3 +154,11 @@ def test_publish_without_the_project_style(tmp_path):
         axes.plot([0, 1])
         shown = figures.publish(figure, tmp_path, "plain", alt="A line")
     assert 0.6 * 300 < shown.width <= 300 * 1.05
+
+
+def test_bar_panels_are_described_for_screen_readers():
+    panels = {"castillo2021_lima_exit\n(opinion)": (["countries · دول", "Peru · بيرو"], [9, 3]),
+              "shield2026_explainer": (["alliance · تحالف"], [23.456])}
+    assert figures.describe_bar_panels(panels, "terms") == (
+        "Bar charts of terms; the top bar of each: castillo2021_lima_exit (opinion): countries · دول (9); "
+        "shield2026_explainer: alliance · تحالف (23.5)")

@@ -147,3 +147,13 @@ def bar_panels(panels, xlabel: str, title: str, colour: str = "#3b6ea8", width: 
         ax.set_xlabel(xlabel)
     figure.suptitle(title)
     return figure
+
+
+def describe_bar_panels(panels, what: str) -> str:
+    """A text alternative for :func:`bar_panels`: what the bars show and the top bar of each panel."""
+    tops = []
+    for panel_title, (labels, values) in panels.items():
+        value = float(list(values)[0])
+        shown = f"{value:.0f}" if value.is_integer() else f"{value:.1f}"
+        tops.append(f"{' '.join(panel_title.split())}: {list(labels)[0]} ({shown})")
+    return f"Bar charts of {what}; the top bar of each: " + "; ".join(tops)
