@@ -85,6 +85,19 @@ def test_fill_offsets_recomputes_from_quotes(data_copy):
     assert (data_copy / "positions.csv").read_bytes() == (DATA / "positions.csv").read_bytes()
 
 
+def test_fill_offsets_names_the_row_of_an_unknown_article(data_copy):
+    moved = []
+
+    def move_first_claim(rows):
+        number, row = next((number, row) for number, row in enumerate(rows, 2) if row["status"] == "stated")
+        row["article_id"] = "nowhere"
+        moved.append(number)
+
+    edit_positions(data_copy, move_first_claim)
+    with pytest.raises(evidence.QuoteError, match=rf"positions.csv:{moved[0]}: no article 'nowhere' in articles.csv"):
+        evidence.fill_offsets(data_copy / "positions.csv")
+
+
 def test_paragraph_numbers():
     text = "أول\n\nثان\nثالث"
     assert [evidence.paragraph_number(text, text.index(word)) for word in ("أول", "ثان", "ثالث")] == [1, 2, 3]

@@ -88,6 +88,16 @@ def citation(text: str, article_id: str, start: int) -> str:
     return f"{article_id} ¶{paragraph_number(text, start)}"
 
 
+def locate_in_article(texts: dict[str, str], article_id: str, quote: str, where: str) -> tuple[int, int]:
+    """:func:`locate` one data row's quote in its article; errors start with ``where`` (file:line)."""
+    if article_id not in texts:
+        raise QuoteError(f"{where}: no article {article_id!r} in articles.csv")
+    try:
+        return locate(texts[article_id], quote)
+    except QuoteError as error:
+        raise QuoteError(f"{where}: {error}") from None
+
+
 def fill_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
     """Recompute ``start``/``end`` of every stated row of a positions file from its quote, in place."""
     path = Path(path)
@@ -97,10 +107,8 @@ def fill_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
     def fill(rows):
         for number, row in enumerate(rows, 2):
             if row["status"] == "stated":
-                try:
-                    row["start"], row["end"] = locate(texts[row["article_id"]], row["quote_ar"])
-                except (QuoteError, KeyError) as error:
-                    raise QuoteError(f"{path.as_posix()}:{number}: {error}") from None
+                where = f"{path.as_posix()}:{number}"
+                row["start"], row["end"] = locate_in_article(texts, row["article_id"], row["quote_ar"], where)
 
     return edit_rows(path, fill)
 

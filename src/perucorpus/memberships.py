@@ -20,7 +20,7 @@ from countrycode import countrycode
 
 from . import schemas
 from .corpus import load_corpus
-from .evidence import QuoteError, locate
+from .evidence import QuoteError, locate, locate_in_article
 from .gazetteer import country_label
 from .tables import DataError, edit_rows, read_table
 
@@ -161,10 +161,8 @@ def fill(path: Path | str, data_dir: Path | str | None = None) -> int:
             except KeyError:
                 raise DataError(f"{path.as_posix()}:{number}: no CLDR name for {row['iso3']!r}") from None
             if row["source_kind"] == "article":
-                try:
-                    row["quote_start"], row["quote_end"] = locate(texts[row["source"]], row["quote_ar"])
-                except (QuoteError, KeyError) as error:
-                    raise QuoteError(f"{path.as_posix()}:{number}: {error}") from None
+                where = f"{path.as_posix()}:{number}"
+                row["quote_start"], row["quote_end"] = locate_in_article(texts, row["source"], row["quote_ar"], where)
 
     return edit_rows(path, fill_row)
 
