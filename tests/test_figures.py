@@ -83,6 +83,14 @@ def ink(text):
     figure.canvas.draw()
     return np.asarray(figure.canvas.buffer_rgba())[:, :, 0] < 128
 
+def saved_sizes():
+    import tempfile
+    figure = Figure(figsize=(4, 2), layout="constrained")
+    FigureCanvasAgg(figure)
+    figure.subplots().barh([figures.bilingual("Peru", "بيرو")], [3])
+    with tempfile.TemporaryDirectory() as folder:
+        return [path.stat().st_size for path in figures.save(figure, folder, "check")]
+
 line = ink("اـــــــــ")
 columns = np.flatnonzero(line.any(axis=0))
 print(json.dumps({
@@ -91,6 +99,7 @@ print(json.dumps({
     "separated": int(ink("\u200c".join("بيرو")).any(axis=0).sum()),
     "tallest": int(columns[np.argmax(line[:, columns].sum(axis=0))]),
     "left": int(columns.min()), "right": int(columns.max()),
+    "saved": saved_sizes(),
 }))
 """
 
@@ -109,6 +118,7 @@ def test_fallback_rendering_on_matplotlib_without_libraqm():
     assert measured["native"] is False
     assert measured["joined"] < measured["separated"]
     assert measured["tallest"] > measured["left"] + 0.8 * (measured["right"] - measured["left"])
+    assert len(measured["saved"]) == 2 and min(measured["saved"]) > 1000  # figures.save works there too
 
 
 def test_saved_files_are_byte_identical_and_carry_no_date(tmp_path):
@@ -141,8 +151,8 @@ def test_publish_shows_the_saved_file_and_closes_the_figure(tmp_path):
     assert shown.data == (tmp_path / "check.png").read_bytes()
     assert (tmp_path / "check.svg").exists()
     assert not plt.fignum_exists(figure.number)
-    # 150-dpi file shown at the 100-dpi size of matplotlib's inline display (tight bounding box).
-    assert 0.6 * 400 < shown.width <= 400 * 1.05
+    # 150-dpi file (600 px wide) shown at the 100-dpi size of matplotlib's inline display.
+    assert shown.width == 400
 
 
 def test_publish_without_the_project_style(tmp_path):
@@ -153,7 +163,7 @@ def test_publish_without_the_project_style(tmp_path):
         figure, axes = plt.subplots(figsize=(3, 2))
         axes.plot([0, 1])
         shown = figures.publish(figure, tmp_path, "plain", alt="A line")
-    assert 0.6 * 300 < shown.width <= 300 * 1.05
+    assert shown.width == 300
 
 
 def test_bar_panels_are_described_for_screen_readers():
@@ -162,3 +172,52 @@ def test_bar_panels_are_described_for_screen_readers():
     assert figures.describe_bar_panels(panels, "terms") == (
         "Bar charts of terms; the top bar of each: castillo2021_lima_exit (opinion): countries · دول (9); "
         "shield2026_explainer: alliance · تحالف (23.5)")
+
+
+def constrained_figure():
+    import matplotlib.pyplot as plt
+
+    figures.use_project_style()
+    figure, axes = plt.subplots(1, 2, figsize=(5, 2), layout="constrained")
+    for ax in axes:
+        ax.barh([figures.bilingual("United States", "الولايات المتحدة"), figures.bilingual("Peru", "بيرو")], [2, 3])
+    figure.supxlabel("mentions")
+    return figure
+
+
+def test_png_has_the_pixels_savefig_draws(tmp_path):
+    """write_png skips savefig's layout-only pre-draw, not anything that ends up in the image."""
+    from PIL import Image
+
+    figures.write_png(constrained_figure(), tmp_path / "ours.png")
+    constrained_figure().savefig(tmp_path / "savefig.png", metadata={"Software": None})
+    with Image.open(tmp_path / "ours.png") as ours, Image.open(tmp_path / "savefig.png") as theirs:
+        assert ours.mode == "RGB" and theirs.mode == "RGBA"  # opaque figure: no alpha channel stored
+        assert ours.info["dpi"] == theirs.info["dpi"]
+        assert (np.asarray(ours) == np.asarray(theirs)[..., :3]).all()
+        assert (np.asarray(theirs)[..., 3] == 255).all()
+
+
+def test_png_keeps_transparency(tmp_path):
+    from PIL import Image
+
+    figure = constrained_figure()
+    figure.patch.set_alpha(0)
+    figures.write_png(figure, tmp_path / "clear.png")
+    with Image.open(tmp_path / "clear.png") as image:
+        assert image.mode == "RGBA"
+
+
+def test_save_draws_twice_and_leaves_the_figure_as_it_was(tmp_path, monkeypatch):
+    reference = constrained_figure()
+    figures.write_png(reference, tmp_path / "reference.png")
+    figure = constrained_figure()
+    canvas, dpi, engine = figure.canvas, figure.dpi, figure.get_layout_engine()
+    draws = []
+    original_draw = type(figure).draw
+    monkeypatch.setattr(type(figure), "draw", lambda self, renderer: draws.append(renderer) or original_draw(self, renderer))
+    figures.save(figure, tmp_path, "check")
+    assert len(draws) == 2  # one for the PNG (layout included), one for the SVG
+    assert (figure.canvas, figure.dpi, figure.get_layout_engine()) == (canvas, dpi, engine)
+    # the SVG was drawn with the PNG's layout, not laid out again at the SVG's 72 dpi
+    assert [ax.get_position().bounds for ax in figure.axes] == [ax.get_position().bounds for ax in reference.axes]

@@ -2,15 +2,21 @@
 
 Provenance (run once, offline afterwards; the output is committed):
 
-    npm install world-atlas@2.0.2 topojson-client@3.1.0
+    npm install world-atlas@2.0.2 topojson-client@3.1.0 mapshaper@0.7.70
     node_modules/.bin/topo2geo countries=countries50.geojson < node_modules/world-atlas/countries-50m.json
-    python data/geo/extract_americas.py countries50.geojson data/geo/americas_50m.geojson
+    python data/geo/extract_americas.py countries50.geojson americas_full.geojson
+    node_modules/.bin/mapshaper americas_full.geojson -simplify 15% keep-shapes \
+        -o precision=0.01 format=geojson data/geo/americas_50m.geojson
 
 world-atlas 2.0.2 (ISC licence, Michael Bostock) redistributes Natural Earth 4.1.0
 (public domain) as TopoJSON; feature ids are ISO 3166-1 numeric codes. This keeps the
 features that countrycode places in the Americas (plus Greenland, and France's polygons
 west of 30°W, i.e. French Guiana and the French Antilles, for the map's outline), rounds
-coordinates to 0.01° (about 1 km) and adds the ISO alpha-3 code.
+coordinates to 0.01° (about 1 km) and adds the ISO alpha-3 code. mapshaper (MPL-2.0, used
+as a tool only) then keeps 15% of the vertices (Visvalingam, shared borders simplified once
+so that neighbours still meet; no island dropped): the maps look the same at their printed
+size, and the file and the SVG maps are about a sixth of the size. Both steps are
+deterministic: the commands above rebuild the committed file byte for byte.
 """
 
 import json
