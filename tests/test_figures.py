@@ -221,3 +221,13 @@ def test_save_draws_twice_and_leaves_the_figure_as_it_was(tmp_path, monkeypatch)
     assert (figure.canvas, figure.dpi, figure.get_layout_engine()) == (canvas, dpi, engine)
     # the SVG was drawn with the PNG's layout, not laid out again at the SVG's 72 dpi
     assert [ax.get_position().bounds for ax in figure.axes] == [ax.get_position().bounds for ax in reference.axes]
+
+
+def test_png_follows_other_savefig_settings(tmp_path):
+    import matplotlib
+    from PIL import Image
+
+    with matplotlib.rc_context({"savefig.facecolor": "black"}):
+        figures.write_png(constrained_figure(), tmp_path / "dark.png")
+    with Image.open(tmp_path / "dark.png") as image:
+        assert image.getpixel((0, 0))[:3] == (0, 0, 0)

@@ -61,6 +61,9 @@ def use_project_style() -> None:
     )
 
 
+SAVEFIG_PLAIN = {"savefig.facecolor": "auto", "savefig.edgecolor": "auto", "savefig.transparent": False, "savefig.bbox": None}
+
+
 def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> list[Path]:
     """Save ``figure`` as ``<folder>/<name>.png`` and ``.svg`` with no timestamps or tool versions.
 
@@ -89,11 +92,15 @@ def write_png(figure: matplotlib.figure.Figure, path: Path) -> None:
 
     The same pixels as ``savefig`` without ``bbox_inches``, minus its layout-only
     pre-draw. An opaque figure is stored as RGB (no alpha channel: smaller and faster to
-    compress); no text chunks, so no "Software" entry.
+    compress); no text chunks, so no "Software" entry. If the ``savefig.*`` settings ask for
+    more than that (another face colour, transparency, a bounding box), ``savefig`` does it.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
+    if any(matplotlib.rcParams[key] != value for key, value in SAVEFIG_PLAIN.items()):
+        figure.savefig(path, format="png", metadata={"Software": None})
+        return
     saved_dpi = matplotlib.rcParams["savefig.dpi"]
     original_canvas, original_dpi = figure.canvas, figure.dpi
     dpi = original_dpi if saved_dpi == "figure" else saved_dpi
