@@ -12,6 +12,7 @@ import pytest
 from bidi.algorithm import get_display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from perucorpus import figures
 
@@ -142,7 +143,7 @@ def test_publish_shows_the_saved_file_and_closes_the_figure(tmp_path):
     import matplotlib.pyplot as plt
 
     figures.use_project_style()
-    figure, axes = plt.subplots(figsize=(4, 2))
+    figure, axes = plt.subplots(figsize=(4, 2), layout="constrained")
     axes.barh([figures.bilingual("Peru", "بيرو")], [3])
     with pytest.raises(ValueError, match="check: describe it"):
         figures.publish(figure, tmp_path, "check", alt=" ")
@@ -160,7 +161,7 @@ def test_publish_without_the_project_style(tmp_path):
     import matplotlib.pyplot as plt
 
     with matplotlib.rc_context({"savefig.dpi": "figure", "figure.dpi": 100}):
-        figure, axes = plt.subplots(figsize=(3, 2))
+        figure, axes = plt.subplots(figsize=(3, 2), layout="constrained")
         axes.plot([0, 1])
         shown = figures.publish(figure, tmp_path, "plain", alt="A line")
     assert shown.width == 300
@@ -174,15 +175,21 @@ def test_bar_panels_are_described_for_screen_readers():
         "shield2026_explainer: alliance · تحالف (23.5)")
 
 
-def constrained_figure():
-    import matplotlib.pyplot as plt
-
+def constrained_figure(**layout):
     figures.use_project_style()
-    figure, axes = plt.subplots(1, 2, figsize=(5, 2), layout="constrained")
-    for ax in axes:
+    figure = Figure(figsize=(5, 2), layout=ConstrainedLayoutEngine(**layout))
+    FigureCanvasAgg(figure)
+    for ax in figure.subplots(1, 2):
         ax.barh([figures.bilingual("United States", "الولايات المتحدة"), figures.bilingual("Peru", "بيرو")], [2, 3])
     figure.supxlabel("mentions")
     return figure
+
+
+def pixels(path: Path) -> np.ndarray:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return np.asarray(image.convert("RGBA"))
 
 
 def test_png_has_the_pixels_savefig_draws(tmp_path):
@@ -194,40 +201,71 @@ def test_png_has_the_pixels_savefig_draws(tmp_path):
     with Image.open(tmp_path / "ours.png") as ours, Image.open(tmp_path / "savefig.png") as theirs:
         assert ours.mode == "RGB" and theirs.mode == "RGBA"  # opaque figure: no alpha channel stored
         assert ours.info["dpi"] == theirs.info["dpi"]
-        assert (np.asarray(ours) == np.asarray(theirs)[..., :3]).all()
-        assert (np.asarray(theirs)[..., 3] == 255).all()
+    assert (pixels(tmp_path / "ours.png") == pixels(tmp_path / "savefig.png")).all()
 
 
-def test_png_keeps_transparency(tmp_path):
-    from PIL import Image
+def test_png_draws_animated_artists_and_transparency_as_savefig_does(tmp_path):
+    def figure():
+        made = constrained_figure()
+        made.axes[0].plot([0, 3], [0, 1], color="red", animated=True)
+        made.patch.set_alpha(0)
+        return made
 
-    figure = constrained_figure()
-    figure.patch.set_alpha(0)
-    figures.write_png(figure, tmp_path / "clear.png")
-    with Image.open(tmp_path / "clear.png") as image:
-        assert image.mode == "RGBA"
+    figures.write_png(figure(), tmp_path / "ours.png")
+    figure().savefig(tmp_path / "savefig.png")
+    ours = pixels(tmp_path / "ours.png")
+    assert (ours[..., 3] < 255).any()  # transparent background kept
+    assert (ours == pixels(tmp_path / "savefig.png")).all()  # red line included
 
 
-def test_save_draws_twice_and_leaves_the_figure_as_it_was(tmp_path, monkeypatch):
-    reference = constrained_figure()
-    figures.write_png(reference, tmp_path / "reference.png")
-    figure = constrained_figure()
-    canvas, dpi, engine = figure.canvas, figure.dpi, figure.get_layout_engine()
-    draws = []
-    original_draw = type(figure).draw
-    monkeypatch.setattr(type(figure), "draw", lambda self, renderer: draws.append(renderer) or original_draw(self, renderer))
-    figures.save(figure, tmp_path, "check")
-    assert len(draws) == 2  # one for the PNG (layout included), one for the SVG
-    assert (figure.canvas, figure.dpi, figure.get_layout_engine()) == (canvas, dpi, engine)
-    # the SVG was drawn with the PNG's layout, not laid out again at the SVG's 72 dpi
-    assert [ax.get_position().bounds for ax in figure.axes] == [ax.get_position().bounds for ax in reference.axes]
+def test_png_on_a_high_dpi_canvas_has_the_size_savefig_gives(tmp_path):
+    import matplotlib
+
+    ours, theirs = constrained_figure(), constrained_figure()
+    for figure in (ours, theirs):
+        figure.canvas._set_device_pixel_ratio(2)  # as a HiDPI screen canvas does: figure.dpi doubles
+    with matplotlib.rc_context({"savefig.dpi": "figure"}):
+        figures.write_png(ours, tmp_path / "ours.png")
+        theirs.savefig(tmp_path / "savefig.png")
+    assert pixels(tmp_path / "ours.png").shape == pixels(tmp_path / "savefig.png").shape == (200, 500, 4)
 
 
 def test_png_follows_other_savefig_settings(tmp_path):
     import matplotlib
-    from PIL import Image
 
     with matplotlib.rc_context({"savefig.facecolor": "black"}):
         figures.write_png(constrained_figure(), tmp_path / "dark.png")
-    with Image.open(tmp_path / "dark.png") as image:
-        assert image.getpixel((0, 0))[:3] == (0, 0, 0)
+    assert tuple(pixels(tmp_path / "dark.png")[0, 0, :3]) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("defaults", [{}, {"figure.constrained_layout.use": True}, {"figure.autolayout": True}])
+def test_save_draws_twice_and_leaves_the_figure_as_it_was(tmp_path, monkeypatch, defaults):
+    import matplotlib
+
+    with matplotlib.rc_context(defaults):
+        reference = constrained_figure(w_pad=0.1)
+        figures.write_png(reference, tmp_path / "reference.png")
+        figure = constrained_figure(w_pad=0.1)
+        canvas, dpi, engine = figure.canvas, figure.dpi, figure.get_layout_engine()
+        draws = []
+        original_draw = type(figure).draw
+        monkeypatch.setattr(type(figure), "draw", lambda self, renderer: draws.append(renderer) or original_draw(self, renderer))
+        figures.save(figure, tmp_path, "check")
+    assert len(draws) == 2  # one for the PNG (layout included), one for the SVG
+    assert figure.canvas is canvas and figure.dpi == dpi and figure.get_layout_engine() is engine
+    # the SVG was drawn with the PNG's layout, not laid out again at the SVG's 72 dpi
+    assert [ax.get_position().bounds for ax in figure.axes] == [ax.get_position().bounds for ax in reference.axes]
+
+
+def test_figure_without_layout_engine_is_cropped_to_its_ink(tmp_path):
+    def figure():
+        made = Figure(figsize=(3, 2))
+        FigureCanvasAgg(made)
+        made.subplots().barh([figures.bilingual("Dominican Republic", "جمهورية الدومينيكان")], [3])
+        return made
+
+    figures.use_project_style()
+    png, _ = figures.save(figure(), tmp_path, "loose")
+    figure().savefig(tmp_path / "tight.png", metadata={"Software": None}, bbox_inches="tight")
+    assert png.read_bytes() == (tmp_path / "tight.png").read_bytes()
+    assert pixels(png).shape[1] > 3 * 150  # wider than the canvas: the long label is not cut

@@ -62,28 +62,34 @@ def use_project_style() -> None:
 
 
 SAVEFIG_PLAIN = {"savefig.facecolor": "auto", "savefig.edgecolor": "auto", "savefig.transparent": False, "savefig.bbox": None}
+NO_DEFAULT_LAYOUT = {"figure.autolayout": False, "figure.constrained_layout.use": False}
+SVG_METADATA = {"Date": None, "Creator": None}
 
 
 def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> list[Path]:
     """Save ``figure`` as ``<folder>/<name>.png`` and ``.svg`` with no timestamps or tool versions.
 
-    Two draws in all: laying out Arabic labels is most of the cost of a figure, and
-    ``savefig`` lays a figure out in an extra draw before the one it keeps. So the PNG is
-    one draw (the figure's layout engine runs inside it) and the SVG reuses that layout.
-    The layout engine (``layout="constrained"`` in the project) fits the figure to its
-    canvas, so no ``bbox_inches="tight"`` is needed.
+    A figure with a layout engine (``layout="constrained"`` in the project) fits its
+    canvas, and takes two draws in all: the PNG is one draw with the layout computed
+    inside it (:func:`write_png`), and the SVG reuses that layout. (``savefig`` would
+    add a layout-only draw before each; laying out Arabic labels is most of the cost of
+    a figure.) A figure without one is cropped to its ink with ``bbox_inches="tight"``.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    write_png(figure, paths[0])
     engine = figure.get_layout_engine()
-    figure.set_layout_engine(None)  # the axes stay where the PNG's draw put them
+    if engine is None:
+        figure.savefig(paths[0], metadata={"Software": None}, bbox_inches="tight")
+        figure.savefig(paths[1], metadata=SVG_METADATA, bbox_inches="tight")
+        return paths
+    write_png(figure, paths[0])
+    with matplotlib.rc_context(NO_DEFAULT_LAYOUT):  # so that None means no engine, not the default one
+        figure.set_layout_engine(None)  # the axes stay where the PNG's draw put them
     try:
-        figure.savefig(paths[1], metadata={"Date": None, "Creator": None})
+        figure.savefig(paths[1], metadata=SVG_METADATA)
     finally:
-        if engine is not None:
-            figure.set_layout_engine(engine)
+        figure.set_layout_engine(engine)
     return paths
 
 
@@ -92,19 +98,22 @@ def write_png(figure: matplotlib.figure.Figure, path: Path) -> None:
 
     The same pixels as ``savefig`` without ``bbox_inches``, minus its layout-only
     pre-draw. An opaque figure is stored as RGB (no alpha channel: smaller and faster to
-    compress); no text chunks, so no "Software" entry. If the ``savefig.*`` settings ask for
-    more than that (another face colour, transparency, a bounding box), ``savefig`` does it.
+    compress); no text chunks, so no "Software" entry. Where more is asked (``savefig.*``
+    settings such as another face colour or transparency, or a high-DPI screen canvas),
+    ``savefig`` does it.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
-    if any(matplotlib.rcParams[key] != value for key, value in SAVEFIG_PLAIN.items()):
+    plain = all(matplotlib.rcParams[key] == value for key, value in SAVEFIG_PLAIN.items())
+    if not plain or getattr(figure.canvas, "device_pixel_ratio", 1) != 1:
         figure.savefig(path, format="png", metadata={"Software": None})
         return
     saved_dpi = matplotlib.rcParams["savefig.dpi"]
     original_canvas, original_dpi = figure.canvas, figure.dpi
     dpi = original_dpi if saved_dpi == "figure" else saved_dpi
     canvas = FigureCanvasAgg(figure)
+    canvas._is_saving = True  # as savefig does: animated artists are drawn too
     figure.dpi = dpi
     try:
         canvas.draw()
