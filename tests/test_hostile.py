@@ -3,7 +3,10 @@
 import csv
 import hashlib
 import json
+import re
 import shutil
+import subprocess
+import tempfile
 
 import nbformat
 import pytest
@@ -12,9 +15,10 @@ from perucorpus import runner, site
 
 from conftest import ROOT, Page
 
+MARK = "document.documentElement.dataset.pwned=1"  # what the markup would do if a browser ran it
 WORDS = "بيرو دول تحالف مخدرات مكافحة فنزويلا دعم تصنيف تعزيز ترامب"  # all glossed in data/glosses.csv
 HOSTILE = (
-    f"<script>alert(1)</script> {WORDS}.\n\n"
+    f"<script>alert(1)</script> <script>{MARK}</script> <img src=x onerror=\"{MARK}\"> <svg onload=\"{MARK}\"></svg> {WORDS}.\n\n"
     f"<img src=x onerror=alert(1)> **bold** [link](http://example.invalid) <b>{WORDS}</b>\n\n"
     f'"<i>اقتباس</i>" {WORDS}\n'
 )
@@ -70,3 +74,23 @@ def test_the_rendered_pages_have_no_script_or_injected_image(project):
         page.feed(path.read_text(encoding="utf-8"))
         assert page.scripts == [], path.name
         assert all(src.startswith("data:image/") or (path.parent / src).is_file() for src in page.images), path.name
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(not CHROMIUM, reason="needs a headless Chromium (Debian package chromium)")
+@pytest.mark.parametrize("name", ["01_reading_the_articles.html", "04_discussion_guide.html"])
+def test_a_browser_runs_none_of_the_hostile_markup(project, name):
+    """Load the reading copy in headless Chromium: the markup stays text, nothing in it runs."""
+    with tempfile.TemporaryDirectory() as profile:
+        result = subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", f"--user-data-dir={profile}", "--dump-dom",
+             (project / "site" / name).as_uri()],
+            capture_output=True, text=True, timeout=120,
+        )
+    assert result.returncode == 0, result.stderr[-2000:]
+    dom = result.stdout
+    assert MARK in dom  # the payload is on the page, as text
+    assert not re.search(r"<html[^>]*data-pwned", dom)  # and never ran
