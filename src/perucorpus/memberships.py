@@ -32,11 +32,11 @@ STATUS_STYLE = {
     "announced_withdrawal": ("#f4c06a", "exit announced, not formalised"),
     "withdrew_de_facto": ("#e07b39", "left de facto"),
     "withdrew": ("#b23a2e", "withdrew formally"),
-    "designated": ("#1b7f5a", "designated"),
-    "treated_as": ("#74c69d", "treated as an ally"),
-    "notified": ("#b7e4c7", "intent notified to Congress"),
+    "designated": ("#6a3d9a", "designated"),
+    "treated_as": ("#9e7cc1", "treated as an ally"),
+    "notified": ("#cab2d6", "intent notified to Congress"),
     "signatory": ("#1b7f5a", "signed the declaration"),
-    "attended": ("#74c69d", "attended"),
+    "attended": ("#74c69d", "attended the Miami summit"),
     "absent": ("#d9534f", "named as absent"),
 }
 EX_MEMBER = {"withdrew", "withdrew_de_facto", "announced_withdrawal"}
