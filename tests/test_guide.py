@@ -50,3 +50,16 @@ def test_people_matching_skips_the_venue(views):
 def test_details_escapes_its_summary():
     html = display.details("<b>Solution</b>", "<p>ok</p>").data
     assert html.startswith("<details><summary>&lt;b&gt;") and html.endswith("<p>ok</p></details>")
+
+
+def test_term_counts_share_one_vocabulary_and_glosses_are_required():
+    texts = {"a": "والتحالف تحالف دول", "b": "التحالف الدول"}
+    counts = overview.corpus_term_counts(texts)
+    assert set(counts) == {"a", "b"}
+    assert dict(zip(counts["a"]["term"], counts["a"]["count"]))["تحالف"] == 2  # و+ال split off: "تحالف" is a known base
+    glosses = pd.DataFrame({"term_ar": ["تحالف", "دول"], "gloss_en": ["alliance", "states"]})
+    glossed = overview.with_glosses(counts["b"], glosses)
+    assert dict(zip(glossed["term"], glossed["gloss_en"])) == {"تحالف": "alliance", "دول": "states"}
+    glosses.attrs["source"] = "data/glosses.csv"
+    with pytest.raises(ValueError, match=r"data/glosses.csv has no English gloss for: \['دول'\]"):
+        overview.with_glosses(counts["a"], glosses.iloc[:1])

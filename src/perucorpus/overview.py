@@ -58,6 +58,26 @@ def term_counts(text: str, known_bases: frozenset[str], extra_stopwords: tuple[s
     return frame.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
 
 
+def corpus_term_counts(texts: dict[str, str], extra_stopwords: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
+    """:func:`term_counts` of every text, clitics split against the vocabulary of all of them."""
+    known_bases = vocabulary(list(texts.values()))
+    return {key: term_counts(text, known_bases, extra_stopwords) for key, text in texts.items()}
+
+
+def with_glosses(terms: pd.DataFrame, glosses: pd.DataFrame) -> pd.DataFrame:
+    """``terms`` plus a ``gloss_en`` column, looked up by normalised ``term_ar`` in ``glosses``.
+
+    A term without a gloss stops the analysis with the terms to add (a chart label is
+    never left blank).
+    """
+    lookup = dict(zip(glosses["term_ar"].map(normalise), glosses["gloss_en"]))
+    missing = sorted(set(terms["term"]) - set(lookup))
+    if missing:
+        source = glosses.attrs.get("source", "the glosses table")
+        raise ValueError(f"{source} has no English gloss for: {missing}")
+    return terms.assign(gloss_en=terms["term"].map(lookup))
+
+
 def keyword_in_context(text: str, spans: list[tuple[int, int]], width: int = 45) -> pd.DataFrame:
     """Keyword-in-context rows (``before``, ``keyword``, ``after``) for character ``spans`` of ``text``.
 
