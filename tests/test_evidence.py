@@ -1,5 +1,7 @@
 """The positions table: every quote verbatim at its offsets, both eras for every dimension."""
 
+import html
+
 import pytest
 
 from perucorpus import display, evidence, schemas
@@ -118,3 +120,11 @@ def test_html_table_quotes_every_claim_right_to_left_and_escaped(positions, dime
     assert page.count('<blockquote dir="rtl" lang="ar">') == len(stated)
     assert page.count("Not addressed in the sources") == (positions["status"] == "not_addressed").sum()
     assert "<script" not in page
+
+
+def test_html_table_shows_each_stated_claims_note(positions, dimensions, articles):
+    texts = {key: article.raw for key, article in articles.items()}
+    page = display.evidence_table(positions, dimensions, texts)
+    noted = positions[(positions["status"] == "stated") & (positions["note"] != "")]
+    assert len(noted) > 0 and page.count("<p><small>Note: ") == len(noted)
+    assert all(html.escape(note) in page for note in noted["note"])

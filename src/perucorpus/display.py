@@ -67,7 +67,7 @@ def article_card(title: str, summary: str, arabic_text: str) -> HTML:
 
 def evidence_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[str, str]) -> str:
     """HTML for the dimension × era table: per claim, the position, the Arabic quote (RTL),
-    its English rendering and a citation (article id and paragraph number).
+    its English rendering, a citation (article id and paragraph number) and the row's note.
 
     Plain structure and attributes only (``scope``, ``valign``, ``dir``), so the table reads
     the same where CSS is stripped.
@@ -90,10 +90,11 @@ def evidence_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dic
                     parts.append(f"<p><em>{html.escape(claim.position_en)}</em></p>")
                     continue
                 where = citation(texts[claim.article_id], claim.article_id, int(claim.start))
+                note = f"<p><small>Note: {html.escape(claim.note)}</small></p>" if claim.note else ""
                 parts.append(
                     f"<p><strong>{html.escape(claim.position_en)}</strong></p>"
                     f'<blockquote dir="rtl" lang="ar">{html.escape(claim.quote_ar)}</blockquote>'
-                    f"<p><em>“{html.escape(claim.quote_en)}”</em> <small>({html.escape(where)})</small></p>"
+                    f"<p><em>“{html.escape(claim.quote_en)}”</em> <small>({html.escape(where)})</small></p>{note}"
                 )
             row.append(f'<td valign="top">{"<hr>".join(parts) or html.escape(NOT_ADDRESSED)}</td>')
         body.append("<tr>" + "".join(row) + "</tr>")
