@@ -26,58 +26,98 @@ def references():
     return read_table(DATA / "references.csv", schemas.REFERENCES).set_index("ref_id")
 
 
+@pytest.fixture(scope="module")
+def people():
+    return read_table(DATA / "people.csv", schemas.PEOPLE)
+
+
+@pytest.fixture(scope="module")
+def positions():
+    return evidence.load_positions(DATA)
+
+
 def test_in_office_takes_the_incoming_president_on_a_handover_day(presidents):
-    assert checks.in_office(presidents, date(2025, 10, 9))["name"] == "Dina Boluarte"
-    assert checks.in_office(presidents, date(2025, 10, 10))["name"] == "José Jerí"
-    assert checks.in_office(presidents, date(2026, 3, 5))["name"] == "José María Balcázar"
-    with pytest.raises(ValueError, match="no president of Peru recorded for 1900-01-01"):
+    shuffled = presidents.sample(frac=1, random_state=3)  # the answer must not depend on the file's order
+    assert checks.in_office(shuffled, date(2025, 10, 9))["name"] == "Dina Boluarte"
+    assert checks.in_office(shuffled, date(2025, 10, 10))["name"] == "José Jerí"
+    assert checks.in_office(shuffled, date(2026, 3, 5))["name"] == "José María Balcázar"
+    with pytest.raises(ValueError, match="peru_heads_of_state.csv: no president of Peru recorded for 1900-01-01"):
         checks.in_office(presidents, date(1900, 1, 1))
 
 
-def test_status_checks_quote_the_article_and_cite_only_references(rows, references):
+def test_status_checks_keep_the_article_note_apart_and_cite_every_reference_used(rows, references):
     found = checks.status_checks(rows, references)
-    article_rows = rows[(rows["source_kind"] == "article") & rows["grouping"].isin(["lima_group", "mnna"])]
-    assert len(found) == len(article_rows)
-    peru = next(check for check in found if check["country"] == "Peru")
+    assert [check["country"] for check in found] == ["Canada", "Peru", "Mexico", "Argentina", "Bolivia", "Saudi Arabia", "Peru"]
+    peru = found[1]
     assert peru["claim (quote)"] == "البيرو اعلنت إنسحابها من “مجموعة ليما”"
-    assert "exit announced, not formalised 2021-08" in peru["what the references record"]
-    assert "(noticias800_2021_peru)" in peru["references"]
+    assert peru["what the references record"].startswith("founding member 2017-08-08; exit announced, not formalised 2021-08.")
+    assert "انسحبت" not in peru["what the references record"]  # the article's words stay in the article's columns
+    assert "انسحبت" in peru["our note on the claim"]
+    for ref in ("noticias800_2021_peru", "monoglobal_2021_peru", "tvsantiago_2021_peru"):
+        assert f"({ref})" in peru["references"]
     for check in found:  # every cited id is a reference, never an article
         cited = [part.rsplit("(", 1)[1].rstrip(")") for part in check["references"].split("; ")]
-        assert set(cited) <= set(references.index)
+        assert cited and set(cited) <= set(references.index)
 
 
-def test_head_of_state_check_dates_the_claim(rows, presidents, references):
-    positions = evidence.load_positions(DATA)
-    found = checks.head_of_state_check(rows, positions, presidents, references)
-    assert found["what the references record"].startswith("José Jerí was president 2025-10-10 to 2026-02-17")
-    assert "dated 2025-12-11" in found["what the references record"]
-    assert found["what the references record"].endswith("the president was José María Balcázar.")
+def test_a_status_claim_with_no_reference_row_stops(rows, references):
+    without = rows[~((rows["source_kind"] == "external") & (rows["iso3"] == "CAN"))]
+    with pytest.raises(ValueError, match="castillo2021_lima_exit states a lima_group status for CAN, but no external row"):
+        checks.status_checks(without, references)
+
+
+def test_head_of_state_check_dates_the_claim(rows, positions, presidents, people, references):
+    found = checks.head_of_state_check(rows, positions, presidents, people, references)
+    assert found["claim (quote)"].startswith("تولى خوسيه جيري منصب الرئيس البيروفي")
+    assert found["what the references record"] == (
+        "José Jerí was president 2025-10-10 to 2026-02-17, so the claim held when the article reported the notice to "
+        "Congress (dated 2025-12-11 in the references); on 2026-03-05, when Peru signed the counter-cartel declaration, "
+        "the president was José María Balcázar."
+    )
+
+
+def test_head_of_state_check_can_find_the_claim_wrong(rows, positions, presidents, people, references):
+    later = presidents.copy()
+    later.loc[later["name"] == "Dina Boluarte", "end"] = "2025-12-20"
+    later.loc[later["name"] == "José Jerí", "start"] = "2025-12-20"
+    found = checks.head_of_state_check(rows, positions, later, people, references)
+    assert "the claim did not hold (the president was Dina Boluarte)" in found["what the references record"]
+
+
+def test_checks_with_nothing_to_check_say_what_is_missing(rows, positions, presidents, people, references):
+    with pytest.raises(ValueError, match="positions.csv: expected one head_of_state quote of shield2026_explainer naming a president"):
+        checks.head_of_state_check(rows, positions, presidents, people, references, article_id="shield2026_explainer")
+    with pytest.raises(ValueError, match="memberships.csv: no article row lists a signatory"):
+        checks.signatory_check(rows[rows["source_kind"] == "external"], references)
 
 
 def test_signatory_check_counts_confirmed_signatures(rows, references):
     found = checks.signatory_check(rows, references)
     assert found["country"] == "17 signatories"
-    external = rows[(rows["grouping"] == "accc") & (rows["source_kind"] == "external")]
-    confirmed = set(external.loc[external["status"] == "signatory", "iso3"])
-    assert f"confirmed for {len(confirmed)} of them" in found["what the references record"]
+    assert found["what the references record"].startswith("A signature is confirmed for 7 of them; none of the references found confirms ")
     assert found["what the references record"].endswith("Attended without signing: Chile.")
 
 
-def test_claim_checks_is_one_table(rows, presidents, references):
-    table = checks.claim_checks(rows, evidence.load_positions(DATA), presidents, references)
+def test_signatory_check_never_calls_a_signatory_a_mere_attendee(rows, references):
+    peru_attended = rows[(rows["iso3"] == "PER") & (rows["grouping"] == "accc") & (rows["source_kind"] == "external")].assign(status="attended")
+    found = checks.signatory_check(pd.concat([rows, peru_attended]), references)
+    assert found["what the references record"].endswith("Attended without signing: Chile.")
+
+
+def test_claim_checks_is_one_table(rows, positions, presidents, people, references):
+    table = checks.claim_checks(rows, positions, presidents, people, references)
     assert list(table.columns) == checks.COLUMNS
-    assert table["claim (quote)"].str.len().gt(0).all()
+    assert table["claim (quote)"].str.len().gt(0).all() and table["references"].str.len().gt(0).all()
 
 
 def test_lima_vs_coalition_names_the_switchers(rows):
     coalition = memberships.status_on(rows, "accc", date(2026, 3, 13), "article")
     table = checks.lima_vs_coalition(rows, coalition).set_index("iso3")["overlap"]
-    assert table["ARG"] == "switcher: left the Lima Group formally, signed in 2026"
-    assert table["PER"] == "switcher: announced an exit from the Lima Group (never formalised), signed in 2026"
+    assert table["ARG"] == "switcher: left the Lima Group formally; on the 2026 list"
+    assert table["PER"] == "switcher: announced an exit from the Lima Group (never formalised); on the 2026 list"
     assert table["BRA"] == "Lima Group only (named as absent in 2026)"
     assert table["CUB"] == "neither (named as absent in 2026)"
-    assert table["BHS"] == "2026 coalition only"
+    assert table["BHS"] == "2026 list only"
 
 
 def test_lima_vs_coalition_keeps_the_latest_exit():
@@ -88,4 +128,4 @@ def test_lima_vs_coalition_keeps_the_latest_exit():
         columns=["iso3", "grouping", "status", "source_kind", "start_date"],
     )
     table = checks.lima_vs_coalition(rows, pd.Series({"ARG": "signatory"}))
-    assert table.loc[0, "overlap"] == "switcher: left the Lima Group formally, signed in 2026"
+    assert table.loc[0, "overlap"] == "switcher: left the Lima Group formally; on the 2026 list"

@@ -63,3 +63,10 @@ def test_term_counts_share_one_vocabulary_and_glosses_are_required():
     glosses.attrs["source"] = "data/glosses.csv"
     with pytest.raises(ValueError, match=r"data/glosses.csv has no English gloss for: \['دول'\]"):
         overview.with_glosses(counts["a"], glosses.iloc[:1])
+
+
+
+def test_two_spellings_of_one_term_cannot_carry_two_glosses():
+    glosses = pd.DataFrame({"term_ar": ["إعلان", "اعلان"], "gloss_en": ["declaration", "advert"]})
+    with pytest.raises(ValueError, match="spellings that normalise to the same term"):
+        overview.with_glosses(pd.DataFrame({"term": ["اعلان"]}), glosses)

@@ -87,7 +87,8 @@ def evidence_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dic
             parts = []
             for claim in claims.itertuples():
                 if claim.status != "stated":
-                    parts.append(f"<p><em>{html.escape(claim.position_en)}</em></p>")
+                    note = f"<p><small>Note: {html.escape(claim.note)}</small></p>" if claim.note else ""
+                    parts.append(f"<p><em>{html.escape(claim.position_en)}</em></p>{note}")
                     continue
                 where = citation(texts[claim.article_id], claim.article_id, int(claim.start))
                 note = f"<p><small>Note: {html.escape(claim.note)}</small></p>" if claim.note else ""

@@ -68,12 +68,16 @@ def with_glosses(terms: pd.DataFrame, glosses: pd.DataFrame) -> pd.DataFrame:
     """``terms`` plus a ``gloss_en`` column, looked up by normalised ``term_ar`` in ``glosses``.
 
     A term without a gloss stops the analysis with the terms to add (a chart label is
-    never left blank).
+    never left blank), and so do two spellings of one normalised term.
     """
-    lookup = dict(zip(glosses["term_ar"].map(normalise), glosses["gloss_en"]))
+    source = glosses.attrs.get("source", "the glosses table")
+    normalised = glosses["term_ar"].map(normalise)
+    clashes = sorted(set(normalised[normalised.duplicated()]))
+    if clashes:
+        raise ValueError(f"{source}: spellings that normalise to the same term, each with its own gloss: {clashes}")
+    lookup = dict(zip(normalised, glosses["gloss_en"]))
     missing = sorted(set(terms["term"]) - set(lookup))
     if missing:
-        source = glosses.attrs.get("source", "the glosses table")
         raise ValueError(f"{source} has no English gloss for: {missing}")
     return terms.assign(gloss_en=terms["term"].map(lookup))
 
