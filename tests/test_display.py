@@ -31,3 +31,10 @@ def test_article_card_escapes():
     html = display.article_card("<t>", "<s>", HOSTILE).data
     assert "<t>" not in html and "<s>" not in html and "<script>" not in html
     assert '<blockquote dir="rtl" lang="ar">' in html
+
+
+def test_arabic_quoted_in_english_text_is_isolated_right_to_left():
+    shown = display.mixed('counts Peru among them (وبخروج البيرو ... فهي تنضم) & <b>not bold</b>')
+    assert '<bdi dir="rtl" lang="ar">وبخروج البيرو ... فهي تنضم</bdi>' in shown
+    assert "&amp; &lt;b&gt;not bold&lt;/b&gt;" in shown
+    assert display.mixed("no Arabic here") == "no Arabic here"

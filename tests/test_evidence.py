@@ -1,7 +1,5 @@
 """The positions table: every quote verbatim at its offsets, both eras for every dimension."""
 
-import html
-
 import pytest
 
 from perucorpus import display, evidence, schemas
@@ -127,4 +125,4 @@ def test_html_table_shows_every_rows_note(positions, dimensions, articles):
     page = display.evidence_table(positions, dimensions, texts)
     noted = positions[positions["note"] != ""]
     assert len(noted) > 0 and page.count("<p><small>Note: ") == len(noted)
-    assert all(html.escape(note) in page for note in noted["note"])
+    assert all(display.mixed(note) in page for note in noted["note"])

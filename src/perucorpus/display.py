@@ -8,6 +8,7 @@ attributes (no ``<style>`` blocks), so they still read correctly where CSS is st
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -26,6 +27,15 @@ def rtl_block(text: str) -> HTML:
     return HTML(f'<div dir="rtl" lang="ar">{paragraphs}</div>')
 
 
+#: A run of Arabic in running text: Arabic letters, with spaces and punctuation between them.
+ARABIC_RUN = re.compile(r"[\u0600-\u06ff](?:[\u0600-\u06ff\s.…،؛:“”«»-]*[\u0600-\u06ff])?")
+
+
+def mixed(text: str) -> str:
+    """Escape English ``text`` and isolate each Arabic run in it (``<bdi dir="rtl">``), so quoted words keep their order."""
+    return ARABIC_RUN.sub(lambda match: f'<bdi dir="rtl" lang="ar">{match.group()}</bdi>', html.escape(text))
+
+
 def table(
     frame: pd.DataFrame,
     arabic: Iterable[str] = (),
@@ -33,7 +43,8 @@ def table(
     numeric: Sequence[str] = (),
     direction: str = "ltr",
 ) -> HTML:
-    """An HTML table of ``frame``: every cell escaped, ``arabic`` columns right-to-left.
+    """An HTML table of ``frame``: every cell escaped, ``arabic`` columns right-to-left
+    (and Arabic quoted inside other cells isolated right-to-left, see :func:`mixed`).
 
     Columns listed in ``numeric`` are right-aligned with the ``align`` attribute.
     ``direction="rtl"`` lays the columns out from right to left (for keyword-in-context).
@@ -50,7 +61,7 @@ def table(
             elif column in numeric:
                 cells.append(f'<td align="right">{html.escape(text)}</td>')
             else:
-                cells.append(f"<td>{html.escape(text)}</td>")
+                cells.append(f"<td>{mixed(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     caption_html = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     body = "".join(rows)
@@ -87,11 +98,11 @@ def evidence_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dic
             parts = []
             for claim in claims.itertuples():
                 if claim.status != "stated":
-                    note = f"<p><small>Note: {html.escape(claim.note)}</small></p>" if claim.note else ""
+                    note = f"<p><small>Note: {mixed(claim.note)}</small></p>" if claim.note else ""
                     parts.append(f"<p><em>{html.escape(claim.position_en)}</em></p>{note}")
                     continue
                 where = citation(texts[claim.article_id], claim.article_id, int(claim.start))
-                note = f"<p><small>Note: {html.escape(claim.note)}</small></p>" if claim.note else ""
+                note = f"<p><small>Note: {mixed(claim.note)}</small></p>" if claim.note else ""
                 parts.append(
                     f"<p><strong>{html.escape(claim.position_en)}</strong></p>"
                     f'<blockquote dir="rtl" lang="ar">{html.escape(claim.quote_ar)}</blockquote>'

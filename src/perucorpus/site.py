@@ -27,6 +27,7 @@ pre { overflow-x: auto; padding: 0.5em; font-size: 10pt; }
 img { max-width: 100%; height: auto; }
 details { margin: 0.5em 0 1em; padding: 0.3em 0.8em; border: 1px solid #ccc; }
 nav.site { font-size: 10pt; margin-bottom: 1em; }
+td[dir=rtl] { min-width: 12em; font-size: 12pt; }
 """
 
 PAGES = {"../README.md": "readme.html", "../data/README.md": "data_readme.html",
