@@ -62,9 +62,14 @@ class Mention:
 def cldr_country_names(language: str = "ar") -> dict[str, str]:
     """ISO3 → CLDR country name in ``language``, for every territory that is an ISO 3166-1 country."""
     territories = Locale.parse(language).territories
-    codes = sorted(code for code in territories if re.fullmatch(r"[A-Z]{2}", code))
-    iso3 = countrycode(codes, origin="iso2c", destination="iso3c")
-    return {three: territories[two] for two, three in zip(codes, iso3) if three}
+    codes = tuple(sorted(code for code in territories if re.fullmatch(r"[A-Z]{2}", code)))
+    return {three: territories[two] for two, three in zip(codes, _iso3(codes)) if three}
+
+
+@lru_cache(maxsize=None)
+def _iso3(iso2_codes: tuple[str, ...]) -> list[str | None]:
+    """ISO 3166-1 alpha-3 codes for alpha-2 codes (one countrycode call, shared by both languages)."""
+    return countrycode(list(iso2_codes), origin="iso2c", destination="iso3c")
 
 
 def country_label(iso3: str) -> tuple[str, str]:
