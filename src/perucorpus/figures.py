@@ -63,6 +63,7 @@ def use_project_style() -> None:
 
 SAVEFIG_PLAIN = {"savefig.facecolor": "auto", "savefig.edgecolor": "auto", "savefig.transparent": False, "savefig.bbox": None}
 NO_DEFAULT_LAYOUT = {"figure.autolayout": False, "figure.constrained_layout.use": False}
+PNG_METADATA = {"Software": None}  # no tool version in the file
 SVG_METADATA = {"Date": None, "Creator": None}
 
 
@@ -80,7 +81,7 @@ def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> lis
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
     engine = figure.get_layout_engine()
     if engine is None:
-        figure.savefig(paths[0], metadata={"Software": None}, bbox_inches="tight")
+        figure.savefig(paths[0], metadata=PNG_METADATA, bbox_inches="tight")
         figure.savefig(paths[1], metadata=SVG_METADATA, bbox_inches="tight")
         return paths
     write_png(figure, paths[0])
@@ -107,7 +108,7 @@ def write_png(figure: matplotlib.figure.Figure, path: Path) -> None:
 
     plain = all(matplotlib.rcParams[key] == value for key, value in SAVEFIG_PLAIN.items())
     if not plain or getattr(figure.canvas, "device_pixel_ratio", 1) != 1:
-        figure.savefig(path, format="png", metadata={"Software": None})
+        figure.savefig(path, format="png", metadata=PNG_METADATA)
         return
     saved_dpi = matplotlib.rcParams["savefig.dpi"]
     original_canvas, original_dpi = figure.canvas, figure.dpi
