@@ -81,6 +81,12 @@ def test_unknown_reference_names_the_line(data_copy):
         memberships.load_memberships(data_copy)
 
 
+def test_a_note_citing_an_unknown_source_names_the_line(data_copy):
+    edit(data_copy, lambda table: table[0].update(note="As reported (no_such_ref_2026)."))
+    with pytest.raises(DataError, match=r"memberships\.csv:2: USA/accc: note cites \(no_such_ref_2026\), which is neither"):
+        memberships.load_memberships(data_copy)
+
+
 def test_start_after_end_is_an_error(data_copy):
     edit(data_copy, lambda table: table[0].update(end="2020-01-01"))
     with pytest.raises(DataError, match=r"memberships\.csv:2: .*start 2026-03-05 is after end 2020-01-01"):

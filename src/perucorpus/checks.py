@@ -7,13 +7,12 @@ quote, and what the references record comes only from external rows of
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pandas as pd
 
 from .gazetteer import country_label
-from .memberships import EX_MEMBER, STATUS_STYLE
+from .memberships import CITED_IN_NOTE, EX_MEMBER, STATUS_STYLE
 
 COLUMNS = ["article", "claim (quote)", "country", "what the references record", "references", "our note on the claim"]
 EXIT_WORDS = {
@@ -30,7 +29,7 @@ def cite(ref_ids, references: pd.DataFrame) -> str:
 
 def mentioned_refs(text: str, references: pd.DataFrame) -> set[str]:
     """The ``ref_id``s that a note names in passing, e.g. "(monoglobal_2021_peru)"."""
-    return set(re.findall(r"[a-z0-9]+(?:_[a-z0-9]+)+", text)) & set(references.index)
+    return set(CITED_IN_NOTE.findall(text)) & set(references.index)
 
 
 def in_office(presidents: pd.DataFrame, when: date) -> pd.Series:

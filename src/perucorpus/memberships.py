@@ -11,6 +11,7 @@ the quote offsets; :func:`load_memberships` checks that all of them still agree.
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -40,6 +41,8 @@ STATUS_STYLE = {
     "absent": ("#d9534f", "named as absent"),
 }
 EX_MEMBER = {"withdrew", "withdrew_de_facto", "announced_withdrawal"}
+#: A source named in passing in a note, e.g. "... not executed by his successor (monoglobal_2021_peru)".
+CITED_IN_NOTE = re.compile(r"\(([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\)")
 
 
 def library_fields(codes: list[str]) -> dict[str, dict[str, str]]:
@@ -108,6 +111,9 @@ def _row_problems(row: dict, texts: dict[str, str], references: set[str], expect
             problems.append(f"quote_start/quote_end should be {span[0]}/{span[1]}")
     elif row["source"] not in references:
         problems.append(f"ref_id {row['source']!r} is not in references.csv")
+    for cited in CITED_IN_NOTE.findall(row["note"]):
+        if cited not in references and cited not in texts:
+            problems.append(f"note cites ({cited}), which is neither a ref_id in references.csv nor an article id")
     for column, value in expected.items():
         if row[column] != value:
             problems.append(f"{column} is {row[column]!r}, the library says {value!r}")
