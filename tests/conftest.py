@@ -1,4 +1,4 @@
-"""Shared fixtures: the project's data folder, a disposable copy of it, and the gazetteer."""
+"""Shared fixtures: the project's data folder, a disposable copy of it, its tables loaded once, and the gazetteer."""
 
 import re
 import shutil
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from perucorpus import cleaning, corpus
+from perucorpus import cleaning, corpus, evidence, memberships, schemas
 from perucorpus.gazetteer import Gazetteer
+from perucorpus.tables import read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -27,6 +28,41 @@ def views(articles):
 @pytest.fixture(scope="session")
 def gaz():
     return Gazetteer.from_data(DATA)
+
+
+# The project's tables, loaded once per session: tests read them and never modify them
+# (a test that needs other data edits a data_copy).
+
+
+@pytest.fixture(scope="session")
+def rows():
+    """data/memberships.csv, validated, with library fields (memberships.load_memberships)."""
+    return memberships.load_memberships(DATA)
+
+
+@pytest.fixture(scope="session")
+def positions():
+    return evidence.load_positions(DATA)
+
+
+@pytest.fixture(scope="session")
+def dimensions():
+    return read_table(DATA / "dimensions.csv", schemas.DIMENSIONS)
+
+
+@pytest.fixture(scope="session")
+def presidents():
+    return read_table(DATA / "peru_heads_of_state.csv", schemas.HEADS_OF_STATE)
+
+
+@pytest.fixture(scope="session")
+def people():
+    return read_table(DATA / "people.csv", schemas.PEOPLE)
+
+
+@pytest.fixture(scope="session")
+def references():
+    return read_table(DATA / "references.csv", schemas.REFERENCES).set_index("ref_id")
 
 
 @pytest.fixture

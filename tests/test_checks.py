@@ -5,35 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from perucorpus import checks, evidence, memberships, schemas
-from perucorpus.tables import read_table
-
-from conftest import DATA
-
-
-@pytest.fixture(scope="module")
-def rows():
-    return memberships.load_memberships(DATA)
-
-
-@pytest.fixture(scope="module")
-def presidents():
-    return read_table(DATA / "peru_heads_of_state.csv", schemas.HEADS_OF_STATE)
-
-
-@pytest.fixture(scope="module")
-def references():
-    return read_table(DATA / "references.csv", schemas.REFERENCES).set_index("ref_id")
-
-
-@pytest.fixture(scope="module")
-def people():
-    return read_table(DATA / "people.csv", schemas.PEOPLE)
-
-
-@pytest.fixture(scope="module")
-def positions():
-    return evidence.load_positions(DATA)
+from perucorpus import checks, memberships
 
 
 def test_in_office_takes_the_incoming_president_on_a_handover_day(presidents):

@@ -2,20 +2,10 @@
 
 import pytest
 
-from perucorpus import display, evidence, schemas
-from perucorpus.tables import DataError, edit_rows, read_table
+from perucorpus import display, evidence
+from perucorpus.tables import DataError, edit_rows
 
 from conftest import DATA
-
-
-@pytest.fixture(scope="module")
-def positions():
-    return evidence.load_positions(DATA)
-
-
-@pytest.fixture(scope="module")
-def dimensions():
-    return read_table(DATA / "dimensions.csv", schemas.DIMENSIONS)
 
 
 def edit_positions(data_dir, change):

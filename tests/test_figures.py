@@ -269,3 +269,21 @@ def test_figure_without_layout_engine_is_cropped_to_its_ink(tmp_path):
     figure().savefig(tmp_path / "tight.png", metadata={"Software": None}, bbox_inches="tight")
     assert png.read_bytes() == (tmp_path / "tight.png").read_bytes()
     assert pixels(png).shape[1] > 3 * 150  # wider than the canvas: the long label is not cut
+
+
+def test_timeline_bands_terms_and_marks_the_one_still_in_office():
+    import pandas as pd
+
+    terms = pd.DataFrame({"name": ["A Old", "B Middle", "C Short", "D Current"],
+                          "start": ["2010-01-01", "2016-07-28", "2020-11-10", "2020-11-15"],
+                          "end": ["2016-07-28", "2020-11-10", "2020-11-15", ""]})
+    events = pd.DataFrame({"date": ["2017-08-08", "2025-12-11"], "label": ["early step", "late step"]})
+    figure = Figure()
+    axes = figure.subplots()
+    shown = figures.timeline(axes, terms, events, first="2017-01-01", last="2026-07-01")
+    assert shown == ["Middle", "Short", "Current →"]  # the term over before the chart starts is left out
+    texts = {text.get_text(): text for text in axes.texts}
+    assert texts["Short"].get_rotation() == 90 and texts["Middle"].get_rotation() == 0  # a short term's name stands up
+    assert texts["early step"].get_horizontalalignment() == "left"
+    assert texts["late step"].get_horizontalalignment() == "right"  # near the right edge, labels run leftwards
+    assert len(axes.patches) == 3 and len(axes.lines) == 2

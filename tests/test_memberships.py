@@ -16,11 +16,6 @@ SIGNATORIES = {"USA", "BHS", "ARG", "BLZ", "BOL", "CRI", "DOM", "ECU", "SLV", "G
 
 
 @pytest.fixture(scope="module")
-def rows():
-    return memberships.load_memberships(DATA)
-
-
-@pytest.fixture(scope="module")
 def shapes():
     return maps.load_shapes(DATA / "geo" / "americas_50m.geojson")
 
@@ -133,3 +128,34 @@ def test_status_on_takes_the_latest_current_spell():
     )
     assert memberships.status_on(frame, "g", date(2019, 3, 1)).to_dict() == {"X": "member", "Y": "member"}
     assert memberships.status_on(frame, "g", date(2021, 1, 1)).to_dict() == {"X": "withdrew"}
+
+
+def test_peru_steps_are_dated_by_the_references_and_name_the_article_reporting_them(rows):
+    steps = memberships.steps(rows, "PER", memberships.PERU_STEP_TEXT)
+    assert list(zip(steps["start"], steps["event"])) == [
+        ("2017-08-08", "signs the Lima Declaration"),
+        ("2021-08", "announces exit from the Lima Group"),
+        ("2025-12-11", "US notifies Congress: MNNA intent"),
+        ("2026-01-14", "designated Major Non-NATO Ally"),
+        ("2026-03-05", "signs the counter-cartel declaration"),
+    ]
+    assert set(steps["source_kind"]) == {"external"}  # the dates are the references'
+    assert list(steps["article"]) == ["", "castillo2021_lima_exit", "jeri2025_mnna_intent", "", "shield2026_explainer"]
+
+
+def test_a_step_without_wording_stops_with_its_name(rows):
+    texts = {key: text for key, text in memberships.PERU_STEP_TEXT.items() if key != ("mnna", "designated")}
+    with pytest.raises(ValueError, match=r"no wording for PER's step\(s\) \[\('mnna', 'designated'\)\]"):
+        memberships.steps(rows, "PER", texts)
+
+
+def test_status_map_colours_and_lists_only_the_statuses_shown(shapes):
+    figure = Figure()
+    axes = figure.subplots()
+    statuses = pd.Series({"PER": "signatory", "BRA": "absent", "ARG": "signatory"})
+    maps.status_map(axes, shapes, statuses, memberships.STATUS_STYLE, "A map")
+    assert [text.get_text() for text in axes.get_legend().get_texts()] == ["signed the declaration", "named as absent"]
+    assert axes.get_title() == "A map"
+    assert maps.describe_statuses(statuses, memberships.STATUS_STYLE) == "signed the declaration 2, named as absent 1"
+    two_lines = memberships.STATUS_STYLE | {"absent": ("red", "named\nas absent")}  # a legend label may wrap; the text does not
+    assert maps.describe_statuses(statuses, two_lines) == "signed the declaration 2, named as absent 1"

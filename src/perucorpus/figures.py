@@ -218,3 +218,37 @@ def describe_bar_panels(panels, what: str) -> str:
         shown = f"{value:.0f}" if value.is_integer() else f"{value:.1f}"
         tops.append(f"{' '.join(panel_title.split())}: {list(labels)[0]} ({shown})")
     return f"Bar charts of {what}; the top bar of each: " + "; ".join(tops)
+
+
+def timeline(axes, terms, events, first, last, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
+    """Terms of office as bands along the bottom, dated events as labelled lines above them.
+
+    ``terms`` has ``name``, ``start`` and ``end`` (ISO dates; "" while in office: the band
+    runs to ``last`` and its name is marked →); ``events`` has ``date`` and ``label``. Terms
+    over before ``first`` are left out. Returns the surnames shown, in order.
+    """
+    import pandas as pd
+
+    first, last = pd.Timestamp(first), pd.Timestamp(last)
+    shown = []
+    for term in terms.itertuples():
+        if term.end and pd.Timestamp(term.end) <= first:
+            continue
+        start = max(pd.Timestamp(term.start), first)
+        end = pd.Timestamp(term.end) if term.end else last
+        axes.axvspan(start, end, ymin=0, ymax=0.28, color=palette[len(shown) % len(palette)])
+        surname = term.name.split()[-1] + ("" if term.end else " →")
+        axes.text(start + (end - start) / 2, 0.14, surname, ha="center", va="center", fontsize=8,
+                  rotation=90 if (end - start).days < 250 else 0, transform=axes.get_xaxis_transform())
+        shown.append(surname)
+    for level, event in enumerate(events.itertuples()):
+        when = pd.Timestamp(event.date)
+        height = 0.40 + 0.125 * (level % 5)  # five heights, so that close events do not collide
+        axes.axvline(when, ymin=0.28, ymax=height, color="#444444", linewidth=0.8)
+        towards_end = when > first + (last - first) * 0.75  # labels near the right edge run leftwards
+        axes.text(when, height + 0.01, event.label, fontsize=7.5, ha="right" if towards_end else "left", va="bottom",
+                  transform=axes.get_xaxis_transform())
+    axes.set_xlim(first, last)
+    axes.set_yticks([])
+    axes.spines["left"].set_visible(False)
+    return shown

@@ -86,3 +86,23 @@ def draw(axes, shapes: dict[str, list[Polygon]], colours: dict[str, str], base: 
     axes.set_aspect("equal")
     axes.set_axis_off()
     return markers
+
+
+def status_map(axes, shapes: dict[str, list[Polygon]], statuses, styles: dict[str, tuple[str, str]], title: str) -> None:
+    """Colour each country by its status (``statuses``: ISO3 → status) with a legend in ``styles`` order.
+
+    ``styles`` maps a status to (colour, legend text); the legend lists only the statuses shown.
+    """
+    from matplotlib.patches import Patch
+
+    draw(axes, shapes, {iso3: styles[status][0] for iso3, status in statuses.items()})
+    shown = set(statuses)
+    axes.legend(handles=[Patch(color=colour, label=label) for status, (colour, label) in styles.items() if status in shown],
+                loc="lower left", frameon=False, fontsize=8.5)
+    axes.set_title(title, fontsize=11)
+
+
+def describe_statuses(statuses, styles: dict[str, tuple[str, str]]) -> str:
+    """How many countries have each status, in ``styles`` order: a text alternative for a status map."""
+    counts = statuses.value_counts()
+    return ", ".join(f"{' '.join(label.split())} {counts[status]}" for status, (_, label) in styles.items() if status in counts)

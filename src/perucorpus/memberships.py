@@ -36,6 +36,7 @@ STATUS_STYLE = {
     "designated": ("#6a3d9a", "designated"),
     "treated_as": ("#9e7cc1", "treated as an ally"),
     "notified": ("#cab2d6", "intent notified to Congress"),
+    "announced": ("#e7d4e8", "designation announced"),
     "signatory": ("#1b7f5a", "signed the declaration"),
     "attended": ("#74c69d", "attended the Miami summit"),
     "absent": ("#d9534f", "named as absent"),
@@ -137,6 +138,35 @@ def snapshot(frame: pd.DataFrame, columns: dict[str, tuple[str, date, str | None
     return pd.DataFrame(
         {label: status_on(frame, grouping, when, kind) for label, (grouping, when, kind) in columns.items()}
     )
+
+
+#: How notebook 03's timeline words each of Peru's steps between the groupings.
+PERU_STEP_TEXT = {
+    ("lima_group", "founding_member"): "signs the Lima Declaration",
+    ("lima_group", "announced_withdrawal"): "announces exit from the Lima Group",
+    ("mnna", "notified"): "US notifies Congress: MNNA intent",
+    ("mnna", "designated"): "designated Major Non-NATO Ally",
+    ("accc", "signatory"): "signs the counter-cartel declaration",
+}
+
+
+def steps(frame: pd.DataFrame, iso3: str, texts: dict[tuple[str, str], str]) -> pd.DataFrame:
+    """A country's steps in the groupings named in ``texts``, dated by the references, oldest first.
+
+    One row per (grouping, status): its earliest external row, with ``event`` (from ``texts``)
+    and ``article``, the article that reports the same step ("" if none). A step with no
+    wording in ``texts`` stops with its grouping and status named.
+    """
+    groupings = {grouping for grouping, _ in texts}
+    rows = frame[(frame["iso3"] == iso3) & frame["grouping"].isin(groupings)]
+    reported = rows[rows["source_kind"] == "article"].groupby(["grouping", "status"])["source"].first()
+    found = (rows[rows["source_kind"] == "external"].sort_values("start_date", kind="stable")
+             .drop_duplicates(["grouping", "status"], keep="first"))
+    missing = sorted(set(zip(found["grouping"], found["status"])) - set(texts))
+    if missing:
+        raise ValueError(f"data/memberships.csv: no wording for {iso3}'s step(s) {missing}; add them to the step texts")
+    keys = list(zip(found["grouping"], found["status"]))
+    return found.assign(event=[texts[key] for key in keys], article=[reported.get(key, "") for key in keys])
 
 
 def bloc_order(table: pd.DataFrame, first: str) -> list[str]:

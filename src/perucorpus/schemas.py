@@ -162,7 +162,7 @@ POSITIONS_WIDE = pa.DataFrameSchema(
 GROUPINGS = ("lima_group", "mnna", "accc", "miami_summit")
 MEMBERSHIP_STATUSES = (
     "founding_member", "member", "withdrew", "withdrew_de_facto", "announced_withdrawal",
-    "represented_by_opposition", "designated", "treated_as", "notified", "signatory", "attended", "absent",
+    "represented_by_opposition", "designated", "treated_as", "notified", "announced", "signatory", "attended", "absent",
 )
 
 MEMBERSHIPS = pa.DataFrameSchema(
