@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from perucorpus import cleaning, corpus, evidence, memberships, schemas
+from perucorpus import cleaning, corpus, evidence, heads_of_state, memberships, schemas
 from perucorpus.gazetteer import Gazetteer
 from perucorpus.tables import read_table
 
@@ -52,7 +52,7 @@ def dimensions():
 
 @pytest.fixture(scope="session")
 def presidents():
-    return read_table(DATA / "peru_heads_of_state.csv", schemas.HEADS_OF_STATE)
+    return heads_of_state.load_presidents(DATA)
 
 
 @pytest.fixture(scope="session")

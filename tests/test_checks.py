@@ -101,3 +101,16 @@ def test_lima_vs_coalition_keeps_the_latest_exit():
     )
     table = checks.lima_vs_coalition(rows, pd.Series({"ARG": "signatory"}))
     assert table.loc[0, "overlap"] == "switcher: left the Lima Group formally; on the 2026 list"
+
+
+def test_presidents_cite_known_references_and_end_after_they_start(data_copy):
+    from perucorpus import heads_of_state
+    from perucorpus.tables import DataError, edit_rows
+
+    path = data_copy / "peru_heads_of_state.csv"
+    edit_rows(path, lambda rows: rows[0].update(ref_ids=rows[0]["ref_ids"] + ";no_such_ref", end="2000-01-01"))
+    with pytest.raises(DataError) as error:
+        heads_of_state.load_presidents(data_copy)
+    assert "peru_heads_of_state.csv:2: " in str(error.value)
+    assert "ref_id 'no_such_ref' is not in references.csv" in str(error.value)
+    assert "end 2000-01-01 is before start" in str(error.value)

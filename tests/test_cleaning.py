@@ -55,3 +55,10 @@ def test_paragraphs_headings_and_sentences():
     assert lines == ["عنوان قصير", "جملة أولى. جملة ثانية؟ ثالثة", "فقرة أخرى."]
     assert [is_heading(line) for line in lines] == [True, False, False]
     assert len(sentences(lines[1])) == 3
+
+
+def test_only_a_closing_line_is_a_byline():
+    view = clean("* كاتب المقال يقول شيئا.\nنص المقال.\n* كاتب وباحث\n\n")
+    assert view.text.startswith("* كاتب المقال يقول شيئا.\nنص المقال.\n")
+    assert view.lifted["byline"] == "كاتب وباحث"
+    assert "* كاتب" not in view.text.split("\n", 1)[1]

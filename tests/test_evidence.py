@@ -28,10 +28,21 @@ def test_coverage(positions, dimensions):
         assert {(dimension, "castillo_2021"), (dimension, "trump_2025_26")} <= pairs
 
 
-def test_eras_match_their_articles(positions, articles):
-    stated = positions[positions["status"] == "stated"]
-    for claim in stated.itertuples():
-        assert articles[claim.article_id].meta["era"] == claim.era
+def test_a_claim_in_the_wrong_era_names_the_row(data_copy):
+    def change(rows):
+        claim = next(row for row in rows if row["status"] == "stated" and row["era"] == "castillo_2021")
+        claim["era"] = "trump_2025_26"
+
+    edit_positions(data_copy, change)
+    with pytest.raises(DataError, match=r"positions\.csv:\d+: head_of_state/trump_2025_26: era 'trump_2025_26', "
+                                        r"but castillo2021_lima_exit is an article of the 'castillo_2021' era"):
+        evidence.load_positions(data_copy)
+
+
+def test_an_unknown_dimension_names_the_row(data_copy):
+    edit_positions(data_copy, lambda rows: rows[0].update(dimension="weather"))
+    with pytest.raises(DataError, match=r"positions\.csv:2: weather/castillo_2021: dimension 'weather' is not in dimensions\.csv"):
+        evidence.load_positions(data_copy)
 
 
 def test_wrong_quote_names_the_row(data_copy):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from perucorpus.gazetteer import country_label
+from perucorpus.gazetteer import Gazetteer, country_label
+from perucorpus.tables import DataError, edit_rows
 
 SIGNATORIES_004 = {
     "USA", "BHS", "ARG", "BLZ", "BOL", "CRI", "DOM", "ECU", "SLV",
@@ -115,3 +116,26 @@ def test_a_term_with_punctuation_in_its_first_letters_does_not_hide_the_next_wor
 
     agency = Gazetteer.for_terms({"أ.ف.ب": "AFP", "فرانس برس": "AFP"}, "agency")
     assert [mention.surface for mention in agency.find("أ.فرانس برس")] == ["فرانس برس"]
+
+
+@pytest.mark.parametrize("change, problem", [
+    ({"iso3": "XXX"}, r"iso3 'XXX' is not an ISO 3166-1 alpha-3 code that CLDR names"),
+    ({"scope": "shield2026_explainr"}, r"scope 'shield2026_explainr' is neither 'all' nor an article id"),
+])
+def test_a_bad_variant_row_names_its_line(data_copy, change, problem):
+    path = data_copy / "gazetteer" / "variants.csv"
+    edit_rows(path, lambda rows: next(row for row in rows if row["origin"] == "article_typo").update(change))
+    with pytest.raises(DataError, match=rf"variants\.csv:\d+: .*{problem}"):
+        Gazetteer.from_data(data_copy)
+
+
+def test_an_exclusion_that_excludes_nothing_names_its_line(data_copy):
+    path = data_copy / "gazetteer" / "variants.csv"
+    edit_rows(path, lambda rows: next(row for row in rows if row["origin"] == "cldr_homograph_excluded").update(variant_ar="مالل"))
+    with pytest.raises(DataError, match=r"variants\.csv:\d+: .*excludes nothing: the CLDR name of"):
+        Gazetteer.from_data(data_copy)
+
+
+def test_an_unknown_code_has_no_label():
+    with pytest.raises(ValueError, match="'XXX' is not an ISO 3166-1 alpha-3 code that CLDR names"):
+        country_label("XXX")

@@ -82,6 +82,21 @@ def test_a_note_citing_an_unknown_source_names_the_line(data_copy):
         memberships.load_memberships(data_copy)
 
 
+def test_an_unknown_country_code_names_the_line(data_copy):
+    edit(data_copy, lambda table: table[1].update(iso3="XXX"))
+    with pytest.raises(DataError, match=r"memberships\.csv:3: XXX/accc: iso3 'XXX' is not an ISO 3166-1 alpha-3 code that CLDR names"):
+        memberships.load_memberships(data_copy)
+
+
+def test_fill_recomputes_the_library_columns_and_names_the_line_of_an_unknown_code(data_copy):
+    edit(data_copy, lambda table: table[0].update(cow_code="999", quote_start="0"))
+    memberships.fill(data_copy / "memberships.csv")
+    assert (data_copy / "memberships.csv").read_bytes() == (DATA / "memberships.csv").read_bytes()
+    edit(data_copy, lambda table: table[1].update(iso3="XXX"))
+    with pytest.raises(DataError, match=r"memberships\.csv:3: no CLDR name for 'XXX'"):
+        memberships.fill(data_copy / "memberships.csv")
+
+
 def test_start_after_end_is_an_error(data_copy):
     edit(data_copy, lambda table: table[0].update(end="2020-01-01"))
     with pytest.raises(DataError, match=r"memberships\.csv:2: .*start 2026-03-05 is after end 2020-01-01"):

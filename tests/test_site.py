@@ -53,3 +53,14 @@ def test_every_figure_has_its_own_text_alternative(pages):
     alts = [alt for page in notebook_pages for alt in page.alts]
     assert len(alts) >= 7
     assert all(alt and "No description" not in alt for alt in alts), alts
+
+
+def test_build_never_replaces_a_folder_it_did_not_build(tmp_path):
+    from perucorpus import site
+
+    precious = tmp_path / "data"
+    precious.mkdir()
+    (precious / "memberships.csv").write_text("keep me", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="not a reading copy built here"):
+        site.build(ROOT / "notebooks", precious)
+    assert (precious / "memberships.csv").read_text(encoding="utf-8") == "keep me"

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from perucorpus import schemas
-from perucorpus.tables import DataError, read_table, write_table
+from perucorpus.tables import DataError, edit_rows, read_table, write_table
 
 from conftest import DATA
 
@@ -67,6 +67,30 @@ def test_empty_cell_is_an_error_not_a_missing_value(tmp_path):
     path.write_text("term_ar,gloss_en\nبيرو,\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"glosses\.csv:2: column 'gloss_en'.*must not be empty"):
         read_table(path, schemas.GLOSSES)
+
+
+@pytest.mark.parametrize("value", ["2026-13-05", "2026-02-30", "2026-13"])
+def test_a_date_that_does_not_exist_names_file_line_and_column(data_copy, value):
+    edit_rows(data_copy / "memberships.csv", lambda rows: rows[2].update(end=value))
+    with pytest.raises(DataError, match=rf"memberships\.csv:4: column 'end': value '{value}' fails a date that exists on the calendar"):
+        read_table(data_copy / "memberships.csv", schemas.MEMBERSHIPS)
+
+
+def test_problems_are_listed_by_line_even_in_a_folder_with_a_colon(tmp_path):
+    folder = tmp_path / "a:b"
+    folder.mkdir()
+    path = folder / "glosses.csv"
+    path.write_text("term_ar,gloss_en\nبيرو,\nدول,\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        read_table(path, schemas.GLOSSES)
+    assert [line.split("glosses.csv:")[1][:2] for line in str(error.value).splitlines()[1:]] == ["2:", "3:"]
+
+
+def test_write_table_names_the_row_whatever_the_index(tmp_path):
+    frame = pd.DataFrame({"article_id": ["a", "b"], "iso3": ["PER", "PER"], "form": ["name", "name"], "mentions": [1, 0]},
+                         index=["first", "second"])
+    with pytest.raises(DataError, match=r"out\.csv:row 2: column 'mentions'"):
+        write_table(frame, tmp_path / "out.csv", schemas.COUNTRY_MENTIONS)
 
 
 def test_write_table_refuses_invalid_rows(tmp_path):

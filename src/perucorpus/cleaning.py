@@ -7,7 +7,7 @@ recorded, so that any offset in the clean view maps back to the raw text:
   as in ``إعلان الأمن المشترك``, is kept);
 * a last line that is only ``شاركها.`` (the "share it" button);
 * an embedded header `` date YYYY-MM-DD `` at the very start (lifted into metadata);
-* a closing byline line starting with ``* كاتب`` (lifted into metadata).
+* a closing byline: a last non-empty line starting with ``* كاتب`` (lifted into metadata).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 ADVERT_LINE = re.compile(r"^[ \t]*إعلان[ \t]*(?:\r?\n|$)", re.MULTILINE)
 SHARE_LINE = re.compile(r"(?:^|(?<=\n))[ \t]*شاركها\.[ \t]*\s*\Z")
 DATE_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+")
-BYLINE = re.compile(r"^[ \t]*\*[ \t]*(كاتب[^\r\n]*?)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+BYLINE = re.compile(r"^[ \t]*\*[ \t]*(كاتب[^\r\n]*?)[ \t]*(?:\r?\n|\Z)(?=\s*\Z)", re.MULTILINE)  # the last line only
 
 
 @dataclass(frozen=True)

@@ -46,11 +46,28 @@ def load_positions(data_dir: Path | str) -> pd.DataFrame:
     """Read ``positions.csv`` and verify every quote against the raw articles."""
     data_dir = Path(data_dir)
     positions = read_table(data_dir / "positions.csv", schemas.POSITIONS)
-    verify(positions, {key: article.raw for key, article in load_corpus(data_dir).items()})
+    articles = load_corpus(data_dir)
+    dimensions = set(read_table(data_dir / "dimensions.csv", schemas.DIMENSIONS)["dimension"])
+    _check_rows(positions, dimensions, {key: article.meta["era"] for key, article in articles.items()})
+    verify(positions, {key: article.raw for key, article in articles.items()})
     positions = positions.copy()
     for column in ("start", "end"):
         positions[column] = pd.array([int(value) if value else None for value in positions[column]], dtype="Int64")
     return positions
+
+
+def _check_rows(positions: pd.DataFrame, dimensions: set[str], eras: dict[str, str]) -> None:
+    """Each row names a dimension of ``dimensions.csv``, and a quoted claim the era of its article."""
+    problems = []
+    for row, line in zip(positions.to_dict("records"), positions.attrs["lines"]):
+        where = f"{positions.attrs['source']}:{line}: {row['dimension']}/{row['era']}"
+        if row["dimension"] not in dimensions:
+            problems.append(f"{where}: dimension {row['dimension']!r} is not in dimensions.csv")
+        article_era = eras.get(row["article_id"])
+        if row["status"] == "stated" and article_era and article_era != row["era"]:
+            problems.append(f"{where}: era {row['era']!r}, but {row['article_id']} is an article of the {article_era!r} era")
+    if problems:
+        raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
 
 
 def verify(positions: pd.DataFrame, texts: dict[str, str]) -> None:
@@ -104,13 +121,13 @@ def fill_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
     data_dir = Path(data_dir) if data_dir else path.parent
     texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
 
-    def fill(rows):
-        for number, row in enumerate(rows, 2):
+    def fill(rows, lines):
+        for row, line in zip(rows, lines):
             if row["status"] == "stated":
-                where = f"{path.as_posix()}:{number}"
+                where = f"{path.as_posix()}:{line}"
                 row["start"], row["end"] = locate_in_article(texts, row["article_id"], row["quote_ar"], where)
 
-    return edit_rows(path, fill)
+    return edit_rows(path, fill, with_lines=True)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -26,7 +26,7 @@ from countrycode import countrycode
 
 from . import schemas
 from .arabic import normalise, normalise_with_offsets
-from .tables import read_table
+from .tables import DataError, read_table
 
 ADJECTIVE_ENDINGS = "(?:ة|ون|ين|ان|تين|تان|ات)?"
 BEFORE = r"(?<!\w)"
@@ -73,13 +73,36 @@ def _iso3(iso2_codes: tuple[str, ...]) -> list[str | None]:
 
 
 def country_label(iso3: str) -> tuple[str, str]:
-    """English and Arabic CLDR names of a country."""
+    """English and Arabic CLDR names of a country; an unknown code is a ``ValueError`` naming it."""
+    if iso3 not in known_codes():
+        raise ValueError(f"{iso3!r} is not an ISO 3166-1 alpha-3 code that CLDR names")
     return _names("en")[iso3], _names("ar")[iso3]
+
+
+def known_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-3 codes with CLDR names in both English and Arabic."""
+    return frozenset(_names("en")) & frozenset(_names("ar"))
 
 
 @lru_cache(maxsize=None)
 def _names(language: str) -> dict[str, str]:
     return cldr_country_names(language)
+
+
+def _check_variants(variants, article_ids: set[str]) -> None:
+    """Every variant names a CLDR country, a scope that exists, and an exclusion that excludes something."""
+    problems = []
+    for row, line in zip(variants.itertuples(), variants.attrs["lines"]):
+        where = f"{variants.attrs['source']}:{line}: {row.iso3} {row.variant_ar}"
+        if row.iso3 not in known_codes():
+            problems.append(f"{where}: iso3 {row.iso3!r} is not an ISO 3166-1 alpha-3 code that CLDR names")
+            continue
+        if row.scope != "all" and row.scope not in article_ids:
+            problems.append(f"{where}: scope {row.scope!r} is neither 'all' nor an article id of articles.csv")
+        if row.origin == "cldr_homograph_excluded" and normalise(row.variant_ar) != normalise(_names("ar")[row.iso3]):
+            problems.append(f"{where}: excludes nothing: the CLDR name of {row.iso3} is {_names('ar')[row.iso3]!r}")
+    if problems:
+        raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
 
 
 class Gazetteer:
@@ -97,6 +120,8 @@ class Gazetteer:
         folder = Path(data_dir) / "gazetteer"
         variants = read_table(folder / "variants.csv", schemas.GAZETTEER_VARIANTS)
         others = read_table(folder / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS)
+        article_ids = set(read_table(Path(data_dir) / "articles.csv", schemas.ARTICLES)["id"])
+        _check_variants(variants, article_ids)
         excluded = {
             (row.iso3, normalise(row.variant_ar))
             for row in variants.itertuples()
@@ -125,10 +150,6 @@ class Gazetteer:
         entries = [Entry(term, kind, label, None, "terms") for term, label in terms.items()]
         entries += [Entry(term, "claimed", "claimed", None, "terms") for term in claimed]
         return cls(entries)
-
-    @cached_property
-    def iso3_codes(self) -> frozenset[str]:
-        return frozenset(entry.iso3 for entry in self.entries if entry.iso3)
 
     def find(self, text: str, scope: str = "all") -> list[Mention]:
         """All mentions in ``text`` (left to right, non-overlapping, longest term first at each position).

@@ -22,7 +22,7 @@ from countrycode import countrycode
 from . import schemas
 from .corpus import load_corpus
 from .evidence import QuoteError, locate, locate_in_article
-from .gazetteer import country_label
+from .gazetteer import country_label, known_codes
 from .tables import DataError, edit_rows, read_table
 
 #: Colour and legend text of each status, in legend order.
@@ -65,6 +65,11 @@ def subregions(codes: list[str]) -> dict[str, str]:
     return {iso3: first or second or "Other" for iso3, first, second in zip(codes, intermediate, sub)}
 
 
+def in_americas(codes: list[str]) -> list[bool]:
+    """Whether each ISO3 code is a country of the Americas (countrycode's continent)."""
+    return [continent == "Americas" for continent in countrycode(list(codes), origin="iso3c", destination="continent")]
+
+
 def parse_date(value: str, upper: bool = False) -> date | None:
     """An ISO date of day, month or year precision; a partial date is taken at its start (or end)."""
     if not value:
@@ -86,10 +91,14 @@ def load_memberships(data_dir: Path | str) -> pd.DataFrame:
     frame = read_table(data_dir / "memberships.csv", schemas.MEMBERSHIPS)
     references = set(read_table(data_dir / "references.csv", schemas.REFERENCES)["ref_id"])
     texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
-    expected = library_fields(list(frame["iso3"]))
+    known = known_codes()
+    expected = library_fields([code for code in frame["iso3"] if code in known])
     problems = []
     for row, line in zip(frame.to_dict("records"), frame.attrs["lines"]):
         where = f"{frame.attrs['source']}:{line}: {row['iso3']}/{row['grouping']}"
+        if row["iso3"] not in known:
+            problems.append(f"{where}: iso3 {row['iso3']!r} is not an ISO 3166-1 alpha-3 code that CLDR names")
+            continue
         problems += [f"{where}: {problem}" for problem in _row_problems(row, texts, references, expected[row["iso3"]])]
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
@@ -190,17 +199,16 @@ def fill(path: Path | str, data_dir: Path | str | None = None) -> int:
     data_dir = Path(data_dir) if data_dir else path.parent
     texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
 
-    def fill_row(rows):
-        for number, row in enumerate(rows, 2):
-            try:
-                row.update(library_fields([row["iso3"]])[row["iso3"]])
-            except KeyError:
-                raise DataError(f"{path.as_posix()}:{number}: no CLDR name for {row['iso3']!r}") from None
+    def fill_row(rows, lines):
+        for row, line in zip(rows, lines):
+            where = f"{path.as_posix()}:{line}"
+            if row["iso3"] not in known_codes():
+                raise DataError(f"{where}: no CLDR name for {row['iso3']!r}")
+            row.update(library_fields([row["iso3"]])[row["iso3"]])
             if row["source_kind"] == "article":
-                where = f"{path.as_posix()}:{number}"
                 row["quote_start"], row["quote_end"] = locate_in_article(texts, row["source"], row["quote_ar"], where)
 
-    return edit_rows(path, fill_row)
+    return edit_rows(path, fill_row, with_lines=True)
 
 
 if __name__ == "__main__":

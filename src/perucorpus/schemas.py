@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pandera.pandas as pa
 
 from .tables import choice, matches, text_column
@@ -13,6 +16,23 @@ ID = r"[a-z][a-z0-9_]*"
 ISO_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 ISO3 = r"[A-Z]{3}"
 ERAS = ("castillo_2021", "trump_2025_26")
+
+
+def _on_the_calendar(value: str) -> bool:
+    """False for a date of the ISO_DATE shape that does not exist (month 13, 30 February, …)."""
+    for part in value.split("/"):
+        if not re.fullmatch(ISO_DATE, part):
+            continue  # not a date at all: the pattern check reports it
+        numbers = [int(number) for number in part.split("-")] + [1, 1]
+        try:
+            date(*numbers[:3])
+        except ValueError:
+            return False
+    return True
+
+
+#: Every date column also carries this check: the pattern alone would let 2026-13-05 through.
+REAL_DATE = pa.Check(_on_the_calendar, element_wise=True, error="a date that exists on the calendar")
 
 ARTICLES = pa.DataFrameSchema(
     {
@@ -24,7 +44,7 @@ ARTICLES = pa.DataFrameSchema(
         "genre": text_column(choice("opinion", "news", "explainer")),
         "era": text_column(choice(*ERAS)),
         "date": text_column(
-            matches(f"{ISO_DATE}(/{ISO_DATE})?", "an ISO 8601 date or interval (YYYY[-MM[-DD]][/…])")
+            matches(f"{ISO_DATE}(/{ISO_DATE})?", "an ISO 8601 date or interval (YYYY[-MM[-DD]][/…])"), REAL_DATE
         ),
         "date_basis": text_column(choice("stated", "inferred")),
         "date_note": text_column(),
@@ -47,7 +67,7 @@ REFERENCES = pa.DataFrameSchema(
         "ref_id": text_column(matches(ID, "a lowercase id of letters, digits and _"), unique=True),
         "title": text_column(),
         "publisher": text_column(),
-        "date": text_column(matches(f"{ISO_DATE}|undated", "an ISO 8601 date (YYYY[-MM[-DD]]) or 'undated'")),
+        "date": text_column(matches(f"{ISO_DATE}|undated", "an ISO 8601 date (YYYY[-MM[-DD]]) or 'undated'"), REAL_DATE),
         "url": text_column(matches(r"https?://\S+", "an http(s) URL")),
         "excerpt": text_column(),
         "note": text_column(nullable=True),
@@ -173,8 +193,8 @@ MEMBERSHIPS = pa.DataFrameSchema(
         "country_ar": text_column(),
         "grouping": text_column(choice(*GROUPINGS)),
         "status": text_column(choice(*MEMBERSHIP_STATUSES)),
-        "start": text_column(matches(f"({ISO_DATE})?", "an ISO 8601 date or empty"), nullable=True),
-        "end": text_column(matches(f"({ISO_DATE})?", "an ISO 8601 date or empty"), nullable=True),
+        "start": text_column(matches(f"({ISO_DATE})?", "an ISO 8601 date or empty"), REAL_DATE, nullable=True),
+        "end": text_column(matches(f"({ISO_DATE})?", "an ISO 8601 date or empty"), REAL_DATE, nullable=True),
         "date_precision": text_column(choice("day", "month", "year", "unknown")),
         "source_kind": text_column(choice("article", "external")),
         "source": text_column(matches(ID, "an article id or a ref_id")),
@@ -199,8 +219,8 @@ MEMBERSHIPS = pa.DataFrameSchema(
 HEADS_OF_STATE = pa.DataFrameSchema(
     {
         "name": text_column(unique=True),
-        "start": text_column(matches(r"\d{4}-\d{2}-\d{2}", "an ISO date")),
-        "end": text_column(matches(r"(\d{4}-\d{2}-\d{2})?", "an ISO date or empty"), nullable=True),
+        "start": text_column(matches(r"\d{4}-\d{2}-\d{2}", "an ISO date"), REAL_DATE),
+        "end": text_column(matches(r"(\d{4}-\d{2}-\d{2})?", "an ISO date or empty"), REAL_DATE, nullable=True),
         "ref_ids": text_column(matches(f"{ID}(;{ID})*", "ref_ids separated by ;")),
         "note": text_column(nullable=True),
     },

@@ -54,13 +54,23 @@ def _page(title: str, body: str) -> str:
     )
 
 
+MARKER = ".perucorpus-reading-copy"  # written by build: only a folder holding it may be replaced
+
+
 def build(notebooks: Path | str, target: Path | str) -> list[Path]:
-    """Write the reading copy into ``target`` (replaced) and return the pages written."""
+    """Write the reading copy into ``target`` and return the pages written.
+
+    ``target`` must be new, empty, or an earlier reading copy (it holds :data:`MARKER`);
+    any other folder is refused, never deleted.
+    """
     notebooks, target = Path(notebooks), Path(target)
     root = notebooks.parent
     if target.exists():
+        if not (target / MARKER).is_file() and any(target.iterdir()):
+            raise FileExistsError(f"{target}: not a reading copy built here (no {MARKER}); choose a new or empty folder, or delete it yourself if it is an older reading copy")
         shutil.rmtree(target)
     target.mkdir(parents=True)
+    (target / MARKER).write_text("Built by python -m perucorpus.site; replaced on every build.\n", encoding="utf-8")
     exporter = HTMLExporter(template_name="basic")
     written = []
     for path in numbered_notebooks(notebooks):

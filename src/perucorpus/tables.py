@@ -39,7 +39,7 @@ def read_table(path: Path | str, schema: pa.DataFrameSchema) -> pd.DataFrame:
     try:
         schema.validate(frame, lazy=True)
     except SchemaErrors as errors:
-        raise DataError(_describe(path, errors, lines[1:])) from None
+        raise DataError(_describe(path, errors, [str(line) for line in lines[1:]])) from None
     return frame
 
 
@@ -92,49 +92,59 @@ def _check_header(path: Path, header: list[str], schema: pa.DataFrameSchema) -> 
         raise DataError(f"{path.as_posix()}:1: header: " + "; ".join(problems))
 
 
-def _describe(path: Path, errors: SchemaErrors, lines: list[int]) -> str:
+def _describe(path: Path, errors: SchemaErrors, places: list[str]) -> str:
+    """One line per problem, ``file:place: …``, where ``places[i]`` locates the i-th row."""
     cases = errors.failure_cases
-    messages = []
+    found = set()
     for case in cases.itertuples(index=False):
-        index = case.index
-        line = lines[int(index)] if index is not None and not pd.isna(index) else 1
+        position = int(case.index) if case.index is not None and not pd.isna(case.index) else -1
+        place = places[position] if 0 <= position < len(places) else "1"
         if case.schema_context == "DataFrameSchema" and case.check != "column_in_dataframe":
-            messages.append(f"{path.as_posix()}:{line}: row: fails {case.check}")
+            text = f"{path.as_posix()}:{place}: row: fails {case.check}"
         else:
             column = case.column if isinstance(case.column, str) else "(row)"
-            messages.append(
-                f"{path.as_posix()}:{line}: column '{column}': value {case.failure_case!r} fails {case.check}"
-            )
-    messages = sorted(set(messages), key=lambda m: (int(m.split(":")[1]), m))
+            text = f"{path.as_posix()}:{place}: column '{column}': value {case.failure_case!r} fails {case.check}"
+        found.add((position, text))
+    messages = [text for _, text in sorted(found)]
     return f"{len(messages)} problem(s) in {path.as_posix()}:\n" + "\n".join(messages)
 
 
 def write_table(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchema) -> Path:
-    """Validate ``frame`` against ``schema`` and write it as UTF-8 CSV with ``\n`` line ends."""
+    """Validate ``frame`` against ``schema`` and write it as UTF-8 CSV with ``\n`` line ends.
+
+    A problem is reported by its row in the frame ("row 3"), as the file is not written yet.
+    """
     path = Path(path)
-    as_text = frame.astype(str).astype(object)
+    as_text = frame.astype(str).astype(object).reset_index(drop=True)  # positions, whatever the index was
     try:
         schema.validate(as_text, lazy=True)
     except SchemaErrors as errors:
-        raise DataError(_describe(path, errors, [index + 2 for index in range(len(frame))])) from None
+        raise DataError(_describe(path, errors, [f"row {number}" for number in range(1, len(as_text) + 1)])) from None
     path.parent.mkdir(parents=True, exist_ok=True)
     as_text.to_csv(path, index=False, lineterminator="\n")
     return path
 
 
-def edit_rows(path: Path | str, change) -> int:
+def edit_rows(path: Path | str, change, with_lines: bool = False) -> int:
     """Read a CSV as row dicts, let ``change(rows)`` edit the list in place, and write it back
-    (same columns, UTF-8, ``\n`` line ends). For maintenance commands and tests."""
+    (same columns, UTF-8, ``\n`` line ends). For maintenance commands and tests.
+
+    With ``with_lines``, ``change(rows, lines)`` also gets the line where each row starts
+    (a quoted cell may span lines), for error messages.
+    """
     path = Path(path)
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields, rows = reader.fieldnames, list(reader)
-    change(rows)
+    rows, lines = _parse_rows(path, _read_utf8(path))
+    fields = rows[0]
+    records = [dict(zip(fields, row)) for row in rows[1:]]
+    if with_lines:
+        change(records, lines[1:])
+    else:
+        change(records)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
-    return len(rows)
+        writer.writerows(records)
+    return len(records)
 
 
 def text_column(*checks: pa.Check, nullable: bool = False, unique: bool = False) -> pa.Column:
