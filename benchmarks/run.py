@@ -223,7 +223,7 @@ def bench_install() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "project"  # a copy, so that the editable install writes nothing here
         shutil.copytree(ROOT / "src", project / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
-        for name in ("pyproject.toml", "README.md", "requirements.txt"):
+        for name in ("pyproject.toml", "README.md", "requirements.txt", "constraints.txt"):
             shutil.copy(ROOT / name, project / name)
         full_time, full_size = venv_install(Path(tmp) / "full", ["-r", "requirements.txt"], project)
         design_time, design_size = venv_install(Path(tmp) / "design", design, project)

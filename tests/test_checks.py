@@ -78,7 +78,9 @@ def test_signatory_check_never_calls_a_signatory_a_mere_attendee(rows, reference
 
 def test_claim_checks_is_one_table(rows, positions, presidents, people, references):
     table = checks.claim_checks(rows, positions, presidents, people, references)
-    assert list(table.columns) == checks.COLUMNS
+    status_rows = checks.status_checks(rows, references)
+    assert list(table["article"]) == [row["article"] for row in status_rows] + ["jeri2025_mnna_intent", "shield2026_explainer"]
+    assert table.iloc[-2]["country"] == "Peru" and table.iloc[-1]["country"] == "17 signatories"
     assert table["claim (quote)"].str.len().gt(0).all() and table["references"].str.len().gt(0).all()
 
 

@@ -123,3 +123,12 @@ def test_oversized_file_is_rejected_before_reading(data_copy):
         handle.truncate(50_000_000)  # a 50 MB file (sparse, so the test stays fast)
     with pytest.raises(corpus.CorpusError, match=r"huge_article\.txt: 50\.0 MB is larger than the 1 MB"):
         corpus.load_corpus(data_copy)
+
+
+def test_metadata_and_clean_views_are_keyed_by_article_id(articles):
+    from perucorpus import cleaning, corpus
+
+    meta = corpus.metadata(articles)
+    assert list(meta.index) == list(articles) and meta.loc["shield2026_explainer", "date"] == "2026-03-13"
+    views = cleaning.clean_views({key: article.raw for key, article in articles.items()})
+    assert list(views) == list(articles) and views["castillo2021_lima_exit"].lifted["byline"].startswith("كاتب")

@@ -1,5 +1,7 @@
 """The positions table: every quote verbatim at its offsets, both eras for every dimension."""
 
+import html
+
 import pytest
 
 from perucorpus import display, evidence
@@ -117,7 +119,8 @@ def test_html_table_quotes_every_claim_right_to_left_and_escaped(positions, dime
     page = display.evidence_table(positions, dimensions, texts)
     stated = positions[positions["status"] == "stated"]
     assert page.count('<blockquote dir="rtl" lang="ar">') == len(stated)
-    assert page.count("Not addressed in the sources") == (positions["status"] == "not_addressed").sum()
+    gaps = positions[positions["status"] == "not_addressed"]
+    assert len(gaps) > 0 and all(f"<p><em>{html.escape(gap.position_en)}</em></p>" in page for gap in gaps.itertuples())
     assert "<script" not in page
 
 
@@ -127,3 +130,13 @@ def test_html_table_shows_every_rows_note(positions, dimensions, articles):
     noted = positions[positions["note"] != ""]
     assert len(noted) > 0 and page.count("<p><small>Note: ") == len(noted)
     assert all(display.mixed(note) in page for note in noted["note"])
+
+
+def test_claim_grid_counts_quoted_claims_in_display_order(positions, dimensions):
+    counts, sources = evidence.claim_grid(positions, dimensions)
+    ordered = dimensions.assign(order=dimensions["order"].astype(int)).sort_values("order")
+    assert list(counts.index) == list(ordered["label_en"]) and list(counts.columns) == list(evidence.ERA_LABELS.values())
+    assert int(counts.to_numpy().sum()) == (positions["status"] == "stated").sum()
+    gap = counts.loc["Counter-narcotics and security cooperation", "Castillo era (2021)"]
+    assert gap == 0 and sources.loc["Counter-narcotics and security cooperation", "Castillo era (2021)"] == ""
+    assert sources.loc["Venezuela's government (Maduro)", "Trump era (2025–26)"] == "jeri2025, shield2026"

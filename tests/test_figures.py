@@ -37,9 +37,12 @@ def test_native_path_leaves_text_alone():
     assert figures.ar("بيرو", native=True) == "بيرو"
 
 
-def test_detection_follows_matplotlib_build():
-    assert figures.native_shaping() == hasattr(matplotlib.ft2font, "__libraqm_version__")
-    assert figures.ar("بيرو") == ("بيرو" if figures.native_shaping() else figures.ar("بيرو", native=False))
+def test_labels_are_pre_shaped_only_on_a_matplotlib_without_libraqm(monkeypatch):
+    monkeypatch.setattr(matplotlib.ft2font, "__libraqm_version__", "0.10.1", raising=False)
+    assert figures.native_shaping() and figures.ar("بيرو") == "بيرو"
+    monkeypatch.delattr(matplotlib.ft2font, "__libraqm_version__")
+    assert not figures.native_shaping()
+    assert figures.ar("بيرو") == get_display(arabic_reshaper.reshape("بيرو")) != "بيرو"
 
 
 def render(text: str) -> np.ndarray:
@@ -287,3 +290,14 @@ def test_timeline_bands_terms_and_marks_the_one_still_in_office():
     assert texts["early step"].get_horizontalalignment() == "left"
     assert texts["late step"].get_horizontalalignment() == "right"  # near the right edge, labels run leftwards
     assert len(axes.patches) == 3 and len(axes.lines) == 2
+
+
+def test_heatmap_notes_go_under_non_zero_values_in_the_same_colour():
+    figure = Figure()
+    axes = figure.subplots()
+    figures.annotated_heatmap(axes, [[0, 1], [4, 2]], ["a", "b"], ["x", "y"], zero="none",
+                              notes=[["n0", "n1"], ["n4", "n2"]])
+    texts = {text.get_text(): text for text in axes.texts}
+    assert "n0" not in texts and texts["none"].get_position() == (0, 0)  # a zero cell shows only its zero text
+    assert texts["n1"].get_position() == (1, 0.28) and texts["n1"].get_color() == "black"
+    assert texts["4"].get_color() == texts["n4"].get_color() == "white"  # above half the maximum

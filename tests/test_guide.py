@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from perucorpus import display, overview, schemas
+from perucorpus import arabic, display, overview, schemas
 from perucorpus.gazetteer import Gazetteer
 from perucorpus.tables import read_table
 
@@ -70,3 +70,12 @@ def test_two_spellings_of_one_term_cannot_carry_two_glosses():
     glosses = pd.DataFrame({"term_ar": ["إعلان", "اعلان"], "gloss_en": ["declaration", "advert"]})
     with pytest.raises(ValueError, match="spellings that normalise to the same term"):
         overview.with_glosses(pd.DataFrame({"term": ["اعلان"]}), glosses)
+
+
+def test_article_terms_leave_out_the_projects_extra_stopwords(views):
+    texts = {key: view.text for key, view in views.items()}
+    supplement = set(read_table(DATA / "stopwords_supplement.csv", schemas.STOPWORDS_SUPPLEMENT)["word_ar"])
+    with_supplement, without = overview.article_terms(texts, DATA), overview.corpus_term_counts(texts)
+    dropped = {term for table in without.values() for term in table["term"]} - {
+        term for table in with_supplement.values() for term in table["term"]}
+    assert dropped and dropped <= {arabic.normalise(word) for word in supplement}

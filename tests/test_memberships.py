@@ -43,13 +43,6 @@ def test_article_quotes_are_verbatim(rows, articles):
         assert articles[row.source].raw[int(row.quote_start) : int(row.quote_end)] == row.quote_ar
 
 
-def test_dates_parse_and_are_ordered(rows):
-    dated = rows[rows["start_date"].notna()]
-    assert len(dated) > 0
-    for row in dated.itertuples():
-        assert row.end_date is None or pd.isna(row.end_date) or row.start_date <= row.end_date
-
-
 def test_peru_is_modelled_step_by_step(rows):
     peru = rows[(rows["iso3"] == "PER") & (rows["source_kind"] == "external")]
     steps = set(zip(peru["grouping"], peru["status"]))

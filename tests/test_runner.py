@@ -7,9 +7,11 @@ from perucorpus import runner
 from conftest import ROOT
 
 
-def test_numbered_notebooks_in_order():
-    names = [path.name for path in runner.numbered_notebooks(ROOT / "notebooks")]
-    assert names == sorted(names) and names[:2] == ["00_index.ipynb", "01_reading_the_articles.ipynb"]
+def test_numbered_notebooks_in_order(tmp_path):
+    for name in ["10_later.ipynb", "x_notes.ipynb", "02_first.ipynb", "2_unpadded.ipynb", "03_draft.txt", "01_zero.ipynb"]:
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    assert [path.name for path in runner.numbered_notebooks(tmp_path)] == ["01_zero.ipynb", "02_first.ipynb", "10_later.ipynb"]
+    assert [path.name for path in runner.numbered_notebooks(ROOT / "notebooks")][:2] == ["00_index.ipynb", "01_reading_the_articles.ipynb"]
 
 
 def test_execute_stores_no_timestamps_and_fixed_metadata(tmp_path):
@@ -40,3 +42,12 @@ def test_navigation_is_current():
     from perucorpus import navigation
 
     assert navigation.stale(ROOT / "notebooks") == [], "run: python -m perucorpus.navigation notebooks"
+
+
+def test_every_module_is_listed_in_the_package_docstring_and_the_readme():
+    import perucorpus
+
+    modules = sorted(path.stem for path in (ROOT / "src" / "perucorpus").glob("*.py") if path.stem != "__init__")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [name for name in modules if f":mod:`~perucorpus.{name}`" not in perucorpus.__doc__] == []
+    assert [name for name in modules if f"| `{name}` |" not in readme] == []

@@ -8,10 +8,17 @@ Modules, one concern each:
 * :mod:`~perucorpus.cleaning` – the clean reading view (page furniture cut, offsets kept)
 * :mod:`~perucorpus.arabic` – normalisation, tokens, clitics and stopwords for counting
 * :mod:`~perucorpus.gazetteer` – country names (CLDR + variants) and their mentions
-* :mod:`~perucorpus.overview` – per-article counts and term frequencies
+* :mod:`~perucorpus.overview` – per-article counts, term frequencies, keyness, keywords in context
+* :mod:`~perucorpus.evidence` – verbatim quotes as evidence, and the positions table
+* :mod:`~perucorpus.memberships` – alliance membership spells, statuses on a date, a country's steps
+* :mod:`~perucorpus.heads_of_state` – Peru's presidents and their terms, with references
+* :mod:`~perucorpus.checks` – article claims set against the public references
 * :mod:`~perucorpus.display` – escaped, right-to-left HTML for notebooks
-* :mod:`~perucorpus.figures` – fonts, Arabic labels and deterministic figure files
+* :mod:`~perucorpus.figures` – fonts, Arabic labels, chart helpers and deterministic figure files
+* :mod:`~perucorpus.maps` – Natural Earth shapes of the Americas, coloured by status
 * :mod:`~perucorpus.runner` – re-executing the notebooks in place, deterministically
+* :mod:`~perucorpus.navigation` – the generated index notebook and the links between notebooks
+* :mod:`~perucorpus.site` – the offline HTML reading copy
 """
 
 __all__ = ["__version__"]

@@ -92,6 +92,11 @@ def clean(raw: str) -> CleanView:
     )
 
 
+def clean_views(raws: dict[str, str]) -> dict[str, CleanView]:
+    """The clean view of each raw text, by the same key (e.g. article id)."""
+    return {key: clean(raw) for key, raw in raws.items()}
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the non-empty lines of ``text`` (each line of these articles is a paragraph or heading)."""
     return [

@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from . import schemas
 from .tables import DataError, read_table
 
@@ -85,3 +87,8 @@ def load_corpus(data_dir: Path | str) -> dict[str, Article]:
         if path.name not in listed:
             raise CorpusError(f"{path.as_posix()}: file has no row in {table_path.as_posix()}")
     return articles
+
+
+def metadata(articles: dict[str, Article]) -> pd.DataFrame:
+    """The ``articles.csv`` row of each article, indexed by article id (in corpus order)."""
+    return pd.DataFrame([article.meta for article in articles.values()]).set_index("id")

@@ -83,7 +83,7 @@ def evidence_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dic
     Plain structure and attributes only (``scope``, ``valign``, ``dir``), so the table reads
     the same where CSS is stripped.
     """
-    from .evidence import ERA_LABELS, NOT_ADDRESSED, cells, citation
+    from .evidence import ERA_LABELS, cells, citation
 
     head = '<th scope="col">Dimension</th>' + "".join(
         f'<th scope="col">{html.escape(label)}</th>' for label in ERA_LABELS.values()
@@ -108,7 +108,7 @@ def evidence_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dic
                     f'<blockquote dir="rtl" lang="ar">{html.escape(claim.quote_ar)}</blockquote>'
                     f"<p><em>“{html.escape(claim.quote_en)}”</em> <small>({html.escape(where)})</small></p>{note}"
                 )
-            row.append(f'<td valign="top">{"<hr>".join(parts) or html.escape(NOT_ADDRESSED)}</td>')
+            row.append(f'<td valign="top">{"<hr>".join(parts)}</td>')  # evidence.cells: never an empty cell
         body.append("<tr>" + "".join(row) + "</tr>")
     return f'<table border="1" cellpadding="6"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 

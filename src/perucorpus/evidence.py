@@ -169,6 +169,22 @@ def wide_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[st
     return pd.DataFrame(rows)
 
 
+def claim_grid(positions: pd.DataFrame, dimensions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Dimension × era tables, in display order: the number of quoted claims, and their articles.
+
+    The articles are named by the first part of their id (``castillo2021``); a gap counts 0
+    and names none. Rows are labelled with ``label_en``, columns with :data:`ERA_LABELS`.
+    """
+    counts, sources = {}, {}
+    for dimension, eras in cells(positions, dimensions):
+        counts[dimension.label_en], sources[dimension.label_en] = {}, {}
+        for era, claims in eras:
+            stated = claims[claims["status"] == "stated"]
+            counts[dimension.label_en][ERA_LABELS[era]] = len(stated)
+            sources[dimension.label_en][ERA_LABELS[era]] = ", ".join(sorted({key.split("_")[0] for key in stated["article_id"]}))
+    return pd.DataFrame(counts).T, pd.DataFrame(sources).T
+
+
 def _claim_text(claim, texts: dict[str, str]) -> str:
     if claim.status != "stated":
         return f"{claim.position_en} [{NOT_ADDRESSED}]"

@@ -147,10 +147,11 @@ def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str, alt
     return Image(data=png, format="png", width=round(pixel_width * scale), alt=alt)
 
 
-def annotated_heatmap(axes, values, row_labels, column_labels, cmap="Blues", fmt="{:.0f}", zero=""):
+def annotated_heatmap(axes, values, row_labels, column_labels, cmap="Blues", fmt="{:.0f}", zero="", notes=None):
     """Draw ``values`` (a 2-D array-like) as a heatmap with every cell annotated.
 
     Zero cells show ``zero`` (blank by default) so that the non-zero pattern stands out.
+    ``notes`` (same shape, optional) adds a small second line under each non-zero value.
     """
     data = np.asarray(values, dtype=float)
     image = axes.imshow(data, cmap=cmap, aspect="auto", vmin=0)
@@ -158,11 +159,15 @@ def annotated_heatmap(axes, values, row_labels, column_labels, cmap="Blues", fmt
     axes.set_yticks(range(len(row_labels)), row_labels)
     axes.tick_params(top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
     threshold = data.max() / 2 if data.size else 0
+    notes = None if notes is None else np.asarray(notes, dtype=object)
     for (row, column), value in np.ndenumerate(data):
         text = zero if value == 0 else fmt.format(value)
+        colour = "white" if value > threshold else "black"
+        note = notes[row, column] if notes is not None and value != 0 else ""
         if text:  # no artist for a blank cell: every text costs a layout at each draw
-            axes.text(column, row, text, ha="center", va="center", fontsize=8,
-                      color="white" if value > threshold else "black")
+            axes.text(column, row, text, ha="center", va="center", fontsize=8, color=colour)
+        if note:
+            axes.text(column, row + 0.28, note, ha="center", va="center", fontsize=7, color=colour)
     for side in ("top", "right", "bottom", "left"):
         axes.spines[side].set_visible(False)
     return image

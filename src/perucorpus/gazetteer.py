@@ -176,7 +176,9 @@ class Gazetteer:
             if match:
                 entry = matchable[match.lastindex - 1]
                 first = origin[match.start()]
-                end = origin[match.end() - 1] + 1
+                # Up to the next character kept by normalisation: the marks that normalisation
+                # deletes after the last letter (a final vowel sign, a tatweel) belong to the word.
+                end = origin[match.end()] if match.end() < len(origin) else len(text)
                 mentions.append(Mention(first, end, text[first:end], entry))
                 resume = match.end()
         return mentions

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from . import schemas
 from .arabic import ARABIC_WORD, normalise, normalise_with_offsets, split_clitics, stopwords, tokens, WORD
 from .cleaning import CleanView, is_heading, paragraphs, sentences
+from .tables import read_table
 
 
 def text_counts(view: CleanView) -> dict[str, int]:
@@ -51,7 +54,7 @@ def term_counts(text: str, known_bases: frozenset[str], extra_stopwords: tuple[s
             continue
         counts[base] += 1
         start = origin[match.start() + len(prefix)]
-        end = origin[match.end() - 1] + 1
+        end = origin[match.end()] if match.end() < len(origin) else len(text)  # with the marks after the last letter
         spellings.setdefault(base, Counter())[text[start:end]] += 1
     rows = [(term, count, spellings[term].most_common(1)[0][0]) for term, count in counts.items()]
     frame = pd.DataFrame(rows, columns=["term", "count", "display"])
@@ -62,6 +65,12 @@ def corpus_term_counts(texts: dict[str, str], extra_stopwords: tuple[str, ...] =
     """:func:`term_counts` of every text, clitics split against the vocabulary of all of them."""
     known_bases = vocabulary(list(texts.values()))
     return {key: term_counts(text, known_bases, extra_stopwords) for key, text in texts.items()}
+
+
+def article_terms(texts: dict[str, str], data_dir: Path | str) -> dict[str, pd.DataFrame]:
+    """:func:`corpus_term_counts` with the project's stopwords (``<data_dir>/stopwords_supplement.csv`` added)."""
+    supplement = read_table(Path(data_dir) / "stopwords_supplement.csv", schemas.STOPWORDS_SUPPLEMENT)
+    return corpus_term_counts(texts, tuple(supplement["word_ar"]))
 
 
 def with_glosses(terms: pd.DataFrame, glosses: pd.DataFrame) -> pd.DataFrame:
