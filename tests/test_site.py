@@ -64,3 +64,12 @@ def test_build_never_replaces_a_folder_it_did_not_build(tmp_path):
     with pytest.raises(FileExistsError, match="not a reading copy built here"):
         site.build(ROOT / "notebooks", precious)
     assert (precious / "memberships.csv").read_text(encoding="utf-8") == "keep me"
+
+
+def test_every_page_is_titled_by_its_notebooks_heading(pages):
+    import re
+
+    titles = {path.name: re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8")).group(1) for path in pages}
+    assert titles["index.html"] == "Peru&#x27;s foreign policy in three Arabic articles: index"  # escaped
+    assert titles["03_alliance_membership.html"] == "03 · Alliance membership across the Americas"
+    assert not any("NAVIGATION" in title or "<!--" in title for title in titles.values())

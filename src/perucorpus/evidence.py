@@ -130,11 +130,6 @@ def fill_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
     return edit_rows(path, fill, with_lines=True)
 
 
-if __name__ == "__main__":
-    target = sys.argv[1] if len(sys.argv) > 1 else "data/positions.csv"
-    print(f"{fill_offsets(target)} rows checked; offsets written to {target}")
-
-
 ERA_LABELS = {"castillo_2021": "Castillo era (2021)", "trump_2025_26": "Trump era (2025–26)"}
 NOT_ADDRESSED = "Not addressed in the sources."
 
@@ -190,3 +185,8 @@ def _claim_text(claim, texts: dict[str, str]) -> str:
         return f"{claim.position_en} [{NOT_ADDRESSED}]"
     where = citation(texts[claim.article_id], claim.article_id, int(claim.start))
     return f"{claim.position_en} — «{claim.quote_ar}» — \"{claim.quote_en}\" ({where})"
+
+
+if __name__ == "__main__":
+    target = sys.argv[1] if len(sys.argv) > 1 else "data/positions.csv"
+    print(f"{fill_offsets(target)} rows checked; offsets written to {target}")

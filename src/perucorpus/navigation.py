@@ -13,13 +13,17 @@ from pathlib import Path
 
 import nbformat
 
+from .runner import numbered_notebooks
+
 MARK = "<!--NAVIGATION-->"
 INDEX = "00_index.ipynb"
 
 
-def _title(notebook: nbformat.NotebookNode) -> str:
-    first = notebook.cells[0].source.splitlines()[0]
-    return first.lstrip("# ").strip()
+def title(notebook: nbformat.NotebookNode) -> str:
+    """The notebook's title: the first Markdown heading of its first cell, without the ``#`` marks."""
+    source = notebook.cells[0].source if notebook.cells else ""
+    heading = next((line for line in source.splitlines() if line.startswith("#")), "")
+    return heading.lstrip("#").strip()
 
 
 def _question(notebook: nbformat.NotebookNode) -> str:
@@ -28,7 +32,7 @@ def _question(notebook: nbformat.NotebookNode) -> str:
 
 
 def _link(path: Path, notebook: nbformat.NotebookNode) -> str:
-    return f"[{_title(notebook)}]({path.name})"
+    return f"[{title(notebook)}]({path.name})"
 
 
 def _nav_line(previous, following) -> str:
@@ -66,7 +70,7 @@ def _with_navigation(notebook: nbformat.NotebookNode, line: str) -> nbformat.Not
 def generate(folder: Path | str) -> dict[Path, str]:
     """The text every notebook (and the index) should have, keyed by path."""
     folder = Path(folder)
-    paths = sorted(path for path in folder.glob("[0-9][0-9]_*.ipynb") if path.name != INDEX)
+    paths = [path for path in numbered_notebooks(folder) if path.name != INDEX]
     chapters = [(path, nbformat.read(path, as_version=4)) for path in paths]
     wanted = {folder / INDEX: nbformat.writes(_index_notebook(chapters)) + "\n"}
     for number, (path, notebook) in enumerate(chapters):

@@ -8,6 +8,7 @@ Run ``python -m perucorpus.site [notebooks/] [_build/html]`` (``make notebooks``
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import sys
@@ -17,6 +18,7 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
+from . import navigation
 from .display import PAGE_STYLE
 from .runner import numbered_notebooks
 
@@ -47,7 +49,7 @@ def _page(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{SITE_STYLE}</style>\n</head>\n<body>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{SITE_STYLE}</style>\n</head>\n<body>\n"
         '<nav class="site"><a href="index.html">Index</a> · <a href="readme.html">README</a> · '
         '<a href="data_readme.html">Data codebook</a></nav>\n'
         f"{_rewrite_links(body)}\n</body>\n</html>\n"
@@ -76,7 +78,7 @@ def build(notebooks: Path | str, target: Path | str) -> list[Path]:
     for path in numbered_notebooks(notebooks):
         notebook = nbformat.read(path, as_version=4)
         body, _ = exporter.from_notebook_node(notebook)
-        title = notebook.cells[0].source.splitlines()[0].lstrip("#<!-> ").strip() or path.stem
+        title = navigation.title(notebook) or path.stem
         name = "index.html" if path.name.startswith("00_") else f"{path.stem}.html"
         written.append(target / name)
         written[-1].write_text(_page(title, body), encoding="utf-8")
