@@ -79,3 +79,8 @@ def test_article_terms_leave_out_the_projects_extra_stopwords(views):
     dropped = {term for table in without.values() for term in table["term"]} - {
         term for table in with_supplement.values() for term in table["term"]}
     assert dropped and dropped <= {arabic.normalise(word) for word in supplement}
+
+
+def test_a_terms_display_spelling_keeps_the_marks_after_its_last_letter():
+    counts = overview.term_counts("فنزويلاَ فنزويلاَ فنزويلا", frozenset())
+    assert counts.loc[0, "display"] == "فنزويلاَ" and counts.loc[0, "count"] == 3

@@ -167,3 +167,9 @@ def test_status_map_colours_and_lists_only_the_statuses_shown(shapes):
     assert maps.describe_statuses(statuses, memberships.STATUS_STYLE) == "signed the declaration 2, named as absent 1"
     two_lines = memberships.STATUS_STYLE | {"absent": ("red", "named\nas absent")}  # a legend label may wrap; the text does not
     assert maps.describe_statuses(statuses, two_lines) == "signed the declaration 2, named as absent 1"
+
+
+def test_every_status_of_the_schema_has_a_colour_and_a_label():
+    from perucorpus import schemas
+
+    assert set(memberships.STATUS_STYLE) == set(schemas.MEMBERSHIP_STATUSES)

@@ -64,6 +64,21 @@ def test_build_never_replaces_a_folder_it_did_not_build(tmp_path):
     with pytest.raises(FileExistsError, match="not a reading copy built here"):
         site.build(ROOT / "notebooks", precious)
     assert (precious / "memberships.csv").read_text(encoding="utf-8") == "keep me"
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("keep me too", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        site.build(ROOT / "notebooks", a_file)
+    assert a_file.read_text(encoding="utf-8") == "keep me too"
+
+
+def test_build_replaces_an_older_reading_copy(tmp_path):
+    from perucorpus import site
+
+    older = tmp_path / "html"
+    (older / "figures").mkdir(parents=True)
+    (older / "index.html").write_text("old", encoding="utf-8")  # built before the marker existed
+    site.build(ROOT / "notebooks", older)
+    assert (older / site.MARKER).is_file() and (older / "index.html").read_text(encoding="utf-8") != "old"
 
 
 def test_every_page_is_titled_by_its_notebooks_heading(pages):

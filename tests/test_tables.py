@@ -72,7 +72,7 @@ def test_empty_cell_is_an_error_not_a_missing_value(tmp_path):
 @pytest.mark.parametrize("value", ["2026-13-05", "2026-02-30", "2026-13"])
 def test_a_date_that_does_not_exist_names_file_line_and_column(data_copy, value):
     edit_rows(data_copy / "memberships.csv", lambda rows: rows[2].update(end=value))
-    with pytest.raises(DataError, match=rf"memberships\.csv:4: column 'end': value '{value}' fails a date that exists on the calendar"):
+    with pytest.raises(DataError, match=rf"memberships\.csv:4: column 'end': value '{value}' fails must be a date that exists on the calendar"):
         read_table(data_copy / "memberships.csv", schemas.MEMBERSHIPS)
 
 

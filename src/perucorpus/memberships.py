@@ -173,7 +173,8 @@ def steps(frame: pd.DataFrame, iso3: str, texts: dict[tuple[str, str], str]) -> 
              .drop_duplicates(["grouping", "status"], keep="first"))
     missing = sorted(set(zip(found["grouping"], found["status"])) - set(texts))
     if missing:
-        raise ValueError(f"data/memberships.csv: no wording for {iso3}'s step(s) {missing}; add them to the step texts")
+        raise ValueError(f"{frame.attrs.get('source', 'memberships.csv')}: no wording for {iso3}'s step(s) {missing}; "
+                         "add them to the step texts")
     keys = list(zip(found["grouping"], found["status"]))
     return found.assign(event=[texts[key] for key in keys], article=[reported.get(key, "") for key in keys])
 

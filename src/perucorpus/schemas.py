@@ -32,7 +32,7 @@ def _on_the_calendar(value: str) -> bool:
 
 
 #: Every date column also carries this check: the pattern alone would let 2026-13-05 through.
-REAL_DATE = pa.Check(_on_the_calendar, element_wise=True, error="a date that exists on the calendar")
+REAL_DATE = pa.Check(_on_the_calendar, element_wise=True, error="must be a date that exists on the calendar")
 
 ARTICLES = pa.DataFrameSchema(
     {

@@ -59,17 +59,26 @@ def _page(title: str, body: str) -> str:
 MARKER = ".perucorpus-reading-copy"  # written by build: only a folder holding it may be replaced
 
 
+def _replaceable(target: Path) -> bool:
+    """An empty folder, a reading copy (it holds MARKER), or one built before the marker: only pages and figures/."""
+    if not target.is_dir():
+        return False
+    if (target / MARKER).is_file():
+        return True
+    return all((path.is_file() and path.suffix == ".html") or (path.is_dir() and path.name == "figures") for path in target.iterdir())
+
+
 def build(notebooks: Path | str, target: Path | str) -> list[Path]:
     """Write the reading copy into ``target`` and return the pages written.
 
-    ``target`` must be new, empty, or an earlier reading copy (it holds :data:`MARKER`);
-    any other folder is refused, never deleted.
+    ``target`` must be new, empty, or an earlier reading copy (it holds :data:`MARKER`, or
+    only ``*.html`` pages and ``figures/``); any other folder, or a file, is refused, never deleted.
     """
     notebooks, target = Path(notebooks), Path(target)
     root = notebooks.parent
     if target.exists():
-        if not (target / MARKER).is_file() and any(target.iterdir()):
-            raise FileExistsError(f"{target}: not a reading copy built here (no {MARKER}); choose a new or empty folder, or delete it yourself if it is an older reading copy")
+        if not _replaceable(target):
+            raise FileExistsError(f"{target}: not a reading copy built here (no {MARKER}); choose a new or empty folder")
         shutil.rmtree(target)
     target.mkdir(parents=True)
     (target / MARKER).write_text("Built by python -m perucorpus.site; replaced on every build.\n", encoding="utf-8")
