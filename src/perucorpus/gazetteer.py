@@ -79,6 +79,7 @@ def country_label(iso3: str) -> tuple[str, str]:
     return _names("en")[iso3], _names("ar")[iso3]
 
 
+@lru_cache(maxsize=1)
 def known_codes() -> frozenset[str]:
     """The ISO 3166-1 alpha-3 codes with CLDR names in both English and Arabic."""
     return frozenset(_names("en")) & frozenset(_names("ar"))
