@@ -179,7 +179,7 @@ def category_grid(axes, table, styles, row_labels, column_labels, empty="#f4f4f4
     Returns legend handles for the categories that occur, in ``styles`` order.
     """
     from matplotlib.collections import PatchCollection
-    from matplotlib.patches import Patch, Rectangle
+    from matplotlib.patches import Rectangle
 
     values = table.to_numpy()
     cells, colours = [], []
@@ -195,8 +195,14 @@ def category_grid(axes, table, styles, row_labels, column_labels, empty="#f4f4f4
     axes.tick_params(top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
     for side in ("top", "right", "bottom", "left"):
         axes.spines[side].set_visible(False)
-    present = {value for value in values.ravel() if isinstance(value, str)}
-    return [Patch(facecolor=colour, label=label) for status, (colour, label) in styles.items() if status in present]
+    return legend_handles(styles, {value for value in values.ravel() if isinstance(value, str)})
+
+
+def legend_handles(styles, present) -> list:
+    """Legend patches for the categories in ``present``, in ``styles`` order (category → (colour, label))."""
+    from matplotlib.patches import Patch
+
+    return [Patch(facecolor=colour, label=label) for category, (colour, label) in styles.items() if category in present]
 
 
 def bar_panels(panels, xlabel: str, title: str, colour: str = "#3b6ea8", width: float = 13, height: float = 4.4):

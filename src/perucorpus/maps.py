@@ -93,12 +93,10 @@ def status_map(axes, shapes: dict[str, list[Polygon]], statuses, styles: dict[st
 
     ``styles`` maps a status to (colour, legend text); the legend lists only the statuses shown.
     """
-    from matplotlib.patches import Patch
+    from .figures import legend_handles
 
     draw(axes, shapes, {iso3: styles[status][0] for iso3, status in statuses.items()})
-    shown = set(statuses)
-    axes.legend(handles=[Patch(color=colour, label=label) for status, (colour, label) in styles.items() if status in shown],
-                loc="lower left", frameon=False, fontsize=8.5)
+    axes.legend(handles=legend_handles(styles, set(statuses)), loc="lower left", frameon=False, fontsize=8.5)
     axes.set_title(title, fontsize=11)
 
 
