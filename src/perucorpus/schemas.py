@@ -69,7 +69,7 @@ REFERENCES = pa.DataFrameSchema(
         "publisher": text_column(),
         "date": text_column(matches(f"{ISO_DATE}|undated", "an ISO 8601 date (YYYY[-MM[-DD]]) or 'undated'"), REAL_DATE),
         "url": text_column(matches(r"https?://\S+", "an http(s) URL")),
-        "excerpt": text_column(),
+        "source_states": text_column(),
         "note": text_column(nullable=True),
     },
     strict=True,
