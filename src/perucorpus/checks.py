@@ -12,7 +12,8 @@ from datetime import date
 import pandas as pd
 
 from .gazetteer import country_label
-from .memberships import CITED_IN_NOTE, EX_MEMBER, STATUS_STYLE
+from .memberships import EX_MEMBER, STATUS_STYLE
+from .sourcing import CITED_IN_NOTE, dated_row
 
 COLUMNS = ["article", "claim (quote)", "country", "what the references record", "references", "our note on the claim"]
 EXIT_WORDS = {
@@ -34,10 +35,9 @@ def mentioned_refs(text: str, references: pd.DataFrame) -> set[str]:
 
 def in_office(presidents: pd.DataFrame, when: date) -> pd.Series:
     """The row of ``peru_heads_of_state.csv`` for the president in office on ``when``."""
-    day = when.isoformat()
-    current = presidents[(presidents["start"] <= day) & ((presidents["end"] == "") | (presidents["end"] >= day))]
+    current = presidents[(presidents["start"] <= when) & (presidents["end"].isna() | (presidents["end"] >= when))]
     if current.empty:
-        raise ValueError(f"data/peru_heads_of_state.csv: no president of Peru recorded for {day}")
+        raise ValueError(f"data/peru_heads_of_state.csv: no president of Peru recorded for {when}")
     return current.sort_values("start").iloc[-1]  # on a day of handover, the one who took office that day
 
 
@@ -66,7 +66,7 @@ def status_checks(rows: pd.DataFrame, references: pd.DataFrame) -> list[dict]:
         if record.empty:
             raise ValueError(f"data/memberships.csv: {row.source} states a {row.grouping} status for {row.iso3}, "
                              "but no external row records that country in that grouping")
-        steps = "; ".join(f"{STATUS_STYLE[step.status][1]} {step.start}" for step in record.itertuples())
+        steps = "; ".join(f"{STATUS_STYLE[step['status']][1]} {dated_row(step)}" for step in record.to_dict("records"))
         notes = " ".join(note for note in record["note"] if note)
         ref_ids = set(record["source"]) | mentioned_refs(notes, references)
         checks.append({"article": row.source, "claim (quote)": row.quote_ar, "country": country_label(row.iso3)[0],
@@ -91,8 +91,11 @@ def head_of_state_check(rows: pd.DataFrame, positions: pd.DataFrame, presidents:
     then, now = in_office(presidents, notified_on), in_office(presidents, signed_on)
     verdict = "held" if then["name"] == name else f"did not hold (the president was {then['name']})"
     mandate = presidents.set_index("name").loc[name]
-    record = (f"{name} was president {mandate['start']} to {mandate['end'] or '(end not recorded)'}, so the claim {verdict} when "
-              f"the article reported the notice to Congress (dated {notified_on} in the references); on {signed_on}, "
+    term = " to ".join(dated_row(mandate, column) if mandate[column] else "(end not recorded)" for column in ("start", "end"))
+    notice_date = dated_row(notice.sort_values("start_date").iloc[0])
+    signing_date = dated_row(signing.sort_values("start_date").iloc[0])
+    record = (f"{name} was president {term}, so the claim {verdict} when the article reported the notice to Congress "
+              f"(dated {notice_date} in the references); on {signing_date}, "
               f"when Peru signed the counter-cartel declaration, the president was {now['name']}.")
     ref_ids = [*mandate["ref_ids"].split(";"), *then["ref_ids"].split(";"), *now["ref_ids"].split(";"),
                *notice["source"], *signing["source"]]

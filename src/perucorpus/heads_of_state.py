@@ -6,21 +6,32 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schemas
+from . import dates, schemas
+from .sourcing import basis_problems
 from .tables import DataError, read_table
 
 
 def load_presidents(data_dir: Path | str) -> pd.DataFrame:
-    """Read and check the presidents' terms: every ``ref_id`` is in ``references.csv`` and no term ends before it starts."""
+    """Read and check the presidents' terms, returned with ``start``/``end`` as dates (``end`` None while in office).
+
+    Every ``ref_id`` must be in ``references.csv``, no term may end before it starts, and
+    each date's basis must hold (:func:`perucorpus.sourcing.basis_problems`: a ``stated``
+    date is written out in ``source_states``, a ``derived`` one has its ``derivation``).
+    """
     data_dir = Path(data_dir)
     presidents = read_table(data_dir / "peru_heads_of_state.csv", schemas.HEADS_OF_STATE)
     references = set(read_table(data_dir / "references.csv", schemas.REFERENCES)["ref_id"])
     problems = []
-    for row, line in zip(presidents.itertuples(), presidents.attrs["lines"]):
-        where = f"{presidents.attrs['source']}:{line}: {row.name}"
-        problems += [f"{where}: ref_id {ref!r} is not in references.csv" for ref in row.ref_ids.split(";") if ref not in references]
-        if row.end and row.end < row.start:  # both full ISO dates (the schema checks), so text order is date order
-            problems.append(f"{where}: end {row.end} is before start {row.start}")
+    for row, line in zip(presidents.to_dict("records"), presidents.attrs["lines"]):
+        where = f"{presidents.attrs['source']}:{line}: {row['name']}"
+        problems += [f"{where}: ref_id {ref!r} is not in references.csv" for ref in row["ref_ids"].split(";") if ref not in references]
+        start, end = dates.parse(row["start"]), dates.parse(row["end"])
+        if end and end < start:
+            problems.append(f"{where}: end {row['end']} is before start {row['start']}")
+        problems += [f"{where}: {problem} (ref_ids {row['ref_ids']})" for problem in basis_problems(row, {"start": start, "end": end})]
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
+    presidents = presidents.copy()
+    for column in ("start", "end"):
+        presidents[column] = [when.first if when else None for when in map(dates.parse, presidents[column])]
     return presidents

@@ -11,7 +11,6 @@ the quote offsets; :func:`load_memberships` checks that all of them still agree.
 
 from __future__ import annotations
 
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,16 +18,18 @@ from pathlib import Path
 import pandas as pd
 from countrycode import countrycode
 
-from . import schemas
+from . import dates, schemas
 from .corpus import load_corpus
 from .evidence import QuoteError, locate, locate_in_article
 from .gazetteer import country_label, known_codes
+from .sourcing import CITED_IN_NOTE, basis_problems, dated_row
 from .tables import DataError, edit_rows, read_table
 
 #: Colour and legend text of each status, in legend order.
 STATUS_STYLE = {
     "founding_member": ("#1f4e8c", "founding member"),
     "member": ("#5b8bd0", "member"),
+    "member_not_endorsing": ("#9fbbe3", "member, no longer signing\nthe group's statements"),
     "represented_by_opposition": ("#a9b7cc", "seated via the opposition"),
     "announced_withdrawal": ("#f4c06a", "exit announced, not formalised"),
     "withdrew_de_facto": ("#e07b39", "left de facto"),
@@ -42,8 +43,6 @@ STATUS_STYLE = {
     "absent": ("#d9534f", "named as absent"),
 }
 EX_MEMBER = {"withdrew", "withdrew_de_facto", "announced_withdrawal"}
-#: A source named in passing in a note, e.g. "... not executed by his successor (monoglobal_2021_peru)".
-CITED_IN_NOTE = re.compile(r"\(([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\)")
 
 
 def library_fields(codes: list[str]) -> dict[str, dict[str, str]]:
@@ -70,23 +69,12 @@ def in_americas(codes: list[str]) -> list[bool]:
     return [continent == "Americas" for continent in countrycode(list(codes), origin="iso3c", destination="continent")]
 
 
-def parse_date(value: str, upper: bool = False) -> date | None:
-    """An ISO date of day, month or year precision; a partial date is taken at its start (or end)."""
-    if not value:
-        return None
-    parts = [int(part) for part in value.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 12, 31) if upper else date(parts[0], 1, 1)
-    if len(parts) == 2:
-        if upper:
-            following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
-        return date(parts[0], parts[1], 1)
-    return date(*parts)
-
-
 def load_memberships(data_dir: Path | str) -> pd.DataFrame:
-    """Read and check ``memberships.csv``: schema, sources, quotes, library fields and dates."""
+    """Read and check ``memberships.csv``: schema, sources, quotes, library fields, dates and their bases.
+
+    ``start`` and ``end`` come back as :class:`perucorpus.dates.PartialDate` (None when
+    empty), with ``start_date``/``end_date`` the first and last day they can mean.
+    """
     data_dir = Path(data_dir)
     frame = read_table(data_dir / "memberships.csv", schemas.MEMBERSHIPS)
     references = set(read_table(data_dir / "references.csv", schemas.REFERENCES)["ref_id"])
@@ -103,8 +91,10 @@ def load_memberships(data_dir: Path | str) -> pd.DataFrame:
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
     frame = frame.copy()
-    frame["start_date"] = frame["start"].map(parse_date)
-    frame["end_date"] = frame["end"].map(lambda value: parse_date(value, upper=True))
+    for column in ("start", "end"):
+        frame[column] = frame[column].map(dates.parse).astype(object)
+    frame["start_date"] = [when.first if when else None for when in frame["start"]]
+    frame["end_date"] = [when.last if when else None for when in frame["end"]]
     return frame
 
 
@@ -121,15 +111,18 @@ def _row_problems(row: dict, texts: dict[str, str], references: set[str], expect
             problems.append(f"quote_start/quote_end should be {span[0]}/{span[1]}")
     elif row["source"] not in references:
         problems.append(f"ref_id {row['source']!r} is not in references.csv")
-    for cited in CITED_IN_NOTE.findall(row["note"]):
-        if cited not in references and cited not in texts:
-            problems.append(f"note cites ({cited}), which is neither a ref_id in references.csv nor an article id")
+    for column in ("note", "derivation"):
+        for cited in CITED_IN_NOTE.findall(row[column]):
+            if cited not in references and cited not in texts:
+                problems.append(f"{column} cites ({cited}), which is neither a ref_id in references.csv nor an article id")
     for column, value in expected.items():
         if row[column] != value:
             problems.append(f"{column} is {row[column]!r}, the library says {value!r}")
-    start, end = parse_date(row["start"]), parse_date(row["end"], upper=True)
-    if start and end and start > end:
+    start, end = dates.parse(row["start"]), dates.parse(row["end"])
+    if start and end and start.first > end.last:
         problems.append(f"start {row['start']} is after end {row['end']}")
+    if row["source_kind"] == "external":
+        problems += [f"{problem} (ref_id {row['source']})" for problem in basis_problems(row, {"start": start, "end": end})]
     return problems
 
 
@@ -162,8 +155,9 @@ PERU_STEP_TEXT = {
 def steps(frame: pd.DataFrame, iso3: str, texts: dict[tuple[str, str], str]) -> pd.DataFrame:
     """A country's steps in the groupings named in ``texts``, dated by the references, oldest first.
 
-    One row per (grouping, status): its earliest external row, with ``event`` (from ``texts``)
-    and ``article``, the article that reports the same step ("" if none). A step with no
+    One row per (grouping, status): its earliest external row, with ``event`` (from ``texts``),
+    ``article``, the article that reports the same step ("" if none), and ``date``, the start
+    shown with its derivation when derived. A step with no
     wording in ``texts`` stops with its grouping and status named.
     """
     groupings = {grouping for grouping, _ in texts}
@@ -176,7 +170,23 @@ def steps(frame: pd.DataFrame, iso3: str, texts: dict[tuple[str, str], str]) -> 
         raise ValueError(f"{frame.attrs.get('source', 'memberships.csv')}: no wording for {iso3}'s step(s) {missing}; "
                          "add them to the step texts")
     keys = list(zip(found["grouping"], found["status"]))
-    return found.assign(event=[texts[key] for key in keys], article=[reported.get(key, "") for key in keys])
+    return found.assign(event=[texts[key] for key in keys], article=[reported.get(key, "") for key in keys],
+                        date=[dated_row(row) for row in found.to_dict("records")])
+
+
+def exits(frame: pd.DataFrame, grouping: str = "lima_group") -> pd.DataFrame:
+    """The exits (statuses in :data:`EX_MEMBER`) that the references record for the countries an article says left ``grouping``.
+
+    One row per external exit row, oldest first, with ``exit`` (its legend wording) and
+    ``date`` (shown with its derivation when derived, :func:`perucorpus.sourcing.dated_row`).
+    """
+    rows = frame[frame["grouping"] == grouping]
+    leaving = rows["status"].isin(EX_MEMBER)
+    said_to_leave = set(rows.loc[leaving & (rows["source_kind"] == "article"), "iso3"])
+    found = rows[leaving & (rows["source_kind"] == "external") & rows["iso3"].isin(said_to_leave)]
+    found = found.sort_values("start_date", kind="stable")
+    return found.assign(exit=[STATUS_STYLE[status][1] for status in found["status"]],
+                        date=[dated_row(row) for row in found.to_dict("records")])
 
 
 def bloc_order(table: pd.DataFrame, first: str) -> list[str]:

@@ -10,6 +10,7 @@ from datetime import date
 
 import pandera.pandas as pa
 
+from .sourcing import BASES
 from .tables import choice, matches, text_column
 
 ID = r"[a-z][a-z0-9_]*"
@@ -181,7 +182,7 @@ POSITIONS_WIDE = pa.DataFrameSchema(
 
 GROUPINGS = ("lima_group", "mnna", "accc", "miami_summit")
 MEMBERSHIP_STATUSES = (
-    "founding_member", "member", "withdrew", "withdrew_de_facto", "announced_withdrawal",
+    "founding_member", "member", "member_not_endorsing", "withdrew", "withdrew_de_facto", "announced_withdrawal",
     "represented_by_opposition", "designated", "treated_as", "notified", "announced", "signatory", "attended", "absent",
 )
 
@@ -198,6 +199,10 @@ MEMBERSHIPS = pa.DataFrameSchema(
         "date_precision": text_column(choice("day", "month", "year", "unknown")),
         "source_kind": text_column(choice("article", "external")),
         "source": text_column(matches(ID, "an article id or a ref_id")),
+        "source_states": text_column(nullable=True),
+        "start_basis": text_column(choice("", *BASES), nullable=True),
+        "end_basis": text_column(choice("", *BASES), nullable=True),
+        "derivation": text_column(nullable=True),
         "quote_ar": text_column(nullable=True),
         "quote_start": text_column(matches(r"(\d+)?", "a character offset or empty"), nullable=True),
         "quote_end": text_column(matches(r"(\d+)?", "a character offset or empty"), nullable=True),
@@ -207,6 +212,15 @@ MEMBERSHIPS = pa.DataFrameSchema(
         pa.Check(
             lambda df: (df["source_kind"] == "article") == (df["quote_ar"].str.len() > 0),
             error="an article row needs quote_ar (and offsets); an external row has none",
+        ),
+        pa.Check(
+            lambda df: (df["source_kind"] == "external") == (df["source_states"].str.len() > 0),
+            error="an external row needs source_states (what its reference states); an article row has none (it has its quote)",
+        ),
+        pa.Check(
+            lambda df: (df["source_kind"] == "external")
+            | (df[["start_basis", "end_basis", "derivation"]].apply(lambda column: column.str.len()).sum(axis=1) == 0),
+            error="an article row has no start_basis, end_basis or derivation (its quote is the evidence)",
         ),
         pa.Check(
             lambda df: (df["date_precision"] == "unknown") == (df["start"].str.len() == 0),
@@ -222,6 +236,10 @@ HEADS_OF_STATE = pa.DataFrameSchema(
         "start": text_column(matches(r"\d{4}-\d{2}-\d{2}", "an ISO date"), REAL_DATE),
         "end": text_column(matches(r"(\d{4}-\d{2}-\d{2})?", "an ISO date or empty"), REAL_DATE, nullable=True),
         "ref_ids": text_column(matches(f"{ID}(;{ID})*", "ref_ids separated by ;")),
+        "source_states": text_column(),
+        "start_basis": text_column(choice(*BASES)),
+        "end_basis": text_column(choice("", *BASES), nullable=True),
+        "derivation": text_column(nullable=True),
         "note": text_column(nullable=True),
     },
     strict=True,
