@@ -113,12 +113,56 @@ def test_small_island_states_get_markers(shapes):
     assert all(west < x < east and south < y < north for x, y in markers.values())
 
 
-def test_parse_date_precisions():
-    assert memberships.parse_date("2021") == date(2021, 1, 1)
-    assert memberships.parse_date("2021", upper=True) == date(2021, 12, 31)
-    assert memberships.parse_date("2024-02", upper=True) == date(2024, 2, 29)
-    assert memberships.parse_date("2021-12", upper=True) == date(2021, 12, 31)
-    assert memberships.parse_date("") is None
+def test_loaded_dates_are_dates_with_their_precision(rows):
+    peru = rows[(rows["iso3"] == "PER") & (rows["status"] == "announced_withdrawal") & (rows["source_kind"] == "external")].iloc[0]
+    assert peru["start"].precision == "month" and str(peru["start"]) == "2021-08"
+    assert (peru["start_date"], peru["end_date"]) == (date(2021, 8, 1), None)
+    afghanistan = rows[(rows["iso3"] == "AFG")].iloc[0]
+    assert afghanistan["end_date"] == date(2022, 7, 6) and afghanistan["start_date"] == date(2012, 7, 1)
+
+
+def test_a_stated_date_missing_from_source_states_names_file_line_and_reference(data_copy):
+    def change(table):
+        row = next(row for row in table if row["iso3"] == "KEN")
+        row["source_states"] = "PML Daily says the memorandum designating Kenya was released in June."
+
+    edit(data_copy, change)
+    with pytest.raises(DataError, match=r"memberships\.csv:\d+: KEN/mnna: start 2024-06-24 is 'stated' but source_states does not "
+                                         r"write it out \(day, month and year\).*\(ref_id pmldaily_2024_kenya\)"):
+        memberships.load_memberships(data_copy)
+
+
+def test_a_derived_date_needs_its_derivation_and_article_rows_have_no_basis(data_copy):
+    def change(table):
+        next(row for row in table if row["iso3"] == "MAR").update(start_derivation="")
+        next(row for row in table if row["source_kind"] == "article").update(start_basis="stated")
+
+    edit(data_copy, change)
+    with pytest.raises(DataError) as error:
+        memberships.load_memberships(data_copy)
+    assert "an article row has no start_basis, end_basis or derivations" in str(error.value)
+    edit(data_copy, lambda table: next(row for row in table if row["source_kind"] == "article").update(start_basis=""))
+    with pytest.raises(DataError, match=r"MAR/mnna: start 2004-06-03 is 'derived' but start_derivation is empty \(ref_id news24_2004_morocco\)"):
+        memberships.load_memberships(data_copy)
+
+
+def test_an_external_row_needs_source_states(data_copy):
+    edit(data_copy, lambda table: next(row for row in table if row["iso3"] == "TWN").update(source_states=""))
+    with pytest.raises(DataError, match="an external row needs source_states"):
+        memberships.load_memberships(data_copy)
+
+
+def test_exits_shows_derived_dates_with_their_derivation(rows):
+    found = memberships.exits(rows).set_index("iso3")
+    assert list(found.index) == ["MEX", "BOL", "ARG", "PER"]  # oldest first; only countries an article says left
+    assert found.at["ARG", "date"] == "2021-03-24"
+    assert found.at["BOL", "date"].startswith("2020-11-08 (derived: Luis Arce's inauguration")
+    assert found.at["PER", "exit"] == "exit announced, not formalised"
+
+
+def test_guyana_is_qualified_at_the_end_of_2021(rows):
+    assert memberships.status_on(rows, "lima_group", date(2021, 12, 31), "external")["GUY"] == "member_not_endorsing"
+    assert memberships.status_on(rows, "lima_group", date(2019, 12, 31), "external")["GUY"] == "member"
 
 
 def test_area_and_marker_of_a_square():
@@ -140,7 +184,7 @@ def test_status_on_takes_the_latest_current_spell():
 
 def test_peru_steps_are_dated_by_the_references_and_name_the_article_reporting_them(rows):
     steps = memberships.steps(rows, "PER", memberships.PERU_STEP_TEXT)
-    assert list(zip(steps["start"], steps["event"])) == [
+    assert list(zip(steps["start"].map(str), steps["event"])) == [
         ("2017-08-08", "signs the Lima Declaration"),
         ("2021-08", "announces exit from the Lima Group"),
         ("2025-12-11", "US notifies Congress: MNNA intent"),
@@ -148,6 +192,7 @@ def test_peru_steps_are_dated_by_the_references_and_name_the_article_reporting_t
         ("2026-03-05", "signs the counter-cartel declaration"),
     ]
     assert set(steps["source_kind"]) == {"external"}  # the dates are the references'
+    assert steps["date"].iloc[2].startswith("2025-12-11 (derived: 'on Thursday'")  # a derived date travels with its derivation
     assert list(steps["article"]) == ["", "castillo2021_lima_exit", "jeri2025_mnna_intent", "", "shield2026_explainer"]
 
 

@@ -111,7 +111,7 @@ def _row_problems(row: dict, texts: dict[str, str], references: set[str], expect
             problems.append(f"quote_start/quote_end should be {span[0]}/{span[1]}")
     elif row["source"] not in references:
         problems.append(f"ref_id {row['source']!r} is not in references.csv")
-    for column in ("note", "derivation"):
+    for column in ("note", "start_derivation", "end_derivation"):
         for cited in CITED_IN_NOTE.findall(row[column]):
             if cited not in references and cited not in texts:
                 problems.append(f"{column} cites ({cited}), which is neither a ref_id in references.csv nor an article id")

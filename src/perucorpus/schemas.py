@@ -180,6 +180,8 @@ POSITIONS_WIDE = pa.DataFrameSchema(
     strict=True,
 )
 
+#: How each external date rests on its reference (perucorpus.sourcing); empty on article rows.
+BASIS_COLUMNS = ("start_basis", "end_basis", "start_derivation", "end_derivation")
 GROUPINGS = ("lima_group", "mnna", "accc", "miami_summit")
 MEMBERSHIP_STATUSES = (
     "founding_member", "member", "member_not_endorsing", "withdrew", "withdrew_de_facto", "announced_withdrawal",
@@ -202,7 +204,8 @@ MEMBERSHIPS = pa.DataFrameSchema(
         "source_states": text_column(nullable=True),
         "start_basis": text_column(choice("", *BASES), nullable=True),
         "end_basis": text_column(choice("", *BASES), nullable=True),
-        "derivation": text_column(nullable=True),
+        "start_derivation": text_column(nullable=True),
+        "end_derivation": text_column(nullable=True),
         "quote_ar": text_column(nullable=True),
         "quote_start": text_column(matches(r"(\d+)?", "a character offset or empty"), nullable=True),
         "quote_end": text_column(matches(r"(\d+)?", "a character offset or empty"), nullable=True),
@@ -219,8 +222,8 @@ MEMBERSHIPS = pa.DataFrameSchema(
         ),
         pa.Check(
             lambda df: (df["source_kind"] == "external")
-            | (df[["start_basis", "end_basis", "derivation"]].apply(lambda column: column.str.len()).sum(axis=1) == 0),
-            error="an article row has no start_basis, end_basis or derivation (its quote is the evidence)",
+            | (df[list(BASIS_COLUMNS)].apply(lambda column: column.str.len()).sum(axis=1) == 0),
+            error="an article row has no start_basis, end_basis or derivations (its quote is the evidence)",
         ),
         pa.Check(
             lambda df: (df["date_precision"] == "unknown") == (df["start"].str.len() == 0),
@@ -239,7 +242,8 @@ HEADS_OF_STATE = pa.DataFrameSchema(
         "source_states": text_column(),
         "start_basis": text_column(choice(*BASES)),
         "end_basis": text_column(choice("", *BASES), nullable=True),
-        "derivation": text_column(nullable=True),
+        "start_derivation": text_column(nullable=True),
+        "end_derivation": text_column(nullable=True),
         "note": text_column(nullable=True),
     },
     strict=True,

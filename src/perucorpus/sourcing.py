@@ -9,8 +9,9 @@ its dates has a basis (``start_basis``, ``end_basis``):
   ``source_states`` writes it out (day, month and year for a day; month and year for a
   month; the year for a year; see :func:`perucorpus.dates.written_dates`).
 - ``derived``: worked out (from a weekday and a publication date, from another event such
-  as an inauguration, from a register's publication date); ``derivation`` says how, and
-  every table or label shows the date with it (:func:`dated`).
+  as an inauguration, from a register's publication date); ``start_derivation`` or
+  ``end_derivation`` says how, and every table or label shows the date with it
+  (:func:`dated`, :func:`dated_row`).
 
 :data:`CITING` lists the files and columns that cite references, once, for
 :func:`cited_refs` (a reference nothing cites is dropped).
@@ -29,8 +30,8 @@ BASES = ("stated", "derived")
 CITED_IN_NOTE = re.compile(r"\(([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\)")
 #: Files under ``data/`` that cite references: column → how it cites ("id", "ids" separated by ";", or "(ref_id)" in prose).
 CITING = {
-    "memberships.csv": {"source": "id", "note": "in_text", "derivation": "in_text"},
-    "peru_heads_of_state.csv": {"ref_ids": "ids", "note": "in_text", "derivation": "in_text"},
+    "memberships.csv": {"source": "id", "note": "in_text", "start_derivation": "in_text", "end_derivation": "in_text"},
+    "peru_heads_of_state.csv": {"ref_ids": "ids", "note": "in_text", "start_derivation": "in_text", "end_derivation": "in_text"},
     "claims.csv": {"ref_ids": "ids", "note": "in_text"},
 }
 
@@ -39,7 +40,7 @@ def basis_problems(row: dict, dates: dict[str, PartialDate | None]) -> list[str]
     """Problems with the bases of one external row: ``dates`` maps ``start``/``end`` to the parsed dates.
 
     A date needs a basis and a basis needs a date; a ``stated`` date must be written out in
-    ``source_states``; a ``derived`` one needs a ``derivation``.
+    ``source_states``; a ``derived`` one needs its ``<column>_derivation``, and only it has one.
     """
     problems = []
     for column, when in dates.items():
@@ -53,10 +54,10 @@ def basis_problems(row: dict, dates: dict[str, PartialDate | None]) -> list[str]
         elif basis == "stated" and not is_written(when, row["source_states"]):
             problems.append(f"{column} {when} is 'stated' but source_states does not write it out "
                             f"({_needs(when)}): {row['source_states']!r}")
-        elif basis == "derived" and not row["derivation"]:
-            problems.append(f"{column} {when} is 'derived' but derivation is empty")
-    if row["derivation"] and "derived" not in {row[f"{column}_basis"] for column in dates}:
-        problems.append("derivation is filled but no date is 'derived'")
+        elif basis == "derived" and not row[f"{column}_derivation"]:
+            problems.append(f"{column} {when} is 'derived' but {column}_derivation is empty")
+        if basis != "derived" and row[f"{column}_derivation"]:
+            problems.append(f"{column}_derivation is filled but {column} is not 'derived'")
     return problems
 
 
@@ -72,9 +73,8 @@ def dated(when, basis: str = "stated", derivation: str = "") -> str:
 
 
 def dated_row(row, column: str = "start") -> str:
-    """:func:`dated` for ``row[column]`` with that row's ``<column>_basis`` and ``derivation`` (a dict, Series or namedtuple)."""
-    get = row.get if hasattr(row, "get") else lambda name, default="": getattr(row, name, default)
-    return dated(get(column, None), get(f"{column}_basis", "") or "stated", get("derivation", "") or "")
+    """:func:`dated` for ``row[column]`` with that row's ``<column>_basis`` and ``<column>_derivation`` (a dict or Series)."""
+    return dated(row.get(column), row.get(f"{column}_basis") or "stated", row.get(f"{column}_derivation") or "")
 
 
 def cited_refs(data_dir: Path | str) -> dict[str, list[str]]:
