@@ -29,7 +29,7 @@ from .tables import DataError, edit_rows, read_table
 STATUS_STYLE = {
     "founding_member": ("#1f4e8c", "founding member"),
     "member": ("#5b8bd0", "member"),
-    "member_not_endorsing": ("#9fbbe3", "member, no longer signing\nthe group's statements"),
+    "member_not_endorsing": ("#7ec8c8", "member, no longer signing\nthe group's statements"),
     "represented_by_opposition": ("#a9b7cc", "seated via the opposition"),
     "announced_withdrawal": ("#f4c06a", "exit announced, not formalised"),
     "withdrew_de_facto": ("#e07b39", "left de facto"),
