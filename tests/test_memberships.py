@@ -122,11 +122,8 @@ def test_loaded_dates_are_dates_with_their_precision(rows):
 
 
 def test_a_stated_date_missing_from_source_states_names_file_line_and_reference(data_copy):
-    def change(table):
-        row = next(row for row in table if row["iso3"] == "KEN")
-        row["source_states"] = "PML Daily says the memorandum designating Kenya was released in June."
-
-    edit(data_copy, change)
+    kenya_in_june = "PML Daily says the memorandum designating Kenya was released in June."
+    edit(data_copy, lambda table: next(row for row in table if row["iso3"] == "KEN").update(source_states=kenya_in_june))
     with pytest.raises(DataError, match=r"memberships\.csv:\d+: KEN/mnna: start 2024-06-24 is 'stated' but source_states does not "
                                          r"write it out \(day, month and year\).*\(ref_id pmldaily_2024_kenya\)"):
         memberships.load_memberships(data_copy)
