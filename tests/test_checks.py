@@ -8,7 +8,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from conftest import DATA
-from perucorpus import checks, memberships
+from perucorpus import checks, evidence, memberships
 from perucorpus.tables import DataError, edit_rows
 
 
@@ -167,10 +167,10 @@ def test_a_quote_that_occurs_twice_is_refused(data_copy):
         checks.load_claims(data_copy)
 
 
-def test_fill_claim_offsets_recomputes_them_from_the_quotes(data_copy):
+def test_claim_offsets_are_filled_from_the_quotes(data_copy):
     path = data_copy / "claims.csv"
     edit_rows(path, lambda rows: [row.update(start="", end="") for row in rows])
-    checks.fill_claim_offsets(path)
+    evidence.fill_offsets(path)  # what python -m perucorpus.checks runs
     loaded = checks.load_claims(data_copy)
     row = loaded.set_index("claim_id").loc["jeri2025_intent"]
     assert (row["start"], row["end"]) == (0, len(row["quote_ar"]))

@@ -4,7 +4,7 @@ Each check keeps the two kinds of evidence apart: the claim is the article's ver
 quote, and what the references record comes only from the references. ``data/claims.csv``
 holds every checkable claim of the articles with its verdict (:func:`load_claims` checks
 quotes, offsets and references on load; ``python -m perucorpus.checks data/claims.csv``
-fills the offsets). The functions below it compute checks from the external rows of
+fills the offsets, with :func:`perucorpus.evidence.fill_offsets`). The functions below it compute checks from the external rows of
 ``data/memberships.csv`` and ``data/peru_heads_of_state.csv``.
 """
 
@@ -18,10 +18,10 @@ import pandas as pd
 
 from . import schemas
 from .corpus import load_corpus
-from .evidence import QuoteError, locate_in_article
+from .evidence import QuoteError, fill_offsets, locate_in_article
 from .gazetteer import country_label
 from .memberships import CITED_IN_NOTE, EX_MEMBER, STATUS_STYLE, status_on
-from .tables import DataError, edit_rows, read_table
+from .tables import DataError, read_table
 
 COLUMNS = ["article", "claim (quote)", "country", "what the references record", "references", "our note on the claim"]
 CLAIM_COLUMNS = ["article", "claim (quote)", "claim (English)", "verdict", "what the references state", "references",
@@ -62,19 +62,6 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
     claims = claims.copy()
     claims[["start", "end"]] = claims[["start", "end"]].astype(int)
     return claims
-
-
-def fill_claim_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
-    """Recompute ``start``/``end`` of every row of a claims file from its quote, in place."""
-    path = Path(path)
-    data_dir = Path(data_dir) if data_dir else path.parent
-    texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
-
-    def fill(rows, lines):
-        for row, line in zip(rows, lines):
-            row["start"], row["end"] = locate_in_article(texts, row["article_id"], row["quote_ar"], f"{path.as_posix()}:{line}")
-
-    return edit_rows(path, fill, with_lines=True)
 
 
 def claims_table(claims: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
@@ -265,4 +252,4 @@ def lima_vs_coalition(rows: pd.DataFrame, coalition: pd.Series) -> pd.DataFrame:
 
 if __name__ == "__main__":
     target = sys.argv[1] if len(sys.argv) > 1 else "data/claims.csv"
-    print(f"{fill_claim_offsets(target)} claims checked; offsets written to {target}")
+    print(f"{fill_offsets(target)} claims checked; offsets written to {target}")
