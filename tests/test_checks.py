@@ -1,11 +1,20 @@
 """The fact-check tables: article claims against the references, never mixed."""
 
+import re
 from datetime import date
 
 import pandas as pd
 import pytest
+from pandas.testing import assert_frame_equal
 
-from perucorpus import checks, memberships
+from conftest import DATA
+from perucorpus import checks, evidence, memberships
+from perucorpus.tables import DataError, edit_rows
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return checks.load_claims(DATA)
 
 
 def test_in_office_takes_the_incoming_president_on_a_handover_day(presidents):
@@ -76,14 +85,6 @@ def test_signatory_check_never_calls_a_signatory_a_mere_attendee(rows, reference
     assert found["what the references record"].endswith("Attended without signing: Chile.")
 
 
-def test_claim_checks_is_one_table(rows, positions, presidents, people, references):
-    table = checks.claim_checks(rows, positions, presidents, people, references)
-    status_rows = checks.status_checks(rows, references)
-    assert list(table["article"]) == [row["article"] for row in status_rows] + ["jeri2025_mnna_intent", "shield2026_explainer"]
-    assert table.iloc[-2]["country"] == "Peru" and table.iloc[-1]["country"] == "17 signatories"
-    assert table["claim (quote)"].str.len().gt(0).all() and table["references"].str.len().gt(0).all()
-
-
 def test_lima_vs_coalition_names_the_switchers(rows):
     coalition = memberships.status_on(rows, "accc", date(2026, 3, 13), "article")
     table = checks.lima_vs_coalition(rows, coalition).set_index("iso3")["overlap"]
@@ -116,3 +117,127 @@ def test_presidents_cite_known_references_and_end_after_they_start(data_copy):
     assert "peru_heads_of_state.csv:2: " in str(error.value)
     assert "ref_id 'no_such_ref' is not in references.csv" in str(error.value)
     assert "end 2000-01-01 is before start" in str(error.value)
+
+
+# --- data/claims.csv: every checkable claim, with its verdict
+
+
+def _edit_claim(path, claim_id, **changes):
+    def change(rows):
+        (row,) = [row for row in rows if row["claim_id"] == claim_id]
+        row.update(changes)
+
+    edit_rows(path, change)
+
+
+def _line_of(path, claim_id):
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(claim_id + ","))
+
+
+def test_a_claim_row_breaking_the_schema_is_reported_by_line(data_copy):
+    path = data_copy / "claims.csv"
+    _edit_claim(path, "castillo2021_founded_2017", verdict="probably", ref_ids="")
+    _edit_claim(path, "jeri2025_intent", ref_ids="")  # a confirmed claim must cite a reference
+    with pytest.raises(DataError) as error:
+        checks.load_claims(data_copy)
+    message = str(error.value)
+    assert f"claims.csv:{_line_of(path, 'castillo2021_founded_2017')}: column 'verdict': value 'probably'" in message
+    assert f"claims.csv:{_line_of(path, 'jeri2025_intent')}: row: fails ref_ids may be empty only for a not_checkable claim" in message
+
+
+def test_a_claim_whose_quote_offsets_or_references_are_wrong_stops_the_load(data_copy):
+    path = data_copy / "claims.csv"
+    _edit_claim(path, "castillo2021_founded_2017", quote_ar="وهي مجموعة أنشئت عام 2017")  # spelling "corrected": not verbatim
+    _edit_claim(path, "jeri2025_intent", start="1")
+    _edit_claim(path, "shield2026_china_trade", ref_ids="tass_2025_china_trade;no_such_ref",
+                verdict_note="See (no_such_claim).")
+    with pytest.raises(DataError) as error:
+        checks.load_claims(data_copy)
+    message = str(error.value)
+    assert f"claims.csv:{_line_of(path, 'castillo2021_founded_2017')}: castillo2021_founded_2017: quote not found verbatim" in message
+    assert re.search(rf"claims.csv:{_line_of(path, 'jeri2025_intent')}: jeri2025_intent: start/end 1–\d+ do not match the quote, which is at 0–", message)
+    assert "shield2026_china_trade: ref_id 'no_such_ref' is not in references.csv" in message
+    assert "shield2026_china_trade: (no_such_claim) is neither a ref_id, an article id nor a claim_id" in message
+
+
+def test_a_quote_that_occurs_twice_is_refused(data_copy):
+    path = data_copy / "claims.csv"
+    _edit_claim(path, "castillo2021_founded_2017", quote_ar="مجموعة")
+    with pytest.raises(DataError, match="castillo2021_founded_2017: quote occurs more than once"):
+        checks.load_claims(data_copy)
+
+
+def test_claim_offsets_are_filled_from_the_quotes(data_copy):
+    path = data_copy / "claims.csv"
+    edit_rows(path, lambda rows: [row.update(start="", end="") for row in rows])
+    evidence.fill_offsets(path)  # what python -m perucorpus.checks runs
+    loaded = checks.load_claims(data_copy)
+    row = loaded.set_index("claim_id").loc["jeri2025_intent"]
+    assert (row["start"], row["end"]) == (0, len(row["quote_ar"]))
+
+
+def test_verdict_counts_lists_every_verdict_per_article():
+    claims = pd.DataFrame({"article_id": ["a", "a", "b"], "verdict": ["qualified", "confirmed", "qualified"]})
+    expected = pd.DataFrame({"confirmed": [1, 0], "qualified": [1, 1], "contradicted": [0, 0], "not_checkable": [0, 0],
+                             "all": [2, 1]}, index=pd.Index(["a", "b"], name="article"))
+    assert_frame_equal(checks.verdict_counts(claims), expected)
+
+
+def test_claims_table_cites_each_reference_and_marks_a_claim_without_any(references):
+    claims = pd.DataFrame({"article_id": ["a", "b"], "quote_ar": ["ق", "ع"], "claim_en": ["x", "y"],
+                           "verdict": ["qualified", "not_checkable"], "ref_ids": ["batimes_2025_peru_mnna", ""],
+                           "source_states": ["s", "Not addressed in the sources."], "verdict_note": ["n", "m"]}, index=[7, 9])
+    table = checks.claims_table(claims, references)
+    assert list(table.columns) == checks.CLAIM_COLUMNS and list(table.index) == [0, 1]
+    assert table.loc[0, "references"] == "Buenos Aires Times (Bloomberg), 2025-12 (batimes_2025_peru_mnna)"
+    assert table.loc[1, "references"] == "none" and table.loc[1, "verdict"] == "not checkable"
+
+
+def _mnna_rows():
+    return pd.DataFrame(
+        [("ARG", "designated", date(1998, 1, 6), None), ("BRA", "designated", date(2019, 7, 31), None),
+         ("AFG", "designated", date(2012, 7, 1), date(2022, 7, 6)), ("SAU", "announced", date(2025, 11, 18), None),
+         ("QAT", "notified", date(2025, 12, 1), None), ("TWN", "treated_as", date(2002, 9, 30), None),
+         ("PER", "notified", date(2025, 12, 11), None), ("KEN", "designated", date(2026, 1, 1), None)],
+        columns=["iso3", "status", "start_date", "end_date"],
+    ).assign(grouping="mnna", source_kind="external")
+
+
+def test_allies_on_counts_the_other_allies_by_kind_on_a_date():
+    expected = pd.DataFrame({"countries": [2, 2, 1], "codes": ["ARG, BRA", "QAT, SAU", "TWN"]},
+                            index=pd.Index(["designated", "pending", "treated_as"], name="kind"))
+    assert_frame_equal(checks.allies_on(_mnna_rows(), date(2025, 12, 11)), expected)  # AFG ended, KEN not yet, PER excluded
+
+
+def test_describe_allies_adds_designated_and_pending():
+    text = checks.describe_allies(checks.allies_on(_mnna_rows(), date(2025, 12, 11)), date(2025, 12, 11))
+    assert text.startswith("On 2025-12-11, the day the US notified Congress about Peru, the references record 2 other designated")
+    assert "2 announced or notified but not yet formalised (QAT, SAU) and 1 treated as one (TWN)" in text
+    assert text.endswith("'20 other countries': 2 + 2 = 4.")
+
+
+def test_unchecked_statements_are_article_status_rows_no_claim_overlaps():
+    rows = pd.DataFrame({"source_kind": ["article", "article", "external", "article"],
+                         "grouping": ["lima_group", "mnna", "lima_group", "accc"], "source": ["a", "a", "r", "a"],
+                         "quote_start": ["10", "50", "", "0"], "quote_end": ["20", "60", "", "5"]})
+    claims = pd.DataFrame({"article_id": ["a", "b"], "start": [15, 50], "end": [30, 60]})
+    assert_frame_equal(checks.unchecked_statements(rows, claims), rows.iloc[[1]])
+
+
+def test_claims_csv_checks_every_status_statement_of_notebook_03(rows, claims):
+    assert checks.unchecked_statements(rows, claims).empty
+
+
+def test_claims_csv_states_what_the_computed_checks_find(rows, claims, positions, presidents, people, references):
+    """Where a verdict rests on a count or a date computed from memberships.csv, the row says what the code computes."""
+    notes = claims.set_index("claim_id")["verdict_note"]
+    on_notice = checks.peru_step(rows, "mnna", "notified")
+    allies = checks.allies_on(rows, on_notice)
+    designated, pending = allies.at["designated", "countries"], allies.at["pending", "countries"]
+    assert f"on {on_notice} the references record {designated} other designated allies, {pending} announced" in notes["jeri2025_twenty_others"]
+    found = checks.signatory_check(rows, references)["what the references record"]
+    confirmed = re.match(r"A signature is confirmed for (\d+) of them", found).group(1)
+    assert f"a signature is confirmed for {confirmed} of the 17 listed" in notes["shield2026_signatory_list"]
+    signing = checks.head_of_state_check(rows, positions, presidents, people, references)["what the references record"]
+    assert "so the claim held" in signing and signing.endswith("the president was José María Balcázar.")
+    assert "(Balcázar was)" in notes["jeri2025_jeri_president"]

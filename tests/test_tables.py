@@ -126,6 +126,7 @@ BAD_VALUES = {
     "derived/membership_snapshot.csv": ("accc_2026", "maybe"),
     "glossary.csv": ("loaded", "perhaps"),
     "people.csv": ("person_id", "Not An Id"),
+    "claims.csv": ("verdict", "maybe"),
 }
 
 

@@ -1,26 +1,120 @@
 """Article claims set against the public references: the fact-check tables of notebooks 03 and 04.
 
 Each check keeps the two kinds of evidence apart: the claim is the article's verbatim
-quote, and what the references record comes only from external rows of
-``data/memberships.csv`` and ``data/peru_heads_of_state.csv``, with their ``ref_id``s.
+quote, and what the references record comes only from the references. ``data/claims.csv``
+holds every checkable claim of the articles with its verdict (:func:`load_claims` checks
+quotes, offsets and references on load; ``python -m perucorpus.checks data/claims.csv``
+fills the offsets, with :func:`perucorpus.evidence.fill_offsets`). The functions below it compute checks from the external rows of
+``data/memberships.csv`` and ``data/peru_heads_of_state.csv``.
 """
 
 from __future__ import annotations
 
+import sys
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
+from . import schemas
+from .corpus import load_corpus
+from .evidence import QuoteError, fill_offsets, locate_in_article
 from .gazetteer import country_label
-from .memberships import EX_MEMBER, STATUS_STYLE
+from .memberships import EX_MEMBER, STATUS_STYLE, status_on
 from .sourcing import CITED_IN_NOTE, dated_row
+from .tables import DataError, read_table
 
 COLUMNS = ["article", "claim (quote)", "country", "what the references record", "references", "our note on the claim"]
+CLAIM_COLUMNS = ["article", "claim (quote)", "claim (English)", "verdict", "what the references state", "references",
+                 "our note on the verdict"]
 EXIT_WORDS = {
     "withdrew": "left the Lima Group formally",
     "withdrew_de_facto": "left the Lima Group de facto",
     "announced_withdrawal": "announced an exit from the Lima Group (never formalised)",
 }
+#: MNNA statuses that are announced or notified but not (yet) a designation.
+MNNA_PENDING = ("notified", "announced")
+
+
+def load_claims(data_dir: Path | str) -> pd.DataFrame:
+    """Read ``claims.csv`` and check each row: its quote occurs once in its article, at ``start:end``, every
+    ``ref_id`` is in ``references.csv``, and an id named in parentheses in its text is a reference, an article or a claim."""
+    data_dir = Path(data_dir)
+    claims = read_table(data_dir / "claims.csv", schemas.CLAIMS)
+    references = set(read_table(data_dir / "references.csv", schemas.REFERENCES)["ref_id"])
+    texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
+    problems = []
+    for row, line in zip(claims.to_dict("records"), claims.attrs["lines"]):
+        where = f"{claims.attrs['source']}:{line}: {row['claim_id']}"
+        try:
+            span = locate_in_article(texts, row["article_id"], row["quote_ar"], where)
+            if (int(row["start"]), int(row["end"])) != span:
+                problems.append(f"{where}: start/end {row['start']}–{row['end']} do not match the quote, which is at "
+                                f"{span[0]}–{span[1]} (run python -m perucorpus.checks {claims.attrs['source']})")
+        except QuoteError as error:
+            problems.append(str(error))
+        problems += [f"{where}: ref_id {ref!r} is not in references.csv" for ref in row["ref_ids"].split(";")
+                     if ref and ref not in references]
+        named = CITED_IN_NOTE.findall(row["source_states"] + " " + row["verdict_note"])
+        problems += [f"{where}: ({name}) is neither a ref_id, an article id nor a claim_id" for name in dict.fromkeys(named)
+                     if name not in references and name not in texts and name not in set(claims["claim_id"])]
+    if problems:
+        raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
+    claims = claims.copy()
+    claims[["start", "end"]] = claims[["start", "end"]].astype(int)
+    return claims
+
+
+def claims_table(claims: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
+    """The claims for display (columns :data:`CLAIM_COLUMNS`), each reference cited as ``publisher, date (ref_id)``."""
+    return pd.DataFrame({
+        "article": claims["article_id"], "claim (quote)": claims["quote_ar"], "claim (English)": claims["claim_en"],
+        "verdict": claims["verdict"].str.replace("_", " "), "what the references state": claims["source_states"],
+        "references": [cite([ref for ref in ids.split(";") if ref], references) or "none" for ids in claims["ref_ids"]],
+        "our note on the verdict": claims["verdict_note"],
+    }, columns=CLAIM_COLUMNS).reset_index(drop=True)
+
+
+def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
+    """Number of claims per article (rows) and verdict (columns, in :data:`schemas.VERDICTS` order), with totals."""
+    counts = pd.crosstab(claims["article_id"], pd.Categorical(claims["verdict"], categories=schemas.VERDICTS), dropna=False)
+    counts.columns = list(schemas.VERDICTS)
+    counts["all"] = counts.sum(axis=1)
+    return counts.rename_axis("article").astype(int)
+
+
+def unchecked_statements(rows: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Article rows of ``memberships.csv`` (Lima Group and MNNA statuses, as in :func:`status_checks`) whose quote
+    no claim of the same article overlaps: statements notebook 03 shows that ``claims.csv`` has not checked."""
+    statements = rows[(rows["source_kind"] == "article") & rows["grouping"].isin(["lima_group", "mnna"])]
+
+    def covered(statement) -> bool:
+        same = claims[claims["article_id"] == statement.source]
+        return bool(((same["start"] < int(statement.quote_end)) & (same["end"] > int(statement.quote_start))).any())
+
+    return statements[[not covered(statement) for statement in statements.itertuples()]]
+
+
+def allies_on(rows: pd.DataFrame, when: date, excluding: str = "PER") -> pd.DataFrame:
+    """The other countries' standing as US Major Non-NATO Allies on ``when``, from the references only.
+
+    One row per kind, ``designated``, ``pending`` (announced or notified, :data:`MNNA_PENDING`)
+    and ``treated_as``, with the number of ``countries`` and their ISO3 ``codes`` (sorted, comma-separated).
+    """
+    status = status_on(rows, "mnna", when, "external").drop(excluding, errors="ignore")
+    kind = status.replace({pending: "pending" for pending in MNNA_PENDING})
+    table = [{"kind": name, "countries": int((kind == name).sum()), "codes": ", ".join(sorted(kind.index[kind == name]))}
+             for name in ("designated", "pending", "treated_as")]
+    return pd.DataFrame(table).set_index("kind")
+
+
+def describe_allies(allies: pd.DataFrame, when: date) -> str:
+    """Notebook 03's check of jeri2025_mnna_intent's '20 other countries' against :func:`allies_on` for ``when``."""
+    designated, pending, treated = (allies.loc[kind] for kind in ("designated", "pending", "treated_as"))
+    return (f"On {when}, the day the US notified Congress about Peru, the references record {designated.countries} other "
+            f"designated Major Non-NATO Allies, {pending.countries} announced or notified but not yet formalised "
+            f"({pending.codes}) and {treated.countries} treated as one ({treated.codes}). jeri2025_mnna_intent says Peru "
+            f"joins '20 other countries': {designated.countries} + {pending.countries} = {designated.countries + pending.countries}.")
 
 
 def cite(ref_ids, references: pd.DataFrame) -> str:
@@ -128,14 +222,6 @@ def signatory_check(rows: pd.DataFrame, references: pd.DataFrame) -> dict:
             "references": cite(external["source"], references), "our note on the claim": ""}
 
 
-def claim_checks(rows: pd.DataFrame, positions: pd.DataFrame, presidents: pd.DataFrame, people: pd.DataFrame,
-                 references: pd.DataFrame) -> pd.DataFrame:
-    """All the checks above, one row each (columns :data:`COLUMNS`)."""
-    checks = [*status_checks(rows, references), head_of_state_check(rows, positions, presidents, people, references),
-              signatory_check(rows, references)]
-    return pd.DataFrame(checks, columns=COLUMNS)
-
-
 def lima_vs_coalition(rows: pd.DataFrame, coalition: pd.Series) -> pd.DataFrame:
     """Countries ever in the Lima Group (references) or in the 2026 declaration's list (``coalition``: iso3 → status, from the article).
 
@@ -165,3 +251,8 @@ def lima_vs_coalition(rows: pd.DataFrame, coalition: pd.Series) -> pd.DataFrame:
     table["country_ar"] = [country_label(iso3)[1] for iso3 in table["iso3"]]
     table["overlap"] = table["iso3"].map(overlap)
     return table.sort_values(["overlap", "country"], ignore_index=True)
+
+
+if __name__ == "__main__":
+    target = sys.argv[1] if len(sys.argv) > 1 else "data/claims.csv"
+    print(f"{fill_offsets(target)} claims checked; offsets written to {target}")

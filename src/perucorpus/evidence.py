@@ -116,14 +116,18 @@ def locate_in_article(texts: dict[str, str], article_id: str, quote: str, where:
 
 
 def fill_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
-    """Recompute ``start``/``end`` of every stated row of a positions file from its quote, in place."""
+    """Recompute ``start``/``end`` of every quoted row of a file from its ``article_id`` and ``quote_ar``, in place.
+
+    Rows of ``positions.csv`` are quoted when their ``status`` is ``stated``; a file without a
+    ``status`` column (``claims.csv``) has a quote on every row.
+    """
     path = Path(path)
     data_dir = Path(data_dir) if data_dir else path.parent
     texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
 
     def fill(rows, lines):
         for row, line in zip(rows, lines):
-            if row["status"] == "stated":
+            if row.get("status", "stated") == "stated":
                 where = f"{path.as_posix()}:{line}"
                 row["start"], row["end"] = locate_in_article(texts, row["article_id"], row["quote_ar"], where)
 

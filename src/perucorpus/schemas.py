@@ -283,6 +283,31 @@ PEOPLE = pa.DataFrameSchema(
     strict=True,
 )
 
+#: How a checkable claim of an article stands against the references (``claims.csv``).
+VERDICTS = ("confirmed", "qualified", "contradicted", "not_checkable")
+
+CLAIMS = pa.DataFrameSchema(
+    {
+        "claim_id": text_column(matches(ID, "a lowercase id of letters, digits and _"), unique=True),
+        "article_id": text_column(matches(ID, "an article id")),
+        "quote_ar": text_column(),
+        "start": text_column(matches(r"\d+", "a character offset (run python -m perucorpus.checks data/claims.csv)")),
+        "end": text_column(matches(r"\d+", "a character offset (run python -m perucorpus.checks data/claims.csv)")),
+        "claim_en": text_column(),
+        "verdict": text_column(choice(*VERDICTS)),
+        "ref_ids": text_column(matches(f"({ID}(;{ID})*)?", "ref_ids separated by ; (or empty)"), nullable=True),
+        "source_states": text_column(),
+        "verdict_note": text_column(),
+    },
+    checks=[
+        pa.Check(
+            lambda df: (df["ref_ids"].str.len() > 0) | (df["verdict"] == "not_checkable"),
+            error="ref_ids may be empty only for a not_checkable claim",
+        )
+    ],
+    strict=True,
+)
+
 #: Which schema validates which CSV under ``data/`` (every CSV there must be listed).
 FILES = {
     "articles.csv": ARTICLES,
@@ -300,4 +325,5 @@ FILES = {
     "derived/membership_snapshot.csv": MEMBERSHIP_SNAPSHOT,
     "glossary.csv": GLOSSARY,
     "people.csv": PEOPLE,
+    "claims.csv": CLAIMS,
 }
