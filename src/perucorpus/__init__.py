@@ -10,6 +10,8 @@ Modules, one concern each:
 * :mod:`~perucorpus.gazetteer` – country names (CLDR + variants) and their mentions
 * :mod:`~perucorpus.overview` – per-article counts, term frequencies, keyness, keywords in context
 * :mod:`~perucorpus.evidence` – verbatim quotes as evidence, and the positions table
+* :mod:`~perucorpus.renderings` – English renderings that keep the Arabic's hedges, attributions and typos
+* :mod:`~perucorpus.record` – "what the record adds" notes beside claims, generated from the external data
 * :mod:`~perucorpus.memberships` – alliance membership spells, statuses on a date, a country's steps
 * :mod:`~perucorpus.heads_of_state` – Peru's presidents and their terms, with references
 * :mod:`~perucorpus.checks` – article claims set against the public references
