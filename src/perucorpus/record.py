@@ -42,7 +42,7 @@ def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: 
     there = "is" if "PER" in set(summit["iso3"]) else "is not"
     attended = sorted(country_label(iso3)[0] for iso3 in set(summit["iso3"]))
     return (
-        f"{LEAD} Peru signed the declaration on {signed_on} ({cite(signing['source'], references)}). "
+        f"{LEAD} Peru signed the counter-cartel joint security declaration on {signed_on} ({cite(signing['source'], references)}). "
         f"{before['name']} had left office on {before['end']} ({cite(_refs(before), references)}); on {signed_on} "
         f"the president was {now['name']}, in office since {now['start']}; the record notes: {_described(now)} "
         f"({cite(_refs(now), references)}). Peru {there} among the {len(attended)} countries the references record at the "
