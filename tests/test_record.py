@@ -36,9 +36,9 @@ def test_the_signing_note_follows_the_data(data_copy, references):
 def test_the_exits_note_says_how_each_named_state_left(rows, presidents, references):
     note = record.lima_exits_2021(rows, presidents, references)
     assert note.startswith("What the record adds: of the states the author names, ")
-    assert "Mexico left de facto, with no formal withdrawal found (" in note
-    assert "Argentina left formally (" in note and "Bolivia left de facto" in note
-    assert note.count("left formally") == 1
+    assert "Mexico left the Lima Group de facto (" in note
+    assert "Argentina left the Lima Group formally (" in note and "Bolivia left the Lima Group de facto (" in note
+    assert note.count("formally") == 1
 
 
 def test_the_exits_note_fails_when_the_record_has_no_exit(data_copy, presidents, references):

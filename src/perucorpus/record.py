@@ -11,15 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .checks import cite, in_office, peru_step
+from .checks import EXIT_WORDS, _external, cite, in_office, peru_step
 from .gazetteer import country_label
 
 LEAD = "What the record adds:"
-
-
-def _external(rows: pd.DataFrame, grouping: str, status: str, iso3: str | None = None) -> pd.DataFrame:
-    chosen = rows[(rows["source_kind"] == "external") & (rows["grouping"] == grouping) & (rows["status"] == status)]
-    return chosen if iso3 is None else chosen[chosen["iso3"] == iso3]
 
 
 def _refs(president: pd.Series) -> list[str]:
@@ -34,11 +29,11 @@ def _described(president: pd.Series) -> str:
 def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> str:
     """Who led Peru when it signed the counter-cartel declaration, who had just left office, and whether Peru was at the Miami summit."""
     signed_on = peru_step(rows, "accc", "signatory")
-    signing = _external(rows, "accc", "signatory", "PER")
+    signing = _external(rows, "PER", "accc", "signatory")
     now = in_office(presidents, signed_on)
     ended = presidents[(presidents["end"] != "") & (presidents["end"] <= signed_on.isoformat())]
     before = ended.sort_values("end").iloc[-1]
-    summit = _external(rows, "miami_summit", "attended")
+    summit = rows[(rows["source_kind"] == "external") & (rows["grouping"] == "miami_summit") & (rows["status"] == "attended")]
     there = "is" if "PER" in set(summit["iso3"]) else "is not"
     attended = sorted(country_label(iso3)[0] for iso3 in set(summit["iso3"]))
     return (
@@ -53,15 +48,13 @@ def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: 
 def lima_exits_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> str:
     """How each state that castillo2021_lima_exit says had left the Lima Group left it, per the references."""
     claimed = rows[(rows["source_kind"] == "article") & (rows["grouping"] == "lima_group") & (rows["status"] == "withdrew")]
-    exits = {"withdrew": "left formally", "withdrew_de_facto": "left de facto, with no formal withdrawal found",
-             "announced_withdrawal": "announced an exit, never formalised"}
     parts = []
     for iso3 in claimed["iso3"]:
-        found = rows[(rows["source_kind"] == "external") & (rows["grouping"] == "lima_group") & (rows["iso3"] == iso3)
-                     & rows["status"].isin(list(exits))]
+        found = _external(rows, iso3, "lima_group")
+        found = found[found["status"].isin(list(EXIT_WORDS))]
         if found.empty:
             raise ValueError(f"data/memberships.csv: the article says {iso3} left the Lima Group, but no external row records an exit")
-        how = "; ".join(dict.fromkeys(exits[status] for status in found["status"]))
+        how = "; ".join(dict.fromkeys(EXIT_WORDS[status] for status in found["status"]))
         parts.append(f"{country_label(iso3)[0]} {how} ({cite(found['source'], references)})")
     return f"{LEAD} of the states the author names, " + "; ".join(parts) + "."
 
