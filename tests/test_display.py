@@ -38,3 +38,16 @@ def test_arabic_quoted_in_english_text_is_isolated_right_to_left():
     assert '<bdi dir="rtl" lang="ar">وبخروج البيرو ... فهي تنضم</bdi>' in shown
     assert "&amp; &lt;b&gt;not bold&lt;/b&gt;" in shown
     assert display.mixed("no Arabic here") == "no Arabic here"
+
+
+def test_evidence_table_escapes_every_field_of_the_model():
+    claim = {"status": "stated", "position_en": HOSTILE, "quote_ar": HOSTILE, "quote_en": HOSTILE, "citation": "<c>",
+             "note": HOSTILE, "record": HOSTILE}
+    gap = {**claim, "status": "not_addressed", "quote_ar": "", "quote_en": "", "citation": "", "record": ""}
+    model = [{"dimension": "d", "order": "1", "label_en": "<l>", "question_en": "<q>",
+              "eras": [{"era": "a", "label": "<a>", "claims": [claim]}, {"era": "b", "label": "<b>", "claims": [gap]}]}]
+    html = display.evidence_table(model)
+    assert "<script>" not in html and "<img" not in html and "<c>" not in html and "<l>" not in html
+    assert html.count('<blockquote dir="rtl" lang="ar">&lt;script&gt;') == 1
+    assert html.count('<bdi dir="rtl" lang="ar">بيرو</bdi>') == 3  # the note twice (both claims) and the record note
+    assert "<hr>" not in html  # one claim per cell

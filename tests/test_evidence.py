@@ -1,10 +1,10 @@
 """The positions table: every quote verbatim at its offsets, both eras for every dimension."""
 
-import html
+from markupsafe import escape
 
 import pytest
 
-from perucorpus import display, evidence
+from perucorpus import display, evidence, record
 from perucorpus.tables import DataError, edit_rows
 
 from conftest import DATA
@@ -106,27 +106,49 @@ def test_paragraph_numbers():
     assert [evidence.paragraph_number(text, text.index(word)) for word in ("أول", "ثان", "ثالث")] == [1, 2, 3]
 
 
-def test_wide_table_needs_both_eras(positions, dimensions, articles):
+@pytest.fixture(scope="module")
+def model(positions, dimensions, articles, rows, presidents, references):
     texts = {key: article.raw for key, article in articles.items()}
-    wide = evidence.wide_table(positions, dimensions, texts)
+    return evidence.table_model(positions, dimensions, texts, record.notes(rows, presidents, references))
+
+
+def test_wide_table_needs_both_eras(positions, dimensions, articles, model):
+    texts = {key: article.raw for key, article in articles.items()}
+    wide = evidence.wide_table(model)
     assert list(wide["dimension"]) == list(dimensions.sort_values("order", key=lambda s: s.astype(int))["dimension"])
     with pytest.raises(DataError, match="has no row for era 'castillo_2021'"):
-        evidence.wide_table(positions[positions["era"] != "castillo_2021"], dimensions, texts)
+        evidence.table_model(positions[positions["era"] != "castillo_2021"], dimensions, texts, {})
 
 
-def test_html_table_quotes_every_claim_right_to_left_and_escaped(positions, dimensions, articles):
-    texts = {key: article.raw for key, article in articles.items()}
-    page = display.evidence_table(positions, dimensions, texts)
+def test_a_claim_naming_an_unknown_record_note_names_the_row(data_copy):
+    edit_positions(data_copy, lambda rows: rows[0].update(record="weather_2026"))
+    with pytest.raises(DataError, match=r"positions\.csv:2: head_of_state/castillo_2021: record 'weather_2026' is not one of"):
+        evidence.load_positions(data_copy)
+
+
+def test_the_csv_and_the_page_come_from_one_model(model):
+    """Every claim of the model is in both renderings, with its record note where it names one."""
+    wide = evidence.wide_table(model)
+    page = display.evidence_table(model)
+    claims = [claim for dimension in model for era in dimension["eras"] for claim in era["claims"]]
+    cells = "\n".join(wide[era].str.cat(sep="\n") for era in evidence.ERA_LABELS)
+    assert all(claim["position_en"] in cells and escape(claim["position_en"]) in page for claim in claims)
+    noted = [claim["record"] for claim in claims if claim["record"]]
+    assert len(noted) >= 4
+    assert all(f"[{text}]" in cells and display.mixed(text) in page for text in noted)
+
+
+def test_html_table_quotes_every_claim_right_to_left_and_escaped(positions, model):
+    page = display.evidence_table(model)
     stated = positions[positions["status"] == "stated"]
     assert page.count('<blockquote dir="rtl" lang="ar">') == len(stated)
     gaps = positions[positions["status"] == "not_addressed"]
-    assert len(gaps) > 0 and all(f"<p><em>{html.escape(gap.position_en)}</em></p>" in page for gap in gaps.itertuples())
+    assert len(gaps) > 0 and all(f"<p><em>{escape(gap.position_en)}</em></p>" in page for gap in gaps.itertuples())
     assert "<script" not in page
 
 
-def test_html_table_shows_every_rows_note(positions, dimensions, articles):
-    texts = {key: article.raw for key, article in articles.items()}
-    page = display.evidence_table(positions, dimensions, texts)
+def test_html_table_shows_every_rows_note(positions, model):
+    page = display.evidence_table(model)
     noted = positions[positions["note"] != ""]
     assert len(noted) > 0 and page.count("<p><small>Note: ") == len(noted)
     assert all(display.mixed(note) in page for note in noted["note"])

@@ -120,6 +120,7 @@ BAD_VALUES = {
     "derived/country_mentions.csv": ("mentions", "-1"),
     "dimensions.csv": ("order", "first"),
     "positions.csv": ("era", "inca_1500"),
+    "hedge_markers.csv": ("kind", "rumour"),
     "derived/positions_wide.csv": ("order", "x"),
     "memberships.csv": ("grouping", "nato"),
     "peru_heads_of_state.csv": ("start", "July 2021"),

@@ -12,6 +12,8 @@ Modules, one concern each:
 * :mod:`~perucorpus.evidence` – verbatim quotes as evidence, and the positions table
 * :mod:`~perucorpus.dates` – the date model (ISO dates at day, month or year precision) and dates written in prose
 * :mod:`~perucorpus.sourcing` – what a reference states, the basis of each external date, cited references
+* :mod:`~perucorpus.renderings` – English renderings that keep the Arabic's hedges, attributions and typos
+* :mod:`~perucorpus.record` – "what the record adds" notes beside claims, generated from the external data
 * :mod:`~perucorpus.memberships` – alliance membership spells, statuses on a date, a country's steps
 * :mod:`~perucorpus.heads_of_state` – Peru's presidents and their terms, with references
 * :mod:`~perucorpus.checks` – article claims set against the public references

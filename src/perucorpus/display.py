@@ -11,6 +11,8 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+import jinja2
+import markupsafe
 import pandas as pd
 from IPython.display import HTML
 from IPython.display import display as show  # noqa: F401 (re-exported: several tables from one cell)
@@ -76,41 +78,17 @@ def article_card(title: str, summary: str, arabic_text: str) -> HTML:
     )
 
 
-def evidence_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[str, str]) -> str:
-    """HTML for the dimension × era table: per claim, the position, the Arabic quote (RTL),
-    its English rendering, a citation (article id and paragraph number) and the row's note.
+TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("perucorpus", "templates"), autoescape=True,
+                               undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+TEMPLATES.filters["mixed"] = lambda text: markupsafe.Markup(mixed(text))
 
-    Plain structure and attributes only (``scope``, ``valign``, ``dir``), so the table reads
-    the same where CSS is stripped.
+
+def evidence_table(model: list[dict]) -> str:
+    """HTML for the dimension × era table of :func:`perucorpus.evidence.table_model`: per claim, the
+    position, the Arabic quote (RTL), its English rendering, a citation (article id and paragraph
+    number), the row's note and what the record adds (template ``templates/evidence_table.html.j2``).
     """
-    from .evidence import ERA_LABELS, cells, citation
-
-    head = '<th scope="col">Dimension</th>' + "".join(
-        f'<th scope="col">{html.escape(label)}</th>' for label in ERA_LABELS.values()
-    )
-    body = []
-    for dimension, eras in cells(positions, dimensions):
-        row = [
-            f'<th scope="row" valign="top" align="left">{html.escape(dimension.label_en)}'
-            f"<br><small>{html.escape(dimension.question_en)}</small></th>"
-        ]
-        for _, claims in eras:
-            parts = []
-            for claim in claims.itertuples():
-                if claim.status != "stated":
-                    note = f"<p><small>Note: {mixed(claim.note)}</small></p>" if claim.note else ""
-                    parts.append(f"<p><em>{html.escape(claim.position_en)}</em></p>{note}")
-                    continue
-                where = citation(texts[claim.article_id], claim.article_id, int(claim.start))
-                note = f"<p><small>Note: {mixed(claim.note)}</small></p>" if claim.note else ""
-                parts.append(
-                    f"<p><strong>{html.escape(claim.position_en)}</strong></p>"
-                    f'<blockquote dir="rtl" lang="ar">{html.escape(claim.quote_ar)}</blockquote>'
-                    f"<p><em>“{html.escape(claim.quote_en)}”</em> <small>({html.escape(where)})</small></p>{note}"
-                )
-            row.append(f'<td valign="top">{"<hr>".join(parts)}</td>')  # evidence.cells: never an empty cell
-        body.append("<tr>" + "".join(row) + "</tr>")
-    return f'<table border="1" cellpadding="6"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return TEMPLATES.get_template("evidence_table.html.j2").render(model=model).strip()
 
 
 PAGE_STYLE = """
@@ -120,6 +98,7 @@ th, td { border: 1px solid #999; padding: 0.5em 0.7em; vertical-align: top; text
 thead th { background: #eef2f7; }
 th[scope=row] { width: 16%; background: #f7f7f7; }
 th small { font-weight: normal; color: #555; }
+p.record { border-left: 3px solid #b07d2b; padding-left: 0.5em; }
 blockquote[dir=rtl] { font-family: "Noto Sans Arabic", "DejaVu Sans", sans-serif; font-size: 12.5pt;
   margin: 0.3em 0; padding: 0.2em 0.6em; border-right: 3px solid #3b6ea8; text-align: right; }
 hr { border: 0; border-top: 1px dashed #bbb; }

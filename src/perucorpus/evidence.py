@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schemas
+from . import renderings, schemas
 from .corpus import load_corpus
 from .tables import DataError, edit_rows, read_table
 
@@ -43,13 +43,19 @@ def paragraph_number(text: str, offset: int) -> int:
 
 
 def load_positions(data_dir: Path | str) -> pd.DataFrame:
-    """Read ``positions.csv`` and verify every quote against the raw articles."""
+    """Read ``positions.csv``, verify every quote against the raw articles, and check that its
+    English keeps the quote's hedges, attributions and typos (:mod:`perucorpus.renderings`)."""
     data_dir = Path(data_dir)
     positions = read_table(data_dir / "positions.csv", schemas.POSITIONS)
     articles = load_corpus(data_dir)
     dimensions = set(read_table(data_dir / "dimensions.csv", schemas.DIMENSIONS)["dimension"])
     _check_rows(positions, dimensions, {key: article.meta["era"] for key, article in articles.items()})
     verify(positions, {key: article.raw for key, article in articles.items()})
+    variants = read_table(data_dir / "gazetteer" / "variants.csv", schemas.GAZETTEER_VARIANTS)
+    voice = renderings.check(positions, renderings.load_markers(data_dir), renderings.article_typos(variants))
+    if voice:
+        raise DataError(f"{len(voice)} rendering(s) drop the Arabic's hedge, attribution or typo "
+                        "(data/hedge_markers.csv):\n" + "\n".join(voice))
     positions = positions.copy()
     for column in ("start", "end"):
         positions[column] = pd.array([int(value) if value else None for value in positions[column]], dtype="Int64")
@@ -57,12 +63,17 @@ def load_positions(data_dir: Path | str) -> pd.DataFrame:
 
 
 def _check_rows(positions: pd.DataFrame, dimensions: set[str], eras: dict[str, str]) -> None:
-    """Each row names a dimension of ``dimensions.csv``, and a quoted claim the era of its article."""
+    """Each row names a dimension of ``dimensions.csv``, a quoted claim the era of its article,
+    and a ``record`` note, if any, that :mod:`perucorpus.record` generates."""
+    from .record import NOTES as record_notes  # record builds on memberships, which imports this module
+
     problems = []
     for row, line in zip(positions.to_dict("records"), positions.attrs["lines"]):
         where = f"{positions.attrs['source']}:{line}: {row['dimension']}/{row['era']}"
         if row["dimension"] not in dimensions:
             problems.append(f"{where}: dimension {row['dimension']!r} is not in dimensions.csv")
+        if row["record"] and row["record"] not in record_notes:
+            problems.append(f"{where}: record {row['record']!r} is not one of the generated notes {sorted(record_notes)}")
         article_era = eras.get(row["article_id"])
         if row["status"] == "stated" and article_era and article_era != row["era"]:
             problems.append(f"{where}: era {row['era']!r}, but {row['article_id']} is an article of the {article_era!r} era")
@@ -157,13 +168,42 @@ def cells(positions: pd.DataFrame, dimensions: pd.DataFrame):
         yield dimension, row
 
 
-def wide_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    """Dimension × era table of plain-text cells: each claim as position, quote, rendering, citation."""
-    rows = []
+def table_model(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[str, str],
+                record_notes: dict[str, str]) -> list[dict]:
+    """The comparison table as data, the one model that the notebook table, the CSV and the print page render.
+
+    One dict per dimension (``dimension``, ``order``, ``label_en``, ``question_en``, ``eras``),
+    each era a dict (``era``, ``label``, ``claims``), each claim a dict with ``status``,
+    ``position_en``, ``quote_ar``, ``quote_en``, ``citation`` (empty for a gap), ``note`` and
+    ``record``: the generated "what the record adds" note the claim names (``record_notes``,
+    from :func:`perucorpus.record.notes`), or empty.
+    """
+    model = []
     for dimension, eras in cells(positions, dimensions):
-        row = {"dimension": dimension.dimension, "order": dimension.order, "label_en": dimension.label_en}
-        for era, claims in eras:
-            row[era] = "\n".join(_claim_text(claim, texts) for claim in claims.itertuples())
+        row = {key: getattr(dimension, key) for key in ("dimension", "order", "label_en", "question_en")}
+        row["eras"] = [{"era": era, "label": ERA_LABELS[era], "claims": [_claim(claim, texts, record_notes) for claim in claims.itertuples()]}
+                       for era, claims in eras]
+        model.append(row)
+    return model
+
+
+def _claim(claim, texts: dict[str, str], record_notes: dict[str, str]) -> dict:
+    if claim.record and claim.record not in record_notes:
+        raise DataError(f"positions.csv: {claim.dimension}/{claim.era} names the record note {claim.record!r}, which was not computed")
+    stated = claim.status == "stated"
+    return {"status": claim.status, "position_en": claim.position_en, "quote_ar": claim.quote_ar, "quote_en": claim.quote_en,
+            "citation": citation(texts[claim.article_id], claim.article_id, int(claim.start)) if stated else "",
+            "note": claim.note, "record": record_notes.get(claim.record, "")}
+
+
+def wide_table(model: list[dict]) -> pd.DataFrame:
+    """The :func:`table_model` as dimension × era plain-text cells, one claim per line:
+    position, quote, rendering, citation, then the record note in brackets."""
+    rows = []
+    for dimension in model:
+        row = {key: dimension[key] for key in ("dimension", "order", "label_en")}
+        for era in dimension["eras"]:
+            row[era["era"]] = "\n".join(_claim_text(claim) for claim in era["claims"])
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -184,11 +224,12 @@ def claim_grid(positions: pd.DataFrame, dimensions: pd.DataFrame) -> tuple[pd.Da
     return pd.DataFrame(counts).T, pd.DataFrame(sources).T
 
 
-def _claim_text(claim, texts: dict[str, str]) -> str:
-    if claim.status != "stated":
-        return f"{claim.position_en} [{NOT_ADDRESSED}]"
-    where = citation(texts[claim.article_id], claim.article_id, int(claim.start))
-    return f"{claim.position_en} — «{claim.quote_ar}» — \"{claim.quote_en}\" ({where})"
+def _claim_text(claim: dict) -> str:
+    if claim["status"] != "stated":
+        text = f"{claim['position_en']} [{NOT_ADDRESSED}]"
+    else:
+        text = f"{claim['position_en']} — «{claim['quote_ar']}» — \"{claim['quote_en']}\" ({claim['citation']})"
+    return f"{text} [{claim['record']}]" if claim["record"] else text
 
 
 if __name__ == "__main__":

@@ -158,6 +158,7 @@ POSITIONS = pa.DataFrameSchema(
         "article_id": text_column(matches(f"({ID})?", "an article id or empty"), nullable=True),
         "start": text_column(matches(r"(\d+)?", "a character offset or empty"), nullable=True),
         "end": text_column(matches(r"(\d+)?", "a character offset or empty"), nullable=True),
+        "record": text_column(matches(f"({ID})?", "a record note id (perucorpus.record.NOTES) or empty"), nullable=True),
         "note": text_column(nullable=True),
     },
     checks=[
@@ -166,6 +167,17 @@ POSITIONS = pa.DataFrameSchema(
             error="a stated claim needs quote_ar, quote_en, article_id, start and end; a not_addressed row has none",
         )
     ],
+    strict=True,
+)
+
+HEDGE_MARKERS = pa.DataFrameSchema(
+    {
+        "marker_ar": text_column(matches(r"[\u0600-\u06ff]+( [\u0600-\u06ff]+)*", "Arabic words separated by single spaces"),
+                                 unique=True),
+        "kind": text_column(choice("hedge", "attribution")),
+        "renderings_en": text_column(matches(r"[^;]*[A-Za-z][^;]*(;[^;]*[A-Za-z][^;]*)*", "English renderings separated by ;")),
+        "note": text_column(),
+    },
     strict=True,
 )
 
@@ -319,6 +331,7 @@ FILES = {
     "derived/country_mentions.csv": COUNTRY_MENTIONS,
     "dimensions.csv": DIMENSIONS,
     "positions.csv": POSITIONS,
+    "hedge_markers.csv": HEDGE_MARKERS,
     "derived/positions_wide.csv": POSITIONS_WIDE,
     "memberships.csv": MEMBERSHIPS,
     "peru_heads_of_state.csv": HEADS_OF_STATE,
