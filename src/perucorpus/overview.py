@@ -128,6 +128,21 @@ def article_terms(texts: dict[str, str], data_dir: Path | str) -> dict[str, pd.D
     return corpus_term_counts(texts, tuple(supplement["word_ar"]), known_units(data_dir))
 
 
+def top_terms(counts: dict[str, pd.DataFrame], n: int = 10) -> pd.DataFrame:
+    """The ``n`` most frequent terms of each article (:func:`article_terms`), with an ``article_id`` column, in article order."""
+    return pd.concat([table.head(n).assign(article_id=article_id) for article_id, table in counts.items()], ignore_index=True)
+
+
+def key_terms(counts: dict[str, pd.DataFrame], n: int = 6) -> pd.DataFrame:
+    """The ``n`` most distinctive terms of each article against the other articles together (:func:`keyness`),
+    with an ``article`` column, in article order."""
+    return pd.concat(
+        [keyness(own, pd.concat([table for other, table in counts.items() if other != article_id])).head(n).assign(article=article_id)
+         for article_id, own in counts.items()],
+        ignore_index=True,
+    )
+
+
 NAME_COLUMNS = ["article_id", "kind", "name_id", "name_en", "spelling", "mentions"]
 
 
