@@ -144,16 +144,19 @@ def test_saved_files_are_byte_identical_and_carry_no_date(tmp_path):
 
 def test_publish_shows_the_saved_file_and_closes_the_figure(tmp_path):
     import matplotlib.pyplot as plt
+    import pandas as pd
 
     figures.use_project_style()
     figure, axes = plt.subplots(figsize=(4, 2), layout="constrained")
     axes.barh([figures.bilingual("Peru", "بيرو")], [3])
+    data = pd.DataFrame({"label": ["Peru · بيرو"], "value": [3]})
     with pytest.raises(ValueError, match="check: describe it"):
-        figures.publish(figure, tmp_path, "check", alt=" ")
-    shown = figures.publish(figure, tmp_path, "check", alt="One bar: Peru, 3")
+        figures.publish(figure, tmp_path, "check", alt=" ", data=data)
+    shown = figures.publish(figure, tmp_path, "check", alt="One bar: Peru, 3", data=data)
     assert shown.alt == "One bar: Peru, 3"
     assert shown.data == (tmp_path / "check.png").read_bytes()
     assert (tmp_path / "check.svg").exists()
+    assert (tmp_path / "check.csv").read_bytes() == "label,value\nPeru · بيرو,3\n".encode()
     assert not plt.fignum_exists(figure.number)
     # 150-dpi file (600 px wide) shown at the 100-dpi size of matplotlib's inline display.
     assert shown.width == 400
@@ -162,12 +165,110 @@ def test_publish_shows_the_saved_file_and_closes_the_figure(tmp_path):
 def test_publish_without_the_project_style(tmp_path):
     import matplotlib
     import matplotlib.pyplot as plt
+    import pandas as pd
 
     with matplotlib.rc_context({"savefig.dpi": "figure", "figure.dpi": 100}):
         figure, axes = plt.subplots(figsize=(3, 2), layout="constrained")
         axes.plot([0, 1])
-        shown = figures.publish(figure, tmp_path, "plain", alt="A line")
+        shown = figures.publish(figure, tmp_path, "plain", alt="A line", data=pd.DataFrame({"x": [0, 1], "y": [0, 1]}))
     assert shown.width == 300
+
+
+def test_a_figure_cannot_be_published_without_its_data(tmp_path):
+    import matplotlib.pyplot as plt
+
+    figure, _ = plt.subplots()
+    with pytest.raises(TypeError, match="data"):
+        figures.publish(figure, tmp_path, "no_data", alt="Nothing")
+    plt.close(figure)
+
+
+def test_figure_data_is_written_deterministically(tmp_path):
+    import pandas as pd
+
+    frame = pd.DataFrame({"term": ["دول", "a,b"], "count": [9, 3], "g2": [12.600000000000001, 0.1 + 0.2],
+                          "share": [float("nan"), 2.0], "small": [True, False]})
+    path = figures.write_data(frame, tmp_path / "data.csv")
+    assert path.read_bytes() == (
+        "term,count,g2,share,small\n"
+        "دول,9,12.6,,true\n"
+        '"a,b",3,0.3,2,false\n'
+    ).encode("utf-8")
+
+
+def test_figure_data_is_written_atomically(tmp_path, monkeypatch):
+    import os
+
+    import pandas as pd
+
+    path = figures.write_data(pd.DataFrame({"value": [1]}), tmp_path / "data.csv")
+
+    def fail(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        figures.write_data(pd.DataFrame({"value": [2]}), path)
+    assert path.read_text(encoding="utf-8") == "value\n1\n"  # the old file, whole
+    assert [item.name for item in tmp_path.iterdir()] == ["data.csv"]  # no temporary file left
+
+
+def test_bar_data_holds_the_bars_bar_panels_draws():
+    import pandas as pd
+
+    frame = pd.DataFrame({"article": ["a", "a", "b"], "gloss": ["states", "change", "alliance"],
+                          "term": ["دول", "تغيير", "تحالف"], "count": [9, 4, 16]})
+    data = figures.bar_data(frame, panel="article", value="count", labels={"gloss": "gloss_en", "term": "term_ar"})
+    assert list(data.columns) == ["article", "rank", "gloss_en", "term_ar", "count"]
+    assert list(data["rank"]) == [1, 2, 1]
+    panels = {name: ([figures.bilingual(g, t) for g, t in zip(part["gloss_en"], part["term_ar"])], part["count"])
+              for name, part in data.groupby("article", sort=False)}
+    figure = figures.bar_panels(panels, "occurrences", "Terms")
+    for axes, (name, part) in zip(figure.axes, data.groupby("article", sort=False)):
+        bars = sorted(axes.patches, key=lambda bar: -bar.get_y())  # top bar first
+        assert [bar.get_width() for bar in bars] == list(part["count"])
+        assert [label.get_text() for label in axes.get_yticklabels()][::-1] == panels[name][0]
+
+
+def test_grid_data_holds_the_cells_the_heatmap_draws_row_by_row():
+    import pandas as pd
+
+    table = pd.DataFrame([[0, 1], [4, 2]], index=["PER", "USA"],
+                         columns=pd.MultiIndex.from_tuples([("a", "name"), ("a", "adjective")]))
+    notes = pd.DataFrame([["", "x"], ["y", "z"]], index=table.index, columns=table.columns)
+    data = figures.grid_data(table, "mentions", row="iso3", column=("article_id", "form"), notes=notes)
+    assert data.to_dict("list") == {"iso3": ["PER", "PER", "USA", "USA"], "article_id": ["a"] * 4,
+                                    "form": ["name", "adjective"] * 2, "mentions": [0, 1, 4, 2], "note": ["", "x", "y", "z"]}
+    figure = Figure()
+    axes = figure.subplots()
+    image = figures.annotated_heatmap(axes, table.to_numpy(), list(table.index), ["n", "a"])
+    assert list(image.get_array().ravel()) == list(data["mentions"])
+    wrapped = figures.grid_data(pd.DataFrame({"Lima Group\nend of 2021": ["member"]}, index=["PER"]), "status", row="iso3")
+    assert wrapped.to_dict("records") == [{"iso3": "PER", "column": "Lima Group end of 2021", "status": "member"}]
+
+
+def test_with_country_names_adds_the_cldr_names_after_the_code():
+    import pandas as pd
+
+    frame = figures.with_country_names(pd.DataFrame({"map": ["m"], "iso3": ["PER"], "status": ["member"]}))
+    assert list(frame.columns) == ["map", "iso3", "country_en", "country_ar", "status"]
+    assert frame.iloc[0].to_dict() == {"map": "m", "iso3": "PER", "country_en": "Peru", "country_ar": "بيرو", "status": "member"}
+
+
+def test_every_status_of_the_schema_has_a_colour_and_a_label():
+    from perucorpus import schemas
+
+    assert set(figures.STATUS_STYLE) == set(schemas.MEMBERSHIP_STATUSES)
+    assert all(colour.startswith("#") and label for colour, label in figures.STATUS_STYLE.values())
+
+
+def test_bloc_order_groups_by_status_then_region_then_name():
+    import pandas as pd
+
+    table = pd.DataFrame({"first": ["member", "founding_member", "member", None, "member"]},
+                         index=["JAM", "PER", "ARG", "CAN", "BRA"])
+    # founding members first (legend order), then members: South America (by name), then the Caribbean; no status last
+    assert figures.bloc_order(table, "first") == ["PER", "ARG", "BRA", "JAM", "CAN"]
 
 
 def test_bar_panels_are_described_for_screen_readers():
@@ -275,6 +376,7 @@ def test_figure_without_layout_engine_is_cropped_to_its_ink(tmp_path):
 
 
 def test_timeline_bands_terms_and_marks_the_one_still_in_office():
+    import matplotlib.dates as mdates
     import pandas as pd
 
     terms = pd.DataFrame({"name": ["A Old", "B Middle", "C Short", "D Current"],
@@ -283,13 +385,25 @@ def test_timeline_bands_terms_and_marks_the_one_still_in_office():
     events = pd.DataFrame({"date": ["2017-08-08", "2025-12-11"], "label": ["early step", "late step"]})
     figure = Figure()
     axes = figure.subplots()
-    shown = figures.timeline(axes, terms, events, first="2017-01-01", last="2026-07-01")
+    drawn = figures.timeline_data(terms, events, first="2017-01-01", last="2026-07-01")
+    shown = figures.timeline(axes, drawn)
     assert shown == ["Middle", "Short", "Current →"]  # the term over before the chart starts is left out
+    assert drawn.to_dict("list") == {
+        "layer": ["term", "term", "term", "event", "event"],
+        "start": ["2017-01-01", "2020-11-10", "2020-11-15", "2017-08-08", "2025-12-11"],  # a band starts at the chart's start
+        "end": ["2020-11-10", "2020-11-15", "2026-07-01", "", ""],  # the current term runs to its end
+        "label": ["Middle", "Short", "Current →", "early step", "late step"]}
     texts = {text.get_text(): text for text in axes.texts}
     assert texts["Short"].get_rotation() == 90 and texts["Middle"].get_rotation() == 0  # a short term's name stands up
     assert texts["early step"].get_horizontalalignment() == "left"
     assert texts["late step"].get_horizontalalignment() == "right"  # near the right edge, labels run leftwards
     assert len(axes.patches) == 3 and len(axes.lines) == 2
+    # the bands and lines are drawn where the data says
+    spans = [tuple(mdates.num2date(x).date().isoformat() for x in (patch.get_x(), patch.get_x() + patch.get_width()))
+             for patch in axes.patches]
+    bands = drawn[drawn["layer"] == "term"]
+    assert spans == list(zip(bands["start"], bands["end"]))
+    assert [pd.Timestamp(line.get_xdata()[0]).date().isoformat() for line in axes.lines] == ["2017-08-08", "2025-12-11"]
 
 
 def test_heatmap_notes_go_under_non_zero_values_in_the_same_colour():
@@ -301,3 +415,103 @@ def test_heatmap_notes_go_under_non_zero_values_in_the_same_colour():
     assert "n0" not in texts and texts["none"].get_position() == (0, 0)  # a zero cell shows only its zero text
     assert texts["n1"].get_position() == (1, 0.28) and texts["n1"].get_color() == "black"
     assert texts["4"].get_color() == texts["n4"].get_color() == "white"  # above half the maximum
+
+
+# The figures the notebooks saved: each ships a CSV of exactly what it draws.
+
+FIGURES = Path(__file__).resolve().parents[1] / "figures"
+
+
+def saved(stem):
+    import pandas as pd
+
+    return pd.read_csv(FIGURES / f"{stem}.csv", dtype=str, keep_default_na=False)
+
+
+def as_text(frame):
+    return frame.astype(str).reset_index(drop=True)
+
+
+def test_every_saved_figure_has_its_data_beside_it():
+    images = {path.stem for path in FIGURES.glob("*.png")}
+    assert images and images == {path.stem for path in FIGURES.glob("*.svg")}
+    assert images == {path.stem for path in FIGURES.glob("*.csv")}
+    for path in FIGURES.glob("*.csv"):
+        raw = path.read_bytes()
+        assert b"\r" not in raw and raw.endswith(b"\n")
+        raw.decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def term_counts(views):
+    from perucorpus import overview
+
+    from conftest import DATA
+
+    return overview.article_terms({key: view.text for key, view in views.items()}, DATA)
+
+
+def test_top_terms_csv_holds_the_bars_of_the_chart(term_counts):
+    from perucorpus import overview
+
+    from conftest import DATA
+
+    top = overview.with_glosses(overview.top_terms(term_counts, 10), overview.term_glosses(DATA))
+    drawn = figures.bar_data(top, panel="article_id", value="count", labels={"gloss_en": "gloss_en", "display": "term_ar"})
+    assert saved("01_top_terms").equals(as_text(drawn))
+
+
+def test_keyness_csv_holds_the_bars_of_the_chart(term_counts):
+    from perucorpus import overview
+
+    from conftest import DATA
+
+    key = overview.with_glosses(overview.key_terms(term_counts, 6), overview.term_glosses(DATA))
+    csv = saved("04_keyness")
+    assert list(csv["term_ar"]) == list(key["display"]) and list(csv["article"]) == list(key["article"])
+    assert [float(value) for value in csv["g2"]] == list(key["g2"].round(1))  # the bar lengths, as drawn
+    assert list(csv["uses"]) == [str(value) for value in key["count"]]
+
+
+def test_country_mentions_csv_holds_every_cell_of_the_matrix():
+    import pandas as pd
+
+    csv = saved("01_country_mentions")
+    counted = pd.read_csv(FIGURES.parent / "data" / "derived" / "country_mentions.csv", dtype=str, keep_default_na=False)
+    non_zero = csv[csv["mentions"] != "0"][["article_id", "iso3", "form", "mentions"]]
+    assert non_zero.sort_values(["article_id", "iso3", "form"]).pipe(as_text).equals(as_text(counted))
+    assert len(csv) == csv["iso3"].nunique() * csv["article_id"].nunique() * 2  # zero cells too: they are drawn blank
+
+
+def test_membership_matrix_csv_holds_the_snapshot_it_colours():
+    import pandas as pd
+
+    csv = saved("03_membership_matrix")
+    snapshot = pd.read_csv(FIGURES.parent / "data" / "derived" / "membership_snapshot.csv", dtype=str, keep_default_na=False)
+    melted = figures.grid_data(snapshot.set_index("iso3"), "status", row="iso3")
+    assert csv.drop(columns=["country_en", "country_ar"]).equals(as_text(melted))
+    assert list(dict.fromkeys(csv["iso3"])) == list(snapshot["iso3"])  # rows in the drawn (bloc) order
+
+
+def test_evidence_coverage_csv_holds_the_claim_counts(positions, dimensions):
+    from perucorpus import evidence
+
+    counts, sources = evidence.claim_grid(positions, dimensions)
+    assert saved("02_evidence_coverage").equals(as_text(figures.grid_data(counts, "claims", row="dimension", column="era", notes=sources)))
+
+
+def test_maps_csv_colours_each_country_by_its_status():
+    csv = saved("03_maps")
+    assert set(csv["map"]) and all(figures.STATUS_STYLE[row.status][0] == row.colour for row in csv.itertuples())
+    assert {"PER", "ARG"} <= set(csv["iso3"]) and set(csv["marker"]) <= {"true", "false"}
+
+
+def test_timeline_csv_holds_the_presidents_and_steps_shown(presidents):
+    import pandas as pd
+
+    csv = saved("03_peru_timeline")
+    terms, events = csv[csv["layer"] == "term"], csv[csv["layer"] == "event"]
+    first, last = terms["start"].min(), terms["end"].max()
+    expected = figures.timeline_data(presidents, pd.DataFrame({"date": [], "label": []}), first, last)
+    assert as_text(terms).equals(as_text(expected))  # every president in office over the span, none left out
+    assert len(events) and events["start"].between(first, last).all()  # every step inside the drawn span

@@ -2,7 +2,7 @@
 
 import pytest
 
-from perucorpus.gazetteer import Gazetteer, country_label
+from perucorpus.gazetteer import Gazetteer, spelling
 from perucorpus.tables import DataError, edit_rows
 
 SIGNATORIES_004 = {
@@ -87,7 +87,6 @@ def test_cldr_names_are_used(gaz):
     assert countries(gaz, "غيانا وجامايكا وباراغواي") == [
         ("GUY", "name", "غيانا"), ("JAM", "name", "وجامايكا"), ("PRY", "name", "وباراغواي"),
     ]
-    assert country_label("PER") == ("Peru", "بيرو")
 
 
 def test_word_prefilter_keeps_every_word_that_could_start_a_match(gaz, views):
@@ -137,6 +136,15 @@ def test_an_exclusion_that_excludes_nothing_names_its_line(data_copy):
         Gazetteer.from_data(data_copy)
 
 
-def test_an_unknown_code_has_no_label():
-    with pytest.raises(ValueError, match="'XXX' is not an ISO 3166-1 alpha-3 code that CLDR names"):
-        country_label("XXX")
+@pytest.mark.parametrize("text, expected", [
+    ("والولايات المتحدة", "الولايات المتحدة"),  # proclitic cut, article kept
+    ("لبيرو", "بيرو"),
+    ("بيرو", "بيرو"),  # a name that begins with a proclitic letter keeps it
+    ("البيرو", "البيرو"),
+    ("والأمريكية", "الأمريكية"),  # an adjective, inflected
+    ("وللأمريكية", "أمريكية"),
+    ("للمملكة العربية السعودية", "للمملكة العربية السعودية"),  # لل is ل + ال: no cut leaves the term, so all of it
+])
+def test_a_mentions_spelling_drops_its_proclitics_only(gaz, text, expected):
+    [mention] = gaz.find(text)
+    assert spelling(mention) == expected

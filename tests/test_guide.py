@@ -75,7 +75,8 @@ def test_two_spellings_of_one_term_cannot_carry_two_glosses():
 def test_article_terms_leave_out_the_projects_extra_stopwords(views):
     texts = {key: view.text for key, view in views.items()}
     supplement = set(read_table(DATA / "stopwords_supplement.csv", schemas.STOPWORDS_SUPPLEMENT)["word_ar"])
-    with_supplement, without = overview.article_terms(texts, DATA), overview.corpus_term_counts(texts)
+    with_supplement = overview.article_terms(texts, DATA)
+    without = overview.corpus_term_counts(texts, units=overview.known_units(DATA))
     dropped = {term for table in without.values() for term in table["term"]} - {
         term for table in with_supplement.values() for term in table["term"]}
     assert dropped and dropped <= {arabic.normalise(word) for word in supplement}

@@ -16,7 +16,7 @@ from perucorpus import runner, site
 from conftest import ROOT, Page
 
 MARK = "document.documentElement.dataset.pwned=1"  # what the markup would do if a browser ran it
-WORDS = "بيرو دول تحالف مخدرات مكافحة فنزويلا دعم تصنيف تعزيز ترامب"  # all glossed in data/glosses.csv
+WORDS = "عسكرية دول تحالف مخدرات مكافحة نفوذ دعم تصنيف تعزيز عملية ترامب"  # glossed in data/glosses.csv, or a name (not charted)
 HOSTILE = (
     f"<script>alert(1)</script> <script>{MARK}</script> <img src=x onerror=\"{MARK}\"> <svg onload=\"{MARK}\"></svg> {WORDS}.\n\n"
     f"<img src=x onerror=alert(1)> **bold** [link](http://example.invalid) <b>{WORDS}</b>\n\n"
@@ -43,8 +43,9 @@ def project(tmp_path_factory):
         writer.writeheader()
         writer.writerows(rows)
     # A fourth article shifts the other articles' keyness; gloss the terms that then rise into view.
+    glossed = (root / "data" / "glosses.csv").read_text(encoding="utf-8").splitlines()
     with (root / "data" / "glosses.csv").open("a", encoding="utf-8") as handle:
-        handle.write("تشمل,includes\nتوترات,tensions\n")
+        handle.writelines(f"{row}\n" for row in ("تشمل,includes", "توترات,tensions", "رئيسي,major / principal") if row.split(",")[0] not in {line.split(",")[0] for line in glossed})
     for name in ("01_reading_the_articles.ipynb", "04_discussion_guide.ipynb"):
         runner.execute(root / "notebooks" / name)
     site.build(root / "notebooks", root / "site")

@@ -1,4 +1,5 @@
-"""Figures: an Arabic font, correctly shaped labels, and byte-identical PNG/SVG files.
+"""Figures: an Arabic font, correctly shaped labels, byte-identical PNG/SVG files, the data each draws,
+and the presentation constants (status colours and legend texts, bloc order) shared by the charts and maps.
 
 Shaping: matplotlib ≥ 3.11 lays out Arabic itself (libraqm: joining and right-to-left
 order). Older matplotlib draws characters one by one, left to right, so labels must be
@@ -8,6 +9,10 @@ build reverses the text, so :func:`ar` pre-shapes only where the renderer cannot
 
 from __future__ import annotations
 
+import csv
+import math
+import os
+import tempfile
 from pathlib import Path
 
 import arabic_reshaper
@@ -17,6 +22,8 @@ import matplotlib.ft2font
 import numpy as np
 from bidi.algorithm import get_display
 from matplotlib import font_manager
+
+from .countries import country_label, subregions
 
 ARABIC_FONT = fontpkg_noto_sans_arabic.FAMILY
 FONT_FAMILY = [ARABIC_FONT, "DejaVu Sans"]
@@ -67,8 +74,9 @@ PNG_METADATA = {"Software": None}  # no tool version in the file
 SVG_METADATA = {"Date": None, "Creator": None}
 
 
-def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> list[Path]:
-    """Save ``figure`` as ``<folder>/<name>.png`` and ``.svg`` with no timestamps or tool versions.
+def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str, data=None) -> list[Path]:
+    """Save ``figure`` as ``<folder>/<name>.png`` and ``.svg`` with no timestamps or tool versions,
+    and ``data`` (the values it draws, a DataFrame) as ``<name>.csv`` (:func:`write_data`).
 
     A figure with a layout engine (``layout="constrained"`` in the project) fits its
     canvas, and takes two draws in all: the PNG is one draw with the layout computed
@@ -79,6 +87,8 @@ def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> lis
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
+    if data is not None:
+        paths.append(write_data(data, folder / f"{name}.csv"))
     engine = figure.get_layout_engine()
     if engine is None:
         figure.savefig(paths[0], metadata=PNG_METADATA, bbox_inches="tight")
@@ -127,8 +137,8 @@ def write_png(figure: matplotlib.figure.Figure, path: Path) -> None:
     Image.fromarray(pixels).save(path, format="png", dpi=(dpi, dpi))
 
 
-def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str, alt: str) -> "IPython.display.Image":
-    """:func:`save` the figure, close it, and return the saved PNG for the notebook to show.
+def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str, alt: str, data) -> "IPython.display.Image":
+    """:func:`save` the figure with ``data`` (the values it draws), close it, and return the saved PNG for the notebook to show.
 
     The notebook shows the very file in ``figures/`` (not a second rendering of the
     figure), at the size matplotlib's inline display would give it, with ``alt`` as its
@@ -139,12 +149,92 @@ def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str, alt
     import matplotlib.pyplot as plt  # here, so that the module needs neither pyplot nor IPython
     from IPython.display import Image
 
-    png = save(figure, folder, name)[0].read_bytes()
+    png = save(figure, folder, name, data)[0].read_bytes()
     plt.close(figure)
     pixel_width = int.from_bytes(png[16:20], "big")  # IHDR: the first chunk of every PNG
     saved_dpi = matplotlib.rcParams["savefig.dpi"]  # "figure" (the default) means figure.dpi
     scale = 1.0 if saved_dpi == "figure" else matplotlib.rcParams["figure.dpi"] / saved_dpi
     return Image(data=png, format="png", width=round(pixel_width * scale), alt=alt)
+
+
+def write_data(frame, path: Path | str) -> Path:
+    """Write a figure's data as CSV: UTF-8, ``\n`` line ends, rows in the frame's order, atomically.
+
+    Cells are written as text: whole numbers without a decimal point, other floats with at
+    most 10 significant digits (``12.6``, never ``12.600000000000001``), missing values empty.
+    The file is written to a temporary name in the same folder, then renamed over the old one.
+    """
+    path = Path(path)
+    rows = [[_cell(value) for value in row] for row in frame.itertuples(index=False)]
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".tmp", delete=False)
+    try:
+        with handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow([str(column) for column in frame.columns])
+            writer.writerows(rows)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float | np.floating) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool | np.bool_):
+        return "true" if value else "false"
+    if isinstance(value, float | np.floating):
+        return f"{float(value):.10g}"
+    return str(value)
+
+
+def bar_data(frame, panel: str, value: str, labels: dict[str, str]):
+    """The data of :func:`bar_panels` drawn from ``frame``: one row per bar, panels and bars in drawn order.
+
+    Columns: ``panel`` (the values of column ``panel``), ``rank`` (1 = the top bar), the
+    ``labels`` columns renamed (source column → CSV column) and ``value``.
+    """
+    import pandas as pd
+
+    rank = frame.groupby(panel, sort=False).cumcount() + 1
+    columns = {panel: frame[panel].to_numpy(), "rank": rank.to_numpy()}
+    columns |= {name: frame[source].to_numpy() for source, name in labels.items()}
+    columns[value] = frame[value].to_numpy()
+    return pd.DataFrame(columns)
+
+
+def grid_data(table, value: str, row: str, column: str | tuple[str, ...] = "column", notes=None):
+    """The data of a drawn grid (a heatmap or :func:`category_grid`): one row per cell, row by row as drawn.
+
+    ``table`` is the grid (rows × columns, as drawn); its column labels go to column
+    ``column`` (line breaks written as spaces), or, for MultiIndex columns, to one column per
+    level named by the tuple ``column``. ``notes``: an optional same-shaped table of the
+    second lines under the values (:func:`annotated_heatmap`), written as ``note``.
+    """
+    import pandas as pd
+
+    names = list(column) if isinstance(column, tuple) else [column]
+    records = []
+    for position, row_key in enumerate(table.index):
+        for index, column_key in enumerate(table.columns):
+            parts = column_key if isinstance(column, tuple) else (" ".join(str(column_key).split()),)
+            record = {row: row_key, **dict(zip(names, parts)), value: table.iat[position, index]}
+            if notes is not None:
+                record["note"] = notes.iat[position, index]
+            records.append(record)
+    return pd.DataFrame(records, columns=[row, *names, value] + (["note"] if notes is not None else []))
+
+
+def with_country_names(frame, code: str = "iso3"):
+    """``frame`` with ``country_en`` and ``country_ar`` (CLDR) inserted after its ISO3 column ``code``."""
+    labels = [country_label(iso3) for iso3 in frame[code]]
+    at = list(frame.columns).index(code) + 1
+    frame = frame.copy()
+    frame.insert(at, "country_en", [english for english, _ in labels])
+    frame.insert(at + 1, "country_ar", [arabic for _, arabic in labels])
+    return frame
 
 
 def annotated_heatmap(axes, values, row_labels, column_labels, cmap="Blues", fmt="{:.0f}", zero="", notes=None):
@@ -231,29 +321,47 @@ def describe_bar_panels(panels, what: str) -> str:
     return f"Bar charts of {what}; the top bar of each: " + "; ".join(tops)
 
 
-def timeline(axes, terms, events, first, last, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
-    """Terms of office as bands along the bottom, dated events as labelled lines above them.
+def timeline_data(terms, events, first, last):
+    """What :func:`timeline` draws: one row per band (``layer`` "term") and per event line (``layer`` "event").
 
     ``terms`` has ``name``, ``start`` and ``end`` (ISO dates; "" while in office: the band
     runs to ``last`` and its name is marked →); ``events`` has ``date`` and ``label``. Terms
-    over before ``first`` are left out. Returns the surnames shown, in order.
+    over before ``first`` are left out; a band starts no earlier than ``first``. Columns:
+    ``layer``, ``start``, ``end`` (ISO dates as drawn; "" for an event) and ``label``
+    (the surname shown, or the event's text).
     """
     import pandas as pd
 
     first, last = pd.Timestamp(first), pd.Timestamp(last)
-    shown = []
+    rows = []
     for term in terms.itertuples():
         if term.end and pd.Timestamp(term.end) <= first:
             continue
         start = max(pd.Timestamp(term.start), first)
         end = pd.Timestamp(term.end) if term.end else last
-        axes.axvspan(start, end, ymin=0, ymax=0.28, color=palette[len(shown) % len(palette)])
-        surname = term.name.split()[-1] + ("" if term.end else " →")
-        axes.text(start + (end - start) / 2, 0.14, surname, ha="center", va="center", fontsize=8,
+        rows.append(("term", start.date().isoformat(), end.date().isoformat(), term.name.split()[-1] + ("" if term.end else " →")))
+    rows += [("event", pd.Timestamp(event.date).date().isoformat(), "", event.label) for event in events.itertuples()]
+    frame = pd.DataFrame(rows, columns=["layer", "start", "end", "label"])
+    frame.attrs["span"] = (first, last)
+    return frame
+
+
+def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
+    """Terms of office as bands along the bottom, dated events as labelled lines above them.
+
+    ``drawn`` is :func:`timeline_data` (its ``span`` is the x range). Returns the surnames shown, in order.
+    """
+    import pandas as pd
+
+    first, last = drawn.attrs["span"]
+    bands = drawn[drawn["layer"] == "term"]
+    for number, band in enumerate(bands.itertuples()):
+        start, end = pd.Timestamp(band.start), pd.Timestamp(band.end)
+        axes.axvspan(start, end, ymin=0, ymax=0.28, color=palette[number % len(palette)])
+        axes.text(start + (end - start) / 2, 0.14, band.label, ha="center", va="center", fontsize=8,
                   rotation=90 if (end - start).days < 250 else 0, transform=axes.get_xaxis_transform())
-        shown.append(surname)
-    for level, event in enumerate(events.itertuples()):
-        when = pd.Timestamp(event.date)
+    for level, event in enumerate(drawn[drawn["layer"] == "event"].itertuples()):
+        when = pd.Timestamp(event.start)
         height = 0.40 + 0.125 * (level % 5)  # five heights, so that close events do not collide
         axes.axvline(when, ymin=0.28, ymax=height, color="#444444", linewidth=0.8)
         towards_end = when > first + (last - first) * 0.75  # labels near the right edge run leftwards
@@ -262,4 +370,41 @@ def timeline(axes, terms, events, first, last, palette=("#dfe7f2", "#c9d6ea")) -
     axes.set_xlim(first, last)
     axes.set_yticks([])
     axes.spines["left"].set_visible(False)
-    return shown
+    return list(bands["label"])
+
+
+#: Colour and legend text of each membership status, in legend order (the statuses themselves:
+#: ``schemas.MEMBERSHIP_STATUSES``; a test checks that every one has a style).
+STATUS_STYLE = {
+    "founding_member": ("#1f4e8c", "founding member"),
+    "member": ("#5b8bd0", "member"),
+    "member_not_endorsing": ("#7ec8c8", "member, no longer signing\nthe group's statements"),
+    "represented_by_opposition": ("#a9b7cc", "seated via the opposition"),
+    "announced_withdrawal": ("#f4c06a", "exit announced, not formalised"),
+    "withdrew_de_facto": ("#e07b39", "left de facto"),
+    "withdrew": ("#b23a2e", "withdrew formally"),
+    "designated": ("#6a3d9a", "designated"),
+    "treated_as": ("#9e7cc1", "treated as an ally"),
+    "notified": ("#cab2d6", "intent notified to Congress"),
+    "announced": ("#e7d4e8", "designation announced"),
+    "signatory": ("#1b7f5a", "signed the declaration"),
+    "attended": ("#74c69d", "attended the Miami summit"),
+    "absent": ("#d9534f", "named as absent"),
+}
+#: Sub-regions in the order the membership matrix groups its rows.
+REGION_ORDER = ["South America", "Central America", "Caribbean", "Northern America"]
+
+
+def bloc_order(table, first: str) -> list[str]:
+    """Countries (the ISO3 index of ``table``) ordered to show blocs: by status in column ``first``
+    (legend order, :data:`STATUS_STYLE`), then sub-region (:data:`REGION_ORDER`), then English name."""
+    rank = {status: number for number, status in enumerate(STATUS_STYLE)}
+    region_of = subregions(list(table.index))
+
+    def key(iso3: str):
+        status = table.at[iso3, first]
+        region = region_of[iso3]
+        return (rank.get(status, len(rank)) if isinstance(status, str) else len(rank),
+                REGION_ORDER.index(region) if region in REGION_ORDER else len(REGION_ORDER), country_label(iso3)[0])
+
+    return sorted(table.index, key=key)

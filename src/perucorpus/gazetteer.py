@@ -17,15 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-from babel import Locale
-from countrycode import countrycode
-
 from . import schemas
 from .arabic import normalise, normalise_with_offsets
+from .countries import cldr_names, country_label, known_codes  # noqa: F401  (country_label: callers import it from here too)
 from .tables import DataError, read_table
 
 ADJECTIVE_ENDINGS = "(?:ة|ون|ين|ان|تين|تان|ات)?"
@@ -38,7 +35,7 @@ class Entry:
     """One searchable term: a country name or adjective (``iso3``), or a non-country term."""
 
     term: str
-    kind: str  # "country" or a non-country kind (region, city, metonym, organisation, subnational)
+    kind: str  # "country" or a non-country kind (region, city, metonym, organisation, subnational, venue)
     form: str  # "name" or "adjective" for countries, else the kind
     iso3: str | None
     origin: str
@@ -59,37 +56,6 @@ class Mention:
         return self.entry.kind == "country"
 
 
-def cldr_country_names(language: str = "ar") -> dict[str, str]:
-    """ISO3 → CLDR country name in ``language``, for every territory that is an ISO 3166-1 country."""
-    territories = Locale.parse(language).territories
-    codes = tuple(sorted(code for code in territories if re.fullmatch(r"[A-Z]{2}", code)))
-    return {three: territories[two] for two, three in zip(codes, _iso3(codes)) if three}
-
-
-@lru_cache(maxsize=None)
-def _iso3(iso2_codes: tuple[str, ...]) -> list[str | None]:
-    """ISO 3166-1 alpha-3 codes for alpha-2 codes (one countrycode call, shared by both languages)."""
-    return countrycode(list(iso2_codes), origin="iso2c", destination="iso3c")
-
-
-def country_label(iso3: str) -> tuple[str, str]:
-    """English and Arabic CLDR names of a country; an unknown code is a ``ValueError`` naming it."""
-    if iso3 not in known_codes():
-        raise ValueError(f"{iso3!r} is not an ISO 3166-1 alpha-3 code that CLDR names")
-    return _names("en")[iso3], _names("ar")[iso3]
-
-
-@lru_cache(maxsize=1)
-def known_codes() -> frozenset[str]:
-    """The ISO 3166-1 alpha-3 codes with CLDR names in both English and Arabic."""
-    return frozenset(_names("en")) & frozenset(_names("ar"))
-
-
-@lru_cache(maxsize=None)
-def _names(language: str) -> dict[str, str]:
-    return cldr_country_names(language)
-
-
 def _check_variants(variants, article_ids: set[str]) -> None:
     """Every variant names a CLDR country, a scope that exists, and an exclusion that excludes something."""
     problems = []
@@ -100,8 +66,8 @@ def _check_variants(variants, article_ids: set[str]) -> None:
             continue
         if row.scope != "all" and row.scope not in article_ids:
             problems.append(f"{where}: scope {row.scope!r} is neither 'all' nor an article id of articles.csv")
-        if row.origin == "cldr_homograph_excluded" and normalise(row.variant_ar) != normalise(_names("ar")[row.iso3]):
-            problems.append(f"{where}: excludes nothing: the CLDR name of {row.iso3} is {_names('ar')[row.iso3]!r}")
+        if row.origin == "cldr_homograph_excluded" and normalise(row.variant_ar) != normalise(cldr_names("ar")[row.iso3]):
+            problems.append(f"{where}: excludes nothing: the CLDR name of {row.iso3} is {cldr_names('ar')[row.iso3]!r}")
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
 
@@ -130,7 +96,7 @@ class Gazetteer:
         }
         entries = [
             Entry(term=name, kind="country", form="name", iso3=iso3, origin="cldr")
-            for iso3, name in _names("ar").items()
+            for iso3, name in cldr_names("ar").items()
             if (iso3, normalise(name)) not in excluded
         ]
         entries += [
@@ -263,16 +229,34 @@ def _trie_pattern(words: frozenset[str]) -> str:
     return render(trie)
 
 
-def _term_pattern(entry: Entry) -> str:
-    """Regex for one term with its proclitics (and inflections, for adjectives)."""
+def _term_pattern(entry: Entry, proclitics: bool = True) -> str:
+    """Regex for one term with its proclitics (and inflections, for adjectives); without them if not ``proclitics``."""
     words = normalise(entry.term).split()
     body = r"\s+".join(re.escape(word) for word in words)
     if entry.form == "adjective":
-        return rf"(?:[وف]?[بك]?ال|[وف]?لل|[وف]?[بكل]?)?{body}{ADJECTIVE_ENDINGS}"
+        before = r"(?:[وف]?[بك]?ال|[وف]?لل|[وف]?[بكل]?)?" if proclitics else "(?:ال)?"
+        return rf"{before}{body}{ADJECTIVE_ENDINGS}"
+    if not proclitics:
+        return body
     if body.startswith("ال"):
         rest = body[2:]
         return rf"(?:[وف]?[بك]?ال|[وف]?لل){rest}"
     return rf"[وف]?[بكل]?{body}"
+
+
+def spelling(mention: Mention) -> str:
+    """The mention as spelled in the text, without the proclitics attached to it (``لمبدأ مونرو`` → ``مبدأ مونرو``).
+
+    The shortest cut of up to three proclitic letters that leaves the term itself; where none
+    does (``للإمبريالية``: ``لل`` stands for ``ل`` + ``ال``), the whole surface.
+    """
+    bare = re.compile(_term_pattern(mention.entry, proclitics=False))
+    for cut in range(4):
+        if cut and mention.surface[cut - 1] not in "وفبكل":
+            break
+        if bare.fullmatch(normalise(mention.surface[cut:])):
+            return mention.surface[cut:]
+    return mention.surface
 
 
 def mention_counts(mentions_by_article: dict[str, list[Mention]]) -> pd.DataFrame:

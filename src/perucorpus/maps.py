@@ -88,16 +88,24 @@ def draw(axes, shapes: dict[str, list[Polygon]], colours: dict[str, str], base: 
     return markers
 
 
-def status_map(axes, shapes: dict[str, list[Polygon]], statuses, styles: dict[str, tuple[str, str]], title: str) -> None:
+def status_map(axes, shapes: dict[str, list[Polygon]], statuses, styles: dict[str, tuple[str, str]], title: str):
     """Colour each country by its status (``statuses``: ISO3 → status) with a legend in ``styles`` order.
 
     ``styles`` maps a status to (colour, legend text); the legend lists only the statuses shown.
+    Returns what is drawn, one row per coloured country with a shape (ISO3 order): ``map`` (the title),
+    ``iso3``, ``status``, ``legend`` (its legend text), ``colour`` and ``marker`` (whether
+    the country also gets a circle, being too small to see).
     """
+    import pandas as pd
+
     from .figures import legend_handles
 
-    draw(axes, shapes, {iso3: styles[status][0] for iso3, status in statuses.items()})
+    markers = draw(axes, shapes, {iso3: styles[status][0] for iso3, status in statuses.items()})
     axes.legend(handles=legend_handles(styles, set(statuses)), loc="lower left", frameon=False, fontsize=8.5)
     axes.set_title(title, fontsize=11)
+    rows = [(title, iso3, statuses[iso3], " ".join(styles[statuses[iso3]][1].split()), styles[statuses[iso3]][0], iso3 in markers)
+            for iso3 in sorted(statuses.index) if iso3 in shapes]
+    return pd.DataFrame(rows, columns=["map", "iso3", "status", "legend", "colour", "marker"])
 
 
 def describe_statuses(statuses, styles: dict[str, tuple[str, str]]) -> str:

@@ -16,57 +16,18 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from countrycode import countrycode
 
 from . import dates, schemas
 from .corpus import load_corpus
 from .evidence import QuoteError, locate, locate_in_article
-from .gazetteer import country_label, known_codes
+from .countries import country_label, in_americas, known_codes, library_fields, subregions  # noqa: F401  (moved to countries)
+from .figures import STATUS_STYLE, bloc_order  # noqa: F401  (moved to figures: presentation)
 from .sourcing import CITED_IN_NOTE, basis_problems, dated_row
 from .tables import DataError, edit_rows, read_table
 
-#: Colour and legend text of each status, in legend order.
-STATUS_STYLE = {
-    "founding_member": ("#1f4e8c", "founding member"),
-    "member": ("#5b8bd0", "member"),
-    "member_not_endorsing": ("#7ec8c8", "member, no longer signing\nthe group's statements"),
-    "represented_by_opposition": ("#a9b7cc", "seated via the opposition"),
-    "announced_withdrawal": ("#f4c06a", "exit announced, not formalised"),
-    "withdrew_de_facto": ("#e07b39", "left de facto"),
-    "withdrew": ("#b23a2e", "withdrew formally"),
-    "designated": ("#6a3d9a", "designated"),
-    "treated_as": ("#9e7cc1", "treated as an ally"),
-    "notified": ("#cab2d6", "intent notified to Congress"),
-    "announced": ("#e7d4e8", "designation announced"),
-    "signatory": ("#1b7f5a", "signed the declaration"),
-    "attended": ("#74c69d", "attended the Miami summit"),
-    "absent": ("#d9534f", "named as absent"),
-}
 EX_MEMBER = {"withdrew", "withdrew_de_facto", "announced_withdrawal"}
 
 
-def library_fields(codes: list[str]) -> dict[str, dict[str, str]]:
-    """The columns filled from libraries, for each ISO3 code (one countrycode call for all)."""
-    codes = sorted(set(codes))
-    cow_codes = countrycode(codes, origin="iso3c", destination="cown")
-    fields = {}
-    for iso3, cow in zip(codes, cow_codes):
-        english, arabic = country_label(iso3)
-        fields[iso3] = {"cow_code": "" if cow is None else str(cow), "country_en": english, "country_ar": arabic}
-    return fields
-
-
-def subregions(codes: list[str]) -> dict[str, str]:
-    """UN intermediate region (South America, Central America, Caribbean), else UN sub-region."""
-    codes = sorted(set(codes))
-    intermediate = countrycode(codes, origin="iso3c", destination="un.regionintermediate.name")
-    sub = countrycode(codes, origin="iso3c", destination="un.regionsub.name")
-    return {iso3: first or second or "Other" for iso3, first, second in zip(codes, intermediate, sub)}
-
-
-def in_americas(codes: list[str]) -> list[bool]:
-    """Whether each ISO3 code is a country of the Americas (countrycode's continent)."""
-    return [continent == "Americas" for continent in countrycode(list(codes), origin="iso3c", destination="continent")]
 
 
 def load_memberships(data_dir: Path | str) -> pd.DataFrame:
@@ -187,21 +148,6 @@ def exits(frame: pd.DataFrame, grouping: str = "lima_group") -> pd.DataFrame:
     found = found.sort_values("start_date", kind="stable")
     return found.assign(exit=[STATUS_STYLE[status][1] for status in found["status"]],
                         date=[dated_row(row) for row in found.to_dict("records")])
-
-
-def bloc_order(table: pd.DataFrame, first: str) -> list[str]:
-    """Countries ordered to show blocs: by status in column ``first`` (legend order), then sub-region, then name."""
-    rank = {status: number for number, status in enumerate(STATUS_STYLE)}
-    regions = ["South America", "Central America", "Caribbean", "Northern America"]
-    region_of = subregions(list(table.index))
-
-    def key(iso3: str):
-        status = table.at[iso3, first]
-        region = region_of[iso3]
-        return (rank.get(status, len(rank)) if isinstance(status, str) else len(rank),
-                regions.index(region) if region in regions else len(regions), country_label(iso3)[0])
-
-    return sorted(table.index, key=key)
 
 
 def fill(path: Path | str, data_dir: Path | str | None = None) -> int:

@@ -1,7 +1,16 @@
-"""Per-article counts (paragraphs, sentences, tokens) and term frequencies."""
+"""Per-article counts (paragraphs, sentences, tokens), term frequencies and the names each article uses.
+
+Names are units, not vocabulary: every name the collection knows (the gazetteer's
+countries with their adjectives, regions, cities, metonyms, organisations and venues, and
+the people of ``data/people.csv``) is matched as one unit, longest first, and taken out
+of the term counts; :func:`article_names` counts them instead. The multiword terms of
+``data/glossary.csv`` (``نصف الكرة الغربي`` is a name, ``الإرهاب المخدراتي`` a term) count
+as one term each. So ``الولايات المتحدة`` is never counted as "United" and "States".
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +20,12 @@ import pandas as pd
 from . import schemas
 from .arabic import ARABIC_WORD, normalise, normalise_with_offsets, split_clitics, stopwords, tokens, WORD
 from .cleaning import CleanView, is_heading, paragraphs, sentences
+from .countries import country_label
+from .gazetteer import Entry, Gazetteer, Mention, spelling
 from .tables import read_table
+
+#: The kind of a multiword glossary term in :func:`known_units` (counted as one term); every other kind is a name.
+TERM = "term"
 
 
 def text_counts(view: CleanView) -> dict[str, int]:
@@ -34,21 +48,56 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
     return frozenset(words | {split_clitics(word)[1] for word in words})
 
 
-def term_counts(text: str, known_bases: frozenset[str], extra_stopwords: tuple[str, ...] = ()) -> pd.DataFrame:
+def known_units(data_dir: Path | str) -> Gazetteer:
+    """One matcher for every name and multiword term the collection knows (see the module docstring).
+
+    Entries keep the gazetteer's kinds; people have kind ``"person"`` (form: ``person_id``),
+    glossary terms of two words or more kind :data:`TERM` (form: ``term_ar``). A glossary
+    term that is also a name (``مجموعة ليما``) is a name.
+    """
+    data_dir = Path(data_dir)
+    entries = list(Gazetteer.from_data(data_dir).entries)
+    people = read_table(data_dir / "people.csv", schemas.PEOPLE)
+    entries += [Entry(row.name_ar, "person", row.person_id, None, "people") for row in people.itertuples()]
+    names = {normalise(entry.term) for entry in entries}
+    glossary = read_table(data_dir / "glossary.csv", schemas.GLOSSARY)
+    entries += [
+        Entry(row.match_ar, TERM, row.term_ar, None, "glossary")
+        for row in glossary.itertuples()
+        if len(normalise(row.match_ar).split()) > 1 and normalise(row.match_ar) not in names
+    ]
+    return Gazetteer(entries)
+
+
+def term_counts(text: str, known_bases: frozenset[str], extra_stopwords: tuple[str, ...] = (),
+                units: list[Mention] = ()) -> pd.DataFrame:
     """Content-term frequencies of one text: ``term`` (normalised base), ``count`` and ``display``.
 
     Tokens are normalised, proclitics are split off (:func:`perucorpus.arabic.split_clitics`),
     and stopwords, digits, Latin words and one-letter bases are dropped. ``display`` is the
     most frequent original spelling of the base in the text (ties: the first seen).
+    ``units`` (mentions in ``text``, e.g. of :func:`known_units`) claim their words: a unit
+    of kind :data:`TERM` counts as one term (its normalised ``term_ar``, displayed as spelled
+    without proclitics), any other unit (a name) is not counted.
     """
     stop = stopwords(tuple(sorted(extra_stopwords)))
     normalised, origin = normalise_with_offsets(text)
     counts: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = {}
+    starts = [unit.start for unit in units]
+    for unit in units:
+        if unit.entry.kind == TERM:
+            term = normalise(unit.entry.form)
+            counts[term] += 1
+            spellings.setdefault(term, Counter())[spelling(unit)] += 1
     for match in WORD.finditer(normalised):
         token = match.group()
         if not ARABIC_WORD.fullmatch(token) or token in stop:
             continue
+        start = origin[match.start()]
+        inside = bisect_right(starts, start) - 1
+        if inside >= 0 and start < units[inside].end:
+            continue  # a word of a name or a multiword term
         prefix, base = split_clitics(token, known_bases)
         if base in stop or len(base) < 2:
             continue
@@ -61,16 +110,108 @@ def term_counts(text: str, known_bases: frozenset[str], extra_stopwords: tuple[s
     return frame.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
 
 
-def corpus_term_counts(texts: dict[str, str], extra_stopwords: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
-    """:func:`term_counts` of every text, clitics split against the vocabulary of all of them."""
+def corpus_term_counts(texts: dict[str, str], extra_stopwords: tuple[str, ...] = (),
+                       units: Gazetteer | None = None) -> dict[str, pd.DataFrame]:
+    """:func:`term_counts` of every text, clitics split against the vocabulary of all of them.
+
+    With ``units``, each text's mentions (scoped by its key, the article id) claim their words.
+    """
     known_bases = vocabulary(list(texts.values()))
-    return {key: term_counts(text, known_bases, extra_stopwords) for key, text in texts.items()}
+    return {key: term_counts(text, known_bases, extra_stopwords, units.find(text, key) if units else [])
+            for key, text in texts.items()}
 
 
 def article_terms(texts: dict[str, str], data_dir: Path | str) -> dict[str, pd.DataFrame]:
-    """:func:`corpus_term_counts` with the project's stopwords (``<data_dir>/stopwords_supplement.csv`` added)."""
+    """:func:`corpus_term_counts` with the project's stopwords (``stopwords_supplement.csv`` added)
+    and its names and multiword terms (:func:`known_units`) under ``data_dir``."""
     supplement = read_table(Path(data_dir) / "stopwords_supplement.csv", schemas.STOPWORDS_SUPPLEMENT)
-    return corpus_term_counts(texts, tuple(supplement["word_ar"]))
+    return corpus_term_counts(texts, tuple(supplement["word_ar"]), known_units(data_dir))
+
+
+def top_terms(counts: dict[str, pd.DataFrame], n: int = 10) -> pd.DataFrame:
+    """The ``n`` most frequent terms of each article (:func:`article_terms`), with an ``article_id`` column, in article order."""
+    return pd.concat([table.head(n).assign(article_id=article_id) for article_id, table in counts.items()], ignore_index=True)
+
+
+def key_terms(counts: dict[str, pd.DataFrame], n: int = 6) -> pd.DataFrame:
+    """The ``n`` most distinctive terms of each article against the other articles together (:func:`keyness`),
+    with an ``article`` column, in article order."""
+    return pd.concat(
+        [keyness(own, pd.concat([table for other, table in counts.items() if other != article_id])).head(n).assign(article=article_id)
+         for article_id, own in counts.items()],
+        ignore_index=True,
+    )
+
+
+NAME_COLUMNS = ["article_id", "kind", "name_id", "name_en", "spelling", "mentions"]
+
+
+def article_names(texts: dict[str, str], data_dir: Path | str) -> pd.DataFrame:
+    """The names :func:`article_terms` leaves out, counted: one row per article and name.
+
+    ``kind`` is ``country``, ``country adjective``, ``person`` or a non-country kind;
+    ``name_id`` the ISO3 code, ``person_id`` or the listed Arabic term; ``name_en`` the
+    CLDR English name, ``name_en`` of ``people.csv`` or ``gloss_en`` of
+    ``non_country_terms.csv``; ``spelling`` the most frequent spelling in the article
+    (without proclitics; ties: the first seen). Sorted by article, then most mentioned.
+    """
+    data_dir = Path(data_dir)
+    people = read_table(data_dir / "people.csv", schemas.PEOPLE)
+    others = read_table(data_dir / "gazetteer" / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS)
+    english = dict(zip(people["person_id"], people["name_en"])) | dict(zip(others["term_ar"], others["gloss_en"]))
+    units = known_units(data_dir)
+    rows = []
+    for article_id, text in texts.items():
+        found: dict[tuple[str, str], Counter[str]] = {}
+        for mention in units.find(text, article_id):
+            entry = mention.entry
+            if entry.kind == TERM:
+                continue
+            if entry.kind == "country":
+                key = ("country" if entry.form == "name" else "country adjective", entry.iso3)
+            else:
+                key = (entry.kind, entry.form if entry.kind == "person" else entry.term)
+            found.setdefault(key, Counter())[spelling(mention)] += 1
+        for (kind, name_id), spellings in found.items():
+            name_en = country_label(name_id)[0] if kind.startswith("country") else english[name_id]
+            rows.append((article_id, kind, name_id, name_en, spellings.most_common(1)[0][0], spellings.total()))
+    frame = pd.DataFrame(rows, columns=NAME_COLUMNS)
+    order = {article_id: number for number, article_id in enumerate(texts)}
+    return frame.sort_values(["article_id", "mentions", "name_en"], ascending=[True, False, True],
+                             key=lambda column: column.map(order) if column.name == "article_id" else column,
+                             ignore_index=True)
+
+
+def names_table(names: pd.DataFrame, article_ids: list[str], min_mentions: int = 2) -> pd.DataFrame:
+    """:func:`article_names` as one row per name with its mentions per article, most mentioned first.
+
+    Only names mentioned at least ``min_mentions`` times in all; ``spellings`` lists each
+    spelling used, in article order.
+    """
+    keys = ["kind", "name_id"]
+    wide = names.pivot_table(index=keys, columns="article_id", values="mentions", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(columns=article_ids, fill_value=0)
+    wide["total"] = wide.sum(axis=1)
+    about = names.groupby(keys, sort=False).agg(name_en=("name_en", "first"), spellings=("spelling", lambda s: "، ".join(dict.fromkeys(s))))
+    table = about.join(wide).reset_index()
+    table = table[table["total"] >= min_mentions]
+    return table.sort_values(["total", "name_en", "kind"], ascending=[False, True, True], ignore_index=True)[
+        ["name_en", "kind", "spellings", *article_ids, "total"]]
+
+
+def term_glosses(data_dir: Path | str) -> pd.DataFrame:
+    """English glosses of counted terms: ``glosses.csv`` for words, ``glossary.csv`` for multiword terms.
+
+    A multiword glossary term's gloss is the glossary's own (one place per gloss).
+    """
+    data_dir = Path(data_dir)
+    glosses = read_table(data_dir / "glosses.csv", schemas.GLOSSES)
+    multiword = {entry.form for entry in known_units(data_dir).entries if entry.kind == TERM}
+    glossary = read_table(data_dir / "glossary.csv", schemas.GLOSSARY)
+    combined = pd.concat([glosses, glossary.loc[glossary["term_ar"].isin(multiword), ["term_ar", "gloss_en"]]],
+                         ignore_index=True)
+    combined.attrs["source"] = f"{glosses.attrs['source']} (or, for a multiword term, {glossary.attrs['source']})"
+    return combined
 
 
 def with_glosses(terms: pd.DataFrame, glosses: pd.DataFrame) -> pd.DataFrame:

@@ -92,7 +92,7 @@ GAZETTEER_VARIANTS = pa.DataFrameSchema(
 NON_COUNTRY_TERMS = pa.DataFrameSchema(
     {
         "term_ar": text_column(unique=True),
-        "kind": text_column(choice("region", "city", "metonym", "organisation", "subnational")),
+        "kind": text_column(choice("region", "city", "metonym", "organisation", "subnational", "venue")),
         "gloss_en": text_column(),
         "note": text_column(nullable=True),
     },

@@ -1,0 +1,70 @@
+"""Country codes and names, in one place: CLDR names (babel) and code conversions (countrycode).
+
+Everything about a country that comes from a library rather than from ``data/``: its
+English and Arabic CLDR names, the ISO 3166-1 alpha-3 codes CLDR names in both languages,
+its Correlates of War number, and its UN region. Nothing here is typed by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from babel import Locale
+from countrycode import countrycode
+
+
+def cldr_country_names(language: str = "ar") -> dict[str, str]:
+    """ISO3 → CLDR country name in ``language``, for every territory that is an ISO 3166-1 country."""
+    territories = Locale.parse(language).territories
+    codes = tuple(sorted(code for code in territories if re.fullmatch(r"[A-Z]{2}", code)))
+    return {three: territories[two] for two, three in zip(codes, _iso3(codes)) if three}
+
+
+@lru_cache(maxsize=None)
+def _iso3(iso2_codes: tuple[str, ...]) -> list[str | None]:
+    """ISO 3166-1 alpha-3 codes for alpha-2 codes (one countrycode call, shared by both languages)."""
+    return countrycode(list(iso2_codes), origin="iso2c", destination="iso3c")
+
+
+@lru_cache(maxsize=None)
+def cldr_names(language: str) -> dict[str, str]:
+    """:func:`cldr_country_names`, computed once per language."""
+    return cldr_country_names(language)
+
+
+@lru_cache(maxsize=1)
+def known_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-3 codes with CLDR names in both English and Arabic."""
+    return frozenset(cldr_names("en")) & frozenset(cldr_names("ar"))
+
+
+def country_label(iso3: str) -> tuple[str, str]:
+    """English and Arabic CLDR names of a country; an unknown code is a ``ValueError`` naming it."""
+    if iso3 not in known_codes():
+        raise ValueError(f"{iso3!r} is not an ISO 3166-1 alpha-3 code that CLDR names")
+    return cldr_names("en")[iso3], cldr_names("ar")[iso3]
+
+
+def library_fields(codes: list[str]) -> dict[str, dict[str, str]]:
+    """``cow_code``, ``country_en`` and ``country_ar`` of each ISO3 code (one countrycode call for all)."""
+    codes = sorted(set(codes))
+    cow_codes = countrycode(codes, origin="iso3c", destination="cown")
+    fields = {}
+    for iso3, cow in zip(codes, cow_codes):
+        english, arabic = country_label(iso3)
+        fields[iso3] = {"cow_code": "" if cow is None else str(cow), "country_en": english, "country_ar": arabic}
+    return fields
+
+
+def subregions(codes: list[str]) -> dict[str, str]:
+    """UN intermediate region (South America, Central America, Caribbean), else UN sub-region, else "Other"."""
+    codes = sorted(set(codes))
+    intermediate = countrycode(codes, origin="iso3c", destination="un.regionintermediate.name")
+    sub = countrycode(codes, origin="iso3c", destination="un.regionsub.name")
+    return {iso3: first or second or "Other" for iso3, first, second in zip(codes, intermediate, sub)}
+
+
+def in_americas(codes: list[str]) -> list[bool]:
+    """Whether each ISO3 code is a country of the Americas (countrycode's continent)."""
+    return [continent == "Americas" for continent in countrycode(list(codes), origin="iso3c", destination="continent")]

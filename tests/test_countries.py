@@ -1,0 +1,37 @@
+"""Country codes and names from the libraries: CLDR names, codes, Correlates of War numbers, UN regions."""
+
+import pytest
+
+from perucorpus import countries
+
+
+def test_a_country_has_its_cldr_names_in_english_and_arabic():
+    assert countries.country_label("PER") == ("Peru", "بيرو")
+    assert countries.country_label("USA") == ("United States", "الولايات المتحدة")
+
+
+def test_an_unknown_code_has_no_label():
+    with pytest.raises(ValueError, match="'XXX' is not an ISO 3166-1 alpha-3 code that CLDR names"):
+        countries.country_label("XXX")
+
+
+def test_known_codes_are_the_iso3_codes_named_in_both_languages():
+    known = countries.known_codes()
+    assert {"PER", "VEN", "TWN", "PSE"} <= known and "XXX" not in known
+    assert known == set(countries.cldr_names("en")) & set(countries.cldr_names("ar"))
+    assert all(len(code) == 3 and code.isupper() for code in known)
+
+
+def test_library_fields_fill_the_correlates_of_war_number_and_both_names():
+    fields = countries.library_fields(["PER", "PSE", "PER"])
+    assert fields == {
+        "PER": {"cow_code": "135", "country_en": "Peru", "country_ar": "بيرو"},
+        "PSE": {"cow_code": "", "country_en": "Palestinian Territories", "country_ar": countries.country_label("PSE")[1]},
+    }
+
+
+def test_regions_and_the_americas():
+    assert countries.subregions(["PER", "GTM", "JAM", "USA", "FRA"]) == {
+        "FRA": "Western Europe", "GTM": "Central America", "JAM": "Caribbean", "PER": "South America",
+        "USA": "Northern America"}
+    assert countries.in_americas(["PER", "CAN", "FRA"]) == [True, True, False]

@@ -1,0 +1,105 @@
+"""Term counts: names are units taken out of the vocabulary and counted apart; multiword glossary terms count once."""
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from perucorpus import arabic, gazetteer, overview
+
+from conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def units():
+    return overview.known_units(DATA)
+
+
+def counted(frame):
+    return dict(zip(frame["term"], frame["count"]))
+
+
+def test_a_multiword_name_is_one_unit_not_two_terms(units):
+    text = "أكدت الولايات المتحدة دعمها، وقالت الولايات المتحدة إن دول أمريكا اللاتينية تدعم التحالف."
+    [terms] = overview.corpus_term_counts({"a": text}, units=units).values()
+    assert not {"ولايات", "متحدة", "امريكا", "لاتينية"} & set(terms["term"])
+    assert counted(terms)["دول"] == 1 and counted(terms)["تحالف"] == 1  # the vocabulary around the names is kept
+    names = overview.article_names({"a": text}, DATA)
+    assert dict(zip(names["name_en"], names["mentions"])) == {"United States": 2, "Latin America": 1}
+
+
+def test_a_multiword_glossary_term_counts_as_one_term_spelled_as_written(units):
+    text = "يحارب الإرهاب المخدراتي، ويقول إن الإرهاب المخدراتي يهدد درع الأمريكتين."
+    [terms] = overview.corpus_term_counts({"a": text}, units=units).values()
+    row = terms.set_index("term").loc[arabic.normalise("الإرهاب المخدراتي")]
+    assert row["count"] == 2 and row["display"] == "الإرهاب المخدراتي"
+    assert counted(terms)[arabic.normalise("درع الأمريكتين")] == 1
+    assert not {"ارهاب", "مخدراتي", "درع", "امريكتين"} & set(terms["term"])  # no fragments of the terms
+
+
+def test_without_units_the_old_fragments_come_back():
+    """The units are what keeps the fragments out (the check above can fail)."""
+    [terms] = overview.corpus_term_counts({"a": "الولايات المتحدة والولايات المتحدة"}).values()
+    assert counted(terms) == {"متحدة": 2, "ولايات": 2}
+
+
+def test_a_person_is_counted_under_every_listed_spelling_and_a_venue_is_not_the_person():
+    text = "قال ترامب، ثم قال ترمب في منتجع ترمب ناشيونال دورال."
+    names = overview.article_names({"a": text}, DATA)
+    assert dict(zip(names["name_id"], names["mentions"])) == {"trump": 2, "منتجع ترمب ناشيونال دورال": 1}
+    assert names.set_index("name_id").at["trump", "spelling"] in {"ترامب", "ترمب"}
+
+
+def test_seed_no_top_term_is_a_fragment_of_a_known_multiword_name(views, units):
+    """Each top term that is a word of a known multiword name is counted only where it stands outside the names."""
+    texts = {key: view.text for key, view in views.items()}
+    multiword = [entry for entry in units.entries if entry.kind != overview.TERM and len(arabic.normalise(entry.term).split()) > 1]
+    fragments = {arabic.split_clitics(word)[1] for entry in multiword for word in arabic.normalise(entry.term).split()}
+    assert {"ولايات", "متحدة", "امريكا", "لاتينية", "دول"} <= fragments
+    known_bases = overview.vocabulary(list(texts.values()))
+    for article_id, terms in overview.article_terms(texts, DATA).items():
+        text = texts[article_id]
+        for mention in units.find(text, article_id):
+            if mention.entry in multiword:
+                text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end :]
+        outside = counted(overview.term_counts(text, known_bases))
+        for term, count in counted(terms.head(10)).items():
+            if term in fragments:
+                assert count <= outside.get(term, 0), f"{article_id}: top term {term} counts words of a name"
+        assert not {"ولايات", "متحدة", "لاتينية"} & set(terms.head(10)["term"])
+
+
+def test_seed_the_names_table_counts_countries_as_the_country_matrix_does(views, gaz):
+    texts = {key: view.text for key, view in views.items()}
+    names = overview.article_names(texts, DATA)
+    countries = names[names["kind"].str.startswith("country")]
+    as_matrix = pd.DataFrame({
+        "article_id": countries["article_id"], "iso3": countries["name_id"],
+        "form": countries["kind"].map({"country": "name", "country adjective": "adjective"}), "mentions": countries["mentions"],
+    }).sort_values(["article_id", "iso3", "form"], ignore_index=True)
+    matrix = gazetteer.mention_counts({key: gaz.find(text, key) for key, text in texts.items()})
+    assert_frame_equal(as_matrix, matrix)
+
+
+def test_names_table_pivots_by_article_and_keeps_the_often_named():
+    names = pd.DataFrame([
+        ("a", "country", "PER", "Peru", "البيرو", 3),
+        ("b", "country", "PER", "Peru", "بيرو", 2),
+        ("b", "person", "trump", "Donald Trump", "ترامب", 1),
+        ("a", "region", "أمريكا اللاتينية", "Latin America", "أمريكا اللاتينية", 5),
+    ], columns=overview.NAME_COLUMNS)
+    expected = pd.DataFrame({
+        "name_en": ["Latin America", "Peru"], "kind": ["region", "country"],
+        "spellings": ["أمريكا اللاتينية", "البيرو، بيرو"], "a": [5, 3], "b": [0, 2], "c": [0, 0], "total": [5, 5],
+    })
+    table = overview.names_table(names, ["a", "b", "c"], min_mentions=2)
+    assert_frame_equal(table, expected, check_names=False, check_dtype=False)
+
+
+def test_multiword_terms_take_their_gloss_from_the_glossary(views):
+    glosses = overview.term_glosses(DATA)
+    texts = {key: view.text for key, view in views.items()}
+    terms = overview.article_terms(texts, DATA)["shield2026_explainer"]
+    shield = terms[terms["term"] == arabic.normalise("درع الأمريكتين")]
+    glossed = overview.with_glosses(shield, glosses)
+    assert list(glossed["gloss_en"]) == ["the Shield of the Americas"]
+    assert "data/glossary.csv" in glosses.attrs["source"]
