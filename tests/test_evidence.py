@@ -135,7 +135,7 @@ def test_html_table_shows_every_rows_note(positions, dimensions, articles):
 def test_claim_grid_counts_quoted_claims_in_display_order(positions, dimensions):
     counts, sources = evidence.claim_grid(positions, dimensions)
     ordered = dimensions.assign(order=dimensions["order"].astype(int)).sort_values("order")
-    assert list(counts.index) == list(ordered["label_en"]) and list(counts.columns) == list(evidence.ERA_LABELS.values())
+    assert list(counts.index) == list(ordered["label_en"]) and list(counts.columns) == list(evidence.era_labels(positions).values()) == ["Castillo era (2021)", "Trump era (2025–26)"]
     assert int(counts.to_numpy().sum()) == (positions["status"] == "stated").sum()
     gap = counts.loc["Counter-narcotics and security cooperation", "Castillo era (2021)"]
     assert gap == 0 and sources.loc["Counter-narcotics and security cooperation", "Castillo era (2021)"] == ""

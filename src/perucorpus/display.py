@@ -83,10 +83,10 @@ def evidence_table(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dic
     Plain structure and attributes only (``scope``, ``valign``, ``dir``), so the table reads
     the same where CSS is stripped.
     """
-    from .evidence import ERA_LABELS, cells, citation
+    from .evidence import cells, citation, era_labels
 
     head = '<th scope="col">Dimension</th>' + "".join(
-        f'<th scope="col">{html.escape(label)}</th>' for label in ERA_LABELS.values()
+        f'<th scope="col">{html.escape(label)}</th>' for label in era_labels(positions).values()
     )
     body = []
     for dimension, eras in cells(positions, dimensions):
