@@ -1,6 +1,8 @@
 # The two commands of the README. Each creates .venv (from requirements.txt) if needed.
+# Both call the package's command line, `python -m perucorpus <command>` (`--help` on each).
 #   make notebooks  – refresh the navigation links, then re-execute every notebook in order, in place;
-#                     regenerates figures/ and data/derived/, and builds the HTML reading copy in _build/html/
+#                     regenerates figures/ and data/derived/, and builds the HTML reading copy in _build/html/.
+#                     A notebook that fails is named with its cell and error, left unchanged, and the run stops.
 #   make test       – the whole test suite: unit tests and nbval over every notebook
 PYTHON ?= python3
 VENV := .venv
@@ -9,9 +11,9 @@ BIN := $(VENV)/bin
 .PHONY: notebooks test
 
 notebooks: $(VENV)/.installed
-	$(BIN)/python -m perucorpus.navigation notebooks
-	$(BIN)/python -m perucorpus.runner notebooks
-	$(BIN)/python -m perucorpus.site notebooks _build/html
+	$(BIN)/python -m perucorpus navigation notebooks
+	$(BIN)/python -m perucorpus run notebooks
+	$(BIN)/python -m perucorpus site notebooks _build/html
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest

@@ -18,6 +18,8 @@ import numpy as np
 from bidi.algorithm import get_display
 from matplotlib import font_manager
 
+from .tables import replacing
+
 ARABIC_FONT = fontpkg_noto_sans_arabic.FAMILY
 FONT_FAMILY = [ARABIC_FONT, "DejaVu Sans"]
 
@@ -75,20 +77,25 @@ def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str) -> lis
     inside it (:func:`write_png`), and the SVG reuses that layout. (``savefig`` would
     add a layout-only draw before each; laying out Arabic labels is most of the cost of
     a figure.) A figure without one is cropped to its ink with ``bbox_inches="tight"``.
+
+    Each file is written to a temporary name and renamed into place (:func:`perucorpus.tables.replacing`),
+    so an interrupted run leaves the previous file, never a truncated one.
     """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
     engine = figure.get_layout_engine()
     if engine is None:
-        figure.savefig(paths[0], metadata=PNG_METADATA, bbox_inches="tight")
-        figure.savefig(paths[1], metadata=SVG_METADATA, bbox_inches="tight")
+        with replacing(paths[0]) as png, replacing(paths[1]) as svg:
+            figure.savefig(png, format="png", metadata=PNG_METADATA, bbox_inches="tight")
+            figure.savefig(svg, format="svg", metadata=SVG_METADATA, bbox_inches="tight")
         return paths
-    write_png(figure, paths[0])
+    with replacing(paths[0]) as png:
+        write_png(figure, png)
     with matplotlib.rc_context(NO_DEFAULT_LAYOUT):  # so that None means no engine, not the default one
         figure.set_layout_engine(None)  # the axes stay where the PNG's draw put them
     try:
-        figure.savefig(paths[1], metadata=SVG_METADATA)
+        with replacing(paths[1]) as svg:
+            figure.savefig(svg, format="svg", metadata=SVG_METADATA)
     finally:
         figure.set_layout_engine(engine)
     return paths
