@@ -3,7 +3,8 @@
 #   make notebooks  – refresh the navigation links, then re-execute every notebook in order, in place;
 #                     regenerates figures/ and data/derived/, and builds the HTML reading copy in _build/html/.
 #                     A notebook that fails is named with its cell and error, left unchanged, and the run stops.
-#   make test       – the whole test suite: unit tests and nbval over every notebook
+#   make test       – the whole test suite: unit tests and nbval over every notebook, then the end-to-end
+#                     test (a fourth article added to a copy of the project, every notebook run; ~3 min)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -17,6 +18,7 @@ notebooks: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m end_to_end tests/test_end_to_end.py
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -16,7 +16,7 @@ NEW_TEXT = (
     "وقال وزير الخارجية البيروفي إن الاتفاق يفتح صفحة جديدة في العلاقات بين البلدين، وإن ليما ترحب بمشاركة البرازيل.\n"
     "ويرى محللون أن الاتفاق ربما يعكس رغبة بيرو في تنويع شركائها بعيدا عن الولايات المتحدة والصين.\n"
 )
-GOOD = ["--id", "ports2026_chile", "--genre", "news", "--era", "trump_2025_26", "--date", "2026-05-04",
+GOOD = ["--id", "testonly_ports2026", "--genre", "news", "--era", "trump_2025_26", "--date", "2026-05-04",
         "--title-en", "Peru and Chile sign a ports agreement (test text)", "--summary-en", "A test text about ports."]
 
 
@@ -58,14 +58,14 @@ def test_every_fill_names_a_function_of_the_package():
 def test_add_article_copies_the_file_and_writes_its_row(data_copy, new_file, capsys):
     before = (data_copy / "articles.csv").read_bytes()
     assert add(data_copy, new_file, *GOOD, "--notes", "Written for the tests.") == 0
-    copy = data_copy / "articles" / "ports2026_chile.txt"
+    copy = data_copy / "articles" / "testonly_ports2026.txt"
     assert copy.read_bytes() == new_file.read_bytes()
     after = (data_copy / "articles.csv").read_bytes()
     assert after.startswith(before)  # the seed rows are untouched, byte for byte
     row = read_table(data_copy / "articles.csv", schemas.ARTICLES).iloc[-1]
     assert (row["source_file"], row["sha256"]) == ("Ports news 2026-05.txt", hashlib.sha256(new_file.read_bytes()).hexdigest())
     assert (row["date_basis"], row["date_note"], row["notes"]) == ("stated", corpus.NO_DATE_NOTE, "Written for the tests.")
-    assert list(corpus.load_corpus(data_copy))[-1] == "ports2026_chile"
+    assert list(corpus.load_corpus(data_copy))[-1] == "testonly_ports2026"
     printed = capsys.readouterr().out
     assert "without an English gloss" in printed and "اتفاق" in printed  # a top term with no gloss yet
     assert "CHL Chile · تشيلي: 1" in printed and "ليما" in printed  # countries to check, and a city matched
@@ -109,7 +109,7 @@ def test_bad_metadata_is_refused_in_one_line_and_nothing_is_written(data_copy, n
 def test_a_second_copy_of_the_same_file_name_is_refused(data_copy, new_file, capsys):
     assert add(data_copy, new_file, *GOOD) == 0
     before = snapshot(data_copy)
-    assert add(data_copy, new_file, *[value if value != "ports2026_chile" else "ports2026_again" for value in GOOD]) == 1
+    assert add(data_copy, new_file, *[value if value != "testonly_ports2026" else "testonly_ports2026_again" for value in GOOD]) == 1
     assert "column 'source_file': value 'Ports news 2026-05.txt'" in capsys.readouterr().err
     assert snapshot(data_copy) == before
 

@@ -4,7 +4,7 @@ import html
 
 import pytest
 
-from perucorpus import display, evidence
+from perucorpus import display, evidence, schemas
 from perucorpus.tables import DataError, edit_rows
 
 from conftest import DATA
@@ -140,3 +140,25 @@ def test_claim_grid_counts_quoted_claims_in_display_order(positions, dimensions)
     gap = counts.loc["Counter-narcotics and security cooperation", "Castillo era (2021)"]
     assert gap == 0 and sources.loc["Counter-narcotics and security cooperation", "Castillo era (2021)"] == ""
     assert sources.loc["Venezuela's government (Maduro)", "Trump era (2025–26)"] == "jeri2025, shield2026"
+
+
+def test_a_third_era_is_one_row_of_eras_csv_and_the_table_grows_a_column(data_copy, dimensions, articles):
+    with (data_copy / "eras.csv").open("a", encoding="utf-8") as handle:
+        handle.write("boluarte_2023,Boluarte era (2023–25),2022-12-07,2025-10-10,A test era.\n")
+
+    def gaps(rows):  # the new era addresses no dimension yet: one 'not addressed' row each
+        template = {key: "" for key in rows[0]}
+        rows += [dict(template, dimension=dimension, era="boluarte_2023", status="not_addressed", position_en="No article of this era yet.")
+                 for dimension in dimensions["dimension"]]
+
+    edit_positions(data_copy, gaps)
+    positions = evidence.load_positions(data_copy)
+    labels = ["Castillo era (2021)", "Trump era (2025–26)", "Boluarte era (2023–25)"]
+    assert list(evidence.era_labels(positions).values()) == labels
+    texts = {key: article.raw for key, article in articles.items()}
+    wide = evidence.wide_table(positions, dimensions, texts)
+    assert list(wide.columns) == ["dimension", "order", "label_en", "castillo_2021", "trump_2025_26", "boluarte_2023"]
+    schemas.positions_wide(evidence.era_labels(positions)).validate(wide.astype(str).astype(object))
+    counts, _ = evidence.claim_grid(positions, dimensions)
+    assert list(counts.columns) == labels and (counts["Boluarte era (2023–25)"] == 0).all()
+    assert '<th scope="col">Boluarte era (2023–25)</th>' in display.evidence_table(positions, dimensions, texts)

@@ -75,10 +75,13 @@ def _bounds(value: str) -> tuple[datetime.date, datetime.date]:
 
 
 def _outside_era(row: dict[str, str], eras: pd.DataFrame) -> str:
-    """Why the article's date does not lie within its era's start and end, or "" if it does."""
+    """Why the article's date cannot lie within its era's start and end, or "" if it can.
+
+    A date of month or year precision (or an interval) need only overlap the era.
+    """
     era = eras.loc[row["era"]]
     (first, last), (era_start, era_end) = _bounds(row["date"]), (_bounds(era["start"])[0], _bounds(era["end"])[1])
-    if first < era_start or last > era_end:
+    if last < era_start or first > era_end:
         return f"date {row['date']} is outside era {row['era']!r} ({era['start']} to {era['end']} in eras.csv)"
     return ""
 
