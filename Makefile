@@ -1,7 +1,10 @@
 # The two commands of the README. Each creates .venv (from requirements.txt) if needed.
+# Both call the package's command line, `python -m perucorpus <command>` (`--help` on each).
 #   make notebooks  – refresh the navigation links, then re-execute every notebook in order, in place;
-#                     regenerates figures/ and data/derived/, and builds the HTML reading copy in _build/html/
-#   make test       – the whole test suite: unit tests and nbval over every notebook
+#                     regenerates figures/ and data/derived/, and builds the HTML reading copy in _build/html/.
+#                     A notebook that fails is named with its cell and error, left unchanged, and the run stops.
+#   make test       – the whole test suite: unit tests and nbval over every notebook, then the end-to-end
+#                     test (a fourth article added to a copy of the project, every notebook run; ~3 min)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,12 +12,13 @@ BIN := $(VENV)/bin
 .PHONY: notebooks test
 
 notebooks: $(VENV)/.installed
-	$(BIN)/python -m perucorpus.navigation notebooks
-	$(BIN)/python -m perucorpus.runner notebooks
-	$(BIN)/python -m perucorpus.site notebooks _build/html
+	$(BIN)/python -m perucorpus navigation notebooks
+	$(BIN)/python -m perucorpus run notebooks
+	$(BIN)/python -m perucorpus site notebooks _build/html
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m end_to_end tests/test_end_to_end.py
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -1,6 +1,5 @@
 """The corpus loader: raw text untouched, and a clear error for every kind of bad input."""
 
-import csv
 import hashlib
 from pathlib import Path
 
@@ -9,7 +8,7 @@ import pytest
 from perucorpus import cleaning, corpus
 from perucorpus.tables import DataError, edit_rows
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, SEED_IDS
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -31,13 +30,13 @@ def add_article(data_dir: Path, article_id: str, content: bytes) -> None:
     rewrite_rows(data_dir, change)
 
 
-def test_three_articles_in_listed_order(articles):
-    assert list(articles) == ["castillo2021_lima_exit", "jeri2025_mnna_intent", "shield2026_explainer"]
+def test_seed_articles_come_first_in_listed_order(articles):
+    assert tuple(articles)[: len(SEED_IDS)] == SEED_IDS
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
-def test_articles_are_byte_identical_copies_of_the_seeds(articles):
-    for article in articles.values():
+def test_seed_articles_are_byte_identical_copies_of_the_seeds(seed_articles):
+    for article in seed_articles.values():
         assert article.path.read_bytes() == (SEEDS / article.meta["source_file"]).read_bytes()
 
 
@@ -87,11 +86,12 @@ def test_file_without_row(data_copy):
 
 
 def test_duplicate_ids_name_both_lines(data_copy):
+    last_line = len(corpus.load_corpus(data_copy)) + 2  # the header, then one line per row
     rewrite_rows(data_copy, lambda rows: rows + [rows[0]])
     with pytest.raises(DataError) as error:
         corpus.load_corpus(data_copy)
     message = str(error.value)
-    assert "articles.csv:2: column 'id'" in message and "articles.csv:5: column 'id'" in message
+    assert "articles.csv:2: column 'id'" in message and f"articles.csv:{last_line}: column 'id'" in message
 
 
 def test_id_with_path_characters_is_rejected(data_copy):
@@ -111,10 +111,9 @@ def test_edited_raw_text_fails_its_checksum(data_copy):
         corpus.load_corpus(data_copy)
 
 
-def test_metadata_records_seed_names():
-    with (DATA / "articles.csv").open(encoding="utf-8") as handle:
-        sources = sorted(row["source_file"] for row in csv.DictReader(handle))
-    assert sources == ["000_9a7a9b6b3aa3427d.txt", "001_5866f8ff4c29b503.txt", "004_5631ce94de341a27.txt"]
+def test_seed_rows_record_their_seed_file_names(seed_articles):
+    sources = [article.meta["source_file"] for article in seed_articles.values()]
+    assert sources == ["001_5866f8ff4c29b503.txt", "000_9a7a9b6b3aa3427d.txt", "004_5631ce94de341a27.txt"]
 
 
 def test_oversized_file_is_rejected_before_reading(data_copy):
@@ -125,10 +124,51 @@ def test_oversized_file_is_rejected_before_reading(data_copy):
         corpus.load_corpus(data_copy)
 
 
-def test_metadata_and_clean_views_are_keyed_by_article_id(articles):
+def test_seed_metadata_and_clean_views_are_keyed_by_article_id(articles):
     from perucorpus import cleaning, corpus
 
     meta = corpus.metadata(articles)
     assert list(meta.index) == list(articles) and meta.loc["shield2026_explainer", "date"] == "2026-03-13"
     views = cleaning.clean_views({key: article.raw for key, article in articles.items()})
     assert list(views) == list(articles) and views["castillo2021_lima_exit"].lifted["byline"].startswith("كاتب")
+
+
+def test_eras_are_read_in_file_order_with_their_labels():
+    eras = corpus.load_eras(DATA)
+    assert list(eras.index)[:2] == ["castillo_2021", "trump_2025_26"]
+    assert eras.loc["castillo_2021", "label_en"] == "Castillo era (2021)"
+
+
+def test_an_era_that_ends_before_it_starts_is_refused(data_copy):
+    edit_rows(data_copy / "eras.csv", lambda rows: rows[0].update(start="2023-01-01"))
+    with pytest.raises(DataError, match=r"eras\.csv:2: era 'castillo_2021' ends \(2022-12-07\) before it starts \(2023-01-01\)"):
+        corpus.load_eras(data_copy)
+
+
+@pytest.mark.parametrize("value, inside", [("2021-07-28/2022-12", True), ("2021-07", True), ("2022", True), ("2021-06", False), ("2022-12-08", False)])
+def test_an_article_dated_outside_its_era_names_line_and_dates(data_copy, value, inside):
+    edit_rows(data_copy / "articles.csv", lambda rows: rows[0].update(date=value))
+    if inside:
+        assert corpus.load_corpus(data_copy)["castillo2021_lima_exit"].meta["date"] == value
+        return
+    with pytest.raises(corpus.CorpusError, match=rf"articles\.csv:2: date {value} is outside era 'castillo_2021' \(2021-07-28 to 2022-12-07 in eras\.csv\)"):
+        corpus.load_corpus(data_copy)
+
+
+def test_an_article_of_an_era_missing_from_eras_csv_is_refused(data_copy):
+    edit_rows(data_copy / "articles.csv", lambda rows: rows[0].update(era="boluarte_2023"))
+    with pytest.raises(DataError, match=r"articles\.csv:2: column 'era': value 'boluarte_2023' fails must be one of"):
+        corpus.load_corpus(data_copy)
+
+
+def test_a_source_file_name_with_a_folder_or_hidden_is_refused(data_copy):
+    for name in ["../x.txt", ".hidden.txt", "a/b.txt"]:
+        edit_rows(data_copy / "articles.csv", lambda rows: rows[0].update(source_file=name))
+        with pytest.raises(DataError, match=r"articles\.csv:2: column 'source_file'"):
+            corpus.load_corpus(data_copy)
+    edit_rows(data_copy / "articles.csv", lambda rows: rows[0].update(source_file="مقال بيرو 2021.txt"))
+    assert corpus.load_corpus(data_copy)["castillo2021_lima_exit"].meta["source_file"] == "مقال بيرو 2021.txt"
+
+
+def test_in_words():
+    assert [corpus.in_words(number) for number in (0, 3, 4, 12, 13)] == ["zero", "three", "four", "twelve", "13"]

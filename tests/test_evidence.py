@@ -4,7 +4,7 @@ from markupsafe import escape
 
 import pytest
 
-from perucorpus import display, evidence, record
+from perucorpus import display, evidence, record, schemas
 from perucorpus.tables import DataError, edit_rows
 
 from conftest import DATA
@@ -126,12 +126,12 @@ def test_a_claim_naming_an_unknown_record_note_names_the_row(data_copy):
         evidence.load_positions(data_copy)
 
 
-def test_the_csv_and_the_page_come_from_one_model(model):
+def test_the_csv_and_the_page_come_from_one_model(model, positions):
     """Every claim of the model is in both renderings, with its record note where it names one."""
     wide = evidence.wide_table(model)
     page = display.evidence_table(model)
     claims = [claim for dimension in model for era in dimension["eras"] for claim in era["claims"]]
-    cells = "\n".join(wide[era].str.cat(sep="\n") for era in evidence.ERA_LABELS)
+    cells = "\n".join(wide[era].str.cat(sep="\n") for era in evidence.era_labels(positions))
     assert all(claim["position_en"] in cells and escape(claim["position_en"]) in page for claim in claims)
     noted = [claim["record"] for claim in claims if claim["record"]]
     assert len(noted) >= 4
@@ -157,8 +157,30 @@ def test_html_table_shows_every_rows_note(positions, model):
 def test_claim_grid_counts_quoted_claims_in_display_order(positions, dimensions):
     counts, sources = evidence.claim_grid(positions, dimensions)
     ordered = dimensions.assign(order=dimensions["order"].astype(int)).sort_values("order")
-    assert list(counts.index) == list(ordered["label_en"]) and list(counts.columns) == list(evidence.ERA_LABELS.values())
+    assert list(counts.index) == list(ordered["label_en"]) and list(counts.columns) == list(evidence.era_labels(positions).values()) == ["Castillo era (2021)", "Trump era (2025–26)"]
     assert int(counts.to_numpy().sum()) == (positions["status"] == "stated").sum()
     gap = counts.loc["Counter-narcotics and security cooperation", "Castillo era (2021)"]
     assert gap == 0 and sources.loc["Counter-narcotics and security cooperation", "Castillo era (2021)"] == ""
     assert sources.loc["Venezuela's government (Maduro)", "Trump era (2025–26)"] == "jeri2025, shield2026"
+
+
+def test_a_third_era_is_one_row_of_eras_csv_and_the_table_grows_a_column(data_copy, dimensions, articles):
+    with (data_copy / "eras.csv").open("a", encoding="utf-8") as handle:
+        handle.write("boluarte_2023,Boluarte era (2023–25),2022-12-07,2025-10-10,A test era.\n")
+
+    def gaps(rows):  # the new era addresses no dimension yet: one 'not addressed' row each
+        template = {key: "" for key in rows[0]}
+        rows += [dict(template, dimension=dimension, era="boluarte_2023", status="not_addressed", position_en="No article of this era yet.")
+                 for dimension in dimensions["dimension"]]
+
+    edit_positions(data_copy, gaps)
+    positions = evidence.load_positions(data_copy)
+    labels = ["Castillo era (2021)", "Trump era (2025–26)", "Boluarte era (2023–25)"]
+    assert list(evidence.era_labels(positions).values()) == labels
+    texts = {key: article.raw for key, article in articles.items()}
+    wide = evidence.wide_table(positions, dimensions, texts)
+    assert list(wide.columns) == ["dimension", "order", "label_en", "castillo_2021", "trump_2025_26", "boluarte_2023"]
+    schemas.positions_wide(evidence.era_labels(positions)).validate(wide.astype(str).astype(object))
+    counts, _ = evidence.claim_grid(positions, dimensions)
+    assert list(counts.columns) == labels and (counts["Boluarte era (2023–25)"] == 0).all()
+    assert '<th scope="col">Boluarte era (2023–25)</th>' in display.evidence_table(positions, dimensions, texts)

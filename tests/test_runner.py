@@ -1,6 +1,7 @@
 """The notebook runner: order, and nothing volatile stored."""
 
 import nbformat
+import pytest
 
 from perucorpus import runner
 
@@ -47,7 +48,35 @@ def test_navigation_is_current():
 def test_every_module_is_listed_in_the_package_docstring_and_the_readme():
     import perucorpus
 
-    modules = sorted(path.stem for path in (ROOT / "src" / "perucorpus").glob("*.py") if path.stem != "__init__")
+    modules = sorted(path.stem for path in (ROOT / "src" / "perucorpus").glob("*.py") if path.stem not in {"__init__", "__main__"})
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [name for name in modules if f":mod:`~perucorpus.{name}`" not in perucorpus.__doc__] == []
     assert [name for name in modules if f"| `{name}` |" not in readme] == []
+
+
+def test_a_failing_notebook_is_reported_in_one_line_left_unchanged_and_stops_the_run(tmp_path, capsys):
+    good, bad, later = tmp_path / "01_good.ipynb", tmp_path / "02_bad.ipynb", tmp_path / "03_later.ipynb"
+    for path, sources in [(good, ["x = 1"]), (bad, ["# setup", "y = 2", "raise ValueError('glosses.csv lacks\\n a gloss')"]),
+                          (later, ["z = 3"])]:
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells = [nbformat.v4.new_markdown_cell("# Title")] + [nbformat.v4.new_code_cell(source) for source in sources]
+        nbformat.write(notebook, path)
+    before = {path: path.read_bytes() for path in (bad, later)}
+    assert runner.main([str(tmp_path)]) == 1
+    report = capsys.readouterr().err.splitlines()
+    assert report[0] == f"{bad.as_posix()}: cell 4 (id {nbformat.read(bad, as_version=4).cells[3].id}) failed: ValueError: glosses.csv lacks a gloss"
+    assert len(report) == 2 and "1 later notebook(s) not run" in report[1]
+    assert {path: path.read_bytes() for path in (bad, later)} == before  # the failed one as it was; the later one not run
+    assert nbformat.read(good, as_version=4).cells[1].execution_count == 1  # the one before it ran and was saved
+
+
+def test_an_interrupted_save_leaves_the_old_notebook(tmp_path, monkeypatch):
+    path = tmp_path / "01_tiny.ipynb"
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("print(6 * 7)")]
+    nbformat.write(notebook, path)
+    before = path.read_bytes()
+    monkeypatch.setattr("os.replace", lambda *args: (_ for _ in ()).throw(KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        runner.execute(path)
+    assert path.read_bytes() == before and [item.name for item in tmp_path.iterdir()] == ["01_tiny.ipynb"]

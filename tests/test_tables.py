@@ -1,5 +1,6 @@
 """Strict CSV reading: malformed rows stop with file, line and column."""
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -111,6 +112,7 @@ def test_a_malformed_row_in_any_data_file_names_file_line_and_problem(tmp_path, 
 
 
 BAD_VALUES = {
+    "eras.csv": ("start", "soon"),
     "articles.csv": ("genre", "poem"),
     "references.csv": ("date", "yesterday"),
     "gazetteer/variants.csv": ("form", "verb"),
@@ -119,7 +121,7 @@ BAD_VALUES = {
     "glosses.csv": ("gloss_en", ""),
     "derived/country_mentions.csv": ("mentions", "-1"),
     "dimensions.csv": ("order", "first"),
-    "positions.csv": ("era", "inca_1500"),
+    "positions.csv": ("era", "Inca 1500"),
     "hedge_markers.csv": ("kind", "rumour"),
     "derived/positions_wide.csv": ("order", "x"),
     "memberships.csv": ("grouping", "nato"),
@@ -145,3 +147,53 @@ def test_a_bad_value_in_any_data_file_names_file_line_and_column(tmp_path, name)
     frame.to_csv(broken, index=False, lineterminator="\n")
     with pytest.raises(DataError, match=rf"{broken.name}:{line}: column '{column}'"):
         read_table(broken, schemas.FILES[name])
+
+
+@pytest.mark.parametrize("name, schema", [("articles.csv", schemas.ARTICLES), ("positions.csv", schemas.POSITIONS)])
+def test_an_era_missing_from_eras_csv_names_file_line_and_column(tmp_path, name, schema):
+    eras = read_table(DATA / "eras.csv", schemas.ERAS)["era"]
+    frame = read_table(DATA / name, schema)
+    frame.loc[1, "era"] = "inca_1500"
+    broken = tmp_path / name
+    frame.to_csv(broken, index=False, lineterminator="\n")
+    read_table(broken, schema)  # an id-shaped era passes the file's own schema …
+    with pytest.raises(DataError, match=rf"{name}:{frame.attrs['lines'][1]}: column 'era': value 'inca_1500' fails must be one of"):
+        read_table(broken, schemas.with_eras(schema, eras))  # … and fails against eras.csv
+
+
+def test_positions_wide_has_one_column_per_era_and_no_other(tmp_path):
+    eras = list(read_table(DATA / "eras.csv", schemas.ERAS)["era"])
+    read_table(DATA / "derived" / "positions_wide.csv", schemas.positions_wide(eras))
+    with pytest.raises(DataError, match=r"header: missing column\(s\) \['inca_1500'\]"):
+        read_table(DATA / "derived" / "positions_wide.csv", schemas.positions_wide(eras + ["inca_1500"]))
+    with pytest.raises(DataError, match=r"header: unexpected column\(s\) \['trump_2025_26'\]"):
+        read_table(DATA / "derived" / "positions_wide.csv", schemas.positions_wide(eras[:1]))
+
+
+def test_an_error_while_writing_leaves_the_old_file_intact(tmp_path, monkeypatch):
+    path = tmp_path / "glosses.csv"
+    path.write_text("term_ar,gloss_en\nبيرو,Peru\n", encoding="utf-8")
+    before = path.read_bytes()
+
+    class HalfWritten(io.FileIO):  # the disk fills (or the run is stopped) halfway through
+        def write(self, data):
+            super().write(data[: len(data) // 2])
+            raise OSError("No space left on device")
+
+    frame = pd.DataFrame({"term_ar": ["بيرو", "دول"], "gloss_en": ["Peru", "countries"]})
+    monkeypatch.setattr("perucorpus.tables.open", lambda name, mode: HalfWritten(name, mode.replace("b", "")), raising=False)
+    with pytest.raises(OSError, match="No space left"):
+        write_table(frame, path, schemas.GLOSSES)
+    monkeypatch.undo()
+    assert path.read_bytes() == before and [item.name for item in tmp_path.iterdir()] == ["glosses.csv"]
+    write_table(frame, path, schemas.GLOSSES)
+    assert path.read_text(encoding="utf-8") == "term_ar,gloss_en\nبيرو,Peru\nدول,countries\n"
+
+
+def test_edit_rows_writes_atomically_too(tmp_path, monkeypatch):
+    path = tmp_path / "glosses.csv"
+    path.write_text("term_ar,gloss_en\nبيرو,Peru\n", encoding="utf-8")
+    monkeypatch.setattr("os.replace", lambda *args: (_ for _ in ()).throw(OSError("interrupted")))
+    with pytest.raises(OSError, match="interrupted"):
+        edit_rows(path, lambda rows: rows.clear())
+    assert path.read_text(encoding="utf-8") == "term_ar,gloss_en\nبيرو,Peru\n" and len(list(tmp_path.iterdir())) == 1

@@ -4,7 +4,7 @@ Modules, one concern each:
 
 * :mod:`~perucorpus.tables` – strict CSV reading with schema validation and clear errors
 * :mod:`~perucorpus.schemas` – the pandera schemas of the files in ``data/``
-* :mod:`~perucorpus.corpus` – loading the raw articles and their metadata
+* :mod:`~perucorpus.corpus` – loading the raw articles, their metadata and eras; adding an article
 * :mod:`~perucorpus.cleaning` – the clean reading view (page furniture cut, offsets kept)
 * :mod:`~perucorpus.arabic` – normalisation, tokens, clitics and stopwords for counting
 * :mod:`~perucorpus.gazetteer` – country names (CLDR + variants) and their mentions
@@ -23,6 +23,7 @@ Modules, one concern each:
 * :mod:`~perucorpus.runner` – re-executing the notebooks in place, deterministically
 * :mod:`~perucorpus.navigation` – the generated index notebook and the links between notebooks
 * :mod:`~perucorpus.site` – the offline HTML reading copy
+* :mod:`~perucorpus.cli` – the command line, ``python -m perucorpus <command>`` (``perucorpus``)
 """
 
 __all__ = ["__version__"]

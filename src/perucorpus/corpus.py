@@ -1,4 +1,5 @@
-"""Load the article corpus: ``data/articles.csv`` plus one raw UTF-8 text file per article.
+"""Load the article corpus: ``data/articles.csv`` plus one raw UTF-8 text file per article,
+and the eras (``data/eras.csv``) the articles belong to; add an article to it.
 
 The raw text is returned exactly as stored (no newline translation, no stripping), so
 character offsets quoted elsewhere in ``data/`` index into it directly.
@@ -6,14 +7,19 @@ character offsets quoted elsewhere in ``data/`` index into it directly.
 
 from __future__ import annotations
 
+import calendar
+import csv
+import datetime
 import hashlib
+import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from . import schemas
-from .tables import DataError, read_table
+from .tables import DataError, read_table, read_utf8, validate, write_atomic
 
 
 #: Largest accepted article file. The seed articles are 5–12 kB; anything this large is not one article.
@@ -44,30 +50,53 @@ def read_article_text(path: Path | str) -> str:
             f"{name}: {size / 1e6:.1f} MB is larger than the {MAX_ARTICLE_BYTES / 1e6:.0f} MB an article may have; "
             "split it into articles or check that it is the right file"
         )
-    raw = path.read_bytes()
-    if not raw.strip():
+    if not path.read_bytes().strip():
         raise CorpusError(f"{name}: the article file is empty")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise CorpusError(f"{name}:1: starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise CorpusError(
-            f"{name}:{line}: not valid UTF-8 at byte {err.start} ({err.reason}); "
-            "convert the file to UTF-8 (e.g. from Windows-1256) before adding it"
-        ) from None
+    return read_utf8(path, CorpusError, "; convert the file to UTF-8 (e.g. from Windows-1256) before adding it")
+
+
+def load_eras(data_dir: Path | str) -> pd.DataFrame:
+    """``<data_dir>/eras.csv``, indexed by era id in file order (``label_en``, ``start``, ``end``, ``note``)."""
+    eras = read_table(Path(data_dir) / "eras.csv", schemas.ERAS)
+    for row, line in zip(eras.to_dict("records"), eras.attrs["lines"]):
+        if _bounds(row["start"])[0] > _bounds(row["end"])[1]:
+            raise DataError(f"{eras.attrs['source']}:{line}: era {row['era']!r} ends ({row['end']}) before it starts ({row['start']})")
+    return eras.set_index("era", drop=False).rename_axis(None)
+
+
+def _bounds(value: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of an ISO date or interval of year, month or day precision."""
+    first, _, last = value.partition("/")
+    start = [int(part) for part in first.split("-")] + [1, 1]
+    end = [int(part) for part in (last or first).split("-")] + [12]
+    year, month = end[0], end[1]
+    day = end[2] if len(end) > 3 else calendar.monthrange(year, month)[1]
+    return datetime.date(*start[:3]), datetime.date(year, month, day)
+
+
+def _outside_era(row: dict[str, str], eras: pd.DataFrame) -> str:
+    """Why the article's date cannot lie within its era's start and end, or "" if it can.
+
+    A date of month or year precision (or an interval) need only overlap the era.
+    """
+    era = eras.loc[row["era"]]
+    (first, last), (era_start, era_end) = _bounds(row["date"]), (_bounds(era["start"])[0], _bounds(era["end"])[1])
+    if last < era_start or first > era_end:
+        return f"date {row['date']} is outside era {row['era']!r} ({era['start']} to {era['end']} in eras.csv)"
+    return ""
 
 
 def load_corpus(data_dir: Path | str) -> dict[str, Article]:
     """Load every article listed in ``<data_dir>/articles.csv``, in the order listed.
 
     Raises :class:`CorpusError` for a metadata row without its file, a file in
-    ``articles/`` without a metadata row, a checksum mismatch, or an unreadable file.
+    ``articles/`` without a metadata row, a checksum mismatch, an unreadable file, or a
+    date outside the article's era (``eras.csv``).
     """
     data_dir = Path(data_dir)
     table_path = data_dir / "articles.csv"
-    table = read_table(table_path, schemas.ARTICLES)
+    eras = load_eras(data_dir)
+    table = read_table(table_path, schemas.with_eras(schemas.ARTICLES, eras.index))
     listed = set()
     articles: dict[str, Article] = {}
     for row, line in zip(table.to_dict("records"), table.attrs["lines"]):
@@ -75,6 +104,8 @@ def load_corpus(data_dir: Path | str) -> dict[str, Article]:
         listed.add(path.name)
         if not path.is_file():
             raise CorpusError(f"{table_path.as_posix()}:{line}: article file {row['file']} does not exist")
+        if problem := _outside_era(row, eras):
+            raise CorpusError(f"{table_path.as_posix()}:{line}: {problem}")
         text = read_article_text(path)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest != row["sha256"]:
@@ -92,3 +123,69 @@ def load_corpus(data_dir: Path | str) -> dict[str, Article]:
 def metadata(articles: dict[str, Article]) -> pd.DataFrame:
     """The ``articles.csv`` row of each article, indexed by article id (in corpus order)."""
     return pd.DataFrame([article.meta for article in articles.values()]).set_index("id")
+
+
+def in_words(number: int) -> str:
+    """``number`` in English words up to twelve ("three articles"), in digits above."""
+    words = "zero one two three four five six seven eight nine ten eleven twelve".split()
+    return words[number] if 0 <= number < len(words) else str(number)
+
+
+#: The ``date_note`` that :func:`add_article` writes when none is given.
+NO_DATE_NOTE = "Not recorded when the article was added."
+
+
+def add_article(
+    data_dir: Path | str, source: Path | str, article_id: str, genre: str, era: str, date: str,
+    title_en: str, summary_en: str, date_basis: str = "stated", date_note: str = NO_DATE_NOTE, notes: str = "",
+) -> Article:
+    """Copy ``source`` byte for byte to ``<data_dir>/articles/<article_id>.txt`` and append its row to articles.csv.
+
+    Every check runs before anything is written: the file (UTF-8, no BOM, not empty), the
+    id (new, no path characters), genre, era and date (:data:`schemas.ARTICLES`,
+    ``eras.csv``). The copy and the new table are written to temporary files and renamed
+    into place, the table last; if that fails the copy is removed. Raises
+    :class:`CorpusError` (one line naming the file and the problem).
+    """
+    data_dir, source = Path(data_dir), Path(source)
+    if not source.is_file():
+        raise CorpusError(f"{source.as_posix()}: no such file")
+    read_article_text(source)
+    if not re.fullmatch(schemas.ID, article_id):
+        raise CorpusError(f"{source.as_posix()}: id {article_id!r} must be lowercase letters, digits and _ (no path characters), starting with a letter")
+    table_path, target = data_dir / "articles.csv", data_dir / "articles" / f"{article_id}.txt"
+    existing = load_corpus(data_dir)
+    if article_id in existing or target.exists():
+        raise CorpusError(f"{source.as_posix()}: id {article_id!r} is already in {table_path.as_posix()}")
+    content = source.read_bytes()
+    row = {
+        "id": article_id, "file": f"articles/{article_id}.txt", "source_file": source.name,
+        "sha256": hashlib.sha256(content).hexdigest(), "language": "ar", "genre": genre, "era": era, "date": date,
+        "date_basis": date_basis, "date_note": date_note, "title_en": title_en, "summary_en": summary_en, "notes": notes,
+    }
+    eras = load_eras(data_dir)
+    frame = pd.DataFrame([article.meta for article in existing.values()] + [row], dtype=object)
+    try:
+        validate(frame, schemas.with_eras(schemas.ARTICLES, eras.index), table_path,
+                 [f"new row for {source.as_posix()}" if number == len(frame) else f"row {number}" for number in range(1, len(frame) + 1)])
+    except DataError as error:
+        problems = [line for line in str(error).splitlines()[1:] if "new row" in line] or str(error).splitlines()
+        raise CorpusError("; ".join(problems)) from None
+    if problem := _outside_era(row, eras):
+        raise CorpusError(f"{source.as_posix()}: {problem}")
+    _write_article(table_path, target, content, row)
+    return load_corpus(data_dir)[article_id]
+
+
+def _write_article(table_path: Path, target: Path, content: bytes, row: dict[str, str]) -> None:
+    """Write the copy, then articles.csv with ``row`` appended (its other bytes unchanged); undo the copy on failure."""
+    text = read_utf8(table_path)
+    line = io.StringIO(newline="")
+    header = next(csv.reader(io.StringIO(text, newline="")))
+    csv.DictWriter(line, fieldnames=header, lineterminator="\n").writerow(row)
+    write_atomic(target, content)
+    try:
+        write_atomic(table_path, text + ("" if text.endswith("\n") else "\n") + line.getvalue())
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import renderings, schemas
-from .corpus import load_corpus
+from .corpus import load_corpus, load_eras
 from .tables import DataError, edit_rows, read_table
 
 
@@ -44,9 +44,13 @@ def paragraph_number(text: str, offset: int) -> int:
 
 def load_positions(data_dir: Path | str) -> pd.DataFrame:
     """Read ``positions.csv``, verify every quote against the raw articles, and check that its
-    English keeps the quote's hedges, attributions and typos (:mod:`perucorpus.renderings`)."""
+    English keeps the quote's hedges, attributions and typos (:mod:`perucorpus.renderings`).
+
+    ``attrs["era_labels"]`` maps each era of ``eras.csv`` to its label, in file order (:func:`era_labels`).
+    """
     data_dir = Path(data_dir)
-    positions = read_table(data_dir / "positions.csv", schemas.POSITIONS)
+    eras = load_eras(data_dir)
+    positions = read_table(data_dir / "positions.csv", schemas.with_eras(schemas.POSITIONS, eras.index))
     articles = load_corpus(data_dir)
     dimensions = set(read_table(data_dir / "dimensions.csv", schemas.DIMENSIONS)["dimension"])
     _check_rows(positions, dimensions, {key: article.meta["era"] for key, article in articles.items()})
@@ -59,6 +63,7 @@ def load_positions(data_dir: Path | str) -> pd.DataFrame:
     positions = positions.copy()
     for column in ("start", "end"):
         positions[column] = pd.array([int(value) if value else None for value in positions[column]], dtype="Int64")
+    positions.attrs["era_labels"] = dict(zip(eras.index, eras["label_en"]))
     return positions
 
 
@@ -145,7 +150,13 @@ def fill_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
     return edit_rows(path, fill, with_lines=True)
 
 
-ERA_LABELS = {"castillo_2021": "Castillo era (2021)", "trump_2025_26": "Trump era (2025–26)"}
+def era_labels(positions: pd.DataFrame) -> dict[str, str]:
+    """Era id → label (``data/eras.csv``, in its order) of a frame from :func:`load_positions`."""
+    if "era_labels" not in positions.attrs:
+        raise DataError("the positions frame has no era labels: load it with evidence.load_positions")
+    return positions.attrs["era_labels"]
+
+
 NOT_ADDRESSED = "Not addressed in the sources."
 
 
@@ -160,7 +171,7 @@ def cells(positions: pd.DataFrame, dimensions: pd.DataFrame):
         raise DataError(f"positions.csv uses dimensions missing from dimensions.csv: {unknown}")
     for dimension in order.itertuples():
         row = []
-        for era in ERA_LABELS:
+        for era in era_labels(positions):
             claims = positions[(positions["dimension"] == dimension.dimension) & (positions["era"] == era)]
             if claims.empty:
                 raise DataError(f"positions.csv: dimension {dimension.dimension!r} has no row for era {era!r}")
@@ -181,7 +192,7 @@ def table_model(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[s
     model = []
     for dimension, eras in cells(positions, dimensions):
         row = {key: getattr(dimension, key) for key in ("dimension", "order", "label_en", "question_en")}
-        row["eras"] = [{"era": era, "label": ERA_LABELS[era], "claims": [_claim(claim, texts, record_notes) for claim in claims.itertuples()]}
+        row["eras"] = [{"era": era, "label": era_labels(positions)[era], "claims": [_claim(claim, texts, record_notes) for claim in claims.itertuples()]}
                        for era, claims in eras]
         model.append(row)
     return model
@@ -212,15 +223,16 @@ def claim_grid(positions: pd.DataFrame, dimensions: pd.DataFrame) -> tuple[pd.Da
     """Dimension × era tables, in display order: the number of quoted claims, and their articles.
 
     The articles are named by the first part of their id (``castillo2021``); a gap counts 0
-    and names none. Rows are labelled with ``label_en``, columns with :data:`ERA_LABELS`.
+    and names none. Rows are labelled with ``label_en``, columns with the era labels (:func:`era_labels`).
     """
     counts, sources = {}, {}
+    labels = era_labels(positions)
     for dimension, eras in cells(positions, dimensions):
         counts[dimension.label_en], sources[dimension.label_en] = {}, {}
         for era, claims in eras:
             stated = claims[claims["status"] == "stated"]
-            counts[dimension.label_en][ERA_LABELS[era]] = len(stated)
-            sources[dimension.label_en][ERA_LABELS[era]] = ", ".join(sorted({key.split("_")[0] for key in stated["article_id"]}))
+            counts[dimension.label_en][labels[era]] = len(stated)
+            sources[dimension.label_en][labels[era]] = ", ".join(sorted({key.split("_")[0] for key in stated["article_id"]}))
     return pd.DataFrame(counts).T, pd.DataFrame(sources).T
 
 

@@ -10,9 +10,8 @@ build reverses the text, so :func:`ar` pre-shapes only where the renderer cannot
 from __future__ import annotations
 
 import csv
+import io
 import math
-import os
-import tempfile
 from pathlib import Path
 
 import arabic_reshaper
@@ -24,6 +23,7 @@ from bidi.algorithm import get_display
 from matplotlib import font_manager
 
 from .countries import country_label, subregions
+from .tables import replacing, write_atomic
 
 ARABIC_FONT = fontpkg_noto_sans_arabic.FAMILY
 FONT_FAMILY = [ARABIC_FONT, "DejaVu Sans"]
@@ -83,22 +83,27 @@ def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str, data=N
     inside it (:func:`write_png`), and the SVG reuses that layout. (``savefig`` would
     add a layout-only draw before each; laying out Arabic labels is most of the cost of
     a figure.) A figure without one is cropped to its ink with ``bbox_inches="tight"``.
+
+    Each file is written to a temporary name and renamed into place (:func:`perucorpus.tables.replacing`),
+    so an interrupted run leaves the previous file, never a truncated one.
     """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
     if data is not None:
         paths.append(write_data(data, folder / f"{name}.csv"))
     engine = figure.get_layout_engine()
     if engine is None:
-        figure.savefig(paths[0], metadata=PNG_METADATA, bbox_inches="tight")
-        figure.savefig(paths[1], metadata=SVG_METADATA, bbox_inches="tight")
+        with replacing(paths[0]) as png, replacing(paths[1]) as svg:
+            figure.savefig(png, format="png", metadata=PNG_METADATA, bbox_inches="tight")
+            figure.savefig(svg, format="svg", metadata=SVG_METADATA, bbox_inches="tight")
         return paths
-    write_png(figure, paths[0])
+    with replacing(paths[0]) as png:
+        write_png(figure, png)
     with matplotlib.rc_context(NO_DEFAULT_LAYOUT):  # so that None means no engine, not the default one
         figure.set_layout_engine(None)  # the axes stay where the PNG's draw put them
     try:
-        figure.savefig(paths[1], metadata=SVG_METADATA)
+        with replacing(paths[1]) as svg:
+            figure.savefig(svg, format="svg", metadata=SVG_METADATA)
     finally:
         figure.set_layout_engine(engine)
     return paths
@@ -164,20 +169,12 @@ def write_data(frame, path: Path | str) -> Path:
     most 10 significant digits (``12.6``, never ``12.600000000000001``), missing values empty.
     The file is written to a temporary name in the same folder, then renamed over the old one.
     """
-    path = Path(path)
     rows = [[_cell(value) for value in row] for row in frame.itertuples(index=False)]
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".tmp", delete=False)
-    try:
-        with handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow([str(column) for column in frame.columns])
-            writer.writerows(rows)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-    return path
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([str(column) for column in frame.columns])
+    writer.writerows(rows)
+    return write_atomic(path, buffer.getvalue())
 
 
 def _cell(value) -> str:

@@ -1,8 +1,8 @@
 """Generated navigation: previous | index | next links in every notebook, and the index notebook.
 
 Navigation cells are marked with ``<!--NAVIGATION-->`` and rewritten in place, so links
-never drift from the files. Run ``python -m perucorpus.navigation [notebooks/]``; the
-tests fail if running it would change anything.
+never drift from the files. Run ``perucorpus navigation [notebooks/]`` (or
+``python -m perucorpus.navigation``); the tests fail if running it would change anything.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 import nbformat
 
 from .runner import numbered_notebooks
+from .tables import write_atomic
 
 MARK = "<!--NAVIGATION-->"
 INDEX = "00_index.ipynb"
@@ -91,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(args[0]) if args else Path("notebooks")
     for path, text in generate(folder).items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            write_atomic(path, text)
             print(f"navigation updated: {path.as_posix()}")
     return 0
 

@@ -214,11 +214,16 @@ def term_glosses(data_dir: Path | str) -> pd.DataFrame:
     return combined
 
 
+#: The ``gloss_en`` of a term that ``glosses.csv`` does not gloss yet (shown beside its Arabic).
+NO_GLOSS = "[no gloss yet]"
+
+
 def with_glosses(terms: pd.DataFrame, glosses: pd.DataFrame) -> pd.DataFrame:
     """``terms`` plus a ``gloss_en`` column, looked up by normalised ``term_ar`` in ``glosses``.
 
-    A term without a gloss stops the analysis with the terms to add (a chart label is
-    never left blank), and so do two spellings of one normalised term.
+    A term without a gloss gets :data:`NO_GLOSS` (the chart shows it with its Arabic, and
+    :func:`unglossed` lists it for ``glosses.csv``); two spellings of one normalised term
+    in ``glosses`` stop the analysis.
     """
     source = glosses.attrs.get("source", "the glosses table")
     normalised = glosses["term_ar"].map(normalise)
@@ -226,10 +231,12 @@ def with_glosses(terms: pd.DataFrame, glosses: pd.DataFrame) -> pd.DataFrame:
     if clashes:
         raise ValueError(f"{source}: spellings that normalise to the same term, each with its own gloss: {clashes}")
     lookup = dict(zip(normalised, glosses["gloss_en"]))
-    missing = sorted(set(terms["term"]) - set(lookup))
-    if missing:
-        raise ValueError(f"{source} has no English gloss for: {missing}")
-    return terms.assign(gloss_en=terms["term"].map(lookup))
+    return terms.assign(gloss_en=terms["term"].map(lambda term: lookup.get(term, NO_GLOSS)))
+
+
+def unglossed(terms: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a :func:`with_glosses` frame whose term has no gloss yet."""
+    return terms[terms["gloss_en"] == NO_GLOSS]
 
 
 def keyword_in_context(text: str, spans: list[tuple[int, int]], width: int = 45) -> pd.DataFrame:

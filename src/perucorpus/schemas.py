@@ -16,7 +16,9 @@ from .tables import choice, matches, text_column
 ID = r"[a-z][a-z0-9_]*"
 ISO_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 ISO3 = r"[A-Z]{3}"
-ERAS = ("castillo_2021", "trump_2025_26")
+GENRES = ("opinion", "news", "explainer")
+#: A file name as received: letters (any script), digits, spaces, ``.``, ``_``, ``-``; no folder, not hidden.
+SAFE_FILE_NAME = r"\w[\w .-]{0,199}"
 
 
 def _on_the_calendar(value: str) -> bool:
@@ -35,15 +37,33 @@ def _on_the_calendar(value: str) -> bool:
 #: Every date column also carries this check: the pattern alone would let 2026-13-05 through.
 REAL_DATE = pa.Check(_on_the_calendar, element_wise=True, error="must be a date that exists on the calendar")
 
+ERAS = pa.DataFrameSchema(
+    {
+        "era": text_column(matches(ID, "a lowercase id of letters, digits and _"), unique=True),
+        "label_en": text_column(unique=True),
+        "start": text_column(matches(ISO_DATE, "an ISO 8601 date (YYYY[-MM[-DD]])"), REAL_DATE),
+        "end": text_column(matches(ISO_DATE, "an ISO 8601 date (YYYY[-MM[-DD]])"), REAL_DATE),
+        "note": text_column(),
+    },
+    strict=True,
+)
+
+
+def with_eras(schema: pa.DataFrameSchema, eras) -> pa.DataFrameSchema:
+    """``schema`` with its ``era`` column limited to ``eras`` (the ids in ``data/eras.csv``)."""
+    column = schema.columns["era"]
+    return schema.update_column("era", checks=[*column.checks, choice(*eras)])
+
+
 ARTICLES = pa.DataFrameSchema(
     {
         "id": text_column(matches(ID, "a lowercase id of letters, digits and _"), unique=True),
         "file": text_column(matches(r"articles/[a-z][a-z0-9_]*\.txt", "articles/<id>.txt"), unique=True),
-        "source_file": text_column(matches(r"\d{3}_[0-9a-f]{16}\.txt", "a seed file name"), unique=True),
+        "source_file": text_column(matches(SAFE_FILE_NAME, "a plain file name (letters, digits, space, . _ -)"), unique=True),
         "sha256": text_column(matches(r"[0-9a-f]{64}", "a SHA-256 hex digest")),
         "language": text_column(choice("ar")),
-        "genre": text_column(choice("opinion", "news", "explainer")),
-        "era": text_column(choice(*ERAS)),
+        "genre": text_column(choice(*GENRES)),
+        "era": text_column(matches(ID, "an era id from eras.csv")),
         "date": text_column(
             matches(f"{ISO_DATE}(/{ISO_DATE})?", "an ISO 8601 date or interval (YYYY[-MM[-DD]][/…])"), REAL_DATE
         ),
@@ -150,7 +170,7 @@ def _claim_fields_match_status(frame):
 POSITIONS = pa.DataFrameSchema(
     {
         "dimension": text_column(matches(ID, "a dimension id from dimensions.csv")),
-        "era": text_column(choice(*ERAS)),
+        "era": text_column(matches(ID, "an era id from eras.csv")),
         "status": text_column(choice("stated", "not_addressed")),
         "position_en": text_column(),
         "quote_ar": text_column(nullable=True),
@@ -181,16 +201,20 @@ HEDGE_MARKERS = pa.DataFrameSchema(
     strict=True,
 )
 
-POSITIONS_WIDE = pa.DataFrameSchema(
-    {
-        "dimension": text_column(matches(ID, "a dimension id"), unique=True),
-        "order": text_column(matches(r"[1-9]\d*", "a positive whole number")),
-        "label_en": text_column(),
-        "castillo_2021": text_column(),
-        "trump_2025_26": text_column(),
-    },
-    strict=True,
-)
+_POSITIONS_WIDE_KEYS = {
+    "dimension": text_column(matches(ID, "a dimension id"), unique=True),
+    "order": text_column(matches(r"[1-9]\d*", "a positive whole number")),
+    "label_en": text_column(),
+}
+
+
+def positions_wide(eras) -> pa.DataFrameSchema:
+    """The schema of ``derived/positions_wide.csv``: its key columns, then one text column per era of ``eras``."""
+    return pa.DataFrameSchema(_POSITIONS_WIDE_KEYS | {era: text_column() for era in eras}, strict=True)
+
+
+#: ``positions_wide.csv`` without its era columns (which :func:`positions_wide` adds from ``eras.csv``).
+POSITIONS_WIDE = pa.DataFrameSchema(_POSITIONS_WIDE_KEYS, strict=False)
 
 #: How each external date rests on its reference (perucorpus.sourcing); empty on article rows.
 BASIS_COLUMNS = ("start_basis", "end_basis", "start_derivation", "end_derivation")
@@ -322,6 +346,7 @@ CLAIMS = pa.DataFrameSchema(
 
 #: Which schema validates which CSV under ``data/`` (every CSV there must be listed).
 FILES = {
+    "eras.csv": ERAS,
     "articles.csv": ARTICLES,
     "references.csv": REFERENCES,
     "gazetteer/variants.csv": GAZETTEER_VARIANTS,

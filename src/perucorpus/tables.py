@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -28,7 +30,7 @@ def read_table(path: Path | str, schema: pa.DataFrameSchema) -> pd.DataFrame:
     line number where it starts in the file (for error messages further on).
     """
     path = Path(path)
-    text = _read_utf8(path)
+    text = read_utf8(path)
     rows, lines = _parse_rows(path, text)
     header, body = rows[0], rows[1:]
     _check_header(path, header, schema)
@@ -36,22 +38,34 @@ def read_table(path: Path | str, schema: pa.DataFrameSchema) -> pd.DataFrame:
     frame = frame.astype(object)
     frame.attrs["source"] = path.as_posix()
     frame.attrs["lines"] = lines[1:]
-    try:
-        schema.validate(frame, lazy=True)
-    except SchemaErrors as errors:
-        raise DataError(_describe(path, errors, [str(line) for line in lines[1:]])) from None
+    validate(frame, schema, path, [str(line) for line in lines[1:]])
     return frame
 
 
-def _read_utf8(path: Path) -> str:
-    raw = path.read_bytes()
+def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path | str, places: list[str]) -> None:
+    """Check ``frame`` (all cells text) against ``schema``; every problem is reported as ``path:place: …``,
+    where ``places[i]`` locates the i-th row (a line number, or e.g. "row 3" for a file not yet written)."""
+    try:
+        schema.validate(frame, lazy=True)
+    except SchemaErrors as errors:
+        raise DataError(_describe(Path(path), errors, places)) from None
+
+
+def read_utf8(path: Path | str, error: type[DataError] = DataError, advice: str = "") -> str:
+    """The text of ``path``, decoded as strict UTF-8 without a byte-order mark, otherwise untouched.
+
+    A BOM or an undecodable byte raises ``error`` naming the file and line (``advice``,
+    if given, says how to fix an undecodable file).
+    """
+    name = Path(path).as_posix()
+    raw = Path(path).read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise DataError(f"{path.as_posix()}:1: starts with a UTF-8 byte-order mark; save it without one")
+        raise error(f"{name}:1: starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise DataError(f"{path.as_posix()}:{line}: not valid UTF-8 (byte {err.start}: {err.reason})") from None
+        raise error(f"{name}:{line}: not valid UTF-8 at byte {err.start} ({err.reason}){advice}") from None
 
 
 def _parse_rows(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
@@ -79,7 +93,7 @@ def _parse_rows(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
 
 def _check_header(path: Path, header: list[str], schema: pa.DataFrameSchema) -> None:
     missing = [name for name in schema.columns if name not in header]
-    extra = [name for name in header if name not in schema.columns]
+    extra = [name for name in header if name not in schema.columns] if schema.strict else []
     duplicated = sorted({name for name in header if header.count(name) > 1})
     problems = []
     if missing:
@@ -116,12 +130,8 @@ def write_table(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchem
     """
     path = Path(path)
     as_text = frame.astype(str).astype(object).reset_index(drop=True)  # positions, whatever the index was
-    try:
-        schema.validate(as_text, lazy=True)
-    except SchemaErrors as errors:
-        raise DataError(_describe(path, errors, [f"row {number}" for number in range(1, len(as_text) + 1)])) from None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    as_text.to_csv(path, index=False, lineterminator="\n")
+    validate(as_text, schema, path, [f"row {number}" for number in range(1, len(as_text) + 1)])
+    write_atomic(path, as_text.to_csv(index=False, lineterminator="\n"))
     return path
 
 
@@ -133,18 +143,46 @@ def edit_rows(path: Path | str, change, with_lines: bool = False) -> int:
     (a quoted cell may span lines), for error messages.
     """
     path = Path(path)
-    rows, lines = _parse_rows(path, _read_utf8(path))
+    rows, lines = _parse_rows(path, read_utf8(path))
     fields = rows[0]
     records = [dict(zip(fields, row)) for row in rows[1:]]
     if with_lines:
         change(records, lines[1:])
     else:
         change(records)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    write_atomic(path, out.getvalue())
     return len(records)
+
+
+@contextmanager
+def replacing(path: Path | str):
+    """Yield a temporary path beside ``path`` to write to; on success it replaces ``path``.
+
+    The rename (``os.replace``) is atomic, so a reader sees the old file or the new one,
+    never a truncated one. On an error the temporary file is removed and ``path`` is left
+    as it was. Creates the folder if needed.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path | str, content: str | bytes) -> Path:
+    """Write ``content`` (text as UTF-8, with line ends as given) to ``path`` through :func:`replacing`."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    with replacing(path) as temporary:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+    return Path(path)
 
 
 def text_column(*checks: pa.Check, nullable: bool = False, unique: bool = False) -> pa.Column:
