@@ -14,6 +14,7 @@ Run ``python -m perucorpus.site [notebooks/] [_build/html] [_build/handouts]`` (
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import re
@@ -136,6 +137,7 @@ def _figure_links(body: str, figures: Path) -> str:
     return re.sub(r'<img[^>]*src="data:image/png;base64,([^"]+)"[^>]*>', links, body)
 
 
+@functools.lru_cache(maxsize=2)
 def _exporter(exclude_input: bool = False) -> HTMLExporter:
     return HTMLExporter(template_name="reading", extra_template_basedirs=[str(TEMPLATES)], exclude_input=exclude_input)
 
@@ -167,7 +169,7 @@ def _articles_page(data: Path) -> tuple[str, list[subject_index.Place]]:
 
 def _section_places(page: Page) -> list[subject_index.Place]:
     """The text a reader sees in each section of a notebook page (folded code left out)."""
-    body = re.sub(r'<details class="code">.*?</details>', "", page.body, flags=re.S)
+    body = re.sub(r'<details class="code">.*?</details>|<div class="prompt[^"]*">.*?</div>', "", page.body, flags=re.S)
     pieces = re.split(r'(<h2 id="[^"]+"[^>]*>.*?</h2>)', body, flags=re.S)
     places = [subject_index.Place(page.name, f"{page.title}: introduction", _text(pieces[0]))]
     for heading, text in zip(pieces[1::2], pieces[2::2]):
