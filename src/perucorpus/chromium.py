@@ -104,12 +104,16 @@ class Browser:
         """Open ``page`` (a local file) in a new tab of ``width`` × ``height`` CSS pixels; returns the tab's session."""
         target = self.send("Target.createTarget", url="about:blank")["targetId"]
         session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        self.send("Emulation.setDeviceMetricsOverride", session, width=width, height=height,
-                  deviceScaleFactor=1, mobile=width < 600)
+        self.resize(session, width, height)
         self.send("Page.enable", session)
         self.send("Page.navigate", session, url=Path(page).resolve().as_uri())
         self.evaluate(session, "new Promise(done => document.readyState === 'complete' ? done() : addEventListener('load', done))")
         return session
+
+    def resize(self, session: str, width: int, height: int = 900) -> None:
+        """Lay the tab out at ``width`` × ``height`` CSS pixels (below 600 px wide, as a phone)."""
+        self.send("Emulation.setDeviceMetricsOverride", session, width=width, height=height,
+                  deviceScaleFactor=1, mobile=width < 600)
 
     def evaluate(self, session: str, expression: str):
         """The value of a JavaScript ``expression`` in the tab (promises awaited), as JSON."""

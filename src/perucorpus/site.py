@@ -54,14 +54,14 @@ a { color: #0b57a4; }
 a.anchor-link { font-size: 0.6em; text-decoration: none; color: #888; margin-left: 0.3em; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1em; top: 1em; background: #fff; padding: 0.3em; z-index: 2; }
-pre { overflow-x: auto; padding: 0.5em; font-size: 10pt; background: #f6f8fa; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.5em; font-size: 10pt; background: #f6f8fa; }
+.table-scroll { overflow-x: auto; }
 .prompt { display: none; }
 img { max-width: 100%%; height: auto; }
 details { margin: 0.5em 0 1em; padding: 0.3em 0.8em; border: 1px solid #ccc; }
 details.code { border-color: #d0d7de; background: #fbfcfd; }
 details.code > summary { color: #444; font-size: 10pt; cursor: pointer; }
 p.figure-files { font-size: 10pt; margin-top: 0; }
-.output_area { overflow-x: auto; }
 td[dir=rtl] { min-width: 12em; font-size: 12pt; text-align: right; }
 p[dir=rtl], div[dir=rtl], blockquote[dir=rtl] { text-align: right; }
 .paragraph-number { color: #555; font-size: 10pt; }
@@ -230,13 +230,23 @@ def _edition_pages(notebooks: Path, figures: Path, teaching: Path) -> list[Page]
             Page("facilitator.html", "Facilitator edition", facilitator + table, "Classroom")]
 
 
+def _scrollable_tables(body: str) -> str:
+    """Each table in a region that scrolls sideways when too wide, reachable by keyboard and named by its caption."""
+    def wrap(match: re.Match) -> str:
+        caption = re.search(r"<caption>(.*?)</caption>", match.group(), re.S)
+        label = html.escape(_text(caption.group(1)) if caption else "Table", quote=True)
+        return f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">{match.group()}</div>'
+
+    return re.sub(r"<table\b.*?</table>", wrap, body, flags=re.S)
+
+
 def _render(pages: list[Page], current: Page, environment: jinja2.Environment) -> str:
     groups: dict[str, list[dict]] = {}
     for page in pages:
         groups.setdefault(page.group, []).append({"href": page.name, "title": page.title, "current": page is current})
     return environment.get_template("page.html.j2").render(
         title=current.title, style=Markup(SITE_STYLE), collection=COLLECTION, contents=list(groups.items()),
-        sections=current.sections, body=Markup(current.body))
+        sections=current.sections, body=Markup(_scrollable_tables(current.body)))
 
 
 MARKER = ".perucorpus-reading-copy"  # written by build: only a folder holding it may be replaced
