@@ -1,6 +1,7 @@
 # The two commands of the README. Each creates .venv (from requirements.txt) if needed.
 #   make notebooks  – refresh the navigation links, then re-execute every notebook in order, in place;
-#                     regenerates figures/ and data/derived/, and builds the HTML reading copy in _build/html/
+#                     regenerates figures/ and data/derived/, builds the HTML reading copy in _build/html/
+#                     and prints the handouts to _build/handouts/ (needs Chromium)
 #   make test       – the whole test suite: unit tests and nbval over every notebook
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ BIN := $(VENV)/bin
 notebooks: $(VENV)/.installed
 	$(BIN)/python -m perucorpus.navigation notebooks
 	$(BIN)/python -m perucorpus.runner notebooks
-	$(BIN)/python -m perucorpus.site notebooks _build/html
+	$(BIN)/python -m perucorpus.site notebooks _build/html _build/handouts
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest

@@ -63,12 +63,13 @@ def test_student_edition_drops_solution_cells_and_navigation():
 
 
 def test_facilitator_edition_puts_the_notes_after_the_questions_and_keeps_solutions():
-    facilitator = editions.facilitator(guide(), {1: "Note one.", 2: "Note two."}, "# Facilitator edition")
+    facilitator = editions.facilitator(guide(), {1: "Note one.", 2: "Hedges «تعتبر», «ربما»."}, "# Facilitator edition")
     sources = [cell.source for cell in facilitator.cells]
     questions = next(i for i, source in enumerate(sources) if source.startswith("## 5."))
     assert "## 6." not in sources[questions]
     assert sources[questions + 2] == "#### Question 1. Genre and voice (15 min)\n\nNote one."
-    assert sources[questions + 3].startswith("#### Question 2. Whose Peru? (10 min)")
+    assert sources[questions + 3] == ('#### Question 2. Whose Peru? (10 min)\n\n'
+                                      'Hedges «<bdi dir="rtl" lang="ar">تعتبر</bdi>», «<bdi dir="rtl" lang="ar">ربما</bdi>».')
     assert sources[questions + 4].startswith("## 6. Exercises")
     assert any("Solution" in source for source in sources)
 

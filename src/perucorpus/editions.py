@@ -17,6 +17,8 @@ from pathlib import Path
 
 import nbformat
 
+from .display import ARABIC_RUN
+
 SOLUTION_TAG = "solution"
 QUESTIONS_HEADING = re.compile(r"^## .*Questions for discussion.*$", re.MULTILINE)
 QUESTION = re.compile(r"^(\d+)\.\s+\*\*(.+?)\*\*", re.MULTILINE)
@@ -79,6 +81,11 @@ def read_notes(path: Path | str, guide: nbformat.NotebookNode) -> dict[int, str]
     return notes
 
 
+def _isolate_arabic(markdown: str) -> str:
+    """Each Arabic run of English notes in ``<bdi dir="rtl" lang="ar">``, so quoted words keep their order."""
+    return ARABIC_RUN.sub(lambda match: f'<bdi dir="rtl" lang="ar">{match.group()}</bdi>', markdown)
+
+
 def is_solution(cell: nbformat.NotebookNode) -> bool:
     return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
 
@@ -106,7 +113,7 @@ def facilitator(guide: nbformat.NotebookNode, notes: dict[int, str], intro: str)
     for number, body in sorted(notes.items()):
         question = by_number[number]
         timing = f" ({question.minutes} min)" if question.minutes else ""
-        added.append(_markdown(f"#### Question {number}. {question.title}{timing}\n\n{body}"))
+        added.append(_markdown(f"#### Question {number}. {question.title}{timing}\n\n{_isolate_arabic(body)}"))
     cells = edition.cells[:position] + [_markdown(section)] + added + ([_markdown(rest)] if rest.strip() else []) + edition.cells[position + 1:]
     edition.cells = [_markdown(intro)] + [cell for cell in cells if not cell.source.startswith(NAVIGATION)]
     return edition

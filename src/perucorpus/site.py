@@ -37,7 +37,7 @@ from .runner import numbered_notebooks
 TEMPLATES = Path(__file__).with_name("templates")
 FONT = "fonts/NotoSansArabic.ttf"
 SITE_STYLE = PAGE_STYLE + """
-@font-face { font-family: "Noto Sans Arabic"; src: url("%s"); }
+@font-face { font-family: "Noto Sans Arabic"; src: url("{font}"); }
 body { margin: 0; line-height: 1.5; }
 [dir=rtl] { font-family: "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
 .layout { display: grid; grid-template-columns: 17rem minmax(0, 1fr); }
@@ -57,7 +57,7 @@ a.anchor-link { font-size: 0.6em; text-decoration: none; color: #888; margin-lef
 pre { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.5em; font-size: 10pt; background: #f6f8fa; }
 .table-scroll { overflow-x: auto; }
 .prompt { display: none; }
-img { max-width: 100%%; height: auto; }
+img { max-width: 100%; height: auto; }
 details { margin: 0.5em 0 1em; padding: 0.3em 0.8em; border: 1px solid #ccc; }
 details.code { border-color: #d0d7de; background: #fbfcfd; }
 details.code > summary { color: #444; font-size: 10pt; cursor: pointer; }
@@ -83,9 +83,13 @@ dl.subject-index dd { margin-left: 1.5em; }
   h1 + h2, .edition-note + h2 { break-before: auto; }
   a[href]:not([href^="#"])::after { content: " (" attr(href) ")"; font-size: 9pt; color: #444; word-break: break-all; }
   details { border: 0; padding: 0; }
-  figure, img, tr, blockquote { break-inside: avoid; }
+  figure, img, blockquote { break-inside: avoid; }
+  .table-scroll { overflow: visible; }
+  table { width: 100%; font-size: 8.5pt; }
+  th, td { overflow-wrap: break-word; padding: 0.3em 0.4em; }
+  td[dir=rtl] { min-width: 9em; font-size: 9.5pt; }
 }
-""" % FONT
+""".replace("{font}", FONT)
 
 PAGES = {"../README.md": "readme.html", "../data/README.md": "data_readme.html",
          "README.md": "readme.html", "data/README.md": "data_readme.html"}
