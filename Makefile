@@ -1,10 +1,11 @@
 # The two commands of the README. Each creates .venv (from requirements.txt) if needed.
 # Both call the package's command line, `python -m perucorpus <command>` (`--help` on each).
 #   make notebooks  – refresh the navigation links, then re-execute every notebook in order, in place;
-#                     regenerates figures/ and data/derived/, and builds the HTML reading copy in _build/html/.
+#                     regenerates figures/ and data/derived/, builds the HTML reading copy in _build/html/
+#                     and prints the handouts to _build/handouts/ (needs Chromium).
 #                     A notebook that fails is named with its cell and error, left unchanged, and the run stops.
 #   make test       – the whole test suite: unit tests and nbval over every notebook, then the end-to-end
-#                     test (a fourth article added to a copy of the project, every notebook run; ~3 min)
+#                     test (a fourth article added to a copy of the project, every notebook run)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -14,7 +15,7 @@ BIN := $(VENV)/bin
 notebooks: $(VENV)/.installed
 	$(BIN)/python -m perucorpus navigation notebooks
 	$(BIN)/python -m perucorpus run notebooks
-	$(BIN)/python -m perucorpus site notebooks _build/html
+	$(BIN)/python -m perucorpus site notebooks _build/html _build/handouts
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest

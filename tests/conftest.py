@@ -118,3 +118,24 @@ class Page(HTMLParser):
         if arabic >= 3 and arabic > latin and not any(tag in {"pre", "code"} for tag, _ in self.stack):
             direction = next((d for _, d in reversed(self.stack) if d), None)
             self.blocks.append((data.strip()[:40], direction))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The reading copy (and, where Chromium is installed, the handouts) built once from a copy of the project.
+
+    The copy gets a CSV beside one figure that has none yet, so that the figure links are tested
+    whether or not the notebooks already write them.
+    """
+    from perucorpus import chromium, site
+
+    root = tmp_path_factory.mktemp("project")
+    for folder in ("notebooks", "data", "figures", "teaching"):
+        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copy(ROOT / "README.md", root / "README.md")
+    csv = root / "figures" / "01_top_terms.csv"
+    if not csv.exists():
+        csv.write_text("article,term,count\nexample,term,1\n", encoding="utf-8")
+    handouts = root / "_build" / "handouts" if chromium.executable() else None
+    written = site.build(root / "notebooks", root / "_build" / "html", handouts)
+    return root / "_build", written

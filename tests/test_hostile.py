@@ -28,7 +28,7 @@ HOSTILE = (
 def project(tmp_path_factory):
     """A copy of the project with the hostile article added, notebooks 01 and 04 re-run, and the site built."""
     root = tmp_path_factory.mktemp("hostile")
-    for folder in ("notebooks", "data", "figures"):
+    for folder in ("notebooks", "data", "figures", "teaching"):
         shutil.copytree(ROOT / folder, root / folder)
     shutil.copy(ROOT / "README.md", root / "README.md")
     raw = HOSTILE.encode("utf-8")
@@ -81,7 +81,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.mark.skipif(not CHROMIUM, reason="needs a headless Chromium (Debian package chromium)")
-@pytest.mark.parametrize("name", ["01_reading_the_articles.html", "04_discussion_guide.html"])
+@pytest.mark.parametrize("name", ["01_reading_the_articles.html", "04_discussion_guide.html", "articles.html", "student.html"])
 def test_a_browser_runs_none_of_the_hostile_markup(project, name):
     """Load the reading copy in headless Chromium: the markup stays text, nothing in it runs."""
     with tempfile.TemporaryDirectory() as profile:

@@ -1,43 +1,105 @@
-"""The HTML reading copy: offline, working links and images, right-to-left Arabic, no scripts."""
+"""The HTML reading copy: offline, working links and images, right-to-left Arabic, no scripts, contents on every page,
+folded code, figure files linked, the subject index and the two classroom editions."""
 
+import re
+from html.parser import HTMLParser
+
+import nbformat
 import pytest
 
 from perucorpus import site
 
 from conftest import ROOT, Page
 
+
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory):
-    target = tmp_path_factory.mktemp("site")
-    written = site.build(ROOT / "notebooks", target)
+def pages(built_site):
     parsed = {}
-    for path in written:
+    for path in built_site[1]:
+        if path.suffix != ".html":
+            continue
         page = Page()
         page.feed(path.read_text(encoding="utf-8"))
         parsed[path] = page
     return parsed
 
 
-def test_every_notebook_and_readme_has_a_page(pages):
+class Ids(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.update(value for name, value in attrs if name == "id")
+
+
+def test_every_notebook_readme_edition_and_index_has_a_page(pages):
     names = sorted(path.name for path in pages)
     notebooks = sorted(path.stem for path in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb") if not path.name.startswith("00_"))
-    assert names == sorted(["index.html", "readme.html", "data_readme.html"] + [f"{stem}.html" for stem in notebooks])
+    extra = ["index.html", "readme.html", "data_readme.html", "articles.html", "subject_index.html", "student.html", "facilitator.html"]
+    assert names == sorted(extra + [f"{stem}.html" for stem in notebooks])
 
 
 def test_no_scripts_at_all(pages):
     for path, page in pages.items():
         assert page.scripts == [], path.name
+        text = path.read_text(encoding="utf-8")
+        assert "script-src 'none'" in text, path.name  # and a policy that would block one
+        assert not re.search(r"<[^>]+\son\w+\s*=", text), path.name
 
 
-def test_links_and_images_resolve_offline(pages):
+def test_links_and_images_resolve_offline_with_their_anchors(pages):
+    ids = {}
+    for path in pages:
+        parser = Ids()
+        parser.feed(path.read_text(encoding="utf-8"))
+        ids[path.name] = parser.ids
+    checked = 0
     for path, page in pages.items():
         for href in page.links:
-            if href.startswith("#"):
-                continue
-            assert not href.startswith(("http:", "https:", "//")), f"{path.name}: external link {href}"
-            assert (path.parent / href.split("#")[0]).is_file(), f"{path.name}: broken link {href}"
+            assert not href.startswith(("http:", "https:", "//", "javascript:")), f"{path.name}: external link {href}"
+            target, _, fragment = href.partition("#")
+            target = target or path.name
+            assert (path.parent / target).is_file(), f"{path.name}: broken link {href}"
+            if fragment and target.endswith(".html"):
+                from urllib.parse import unquote
+                assert fragment in ids[target] or unquote(fragment) in ids[target], f"{path.name}: no #{fragment} in {target}"
+                checked += 1
         for src in page.images:
             assert src.startswith("data:image/") or (path.parent / src).is_file(), f"{path.name}: broken image {src}"
+    assert checked > 500  # contents, subject index and facilitator notes link to sections
+
+
+def test_every_page_carries_the_contents_with_the_current_page_marked(pages):
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        nav = re.search(r'<nav class="contents".*?</nav>', text, re.S).group()
+        assert set(re.findall(r'<li[^>]*><a href="([^"#]+)"', nav)) == {other.name for other in pages}, path.name
+        assert re.findall(r'href="([^"]+)" aria-current="page"', nav) == [path.name]
+    guide = (pages and next(p for p in pages if p.name == "04_discussion_guide.html")).read_text(encoding="utf-8")
+    assert '<a href="#6.-Exercises">6. Exercises</a>' in guide  # the current page's sections
+
+
+def test_code_is_folded_and_editions_have_none(pages):
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        inputs = text.count('<div class="input">')
+        assert inputs == text.count('<details class="code"><summary>Show the code</summary>\n<div class="input">'), path.name
+        if path.name in ("student.html", "facilitator.html"):
+            assert inputs == 0 and "highlight" not in text, path.name
+    assert sum(path.read_text(encoding="utf-8").count('<details class="code">') for path in pages) > 30
+
+
+def test_figures_link_to_their_svg_and_csv_where_they_exist(built_site, pages):
+    site_dir = built_site[0] / "html"
+    page = (site_dir / "01_reading_the_articles.html").read_text(encoding="utf-8")
+    assert '<a href="figures/01_top_terms.svg">SVG</a> · <a href="figures/01_top_terms.csv">CSV of the values drawn</a>' in page
+    assert (site_dir / "figures" / "01_top_terms.csv").is_file()
+    linked = {stem for path in pages for stem in re.findall(r'href="figures/([\w]+)\.svg"', path.read_text(encoding="utf-8"))}
+    assert linked >= {path.stem for path in (ROOT / "figures").glob("0[1-4]_*.png")}
+    for path in pages:  # a CSV link only where the CSV exists
+        for csv in re.findall(r'href="(figures/[\w]+\.csv)"', path.read_text(encoding="utf-8")):
+            assert (site_dir / csv).is_file()
 
 
 def test_arabic_blocks_are_right_to_left(pages):
@@ -55,9 +117,45 @@ def test_every_figure_has_its_own_text_alternative(pages):
     assert all(alt and "No description" not in alt for alt in alts), alts
 
 
-def test_build_never_replaces_a_folder_it_did_not_build(tmp_path):
-    from perucorpus import site
+def _solution_texts():
+    guide = nbformat.read(ROOT / "notebooks" / "04_discussion_guide.ipynb", as_version=4)
+    outputs = [output.get("data", {}).get("text/html", "") for cell in guide.cells if cell.cell_type == "code" for output in cell.outputs]
+    solutions = [html for html in outputs if "<summary>Solution</summary>" in html]  # tagged or not
+    assert len(solutions) >= 4
+    html = "".join(solutions)
+    texts = [re.sub(r"<[^>]+>", "", part) for part in re.findall(r"<p>(.*?)</p>", html)]
+    assert len(texts) >= 4
+    return texts
 
+
+def test_student_edition_has_no_solution_and_facilitator_edition_has_all(built_site):
+    import html as entities
+
+    def text(name):
+        return entities.unescape(re.sub(r"<[^>]+>", "", (built_site[0] / "html" / name).read_text(encoding="utf-8")))
+
+    student, facilitator = text("student.html"), text("facilitator.html")
+    for solution in _solution_texts():
+        assert entities.unescape(solution) not in student
+        assert entities.unescape(solution) in facilitator
+    assert "Solution" not in student and "Exercise 4." in student and "Questions for discussion" in student
+    assert "Misreadings to watch for" in facilitator and "Misreadings" not in student
+    assert "The comparison table (notebook 02)" in student and "The comparison table (notebook 02)" in facilitator
+    assert "<details open>" in (built_site[0] / "html" / "facilitator.html").read_text(encoding="utf-8")
+
+
+def test_subject_index_gathers_spellings_under_one_headword(built_site):
+    page = (built_site[0] / "html" / "subject_index.html").read_text(encoding="utf-8")
+    argentina = re.search(r'<dt id="country-ARG">.*?</dd><dd>.*?</dd>', page, re.S).group()
+    assert '<span dir="rtl" lang="ar">الأرجنتين</span>' in argentina and '<span dir="rtl" lang="ar">الارجنتين</span>' in argentina
+    trump = re.search(r'<dt id="person-trump">.*?</dd><dd>.*?</dd>', page, re.S).group()
+    assert "ترامب" in trump and "ترمب" in trump and 'href="articles.html#jeri2025_mnna_intent-p1"' in trump
+    assert re.search(r'<a href="04_discussion_guide.html#3\.-Who-is-named,-and-who-speaks">[^<]+</a> \(\d+\)', trump)
+    for kind in ("country", "person", "grouping", "term"):
+        assert f'<h2 id="{kind}">' in page
+
+
+def test_build_never_replaces_a_folder_it_did_not_build(tmp_path):
     precious = tmp_path / "data"
     precious.mkdir()
     (precious / "memberships.csv").write_text("keep me", encoding="utf-8")
@@ -69,22 +167,29 @@ def test_build_never_replaces_a_folder_it_did_not_build(tmp_path):
     with pytest.raises(FileExistsError):
         site.build(ROOT / "notebooks", a_file)
     assert a_file.read_text(encoding="utf-8") == "keep me too"
+    with pytest.raises(FileExistsError):  # nor a handouts folder holding anything else
+        site.build(ROOT / "notebooks", tmp_path / "new", handouts=precious)
+    assert not (tmp_path / "new").exists()
 
 
-def test_build_replaces_an_older_reading_copy(tmp_path):
-    from perucorpus import site
-
+def test_an_older_reading_copy_may_be_replaced(tmp_path):
     older = tmp_path / "html"
     (older / "figures").mkdir(parents=True)
     (older / "index.html").write_text("old", encoding="utf-8")  # built before the marker existed
-    site.build(ROOT / "notebooks", older)
-    assert (older / site.MARKER).is_file() and (older / "index.html").read_text(encoding="utf-8") != "old"
+    assert site._replaceable(older) and not site._replaceable(tmp_path / "missing")
+    (older / "notes.txt").write_text("mine", encoding="utf-8")
+    assert not site._replaceable(older)
 
 
 def test_every_page_is_titled_by_its_notebooks_heading(pages):
-    import re
-
     titles = {path.name: re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8")).group(1) for path in pages}
-    assert titles["index.html"] == "Peru&#x27;s foreign policy in three Arabic articles: index"  # escaped
+    assert titles["index.html"] == "Peru&#39;s foreign policy in three Arabic articles: index"  # escaped
     assert titles["03_alliance_membership.html"] == "03 · Alliance membership across the Americas"
     assert not any("NAVIGATION" in title or "<!--" in title for title in titles.values())
+
+
+def test_print_stylesheet_asks_for_a4_without_navigation_or_code():
+    style = site.SITE_STYLE
+    assert "@page { size: A4;" in style
+    printed = style[style.index("@media print"):]
+    assert "nav.contents, details.code" in printed and "break-before: page" in printed and 'attr(href)' in printed

@@ -22,8 +22,11 @@ Modules, one concern each:
 * :mod:`~perucorpus.maps` – Natural Earth shapes of the Americas, coloured by status
 * :mod:`~perucorpus.runner` – re-executing the notebooks in place, deterministically
 * :mod:`~perucorpus.navigation` – the generated index notebook and the links between notebooks
-* :mod:`~perucorpus.site` – the offline HTML reading copy
+* :mod:`~perucorpus.site` – the offline HTML reading copy and the handouts
 * :mod:`~perucorpus.cli` – the command line, ``python -m perucorpus <command>`` (``perucorpus``)
+* :mod:`~perucorpus.subject_index` – the reading copy's index of countries, people, groupings and terms
+* :mod:`~perucorpus.editions` – the student and facilitator editions of the discussion guide
+* :mod:`~perucorpus.chromium` – headless Chromium over its DevTools pipe (PDFs, page layout)
 """
 
 __all__ = ["__version__"]

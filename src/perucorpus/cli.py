@@ -93,7 +93,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _site(args: argparse.Namespace) -> int:
-    return _job("site.main")([args.notebooks, args.target])
+    return _job("site.main")([args.notebooks, args.target, args.handouts])
 
 
 def parser() -> argparse.ArgumentParser:
@@ -137,9 +137,10 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("notebooks", nargs="?", default="notebooks", help="the notebooks folder (default: notebooks)")
     run.set_defaults(handler=_run)
 
-    pages = commands.add_parser("site", help="build the offline HTML reading copy", description="Build the offline HTML reading copy of the notebooks.")
+    pages = commands.add_parser("site", help="build the offline HTML reading copy and the PDF handouts", description="Build the offline HTML reading copy of the notebooks, the student and facilitator editions, and their A4 PDFs (headless Chromium).")
     pages.add_argument("notebooks", nargs="?", default="notebooks", help="the notebooks folder (default: notebooks)")
     pages.add_argument("target", nargs="?", default="_build/html", help="the output folder (default: _build/html)")
+    pages.add_argument("handouts", nargs="?", default="_build/handouts", help="the folder of the PDF handouts (default: _build/handouts)")
     pages.set_defaults(handler=_site)
     return top
 

@@ -1,111 +1,340 @@
-"""A static, offline HTML reading copy of the notebooks (plus the READMEs).
+"""The static, offline reading copy (``_build/html/``) and the classroom handouts (``_build/handouts/``).
 
-Each notebook is converted with nbconvert's ``basic`` template (body only, no scripts; figures
-keep the alternative text of their output metadata) and wrapped in a plain page; links between notebooks and to the READMEs are rewritten to the
-built pages, figures in outputs are embedded, and nothing is loaded from the network.
-Run ``python -m perucorpus.site [notebooks/] [_build/html]`` (``make notebooks`` does).
+Every notebook is converted with nbconvert (the ``reading`` template: the ``basic`` cells with
+each code input folded in ``<details>``) and put in one page shell (``templates/page.html.j2``)
+that carries the collection's contents and the current page's sections. Besides the notebooks
+and both READMEs, the copy holds the three articles with numbered paragraphs, the subject index
+(:mod:`perucorpus.subject_index`) and the student and facilitator editions of the discussion
+guide (:mod:`perucorpus.editions`), which headless Chromium prints to A4 PDFs
+(:mod:`perucorpus.chromium`). No page has a script; figures link to their SVG and CSV.
+
+Run ``python -m perucorpus.site [notebooks/] [_build/html] [_build/handouts]`` (``make notebooks`` does).
 """
 
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
 import html
 import re
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+import fontpkg_noto_sans_arabic
+import jinja2
 import nbformat
+from markupsafe import Markup
 from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from . import navigation
-from .display import PAGE_STYLE
+from . import corpus, editions, navigation, subject_index
+from .display import PAGE_STYLE, rtl
 from .runner import numbered_notebooks
 
+TEMPLATES = Path(__file__).with_name("templates")
+FONT = "fonts/NotoSansArabic.ttf"
 SITE_STYLE = PAGE_STYLE + """
-.jp-InputArea-editor, .highlight { background: #f6f8fa; }
-pre { overflow-x: auto; padding: 0.5em; font-size: 10pt; }
-.jp-InputPrompt, .jp-OutputPrompt { display: none; }
+@font-face { font-family: "Noto Sans Arabic"; src: url("{font}"); }
+body { margin: 0; line-height: 1.5; }
+[dir=rtl] { font-family: "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
+.layout { display: grid; grid-template-columns: 17rem minmax(0, 1fr); }
+nav.contents { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto;
+  box-sizing: border-box; padding: 1em; font-size: 10.5pt; background: #f4f6f9; border-right: 1px solid #d0d7de; }
+nav.contents ul { list-style: none; margin: 0 0 0.8em; padding: 0; }
+nav.contents ul.sections { margin: 0.2em 0 0.4em 0.8em; font-size: 10pt; }
+nav.contents li { margin: 0.15em 0; }
+nav.contents li.current > a { font-weight: bold; color: #111; }
+nav.contents .collection { font-weight: bold; margin-top: 0; }
+nav.contents .group { margin: 0.6em 0 0.2em; color: #444; font-size: 9.5pt; text-transform: uppercase; letter-spacing: 0.04em; }
+main { padding: 1em 2em 3em; max-width: 60rem; min-width: 0; }
+a { color: #0b57a4; }
+a.anchor-link { font-size: 0.6em; text-decoration: none; color: #888; margin-left: 0.3em; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1em; top: 1em; background: #fff; padding: 0.3em; z-index: 2; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.5em; font-size: 10pt; background: #f6f8fa; }
+.table-scroll { overflow-x: auto; }
+.prompt { display: none; }
 img { max-width: 100%; height: auto; }
 details { margin: 0.5em 0 1em; padding: 0.3em 0.8em; border: 1px solid #ccc; }
-nav.site { font-size: 10pt; margin-bottom: 1em; }
-td[dir=rtl] { min-width: 12em; font-size: 12pt; }
-"""
+details.code { border-color: #d0d7de; background: #fbfcfd; }
+details.code > summary { color: #444; font-size: 10pt; cursor: pointer; }
+p.figure-files { font-size: 10pt; margin-top: 0; }
+td[dir=rtl] { min-width: 12em; font-size: 12pt; text-align: right; }
+p[dir=rtl], div[dir=rtl], blockquote[dir=rtl] { text-align: right; }
+.paragraph-number { color: #555; font-size: 10pt; }
+dl.subject-index dt { margin-top: 0.8em; font-weight: bold; }
+dl.subject-index dd { margin-left: 1.5em; }
+.edition-note { border-left: 4px solid #3b6ea8; padding: 0.2em 0.8em; background: #f4f6f9; }
+@media (max-width: 60rem) {
+  .layout { display: block; }
+  nav.contents { position: static; max-height: none; border-right: 0; border-bottom: 1px solid #d0d7de; }
+  main { padding: 1em; }
+}
+@page { size: A4; margin: 18mm 16mm; }
+@media print {
+  body { margin: 0; font-size: 10.5pt; }
+  .layout { display: block; }
+  nav.contents, details.code, .skip, a.anchor-link { display: none; }
+  main { padding: 0; max-width: none; }
+  h2 { break-before: page; }
+  h1 + h2, .edition-note + h2 { break-before: auto; }
+  a[href]:not([href^="#"])::after { content: " (" attr(href) ")"; font-size: 9pt; color: #444; word-break: break-all; }
+  details { border: 0; padding: 0; }
+  figure, img, blockquote { break-inside: avoid; }
+  .table-scroll { overflow: visible; }
+  table { width: 100%; font-size: 8.5pt; }
+  th, td { overflow-wrap: break-word; padding: 0.3em 0.4em; }
+  td[dir=rtl] { min-width: 9em; font-size: 9.5pt; }
+}
+""".replace("{font}", FONT)
 
 PAGES = {"../README.md": "readme.html", "../data/README.md": "data_readme.html",
          "README.md": "readme.html", "data/README.md": "data_readme.html"}
+COLLECTION = "Peru's foreign policy in three Arabic articles"
+
+
+@dataclass
+class Page:
+    """One page of the reading copy: file name, title, body HTML (links already rewritten)."""
+
+    name: str
+    title: str
+    body: str
+    group: str
+
+    @property
+    def sections(self) -> list[tuple[str, str]]:
+        """(anchor, heading text) of every second-level heading, in order."""
+        return [(anchor, _text(heading)) for anchor, heading in re.findall(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', self.body, re.S)]
+
+
+def _text(fragment: str) -> str:
+    fragment = re.sub(r'<a class="anchor-link".*?</a>', "", fragment, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
 
 
 def _rewrite_links(page: str) -> str:
     """Point links at the built pages: notebooks → .html (the index → index.html), READMEs → their pages."""
     page = re.sub(r'href="(?:notebooks/)?00_index\.ipynb"', 'href="index.html"', page)
-    page = re.sub(r'href="(?:notebooks/)?(\d\d_\w+)\.ipynb"', r'href="\1.html"', page)
+    page = re.sub(r'href="(?:(?:\.\./)?notebooks/)?(\d\d_\w+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', page)
     for target, built in PAGES.items():
         page = page.replace(f'href="{target}"', f'href="{built}"')
-    return page.replace('src="../figures/', 'src="figures/')
+    return page.replace('src="../figures/', 'src="figures/').replace('href="../figures/', 'href="figures/')
 
 
-def _page(title: str, body: str) -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{SITE_STYLE}</style>\n</head>\n<body>\n"
-        '<nav class="site"><a href="index.html">Index</a> · <a href="readme.html">README</a> · '
-        '<a href="data_readme.html">Data codebook</a></nav>\n'
-        f"{_rewrite_links(body)}\n</body>\n</html>\n"
-    )
+def _figure_links(body: str, figures: Path) -> str:
+    """After each figure shown from ``figures/`` (matched by its bytes), links to its SVG and the CSV of its values."""
+    by_digest = {hashlib.sha256(path.read_bytes()).hexdigest(): path.stem for path in sorted(figures.glob("*.png"))}
+
+    def links(match: re.Match) -> str:
+        stem = by_digest.get(hashlib.sha256(base64.b64decode(match.group(1))).hexdigest())
+        files = [(f"figures/{stem}{suffix}", label) for suffix, label in ((".svg", "SVG"), (".csv", "CSV of the values drawn"))
+                 if stem and (figures / f"{stem}{suffix}").is_file()]
+        if not files:
+            return match.group()
+        listed = " · ".join(f'<a href="{href}">{label}</a>' for href, label in files)
+        return f'{match.group()}\n<p class="figure-files">Figure <code>{stem}</code>: {listed}</p>'
+
+    return re.sub(r'<img[^>]*src="data:image/png;base64,([^"]+)"[^>]*>', links, body)
+
+
+@functools.lru_cache(maxsize=2)
+def _exporter(exclude_input: bool = False) -> HTMLExporter:
+    return HTMLExporter(template_name="reading", extra_template_basedirs=[str(TEMPLATES)], exclude_input=exclude_input)
+
+
+def _notebook_body(notebook: nbformat.NotebookNode, figures: Path, exclude_input: bool = False) -> str:
+    body, _ = _exporter(exclude_input).from_notebook_node(notebook)
+    return _figure_links(_rewrite_links(body), figures)
+
+
+def _articles_page(data: Path) -> tuple[str, list[subject_index.Place]]:
+    """The three articles as received, one numbered paragraph per non-empty line (the ¶ numbers the notebooks cite)."""
+    articles = corpus.load_corpus(data)
+    meta = corpus.metadata(articles)
+    parts = ["<h1>The three articles</h1>",
+             "<p>Each article as received (<code>data/articles/</code>), one paragraph per non-empty line, numbered as "
+             "the notebooks cite them (<code>article_id ¶n</code>). The texts are quoted for research and teaching.</p>"]
+    places = []
+    for article_id, article in articles.items():
+        row = meta.loc[article_id]
+        parts.append(f'<h2 id="{html.escape(article_id)}">{html.escape(article_id)}: {html.escape(str(row.title_en))}</h2>')
+        parts.append(f"<p>{html.escape(str(row.genre))}, {html.escape(str(row.date))}</p>")
+        lines = [line for line in article.raw.splitlines() if line.strip()]
+        for number, line in enumerate(lines, 1):
+            anchor = f"{article_id}-p{number}"
+            parts.append(f'<p id="{anchor}" dir="rtl" lang="ar"><span class="paragraph-number" dir="ltr">¶{number}</span> {html.escape(line)}</p>')
+            places.append(subject_index.Place(f"articles.html#{anchor}", f"{article_id} ¶{number}", line, article_id))
+    return "\n".join(parts), places
+
+
+def _section_places(page: Page) -> list[subject_index.Place]:
+    """The text a reader sees in each section of a notebook page (folded code left out)."""
+    body = re.sub(r'<details class="code">.*?</details>|<div class="prompt[^"]*">.*?</div>', "", page.body, flags=re.S)
+    pieces = re.split(r'(<h2 id="[^"]+"[^>]*>.*?</h2>)', body, flags=re.S)
+    places = [subject_index.Place(page.name, f"{page.title}: introduction", _text(pieces[0]))]
+    for heading, text in zip(pieces[1::2], pieces[2::2]):
+        anchor = re.match(r'<h2 id="([^"]+)"', heading).group(1)
+        places.append(subject_index.Place(f"{page.name}#{anchor}", f"{page.title.split(' · ')[0]} · {_text(heading)}", _text(text)))
+    return places
+
+
+def _index_page(entries: list[subject_index.Entry]) -> str:
+    parts = ["<h1>Subject index</h1>",
+             "<p>Every country, person, grouping and glossary term of the collection, with the notebook sections and "
+             "article paragraphs where it occurs and how often (folded code left out). Arabic is matched normalised and "
+             "through the spellings the gazetteer and <code>data/people.csv</code> know; each entry lists the spellings "
+             "met, as written (with any attached prefix such as و), and English names matched as whole words.</p>"]
+    for kind, heading in subject_index.KINDS.items():
+        chosen = sorted((entry for entry in entries if entry.headword.kind == kind), key=lambda entry: entry.headword.label.lower())
+        parts.append(f'<h2 id="{kind}">{heading}</h2>\n<dl class="subject-index">')
+        for entry in chosen:
+            word = entry.headword
+            spellings = ", ".join((rtl(s) if re.search(r"[\u0600-\u06ff]", s) else html.escape(s)) + f" ({n})"
+                                  for s, n in sorted(entry.spellings.items()))
+            places = "; ".join(f'<a href="{html.escape(href)}">{html.escape(label)}</a> ({count})'
+                               for href, (label, count) in entry.places.items())
+            parts.append(f'<dt id="{html.escape(word.key.replace(":", "-").replace(" ", "_"))}">{html.escape(word.label)} '
+                         f'{rtl(word.arabic)} <small>({entry.total} in {len(entry.places)} places)</small></dt>'
+                         f"<dd>Spellings: {spellings}</dd><dd>{places}</dd>")
+        parts.append("</dl>")
+    return "\n".join(parts)
+
+
+STUDENT_INTRO = ("# Student edition: discussion guide and comparison table\n\n"
+                 '<p class="edition-note">The discussion questions and exercises of notebook 04 with the evidence they point to, '
+                 "and the comparison table of notebook 02. The solutions are not in this edition; the full notebooks are in the "
+                 "reading copy.</p>")
+FACILITATOR_INTRO = ("# Facilitator edition: discussion guide, notes and solutions\n\n"
+                     '<p class="edition-note">Notebook 04 with the solutions open, and after the discussion questions, for each '
+                     "question: its timing, the points the evidence supports (with links into the notebooks) and the misreadings to "
+                     "watch for (<code>teaching/facilitator_notes.md</code>). The comparison table of notebook 02 closes it.</p>")
+
+
+def _table_section(figures: Path) -> str:
+    """The comparison table of notebook 02 (``figures/02_positions_table.html``), as the last section of an edition."""
+    page = (figures / "02_positions_table.html").read_text(encoding="utf-8")
+    body = re.search(r"<body>(.*)</body>", page, re.S).group(1)
+    body = re.sub(r"<h1>.*?</h1>", "", body, flags=re.S)
+    return ('<h2 id="comparison-table">The comparison table (notebook 02)</h2>\n'
+            '<p>From <a href="02_positions_table.html">notebook 02</a>.</p>\n' + body)
+
+
+def _edition_pages(notebooks: Path, figures: Path, teaching: Path) -> list[Page]:
+    guide = nbformat.read(next(path for path in numbered_notebooks(notebooks) if path.name.startswith("04_")), as_version=4)
+    notes = editions.read_notes(teaching / "facilitator_notes.md", guide)
+    table = _table_section(figures)
+    student = _notebook_body(editions.student(guide, STUDENT_INTRO), figures, exclude_input=True)
+    facilitator = _notebook_body(editions.facilitator(guide, notes, FACILITATOR_INTRO), figures, exclude_input=True)
+    facilitator = facilitator.replace("<details>", "<details open>")
+    return [Page("student.html", "Student edition", student + table, "Classroom"),
+            Page("facilitator.html", "Facilitator edition", facilitator + table, "Classroom")]
+
+
+def _scrollable_tables(body: str) -> str:
+    """Each table in a region that scrolls sideways when too wide, reachable by keyboard and named by its caption."""
+    def wrap(match: re.Match) -> str:
+        caption = re.search(r"<caption>(.*?)</caption>", match.group(), re.S)
+        label = html.escape(_text(caption.group(1)) if caption else "Table", quote=True)
+        return f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">{match.group()}</div>'
+
+    return re.sub(r"<table\b.*?</table>", wrap, body, flags=re.S)
+
+
+def _render(pages: list[Page], current: Page, environment: jinja2.Environment) -> str:
+    groups: dict[str, list[dict]] = {}
+    for page in pages:
+        groups.setdefault(page.group, []).append({"href": page.name, "title": page.title, "current": page is current})
+    return environment.get_template("page.html.j2").render(
+        title=current.title, style=Markup(SITE_STYLE), collection=COLLECTION, contents=list(groups.items()),
+        sections=current.sections, body=Markup(_scrollable_tables(current.body)))
 
 
 MARKER = ".perucorpus-reading-copy"  # written by build: only a folder holding it may be replaced
+HANDOUTS = {"student.html": "student.pdf", "facilitator.html": "facilitator.pdf"}
 
 
-def _replaceable(target: Path) -> bool:
+def _replaceable(target: Path, folders: tuple[str, ...] = ("figures", "fonts")) -> bool:
     """An empty folder, a reading copy (it holds MARKER), or one built before the marker: only pages and figures/."""
     if not target.is_dir():
         return False
     if (target / MARKER).is_file():
         return True
-    return all((path.is_file() and path.suffix == ".html") or (path.is_dir() and path.name == "figures") for path in target.iterdir())
+    return all((path.is_file() and path.suffix in (".html", ".pdf")) or (path.is_dir() and path.name in folders) for path in target.iterdir())
 
 
-def build(notebooks: Path | str, target: Path | str) -> list[Path]:
-    """Write the reading copy into ``target`` and return the pages written.
-
-    ``target`` must be new, empty, or an earlier reading copy (it holds :data:`MARKER`, or
-    only ``*.html`` pages and ``figures/``); any other folder, or a file, is refused, never deleted.
-    """
-    notebooks, target = Path(notebooks), Path(target)
-    root = notebooks.parent
+def _fresh(target: Path) -> None:
     if target.exists():
         if not _replaceable(target):
             raise FileExistsError(f"{target}: not a reading copy built here (no {MARKER}); choose a new or empty folder")
         shutil.rmtree(target)
     target.mkdir(parents=True)
     (target / MARKER).write_text("Built by python -m perucorpus.site; replaced on every build.\n", encoding="utf-8")
-    exporter = HTMLExporter(template_name="basic")
-    written = []
+
+
+def build(notebooks: Path | str, target: Path | str, handouts: Path | str | None = None) -> list[Path]:
+    """Write the reading copy into ``target`` (and, if ``handouts`` is given, the two PDFs there); return the files written.
+
+    ``target`` (and ``handouts``) must be new, empty, or earlier builds (they hold :data:`MARKER`,
+    or only pages and ``figures/``); any other folder, or a file, is refused, never deleted.
+    The PDFs need Chromium (:mod:`perucorpus.chromium`).
+    """
+    notebooks, target = Path(notebooks), Path(target)
+    root = notebooks.parent
+    figures, data = root / "figures", root / "data"
+    for folder in [target] + ([Path(handouts)] if handouts else []):
+        if folder.exists() and not _replaceable(folder):
+            raise FileExistsError(f"{folder}: not a reading copy built here (no {MARKER}); choose a new or empty folder")
+    _fresh(target)
+    pages = []
     for path in numbered_notebooks(notebooks):
         notebook = nbformat.read(path, as_version=4)
-        body, _ = exporter.from_notebook_node(notebook)
-        title = navigation.title(notebook) or path.stem
         name = "index.html" if path.name.startswith("00_") else f"{path.stem}.html"
-        written.append(target / name)
-        written[-1].write_text(_page(title, body), encoding="utf-8")
+        pages.append(Page(name, navigation.title(notebook) or path.stem, _notebook_body(notebook, figures), "Notebooks"))
+    notebook_pages = list(pages)
+    articles_body, paragraphs = _articles_page(data)
+    pages.append(Page("articles.html", "The three articles", articles_body, "Sources and index"))
+    matcher = subject_index.from_data(data)
+    places = [place for page in notebook_pages for place in _section_places(page)] + paragraphs
+    pages.append(Page("subject_index.html", "Subject index", _index_page(subject_index.index(matcher, places)), "Sources and index"))
+    pages += _edition_pages(notebooks, figures, root / "teaching")
     for source, name, title in [(root / "README.md", "readme.html", "README"),
                                 (root / "data" / "README.md", "data_readme.html", "Data codebook")]:
-        body = markdown2html_mistune(source.read_text(encoding="utf-8"))
-        written.append(target / name)
-        written[-1].write_text(_page(title, body), encoding="utf-8")
-    shutil.copytree(root / "figures", target / "figures")
+        pages.append(Page(name, title, _rewrite_links(markdown2html_mistune(source.read_text(encoding="utf-8"))), "About"))
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
+    written = []
+    for page in pages:
+        written.append(target / page.name)
+        written[-1].write_text(_render(pages, page, environment), encoding="utf-8")
+    shutil.copytree(figures, target / "figures")
+    (target / "fonts").mkdir()
+    shutil.copy(next(Path(fontpkg_noto_sans_arabic.ROOT, "files").glob("NotoSansArabic*.ttf")), target / FONT)
+    if handouts:
+        written += print_handouts(target, Path(handouts))
     return written
+
+
+def print_handouts(site: Path, handouts: Path) -> list[Path]:
+    """Print the two editions of the reading copy ``site`` to A4 PDFs in ``handouts`` (headless Chromium)."""
+    from .chromium import Browser
+
+    _fresh(handouts)
+    with Browser() as browser:
+        return [browser.pdf(site / page, handouts / pdf) for page, pdf in HANDOUTS.items()]
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     notebooks = Path(args[0]) if args else Path("notebooks")
     target = Path(args[1]) if len(args) > 1 else Path("_build/html")
-    pages = build(notebooks, target)
-    print(f"reading copy: {len(pages)} pages in {target.as_posix()}/ (open index.html)")
+    handouts = Path(args[2]) if len(args) > 2 else target.parent / "handouts"
+    written = build(notebooks, target, handouts)
+    pages = [path for path in written if path.suffix == ".html"]
+    print(f"reading copy: {len(pages)} pages in {target.as_posix()}/ (open index.html); "
+          f"handouts: {', '.join(path.as_posix() for path in written if path.suffix == '.pdf')}")
     return 0
 
 

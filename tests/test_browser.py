@@ -1,0 +1,183 @@
+"""The reading copy and the handouts in a real browser (headless Chromium, one per session).
+
+On every page: Arabic laid out right to left (computed direction, alignment and where the text
+starts), no script, no serious or critical axe-core violation, the contents' links resolve,
+the contents beside the text on a wide screen and above it on a phone, and the print
+stylesheet. The PDFs: A4, and the student's without the solutions. Skipped with the reason
+where Chromium (Debian ``chromium``), axe-core (``npm ci``) or pdftotext (``poppler-utils``) is
+missing, except in CI (``CI=true``), where ``.ci/run`` installs them and a missing one fails.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from perucorpus import chromium
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def need(available, reason):
+    if not available:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (CI must run the browser tests: see .ci/run)")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    need(chromium.executable(), "needs a headless Chromium (Debian package chromium)")
+    with chromium.Browser() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def html_pages(built_site):
+    return sorted(path for path in built_site[1] if path.suffix == ".html")
+
+
+RTL = """(() => {
+  const wrong = []; let checked = 0, placed = 0;
+  for (const el of document.querySelectorAll('[dir=rtl]')) {
+    if (!/[\\u0600-\\u06ff]/.test(el.textContent)) continue;
+    checked++;
+    const style = getComputedStyle(el), block = !style.display.startsWith('inline');
+    const what = el.tagName + ': ' + el.textContent.trim().slice(0, 30);
+    if (style.direction !== 'rtl') wrong.push('direction ' + style.direction + ' ' + what);
+    if (block && !['right', 'start'].includes(style.textAlign)) wrong.push('text-align ' + style.textAlign + ' ' + what);
+    if (!block) continue;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);   // its first Arabic line of its own
+    let text = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      let parent = node.parentElement;
+      while (parent !== el && getComputedStyle(parent).display.startsWith('inline')) parent = parent.parentElement;
+      if (parent === el && /[\u0600-\u06ff]/.test(node.data)) { text = node; break; }
+    }
+    if (!text) continue;
+    const range = document.createRange(); range.selectNodeContents(text);
+    const first = range.getClientRects()[0], box = el.getBoundingClientRect();
+    if (first && box.width > 0 && range.getClientRects().length === 1 && first.width < box.width * 0.6) {   // a short line: it must end at the right
+      placed++;
+      const right = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+      if (Math.abs(right - first.right) > 4 && !el.querySelector('.paragraph-number'))
+        wrong.push('starts at ' + Math.round(first.right) + ' not ' + Math.round(right) + ' ' + what);
+    }
+  }
+  return {checked, placed, wrong};
+})()"""
+
+INERT = """({scripts: document.scripts.length,
+  handlers: [...document.querySelectorAll('*')].filter(el => [...el.attributes].some(a => a.name.startsWith('on'))).length,
+  javascript: document.querySelectorAll('a[href^="javascript:"], [src^="javascript:"]').length,
+  policy: !!document.querySelector('meta[http-equiv="Content-Security-Policy"][content*="script-src \\'none\\'"]')})"""
+
+LAYOUT = """(() => { const nav = document.querySelector('nav.contents').getBoundingClientRect(),
+  main = document.querySelector('main').getBoundingClientRect();
+  return {navRight: nav.right, navBottom: nav.bottom, mainLeft: main.left, mainTop: main.top,
+          overflow: document.documentElement.scrollWidth - innerWidth,
+          sections: [...document.querySelectorAll('nav.contents a[href^="#"]')]
+                      .filter(a => !document.getElementById(a.hash.slice(1)) && !document.getElementById(decodeURIComponent(a.hash.slice(1))))
+                      .map(a => a.hash)}; })()"""
+
+PRINT = """(() => { const shown = sel => [...document.querySelectorAll(sel)].filter(el => getComputedStyle(el).display !== 'none').length;
+  const link = document.querySelector('main a[href$=".html"]');
+  const h2 = [...document.querySelectorAll('main h2')];
+  return {nav: shown('nav.contents'), code: shown('details.code'),
+          breaks: h2.filter(h => getComputedStyle(h).breakBefore === 'page').length, h2: h2.length,
+          after: link ? getComputedStyle(link, '::after').content : null}; })()"""
+
+
+AXE_RUN = """axe.run(document, {resultTypes: ['violations']}).then(result =>
+  result.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+    .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))"""
+
+
+@pytest.fixture(scope="module")
+def reports(browser, html_pages):
+    """What every page looks like at a desktop width, at a phone width and in print, and what axe-core finds on it.
+
+    All pages are open at once, so that axe-core runs on them side by side.
+    """
+    axe = AXE.read_text(encoding="utf-8") if AXE.is_file() else None
+    sessions = {path.name: browser.open(path, width=1280) for path in html_pages}
+    found = {}
+    for name, session in sessions.items():
+        found[name] = dict(zip(("rtl", "inert", "desktop"), (browser.evaluate(session, js) for js in (RTL, INERT, LAYOUT))))
+        if axe:
+            browser.evaluate(session, axe + f"\n;window.axeResult = {AXE_RUN}; true")
+    for name, session in sessions.items():
+        found[name]["axe"] = browser.evaluate(session, "window.axeResult") if axe else None
+        browser.send("Emulation.setEmulatedMedia", session, media="print")
+        found[name]["print"] = browser.evaluate(session, PRINT)
+        browser.send("Emulation.setEmulatedMedia", session, media="")
+        browser.resize(session, 390, 844)
+        found[name]["phone"] = browser.evaluate(session, LAYOUT)
+        browser.close_tab(session)
+    return found
+
+
+def test_arabic_is_laid_out_right_to_left_on_every_page(reports):
+    for name, report in reports.items():
+        assert report["rtl"]["wrong"] == [], name
+    assert sum(report["rtl"]["checked"] for report in reports.values()) > 300
+    assert sum(report["rtl"]["placed"] for report in reports.values()) > 100  # the position check really ran
+
+
+def test_no_script_can_run_on_any_page(reports):
+    for name, report in reports.items():
+        assert report["inert"] == {"scripts": 0, "handlers": 0, "javascript": 0, "policy": True}, name
+
+
+def test_contents_beside_the_text_on_a_desktop_and_above_it_on_a_phone(reports):
+    for name, report in reports.items():
+        desktop, phone = report["desktop"], report["phone"]
+        assert desktop["navRight"] <= desktop["mainLeft"] + 1, name
+        assert phone["navBottom"] <= phone["mainTop"] + 1, name
+        assert phone["overflow"] <= 0, f"{name}: {phone['overflow']} px wider than a phone"
+        assert desktop["sections"] == [], f"{name}: contents link to missing sections"
+
+
+def test_print_drops_navigation_and_code_and_breaks_before_sections(reports):
+    for name, report in reports.items():
+        printed = report["print"]
+        assert printed["nav"] == 0 and printed["code"] == 0, name
+        if printed["h2"] > 1:
+            assert printed["breaks"] >= printed["h2"] - 1, name
+    printed = reports["index.html"]["print"]
+    assert printed["after"] and ".html" in printed["after"]  # link targets printed after their text
+
+
+def test_no_serious_or_critical_accessibility_violation(reports):
+    need(AXE.is_file(), f"needs axe-core in {AXE.relative_to(ROOT)} (npm ci)")
+    found = {name: report["axe"] for name, report in reports.items() if report["axe"]}
+    assert found == {}, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+def _pdf_text(path):
+    need(shutil.which("pdftotext"), "needs pdftotext (Debian package poppler-utils)")
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_handouts_are_a4_pdfs_and_the_students_has_no_solution(built_site):
+    need(chromium.executable(), "needs a headless Chromium (Debian package chromium)")
+    handouts = built_site[0] / "handouts"
+    for name in ("student.pdf", "facilitator.pdf"):
+        data = (handouts / name).read_bytes()
+        sizes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data))
+        assert sizes and all(abs(float(w) - 595.28) < 1 and abs(float(h) - 841.89) < 1 for w, h in sizes), (name, sizes)
+        assert b"/CreationDate (D:00000000000000" in data  # no build date in the file
+    from test_site import _solution_texts
+
+    student, facilitator = _pdf_text(handouts / "student.pdf"), _pdf_text(handouts / "facilitator.pdf")
+    squash = lambda text: re.sub(r"[\s\u0080-\uffff]+", "", text)  # Latin letters only: pdftotext reorders Arabic and adds marks
+    for solution in _solution_texts():
+        latin = re.sub(r"[^\x00-\x7f]", "", solution).strip()  # the Latin part: pdftotext reorders Arabic runs
+        assert squash(latin) not in squash(student), latin
+        assert squash(latin) in squash(facilitator), latin
+    assert "Misreadings to watch for" in facilitator and "Misreadings" not in student
