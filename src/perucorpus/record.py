@@ -13,6 +13,7 @@ import pandas as pd
 
 from .checks import EXIT_WORDS, _external, cite, in_office, peru_step
 from .gazetteer import country_label
+from .sourcing import dated_row
 
 LEAD = "What the record adds:"
 
@@ -31,17 +32,17 @@ def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: 
     signed_on = peru_step(rows, "accc", "signatory")
     signing = _external(rows, "PER", "accc", "signatory")
     now = in_office(presidents, signed_on)
-    ended = presidents[(presidents["end"] != "") & (presidents["end"] <= signed_on.isoformat())]
+    ended = presidents[presidents["end"].notna() & (presidents["end"] <= signed_on)]
     before = ended.sort_values("end").iloc[-1]
     summit = rows[(rows["source_kind"] == "external") & (rows["grouping"] == "miami_summit") & (rows["status"] == "attended")]
     there = "is" if "PER" in set(summit["iso3"]) else "is not"
     attended = sorted(country_label(iso3)[0] for iso3 in set(summit["iso3"]))
     return (
-        f"{LEAD} Peru signed the counter-cartel joint security declaration on {signed_on} ({cite(signing['source'], references)}). "
-        f"{before['name']} had left office on {before['end']} ({cite(_refs(before), references)}); on {signed_on} "
-        f"the president was {now['name']}, in office since {now['start']}; the record notes: {_described(now)} "
+        f"{LEAD} Peru signed the counter-cartel joint security declaration on {dated_row(signing.iloc[0])} ({cite(signing['source'], references)}). "
+        f"{before['name']} had left office on {dated_row(before, 'end')} ({cite(_refs(before), references)}); on {signed_on} "
+        f"the president was {now['name']}, in office since {dated_row(now, 'start')}; the record notes: {_described(now)} "
         f"({cite(_refs(now), references)}). Peru {there} among the {len(attended)} countries the references record at the "
-        f"Miami summit of {summit['start'].min()}: {', '.join(attended)} ({cite(summit['source'], references)})."
+        f"Miami summit of {dated_row(summit.sort_values('start_date', kind='stable').iloc[0])}: {', '.join(attended)} ({cite(summit['source'], references)})."
     )
 
 
