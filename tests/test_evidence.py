@@ -178,9 +178,10 @@ def test_a_third_era_is_one_row_of_eras_csv_and_the_table_grows_a_column(data_co
     labels = ["Castillo era (2021)", "Trump era (2025–26)", "Boluarte era (2023–25)"]
     assert list(evidence.era_labels(positions).values()) == labels
     texts = {key: article.raw for key, article in articles.items()}
-    wide = evidence.wide_table(positions, dimensions, texts)
+    model = evidence.table_model(positions, dimensions, texts, {})
+    wide = evidence.wide_table(model)
     assert list(wide.columns) == ["dimension", "order", "label_en", "castillo_2021", "trump_2025_26", "boluarte_2023"]
     schemas.positions_wide(evidence.era_labels(positions)).validate(wide.astype(str).astype(object))
     counts, _ = evidence.claim_grid(positions, dimensions)
     assert list(counts.columns) == labels and (counts["Boluarte era (2023–25)"] == 0).all()
-    assert '<th scope="col">Boluarte era (2023–25)</th>' in display.evidence_table(positions, dimensions, texts)
+    assert '<th scope="col">Boluarte era (2023–25)</th>' in display.evidence_table(model)

@@ -10,9 +10,11 @@ def test_the_signing_note_says_who_led_peru_and_who_had_left(rows, presidents, r
     note = record.peru_signing_2026(rows, presidents, references)
     assert note.startswith("What the record adds: Peru signed the counter-cartel joint security declaration on 2026-03-05 (")
     assert "José Jerí had left office on 2026-02-17 (" in note and "rpp_2026_jeri_censured" in note
-    assert "the president was José María Balcázar, in office since 2026-02-18; the record notes: Interim (Perú Libre) (" in note
+    assert "the president was José María Balcázar, in office since 2026-02-18 (derived: " in note  # derived dates carry their derivation
+    assert "; the record notes: Interim (Perú Libre) (" in note
     assert "lanacion_2026_balcazar" in note
-    assert "Peru is not among the 13 countries the references record at the Miami summit of 2026-03-07: Argentina, " in note
+    assert "Peru is not among the 13 countries the references record at the Miami summit of 2026-03-07 (derived: " in note
+    assert "): Argentina, " in note
 
 
 def test_the_signing_note_follows_the_data(data_copy, references):

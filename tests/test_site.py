@@ -118,12 +118,15 @@ def test_every_figure_has_its_own_text_alternative(pages):
 
 
 def _solution_texts():
+    """The text of every solution shown in notebook 04's outputs (entities decoded)."""
+    import html as entities
+
     guide = nbformat.read(ROOT / "notebooks" / "04_discussion_guide.ipynb", as_version=4)
     outputs = [output.get("data", {}).get("text/html", "") for cell in guide.cells if cell.cell_type == "code" for output in cell.outputs]
     solutions = [html for html in outputs if "<summary>Solution</summary>" in html]  # tagged or not
     assert len(solutions) >= 4
     html = "".join(solutions)
-    texts = [re.sub(r"<[^>]+>", "", part) for part in re.findall(r"<p>(.*?)</p>", html)]
+    texts = [entities.unescape(re.sub(r"<[^>]+>", "", part)) for part in re.findall(r"<p>(.*?)</p>", html)]
     assert len(texts) >= 4
     return texts
 

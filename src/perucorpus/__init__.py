@@ -7,6 +7,7 @@ Modules, one concern each:
 * :mod:`~perucorpus.corpus` – loading the raw articles, their metadata and eras; adding an article
 * :mod:`~perucorpus.cleaning` – the clean reading view (page furniture cut, offsets kept)
 * :mod:`~perucorpus.arabic` – normalisation, tokens, clitics and stopwords for counting
+* :mod:`~perucorpus.countries` – country codes and names from the libraries (CLDR, countrycode)
 * :mod:`~perucorpus.gazetteer` – country names (CLDR + variants) and their mentions
 * :mod:`~perucorpus.overview` – per-article counts, term frequencies, keyness, keywords in context
 * :mod:`~perucorpus.evidence` – verbatim quotes as evidence, and the positions table

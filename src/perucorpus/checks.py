@@ -50,7 +50,7 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
             span = locate_in_article(texts, row["article_id"], row["quote_ar"], where)
             if (int(row["start"]), int(row["end"])) != span:
                 problems.append(f"{where}: start/end {row['start']}–{row['end']} do not match the quote, which is at "
-                                f"{span[0]}–{span[1]} (run python -m perucorpus.checks {claims.attrs['source']})")
+                                f"{span[0]}–{span[1]} (run perucorpus fill claims.csv)")
         except QuoteError as error:
             problems.append(str(error))
         problems += [f"{where}: ref_id {ref!r} is not in references.csv" for ref in row["ref_ids"].split(";")

@@ -22,6 +22,7 @@ from .tables import DataError
 FILLS = {
     "positions.csv": "evidence.fill_offsets",
     "memberships.csv": "memberships.fill",
+    "claims.csv": "evidence.fill_offsets",
 }
 
 

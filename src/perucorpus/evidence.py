@@ -110,7 +110,7 @@ def verify(positions: pd.DataFrame, texts: dict[str, str]) -> None:
         if (int(row["start"]), int(row["end"])) != expected:
             problems.append(
                 f"{where}: start/end {row['start']}–{row['end']} do not match the quote, which is at "
-                f"{expected[0]}–{expected[1]} (run python -m perucorpus.evidence to refresh offsets)"
+                f"{expected[0]}–{expected[1]} (run perucorpus fill positions.csv to refresh offsets)"
             )
     if problems:
         raise QuoteError(f"{len(problems)} quote problem(s):\n" + "\n".join(problems))
