@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from conftest import DATA
 from perucorpus import checks, evidence, memberships
 from perucorpus.tables import DataError, edit_rows
+
+from conftest import DATA
 
 
 @pytest.fixture(scope="module")

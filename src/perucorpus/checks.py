@@ -3,9 +3,10 @@
 Each check keeps the two kinds of evidence apart: the claim is the article's verbatim
 quote, and what the references record comes only from the references. ``data/claims.csv``
 holds every checkable claim of the articles with its verdict (:func:`load_claims` checks
-quotes, offsets and references on load; ``python -m perucorpus.checks data/claims.csv``
-fills the offsets, with :func:`perucorpus.evidence.fill_offsets`). The functions below it compute checks from the external rows of
-``data/memberships.csv`` and ``data/peru_heads_of_state.csv``.
+quotes, offsets and references on load; ``python -m perucorpus.checks data/claims.csv`` fills
+the offsets, with :func:`perucorpus.evidence.fill_offsets`). The other functions compute checks
+from the external rows of ``data/memberships.csv`` and ``data/peru_heads_of_state.csv``; where a
+verdict in ``claims.csv`` rests on one of them, a test keeps the two in agreement.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
     claims = read_table(data_dir / "claims.csv", schemas.CLAIMS)
     references = set(read_table(data_dir / "references.csv", schemas.REFERENCES)["ref_id"])
     texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
+    known = references | set(texts) | set(claims["claim_id"])
     problems = []
     for row, line in zip(claims.to_dict("records"), claims.attrs["lines"]):
         where = f"{claims.attrs['source']}:{line}: {row['claim_id']}"
@@ -57,7 +59,7 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
                      if ref and ref not in references]
         named = CITED_IN_NOTE.findall(row["source_states"] + " " + row["verdict_note"])
         problems += [f"{where}: ({name}) is neither a ref_id, an article id nor a claim_id" for name in dict.fromkeys(named)
-                     if name not in references and name not in texts and name not in set(claims["claim_id"])]
+                     if name not in known]
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
     claims = claims.copy()
