@@ -7,8 +7,9 @@ Modules, one concern each:
 * :mod:`~perucorpus.corpus` – loading the raw articles and their metadata
 * :mod:`~perucorpus.cleaning` – the clean reading view (page furniture cut, offsets kept)
 * :mod:`~perucorpus.arabic` – normalisation, tokens, clitics and stopwords for counting
+* :mod:`~perucorpus.countries` – country codes and names from the libraries (CLDR, countrycode)
 * :mod:`~perucorpus.gazetteer` – country names (CLDR + variants) and their mentions
-* :mod:`~perucorpus.overview` – per-article counts, term frequencies, keyness, keywords in context
+* :mod:`~perucorpus.overview` – per-article counts, term frequencies (names as units, counted apart), keyness, keywords in context
 * :mod:`~perucorpus.evidence` – verbatim quotes as evidence, and the positions table
 * :mod:`~perucorpus.memberships` – alliance membership spells, statuses on a date, a country's steps
 * :mod:`~perucorpus.heads_of_state` – Peru's presidents and their terms, with references
