@@ -103,3 +103,13 @@ def test_multiword_terms_take_their_gloss_from_the_glossary(views):
     glossed = overview.with_glosses(shield, glosses)
     assert list(glossed["gloss_en"]) == ["the Shield of the Americas"]
     assert "data/glossary.csv" in glosses.attrs["source"]
+
+
+def test_known_units_are_rebuilt_when_a_source_file_changes(data_copy):
+    before = overview.known_units(data_copy)
+    assert overview.known_units(data_copy) is before  # built once
+    with (data_copy / "people.csv").open("a", encoding="utf-8") as handle:
+        handle.write("lula,لولا,Luiz Inácio Lula da Silva,Brazil's president,\n")
+    after = overview.known_units(data_copy)
+    assert any(entry.form == "lula" for entry in after.entries)
+    assert not any(entry.form == "lula" for entry in before.entries)

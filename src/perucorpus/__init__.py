@@ -9,7 +9,7 @@ Modules, one concern each:
 * :mod:`~perucorpus.arabic` – normalisation, tokens, clitics and stopwords for counting
 * :mod:`~perucorpus.countries` – country codes and names from the libraries (CLDR, countrycode)
 * :mod:`~perucorpus.gazetteer` – country names (CLDR + variants) and their mentions
-* :mod:`~perucorpus.overview` – per-article counts, term frequencies, keyness, keywords in context
+* :mod:`~perucorpus.overview` – per-article counts, term frequencies (names as units, counted apart), keyness, keywords in context
 * :mod:`~perucorpus.evidence` – verbatim quotes as evidence, and the positions table
 * :mod:`~perucorpus.dates` – the date model (ISO dates at day, month or year precision) and dates written in prose
 * :mod:`~perucorpus.sourcing` – what a reference states, the basis of each external date, cited references

@@ -1,10 +1,10 @@
 """Find country mentions in Arabic text.
 
-Country names come from CLDR (via babel) for every ISO 3166-1 country, plus the variant
+Country names come from CLDR (via babel, :mod:`perucorpus.countries`) for every ISO 3166-1 country, plus the variant
 spellings the articles actually use, from ``data/gazetteer/variants.csv`` (which can
 also exclude a CLDR name that is a common word, e.g. ``مالي`` "financial"). Nationality
 adjectives (``البيروفية``) are a separate *form* from names. Regions, cities,
-metonyms and organisations (``أمريكا اللاتينية``, ``ليما``, ``واشنطن``,
+metonyms, organisations and venues (``أمريكا اللاتينية``, ``ليما``, ``واشنطن``,
 ``منظمة الدول الأمريكية``) listed in ``data/gazetteer/non_country_terms.csv`` are
 matched too, so that they claim their words, but are never reported as countries.
 

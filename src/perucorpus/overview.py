@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -56,6 +57,17 @@ def known_units(data_dir: Path | str) -> Gazetteer:
     term that is also a name (``مجموعة ليما``) is a name.
     """
     data_dir = Path(data_dir)
+    sources = [data_dir / name for name in UNIT_SOURCES]
+    # Built once per state of its source files (a notebook asks for it several times).
+    return _known_units(data_dir, tuple((path.stat().st_mtime_ns, path.stat().st_size) for path in sources))
+
+
+UNIT_SOURCES = ("gazetteer/variants.csv", "gazetteer/non_country_terms.csv", "articles.csv", "people.csv", "glossary.csv")
+
+
+@lru_cache(maxsize=4)
+def _known_units(data_dir: Path, _state: tuple) -> Gazetteer:
+    """:func:`known_units` for one state (modification time and size) of its source files."""
     entries = list(Gazetteer.from_data(data_dir).entries)
     people = read_table(data_dir / "people.csv", schemas.PEOPLE)
     entries += [Entry(row.name_ar, "person", row.person_id, None, "people") for row in people.itertuples()]
