@@ -417,6 +417,23 @@ def test_heatmap_notes_go_under_non_zero_values_in_the_same_colour():
     assert texts["4"].get_color() == texts["n4"].get_color() == "white"  # above half the maximum
 
 
+def test_an_error_while_saving_leaves_the_old_files_intact(tmp_path, monkeypatch):
+    figure = Figure(figsize=(2, 1), layout="constrained")
+    figure.add_subplot().plot([0, 1], [1, 0])
+    paths = figures.save(figure, tmp_path, "f")
+    before = [path.read_bytes() for path in paths]
+
+    def interrupted(figure, path):  # the run is stopped halfway through the PNG
+        Path(path).write_bytes(b"\x89PNG half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(figures, "write_png", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        figures.save(figure, tmp_path, "f")
+    assert [path.read_bytes() for path in paths] == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["f.png", "f.svg"]
+
+
 # The figures the notebooks saved: each ships a CSV of exactly what it draws.
 
 FIGURES = Path(__file__).resolve().parents[1] / "figures"

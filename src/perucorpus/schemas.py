@@ -17,8 +17,8 @@ ID = r"[a-z][a-z0-9_]*"
 ISO_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 ISO3 = r"[A-Z]{3}"
 GENRES = ("opinion", "news", "explainer")
-#: A file name as received: letters (any script), digits, spaces, ``.``, ``_``, ``-``; no folder, not hidden.
-SAFE_FILE_NAME = r"\w[\w .-]{0,199}"
+#: A file name as received: letters (any script), digits, spaces and ``. _ - ( ) , +``; no folder, not hidden.
+SAFE_FILE_NAME = r"\w[\w .,()+-]{0,199}"
 
 
 def _on_the_calendar(value: str) -> bool:
@@ -59,7 +59,7 @@ ARTICLES = pa.DataFrameSchema(
     {
         "id": text_column(matches(ID, "a lowercase id of letters, digits and _"), unique=True),
         "file": text_column(matches(r"articles/[a-z][a-z0-9_]*\.txt", "articles/<id>.txt"), unique=True),
-        "source_file": text_column(matches(SAFE_FILE_NAME, "a plain file name (letters, digits, space, . _ -)"), unique=True),
+        "source_file": text_column(matches(SAFE_FILE_NAME, "a plain file name (letters, digits, space, . _ - ( ) , +; no folder)"), unique=True),
         "sha256": text_column(matches(r"[0-9a-f]{64}", "a SHA-256 hex digest")),
         "language": text_column(choice("ar")),
         "genre": text_column(choice(*GENRES)),
