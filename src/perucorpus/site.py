@@ -72,6 +72,7 @@ dl.subject-index dd { margin-left: 1.5em; }
   .layout { display: block; }
   nav.contents { position: static; max-height: none; border-right: 0; border-bottom: 1px solid #d0d7de; }
   main { padding: 1em; }
+  h1 { font-size: 1.6em; }
 }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
@@ -171,9 +172,13 @@ def _articles_page(data: Path) -> tuple[str, list[subject_index.Place]]:
     return "\n".join(parts), places
 
 
+#: What the subject index leaves out of a notebook page: folded code, prompts and the navigation lines.
+UNINDEXED = re.compile(r'<details class="code">.*?</details>|<div class="prompt[^"]*">.*?</div>|<!--NAVIGATION-->\s*<p>.*?</p>', re.S)
+
+
 def _section_places(page: Page) -> list[subject_index.Place]:
     """The text a reader sees in each section of a notebook page (folded code left out)."""
-    body = re.sub(r'<details class="code">.*?</details>|<div class="prompt[^"]*">.*?</div>', "", page.body, flags=re.S)
+    body = UNINDEXED.sub("", page.body)
     pieces = re.split(r'(<h2 id="[^"]+"[^>]*>.*?</h2>)', body, flags=re.S)
     places = [subject_index.Place(page.name, f"{page.title}: introduction", _text(pieces[0]))]
     for heading, text in zip(pieces[1::2], pieces[2::2]):
