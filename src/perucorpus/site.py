@@ -83,6 +83,7 @@ dl.subject-index dd { margin-left: 1.5em; }
   h2 { break-before: page; }
   h1 + h2, .edition-note + h2 { break-before: auto; }
   a[href]:not([href^="#"])::after { content: " (" attr(href) ")"; font-size: 9pt; color: #444; word-break: break-all; }
+  span.printed-link:not([data-href^="#"])::after { content: " (" attr(data-href) ")"; font-size: 9pt; color: #444; word-break: break-all; }
   details { border: 0; padding: 0; }
   figure, img, blockquote { break-inside: avoid; }
   .table-scroll { overflow: visible; }
@@ -260,6 +261,15 @@ def _render(pages: list[Page], current: Page, environment: jinja2.Environment) -
 
 MARKER = ".perucorpus-reading-copy"  # written by build: only a folder holding it may be replaced
 HANDOUTS = {"student.html": "student.pdf", "facilitator.html": "facilitator.pdf"}
+#: Before printing, each link becomes text with its target (printed after it by the print stylesheet): a PDF
+#: link would hold the absolute file:// address of the page on the machine that built it.
+LINKS_TO_TEXT = """for (const link of [...document.querySelectorAll('a[href]')]) {
+  const text = document.createElement('span');
+  text.className = 'printed-link';
+  text.dataset.href = link.getAttribute('href');
+  text.append(...link.childNodes);
+  link.replaceWith(text);
+} true"""
 
 
 def _replaceable(target: Path, folders: tuple[str, ...] = ("figures", "fonts")) -> bool:
@@ -328,7 +338,7 @@ def print_handouts(site: Path, handouts: Path) -> list[Path]:
 
     _fresh(handouts)
     with Browser() as browser:
-        return [browser.pdf(site / page, handouts / pdf) for page, pdf in HANDOUTS.items()]
+        return [browser.pdf(site / page, handouts / pdf, LINKS_TO_TEXT) for page, pdf in HANDOUTS.items()]
 
 
 def main(argv: list[str] | None = None) -> int:
