@@ -263,10 +263,11 @@ MARKER = ".perucorpus-reading-copy"  # written by build: only a folder holding i
 HANDOUTS = {"student.html": "student.pdf", "facilitator.html": "facilitator.pdf"}
 #: Before printing, each link becomes text with its target (printed after it by the print stylesheet): a PDF
 #: link would hold the absolute file:// address of the page on the machine that built it.
-LINKS_TO_TEXT = """for (const link of [...document.querySelectorAll('a[href]')]) {
-  const text = document.createElement('span');
+LINKS_TO_TEXT = """document.querySelectorAll('a.anchor-link').forEach(link => link.remove());
+for (const link of [...document.querySelectorAll('a[href]')]) {
+  const text = document.createElement('span'), href = link.getAttribute('href');
   text.className = 'printed-link';
-  text.dataset.href = link.getAttribute('href');
+  try { text.dataset.href = decodeURI(href); } catch (error) { text.dataset.href = href; }
   text.append(...link.childNodes);
   link.replaceWith(text);
 } true"""
