@@ -172,6 +172,7 @@ def test_handouts_are_a4_pdfs_and_the_students_has_no_solution(built_site):
         sizes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data))
         assert sizes and all(abs(float(w) - 595.28) < 1 and abs(float(h) - 841.89) < 1 for w, h in sizes), (name, sizes)
         assert b"/CreationDate (D:00000000000000" in data  # no build date in the file
+        assert b"file:" not in data and b"/URI" not in data  # nor the address it was built at
     from test_site import _solution_texts
 
     student, facilitator = _pdf_text(handouts / "student.pdf"), _pdf_text(handouts / "facilitator.pdf")

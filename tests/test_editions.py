@@ -81,3 +81,12 @@ def test_notebook_04_tags_every_solution_and_nothing_else():
         shows_solution = cell.cell_type == "code" and 'display.details("Solution"' in cell.source
         assert editions.is_solution(cell) == (after_exercise and shows_solution), cell.source[:60]
     assert sum(editions.is_solution(cell) for cell in notebook.cells) >= 4
+
+
+def test_editions_are_the_same_on_every_build():
+    """Cells the editions add have fixed ids (nbformat would draw random ones, and the pages would change)."""
+    source = guide()
+    build = lambda: (editions.student(source, "# S"), editions.facilitator(source, {1: "One.", 2: "Two."}, "# F"))
+    assert build() == build()
+    ids = [cell.id for cell in build()[1].cells]
+    assert len(ids) == len(set(ids))

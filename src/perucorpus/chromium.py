@@ -125,9 +125,13 @@ class Browser:
     def close_tab(self, session: str) -> None:
         self.send("Page.close", session)
 
-    def pdf(self, page: Path, out: Path) -> Path:
-        """Print ``page`` to ``out`` as the page's own CSS asks (``@page`` size A4), written atomically."""
+    def pdf(self, page: Path, out: Path, prepare: str = "true") -> Path:
+        """Print ``page`` to ``out`` as the page's own CSS asks (``@page`` size A4), written atomically.
+
+        ``prepare`` (JavaScript) runs in the tab first, e.g. to turn links into text.
+        """
         session = self.open(page)
+        self.evaluate(session, prepare)
         self.evaluate(session, "document.fonts.ready.then(() => true)")
         data = self.send("Page.printToPDF", session, preferCSSPageSize=True, printBackground=True,
                          displayHeaderFooter=False, generateTaggedPDF=True)["data"]

@@ -90,14 +90,15 @@ def is_solution(cell: nbformat.NotebookNode) -> bool:
     return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
 
 
-def _markdown(source: str) -> nbformat.NotebookNode:
-    return nbformat.v4.new_markdown_cell(source)
+def _markdown(source: str, cell_id: str) -> nbformat.NotebookNode:
+    """A markdown cell with a fixed id (a random one would change the pages on every build)."""
+    return nbformat.v4.new_markdown_cell(source, id=cell_id)
 
 
 def student(guide: nbformat.NotebookNode, intro: str) -> nbformat.NotebookNode:
     """The guide without its solution cells and navigation lines, opened by ``intro``."""
     edition = copy.deepcopy(guide)
-    edition.cells = [_markdown(intro)] + [
+    edition.cells = [_markdown(intro, "edition-intro")] + [
         cell for cell in edition.cells if not is_solution(cell) and not cell.source.startswith(NAVIGATION)
     ]
     return edition
@@ -109,11 +110,13 @@ def facilitator(guide: nbformat.NotebookNode, notes: dict[int, str], intro: str)
     position = _questions_cell(edition)
     section, rest = _section(edition.cells[position].source)
     by_number = {question.number: question for question in questions(guide)}
-    added = [_markdown("### Facilitator notes on the questions")]
+    added = [_markdown("### Facilitator notes on the questions", "notes")]
     for number, body in sorted(notes.items()):
         question = by_number[number]
         timing = f" ({question.minutes} min)" if question.minutes else ""
-        added.append(_markdown(f"#### Question {number}. {question.title}{timing}\n\n{_isolate_arabic(body)}"))
-    cells = edition.cells[:position] + [_markdown(section)] + added + ([_markdown(rest)] if rest.strip() else []) + edition.cells[position + 1:]
-    edition.cells = [_markdown(intro)] + [cell for cell in cells if not cell.source.startswith(NAVIGATION)]
+        added.append(_markdown(f"#### Question {number}. {question.title}{timing}\n\n{_isolate_arabic(body)}", f"notes-{number}"))
+    cell_id = edition.cells[position].get("id", "questions")
+    after = [_markdown(rest, f"{cell_id}-after-notes")] if rest.strip() else []
+    cells = edition.cells[:position] + [_markdown(section, cell_id)] + added + after + edition.cells[position + 1:]
+    edition.cells = [_markdown(intro, "edition-intro")] + [cell for cell in cells if not cell.source.startswith(NAVIGATION)]
     return edition

@@ -72,6 +72,7 @@ dl.subject-index dd { margin-left: 1.5em; }
   .layout { display: block; }
   nav.contents { position: static; max-height: none; border-right: 0; border-bottom: 1px solid #d0d7de; }
   main { padding: 1em; }
+  h1 { font-size: 1.6em; }
 }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
@@ -82,6 +83,7 @@ dl.subject-index dd { margin-left: 1.5em; }
   h2 { break-before: page; }
   h1 + h2, .edition-note + h2 { break-before: auto; }
   a[href]:not([href^="#"])::after { content: " (" attr(href) ")"; font-size: 9pt; color: #444; word-break: break-all; }
+  span.printed-link:not([data-href^="#"])::after { content: " (" attr(data-href) ")"; font-size: 9pt; color: #444; word-break: break-all; }
   details { border: 0; padding: 0; }
   figure, img, blockquote { break-inside: avoid; }
   .table-scroll { overflow: visible; }
@@ -171,9 +173,13 @@ def _articles_page(data: Path) -> tuple[str, list[subject_index.Place]]:
     return "\n".join(parts), places
 
 
+#: What the subject index leaves out of a notebook page: folded code, prompts and the navigation lines.
+UNINDEXED = re.compile(r'<details class="code">.*?</details>|<div class="prompt[^"]*">.*?</div>|<!--NAVIGATION-->\s*<p>.*?</p>', re.S)
+
+
 def _section_places(page: Page) -> list[subject_index.Place]:
     """The text a reader sees in each section of a notebook page (folded code left out)."""
-    body = re.sub(r'<details class="code">.*?</details>|<div class="prompt[^"]*">.*?</div>', "", page.body, flags=re.S)
+    body = UNINDEXED.sub("", page.body)
     pieces = re.split(r'(<h2 id="[^"]+"[^>]*>.*?</h2>)', body, flags=re.S)
     places = [subject_index.Place(page.name, f"{page.title}: introduction", _text(pieces[0]))]
     for heading, text in zip(pieces[1::2], pieces[2::2]):
@@ -255,6 +261,16 @@ def _render(pages: list[Page], current: Page, environment: jinja2.Environment) -
 
 MARKER = ".perucorpus-reading-copy"  # written by build: only a folder holding it may be replaced
 HANDOUTS = {"student.html": "student.pdf", "facilitator.html": "facilitator.pdf"}
+#: Before printing, each link becomes text with its target (printed after it by the print stylesheet): a PDF
+#: link would hold the absolute file:// address of the page on the machine that built it.
+LINKS_TO_TEXT = """document.querySelectorAll('a.anchor-link').forEach(link => link.remove());
+for (const link of [...document.querySelectorAll('a[href]')]) {
+  const text = document.createElement('span'), href = link.getAttribute('href');
+  text.className = 'printed-link';
+  try { text.dataset.href = decodeURI(href); } catch (error) { text.dataset.href = href; }
+  text.append(...link.childNodes);
+  link.replaceWith(text);
+} true"""
 
 
 def _replaceable(target: Path, folders: tuple[str, ...] = ("figures", "fonts")) -> bool:
@@ -323,7 +339,7 @@ def print_handouts(site: Path, handouts: Path) -> list[Path]:
 
     _fresh(handouts)
     with Browser() as browser:
-        return [browser.pdf(site / page, handouts / pdf) for page, pdf in HANDOUTS.items()]
+        return [browser.pdf(site / page, handouts / pdf, LINKS_TO_TEXT) for page, pdf in HANDOUTS.items()]
 
 
 def main(argv: list[str] | None = None) -> int:
