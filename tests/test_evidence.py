@@ -164,7 +164,7 @@ def test_claim_grid_counts_quoted_claims_in_display_order(positions, dimensions)
     assert sources.loc["Venezuela's government (Maduro)", "Trump era (2025–26)"] == "jeri2025, shield2026"
 
 
-def test_a_third_era_is_one_row_of_eras_csv_and_the_table_grows_a_column(data_copy, dimensions, articles):
+def test_a_third_era_is_one_row_of_eras_csv_and_the_table_grows_a_column(data_copy, dimensions, articles, rows, presidents, references):
     with (data_copy / "eras.csv").open("a", encoding="utf-8") as handle:
         handle.write("boluarte_2023,Boluarte era (2023–25),2022-12-07,2025-10-10,A test era.\n")
 
@@ -178,7 +178,7 @@ def test_a_third_era_is_one_row_of_eras_csv_and_the_table_grows_a_column(data_co
     labels = ["Castillo era (2021)", "Trump era (2025–26)", "Boluarte era (2023–25)"]
     assert list(evidence.era_labels(positions).values()) == labels
     texts = {key: article.raw for key, article in articles.items()}
-    model = evidence.table_model(positions, dimensions, texts, {})
+    model = evidence.table_model(positions, dimensions, texts, record.notes(rows, presidents, references))
     wide = evidence.wide_table(model)
     assert list(wide.columns) == ["dimension", "order", "label_en", "castillo_2021", "trump_2025_26", "boluarte_2023"]
     schemas.positions_wide(evidence.era_labels(positions)).validate(wide.astype(str).astype(object))

@@ -110,10 +110,14 @@ def allies_on(rows: pd.DataFrame, when: date, excluding: str = "PER") -> pd.Data
     return pd.DataFrame(table).set_index("kind")
 
 
-def describe_allies(allies: pd.DataFrame, when: date) -> str:
-    """Notebook 03's check of jeri2025_mnna_intent's '20 other countries' against :func:`allies_on` for ``when``."""
+def describe_allies(allies: pd.DataFrame, notice) -> str:
+    """Notebook 03's check of jeri2025_mnna_intent's '20 other countries' against :func:`allies_on`.
+
+    ``notice`` is the external row of Peru's notice (:func:`peru_step_row`); its date is shown
+    with its derivation when derived (:func:`perucorpus.sourcing.dated_row`).
+    """
     designated, pending, treated = (allies.loc[kind] for kind in ("designated", "pending", "treated_as"))
-    return (f"On {when}, the day the US notified Congress about Peru, the references record {designated.countries} other "
+    return (f"On {dated_row(notice)}, the day the US notified Congress about Peru, the references record {designated.countries} other "
             f"designated Major Non-NATO Allies, {pending.countries} announced or notified but not yet formalised "
             f"({pending.codes}) and {treated.countries} treated as one ({treated.codes}). jeri2025_mnna_intent says Peru "
             f"joins '20 other countries': {designated.countries} + {pending.countries} = {designated.countries + pending.countries}.")
@@ -142,12 +146,17 @@ def _external(rows: pd.DataFrame, iso3: str, grouping: str, status: str | None =
     return chosen if status is None else chosen[chosen["status"] == status]
 
 
-def peru_step(rows: pd.DataFrame, grouping: str, status: str) -> date:
-    """The date the references give for Peru's step (e.g. ``"accc", "signatory"``)."""
+def peru_step_row(rows: pd.DataFrame, grouping: str, status: str) -> pd.Series:
+    """The earliest external row for Peru's step (e.g. ``"accc", "signatory"``), with its date's basis."""
     step = _external(rows, "PER", grouping, status)
     if step.empty:
         raise ValueError(f"data/memberships.csv: no external row for Peru, {grouping} {status}")
-    return step["start_date"].min()
+    return step.sort_values("start_date", kind="stable").iloc[0]
+
+
+def peru_step(rows: pd.DataFrame, grouping: str, status: str) -> date:
+    """The date the references give for Peru's step (e.g. ``"accc", "signatory"``)."""
+    return peru_step_row(rows, grouping, status)["start_date"]
 
 
 def status_checks(rows: pd.DataFrame, references: pd.DataFrame) -> list[dict]:
