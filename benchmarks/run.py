@@ -104,8 +104,10 @@ def bench_notebooks() -> None:
     print(f"{REPEATS} runs each, alternating; best (the least disturbed run) and median, in seconds")
     print(f"{'notebook':<34}{'run: best':>10}{'median':>8}{'imports only: best':>20}{'median':>8}")
     for name in full_runs:
-        print(f"{name:<34}{min(full_runs[name]):>10.1f}{statistics.median(full_runs[name]):>8.1f}"
-              f"{min(floor_runs[name]):>20.1f}{statistics.median(floor_runs[name]):>8.1f}")
+        print(
+            f"{name:<34}{min(full_runs[name]):>10.1f}{statistics.median(full_runs[name]):>8.1f}"
+            f"{min(floor_runs[name]):>20.1f}{statistics.median(floor_runs[name]):>8.1f}"
+        )
     for label, pick in (("best", min), ("median", statistics.median)):
         total = sum(pick(runs) for runs in full_runs.values())
         base = sum(pick(runs) for runs in floor_runs.values())
@@ -132,12 +134,7 @@ def synthetic_corpus(count: int) -> list[str]:
     """``count`` articles of LINES_PER_ARTICLE lines drawn (seeded) from the seed articles' raw lines."""
     from perucorpus import corpus
 
-    lines = [
-        line
-        for article in corpus.load_corpus(ROOT / "data").values()
-        for line in article.raw.splitlines()
-        if line.strip()
-    ]
+    lines = [line for article in corpus.load_corpus(ROOT / "data").values() for line in article.raw.splitlines() if line.strip()]
     chooser = random.Random(SEED)
     return ["\n".join(chooser.choices(lines, k=LINES_PER_ARTICLE)) + "\n" for _ in range(count)]
 
@@ -178,16 +175,19 @@ def pipeline_figures(count: int) -> dict:
 def bench_pipeline() -> None:
     print(f"synthetic articles: {LINES_PER_ARTICLE} lines each, drawn with random.Random({SEED}) from the seed articles")
     stages = ("clean", "normalise", "tokenise", "mentions")
-    print(f"{'articles':>9}{'MB':>7}" + "".join(f"{stage + ' MB/s':>16}" for stage in stages)
-          + f"{'all stages (s)':>16}{'peak RSS (MB)':>15}{'mentions':>10}")
+    print(
+        f"{'articles':>9}{'MB':>7}"
+        + "".join(f"{stage + ' MB/s':>16}" for stage in stages)
+        + f"{'all stages (s)':>16}{'peak RSS (MB)':>15}{'mentions':>10}"
+    )
     for count in CORPUS_SIZES:
-        result = subprocess.run(
-            [sys.executable, __file__, "_pipeline", str(count)], capture_output=True, text=True, check=True
-        )
+        result = subprocess.run([sys.executable, __file__, "_pipeline", str(count)], capture_output=True, text=True, check=True)
         figures = json.loads(result.stdout)
         rates = "".join(f"{figures['megabytes'] / figures['seconds'][stage]:>16.1f}" for stage in stages)
-        print(f"{count:>9,}{figures['megabytes']:>7.1f}{rates}{sum(figures['seconds'].values()):>16.1f}"
-              f"{figures['peak_rss_mb']:>15.0f}{figures['mentions']:>10,}")
+        print(
+            f"{count:>9,}{figures['megabytes']:>7.1f}{rates}{sum(figures['seconds'].values()):>16.1f}"
+            f"{figures['peak_rss_mb']:>15.0f}{figures['mentions']:>10,}"
+        )
     print("target: mentions ≥ 5 MB/s per core; peak RSS holds the corpus, its clean views and normalised copies")
 
 
@@ -210,7 +210,9 @@ def venv_install(folder: Path, arguments: list[str], project: Path) -> tuple[flo
     started = time.perf_counter()
     subprocess.run(
         [str(folder / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *arguments],
-        cwd=project, check=True, stderr=subprocess.DEVNULL,
+        cwd=project,
+        check=True,
+        stderr=subprocess.DEVNULL,
     )
     elapsed = time.perf_counter() - started
     size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
@@ -230,8 +232,10 @@ def bench_install() -> None:
     print(f"{'venv':<44}{'pip install (s)':>16}{'size (MB)':>11}")
     print(f"{'six design packages (' + ', '.join(DESIGN_PACKAGES[:2]) + ', …)':<44}{design_time:>16.1f}{design_size:>11.0f}")
     print(f"{'requirements.txt':<44}{full_time:>16.1f}{full_size:>11.0f}")
-    print(f"size ratio {full_size / design_size:.2f}×, time ratio {full_time / design_time:.2f}× (target ≤ 1.3×); "
-          "times use pip's download cache as it is on this machine")
+    print(
+        f"size ratio {full_size / design_size:.2f}×, time ratio {full_time / design_time:.2f}× (target ≤ 1.3×); "
+        "times use pip's download cache as it is on this machine"
+    )
 
 
 BENCHMARKS = {"notebooks": bench_notebooks, "tests": bench_tests, "pipeline": bench_pipeline, "install": bench_install}

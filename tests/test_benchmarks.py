@@ -3,7 +3,6 @@
 import importlib.util
 
 import nbformat
-
 from conftest import ROOT
 
 spec = importlib.util.spec_from_file_location("benchmark_run", ROOT / "benchmarks" / "run.py")
@@ -12,11 +11,13 @@ spec.loader.exec_module(bench)
 
 
 def test_floor_notebooks_keep_only_the_imports():
-    notebook = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("import nothing"),
-        nbformat.v4.new_code_cell("%matplotlib inline\nimport pandas as pd\nx = 1"),
-        nbformat.v4.new_code_cell("from pathlib import Path\nprint(Path('.'))"),
-    ])
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("import nothing"),
+            nbformat.v4.new_code_cell("%matplotlib inline\nimport pandas as pd\nx = 1"),
+            nbformat.v4.new_code_cell("from pathlib import Path\nprint(Path('.'))"),
+        ]
+    )
     assert bench.import_lines(notebook) == "import pandas as pd\nfrom pathlib import Path"
 
 

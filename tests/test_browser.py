@@ -15,10 +15,9 @@ import shutil
 import subprocess
 
 import pytest
+from conftest import ROOT
 
 from perucorpus import chromium
-
-from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -176,7 +175,10 @@ def test_handouts_are_a4_pdfs_and_the_students_has_no_solution(built_site):
     from test_site import _solution_texts
 
     student, facilitator = _pdf_text(handouts / "student.pdf"), _pdf_text(handouts / "facilitator.pdf")
-    squash = lambda text: re.sub(r"[\s\u0080-\uffff]+", "", text)  # Latin letters only: pdftotext reorders Arabic and adds marks
+
+    def squash(text):  # Latin letters only: pdftotext reorders Arabic and adds marks
+        return re.sub(r"[\s\u0080-\uffff]+", "", text)
+
     for solution in _solution_texts():
         latin = re.sub(r"[^\x00-\x7f]", "", solution).strip()  # the Latin part: pdftotext reorders Arabic runs
         assert squash(latin) not in squash(student), latin

@@ -5,12 +5,11 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from conftest import DATA
 from pandas.testing import assert_frame_equal
 
 from perucorpus import checks, evidence, memberships
 from perucorpus.tables import DataError, edit_rows
-
-from conftest import DATA
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +52,9 @@ def test_head_of_state_check_dates_the_claim(rows, positions, presidents, people
     assert found["claim (quote)"].startswith("تولى خوسيه جيري منصب الرئيس البيروفي")
     record = found["what the references record"]
     assert record.startswith("José Jerí was president 2025-10-10 (derived: 'viernes 10 de octubre' in a report of 2025-10-10")
-    assert "so the claim held when the article reported the notice to Congress (dated 2025-12-11 (derived: 'on Thursday'" in record
+    assert (
+        "so the claim held when the article reported the notice to Congress (dated 2025-12-11 (derived: 'on Thursday'" in record
+    )
     assert record.endswith("when Peru signed the counter-cartel declaration, the president was José María Balcázar.")
     assert "on 2026-03-05 (derived: " in record  # derived dates never shown bare
 
@@ -67,7 +68,9 @@ def test_head_of_state_check_can_find_the_claim_wrong(rows, positions, president
 
 
 def test_checks_with_nothing_to_check_say_what_is_missing(rows, positions, presidents, people, references):
-    with pytest.raises(ValueError, match="positions.csv: expected one head_of_state quote of shield2026_explainer naming a president"):
+    with pytest.raises(
+        ValueError, match="positions.csv: expected one head_of_state quote of shield2026_explainer naming a president"
+    ):
         checks.head_of_state_check(rows, positions, presidents, people, references, article_id="shield2026_explainer")
     with pytest.raises(ValueError, match="memberships.csv: no article row lists a signatory"):
         checks.signatory_check(rows[rows["source_kind"] == "external"], references)
@@ -76,12 +79,16 @@ def test_checks_with_nothing_to_check_say_what_is_missing(rows, positions, presi
 def test_signatory_check_counts_confirmed_signatures(rows, references):
     found = checks.signatory_check(rows, references)
     assert found["country"] == "17 signatories"
-    assert found["what the references record"].startswith("A signature is confirmed for 7 of them; none of the references found confirms ")
+    assert found["what the references record"].startswith(
+        "A signature is confirmed for 7 of them; none of the references found confirms "
+    )
     assert found["what the references record"].endswith("Attended without signing: Chile.")
 
 
 def test_signatory_check_never_calls_a_signatory_a_mere_attendee(rows, references):
-    peru_attended = rows[(rows["iso3"] == "PER") & (rows["grouping"] == "accc") & (rows["source_kind"] == "external")].assign(status="attended")
+    peru_attended = rows[(rows["iso3"] == "PER") & (rows["grouping"] == "accc") & (rows["source_kind"] == "external")].assign(
+        status="attended"
+    )
     found = checks.signatory_check(pd.concat([rows, peru_attended]), references)
     assert found["what the references record"].endswith("Attended without signing: Chile.")
 
@@ -98,9 +105,11 @@ def test_lima_vs_coalition_names_the_switchers(rows):
 
 def test_lima_vs_coalition_keeps_the_latest_exit():
     rows = pd.DataFrame(
-        [("ARG", "lima_group", "founding_member", "external", date(2017, 8, 8)),
-         ("ARG", "lima_group", "withdrew", "external", date(2021, 3, 24)),
-         ("ARG", "lima_group", "announced_withdrawal", "external", date(2019, 1, 1))],
+        [
+            ("ARG", "lima_group", "founding_member", "external", date(2017, 8, 8)),
+            ("ARG", "lima_group", "withdrew", "external", date(2021, 3, 24)),
+            ("ARG", "lima_group", "announced_withdrawal", "external", date(2019, 1, 1)),
+        ],
         columns=["iso3", "grouping", "status", "source_kind", "start_date"],
     )
     table = checks.lima_vs_coalition(rows, pd.Series({"ARG": "signatory"}))
@@ -132,7 +141,9 @@ def _edit_claim(path, claim_id, **changes):
 
 
 def _line_of(path, claim_id):
-    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(claim_id + ","))
+    return next(
+        number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(claim_id + ",")
+    )
 
 
 def test_a_claim_row_breaking_the_schema_is_reported_by_line(data_copy):
@@ -143,20 +154,28 @@ def test_a_claim_row_breaking_the_schema_is_reported_by_line(data_copy):
         checks.load_claims(data_copy)
     message = str(error.value)
     assert f"claims.csv:{_line_of(path, 'castillo2021_founded_2017')}: column 'verdict': value 'probably'" in message
-    assert f"claims.csv:{_line_of(path, 'jeri2025_intent')}: row: fails ref_ids may be empty only for a not_checkable claim" in message
+    assert (
+        f"claims.csv:{_line_of(path, 'jeri2025_intent')}: row: fails ref_ids may be empty only for a not_checkable claim"
+        in message
+    )
 
 
 def test_a_claim_whose_quote_offsets_or_references_are_wrong_stops_the_load(data_copy):
     path = data_copy / "claims.csv"
     _edit_claim(path, "castillo2021_founded_2017", quote_ar="وهي مجموعة أنشئت عام 2017")  # spelling "corrected": not verbatim
     _edit_claim(path, "jeri2025_intent", start="1")
-    _edit_claim(path, "shield2026_china_trade", ref_ids="tass_2025_china_trade;no_such_ref",
-                verdict_note="See (no_such_claim).")
+    _edit_claim(path, "shield2026_china_trade", ref_ids="tass_2025_china_trade;no_such_ref", verdict_note="See (no_such_claim).")
     with pytest.raises(DataError) as error:
         checks.load_claims(data_copy)
     message = str(error.value)
-    assert f"claims.csv:{_line_of(path, 'castillo2021_founded_2017')}: castillo2021_founded_2017: quote not found verbatim" in message
-    assert re.search(rf"claims.csv:{_line_of(path, 'jeri2025_intent')}: jeri2025_intent: start/end 1–\d+ do not match the quote, which is at 0–", message)
+    assert (
+        f"claims.csv:{_line_of(path, 'castillo2021_founded_2017')}: castillo2021_founded_2017: quote not found verbatim"
+        in message
+    )
+    assert re.search(
+        rf"claims.csv:{_line_of(path, 'jeri2025_intent')}: jeri2025_intent: start/end 1–\d+ do not match the quote, which is at 0–",
+        message,
+    )
     assert "shield2026_china_trade: ref_id 'no_such_ref' is not in references.csv" in message
     assert "shield2026_china_trade: (no_such_claim) is neither a ref_id, an article id nor a claim_id" in message
 
@@ -179,15 +198,26 @@ def test_claim_offsets_are_filled_from_the_quotes(data_copy):
 
 def test_verdict_counts_lists_every_verdict_per_article():
     claims = pd.DataFrame({"article_id": ["a", "a", "b"], "verdict": ["qualified", "confirmed", "qualified"]})
-    expected = pd.DataFrame({"confirmed": [1, 0], "qualified": [1, 1], "contradicted": [0, 0], "not_checkable": [0, 0],
-                             "all": [2, 1]}, index=pd.Index(["a", "b"], name="article"))
+    expected = pd.DataFrame(
+        {"confirmed": [1, 0], "qualified": [1, 1], "contradicted": [0, 0], "not_checkable": [0, 0], "all": [2, 1]},
+        index=pd.Index(["a", "b"], name="article"),
+    )
     assert_frame_equal(checks.verdict_counts(claims), expected)
 
 
 def test_claims_table_cites_each_reference_and_marks_a_claim_without_any(references):
-    claims = pd.DataFrame({"article_id": ["a", "b"], "quote_ar": ["ق", "ع"], "claim_en": ["x", "y"],
-                           "verdict": ["qualified", "not_checkable"], "ref_ids": ["batimes_2025_peru_mnna", ""],
-                           "source_states": ["s", "Not addressed in the sources."], "verdict_note": ["n", "m"]}, index=[7, 9])
+    claims = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "quote_ar": ["ق", "ع"],
+            "claim_en": ["x", "y"],
+            "verdict": ["qualified", "not_checkable"],
+            "ref_ids": ["batimes_2025_peru_mnna", ""],
+            "source_states": ["s", "Not addressed in the sources."],
+            "verdict_note": ["n", "m"],
+        },
+        index=[7, 9],
+    )
     table = checks.claims_table(claims, references)
     assert list(table.columns) == checks.CLAIM_COLUMNS and list(table.index) == [0, 1]
     assert table.loc[0, "references"] == "Buenos Aires Times (Bloomberg), 2025-12 (batimes_2025_peru_mnna)"
@@ -196,33 +226,49 @@ def test_claims_table_cites_each_reference_and_marks_a_claim_without_any(referen
 
 def _mnna_rows():
     return pd.DataFrame(
-        [("ARG", "designated", date(1998, 1, 6), None), ("BRA", "designated", date(2019, 7, 31), None),
-         ("AFG", "designated", date(2012, 7, 1), date(2022, 7, 6)), ("SAU", "announced", date(2025, 11, 18), None),
-         ("QAT", "notified", date(2025, 12, 1), None), ("TWN", "treated_as", date(2002, 9, 30), None),
-         ("PER", "notified", date(2025, 12, 11), None), ("KEN", "designated", date(2026, 1, 1), None)],
+        [
+            ("ARG", "designated", date(1998, 1, 6), None),
+            ("BRA", "designated", date(2019, 7, 31), None),
+            ("AFG", "designated", date(2012, 7, 1), date(2022, 7, 6)),
+            ("SAU", "announced", date(2025, 11, 18), None),
+            ("QAT", "notified", date(2025, 12, 1), None),
+            ("TWN", "treated_as", date(2002, 9, 30), None),
+            ("PER", "notified", date(2025, 12, 11), None),
+            ("KEN", "designated", date(2026, 1, 1), None),
+        ],
         columns=["iso3", "status", "start_date", "end_date"],
     ).assign(grouping="mnna", source_kind="external")
 
 
 def test_allies_on_counts_the_other_allies_by_kind_on_a_date():
-    expected = pd.DataFrame({"countries": [2, 2, 1], "codes": ["ARG, BRA", "QAT, SAU", "TWN"]},
-                            index=pd.Index(["designated", "pending", "treated_as"], name="kind"))
+    expected = pd.DataFrame(
+        {"countries": [2, 2, 1], "codes": ["ARG, BRA", "QAT, SAU", "TWN"]},
+        index=pd.Index(["designated", "pending", "treated_as"], name="kind"),
+    )
     assert_frame_equal(checks.allies_on(_mnna_rows(), date(2025, 12, 11)), expected)  # AFG ended, KEN not yet, PER excluded
 
 
 def test_describe_allies_adds_designated_and_pending():
     notice = {"start": "2025-12-11", "start_basis": "derived", "start_derivation": "'on Thursday' before a report of 2025-12-12"}
     text = checks.describe_allies(checks.allies_on(_mnna_rows(), date(2025, 12, 11)), notice)
-    assert text.startswith("On 2025-12-11 (derived: 'on Thursday' before a report of 2025-12-12), the day the US notified Congress "
-                           "about Peru, the references record 2 other designated")
+    assert text.startswith(
+        "On 2025-12-11 (derived: 'on Thursday' before a report of 2025-12-12), the day the US notified Congress "
+        "about Peru, the references record 2 other designated"
+    )
     assert "2 announced or notified but not yet formalised (QAT, SAU) and 1 treated as one (TWN)" in text
     assert text.endswith("'20 other countries': 2 + 2 = 4.")
 
 
 def test_unchecked_statements_are_article_status_rows_no_claim_overlaps():
-    rows = pd.DataFrame({"source_kind": ["article", "article", "external", "article"],
-                         "grouping": ["lima_group", "mnna", "lima_group", "accc"], "source": ["a", "a", "r", "a"],
-                         "quote_start": ["10", "50", "", "0"], "quote_end": ["20", "60", "", "5"]})
+    rows = pd.DataFrame(
+        {
+            "source_kind": ["article", "article", "external", "article"],
+            "grouping": ["lima_group", "mnna", "lima_group", "accc"],
+            "source": ["a", "a", "r", "a"],
+            "quote_start": ["10", "50", "", "0"],
+            "quote_end": ["20", "60", "", "5"],
+        }
+    )
     claims = pd.DataFrame({"article_id": ["a", "b"], "start": [15, 50], "end": [30, 60]})
     assert_frame_equal(checks.unchecked_statements(rows, claims), rows.iloc[[1]])
 
@@ -237,7 +283,10 @@ def test_claims_csv_states_what_the_computed_checks_find(rows, claims, positions
     on_notice = checks.peru_step(rows, "mnna", "notified")
     allies = checks.allies_on(rows, on_notice)
     designated, pending = allies.at["designated", "countries"], allies.at["pending", "countries"]
-    assert f"on {on_notice} the references record {designated} other designated allies, {pending} announced" in notes["jeri2025_twenty_others"]
+    assert (
+        f"on {on_notice} the references record {designated} other designated allies, {pending} announced"
+        in notes["jeri2025_twenty_others"]
+    )
     found = checks.signatory_check(rows, references)["what the references record"]
     confirmed = re.match(r"A signature is confirmed for (\d+) of them", found).group(1)
     assert f"a signature is confirmed for {confirmed} of the 17 listed" in notes["shield2026_signatory_list"]

@@ -6,9 +6,8 @@ import sys
 
 import pytest
 
-from perucorpus import cli, corpus
+from perucorpus import cli, corpus, schemas
 from perucorpus.tables import read_table
-from perucorpus import schemas
 
 #: A short news text written for these tests (not one of the seed articles).
 NEW_TEXT = (
@@ -16,8 +15,20 @@ NEW_TEXT = (
     "وقال وزير الخارجية البيروفي إن الاتفاق يفتح صفحة جديدة في العلاقات بين البلدين، وإن ليما ترحب بمشاركة البرازيل.\n"
     "ويرى محللون أن الاتفاق ربما يعكس رغبة بيرو في تنويع شركائها بعيدا عن الولايات المتحدة والصين.\n"
 )
-GOOD = ["--id", "testonly_ports2026", "--genre", "news", "--era", "trump_2025_26", "--date", "2026-05-04",
-        "--title-en", "Peru and Chile sign a ports agreement (test text)", "--summary-en", "A test text about ports."]
+GOOD = [
+    "--id",
+    "testonly_ports2026",
+    "--genre",
+    "news",
+    "--era",
+    "trump_2025_26",
+    "--date",
+    "2026-05-04",
+    "--title-en",
+    "Peru and Chile sign a ports agreement (test text)",
+    "--summary-en",
+    "A test text about ports.",
+]
 
 
 def add(data_dir, path, *options):
@@ -71,11 +82,17 @@ def test_add_article_copies_the_file_and_writes_its_row(data_copy, new_file, cap
     assert "CHL Chile · تشيلي: 1" in printed and "ليما" in printed  # countries to check, and a city matched
 
 
-@pytest.mark.parametrize("change, problem", [
-    (lambda path: path.write_bytes(NEW_TEXT.encode("cp1256")), r"Ports news 2026-05\.txt:1: not valid UTF-8"),
-    (lambda path: path.write_bytes(b""), r"Ports news 2026-05\.txt: the article file is empty"),
-    (lambda path: path.write_bytes("\ufeff".encode() + NEW_TEXT.encode()), r"Ports news 2026-05\.txt:1: starts with a UTF-8 byte-order mark"),
-])
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (lambda path: path.write_bytes(NEW_TEXT.encode("cp1256")), r"Ports news 2026-05\.txt:1: not valid UTF-8"),
+        (lambda path: path.write_bytes(b""), r"Ports news 2026-05\.txt: the article file is empty"),
+        (
+            lambda path: path.write_bytes("\ufeff".encode() + NEW_TEXT.encode()),
+            r"Ports news 2026-05\.txt:1: starts with a UTF-8 byte-order mark",
+        ),
+    ],
+)
 def test_a_bad_file_is_refused_and_nothing_is_written(data_copy, new_file, capsys, change, problem):
     change(new_file)
     before = snapshot(data_copy)
@@ -85,17 +102,20 @@ def test_a_bad_file_is_refused_and_nothing_is_written(data_copy, new_file, capsy
     assert snapshot(data_copy) == before
 
 
-@pytest.mark.parametrize("option, value, problem", [
-    ("--id", "castillo2021_lima_exit", "id 'castillo2021_lima_exit' is already in"),
-    ("--id", "../escape", "id '../escape' must be lowercase letters"),
-    ("--id", "Ports", "id 'Ports' must be lowercase letters"),
-    ("--genre", "poem", "column 'genre': value 'poem' fails must be one of ['opinion', 'news', 'explainer']"),
-    ("--era", "inca_1500", "column 'era': value 'inca_1500' fails must be one of ['castillo_2021', 'trump_2025_26']"),
-    ("--date", "2026-02-30", "column 'date': value '2026-02-30' fails must be a date that exists on the calendar"),
-    ("--date", "May 2026", "column 'date': value 'May 2026' fails must be an ISO 8601 date"),
-    ("--date", "2019-05-04", "date 2019-05-04 is outside era 'trump_2025_26' (2025 to 2026 in eras.csv)"),
-    ("--title-en", "", "column 'title_en': value '' fails must not be empty"),
-])
+@pytest.mark.parametrize(
+    "option, value, problem",
+    [
+        ("--id", "castillo2021_lima_exit", "id 'castillo2021_lima_exit' is already in"),
+        ("--id", "../escape", "id '../escape' must be lowercase letters"),
+        ("--id", "Ports", "id 'Ports' must be lowercase letters"),
+        ("--genre", "poem", "column 'genre': value 'poem' fails must be one of ['opinion', 'news', 'explainer']"),
+        ("--era", "inca_1500", "column 'era': value 'inca_1500' fails must be one of ['castillo_2021', 'trump_2025_26']"),
+        ("--date", "2026-02-30", "column 'date': value '2026-02-30' fails must be a date that exists on the calendar"),
+        ("--date", "May 2026", "column 'date': value 'May 2026' fails must be an ISO 8601 date"),
+        ("--date", "2019-05-04", "date 2019-05-04 is outside era 'trump_2025_26' (2025 to 2026 in eras.csv)"),
+        ("--title-en", "", "column 'title_en': value '' fails must not be empty"),
+    ],
+)
 def test_bad_metadata_is_refused_in_one_line_and_nothing_is_written(data_copy, new_file, capsys, option, value, problem):
     options = list(GOOD)
     options[options.index(option) + 1] = value
@@ -109,7 +129,9 @@ def test_bad_metadata_is_refused_in_one_line_and_nothing_is_written(data_copy, n
 def test_a_second_copy_of_the_same_file_name_is_refused(data_copy, new_file, capsys):
     assert add(data_copy, new_file, *GOOD) == 0
     before = snapshot(data_copy)
-    assert add(data_copy, new_file, *[value if value != "testonly_ports2026" else "testonly_ports2026_again" for value in GOOD]) == 1
+    assert (
+        add(data_copy, new_file, *[value if value != "testonly_ports2026" else "testonly_ports2026_again" for value in GOOD]) == 1
+    )
     assert "column 'source_file': value 'Ports news 2026-05.txt'" in capsys.readouterr().err
     assert snapshot(data_copy) == before
 

@@ -4,11 +4,10 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from conftest import DATA, ROOT, SEED_IDS
 
 from perucorpus import cleaning, corpus
 from perucorpus.tables import DataError, edit_rows
-
-from conftest import DATA, ROOT, SEED_IDS
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -64,7 +63,7 @@ def test_empty_file_is_rejected(data_copy):
 
 
 def test_crlf_file_loads_unchanged_and_cleans(data_copy):
-    content = "فقرة أولى عن بيرو.\r\n\r\nإعلان\r\n\r\nإعلان الأمن المشترك.\r\n".encode("utf-8")
+    content = "فقرة أولى عن بيرو.\r\n\r\nإعلان\r\n\r\nإعلان الأمن المشترك.\r\n".encode()
     add_article(data_copy, "crlf_article", content)
     article = corpus.load_corpus(data_copy)["crlf_article"]
     assert article.raw.encode("utf-8") == content
@@ -75,7 +74,9 @@ def test_crlf_file_loads_unchanged_and_cleans(data_copy):
 
 def test_row_without_file(data_copy):
     (data_copy / "articles" / "jeri2025_mnna_intent.txt").unlink()
-    with pytest.raises(corpus.CorpusError, match=r"articles\.csv:3: article file articles/jeri2025_mnna_intent\.txt does not exist"):
+    with pytest.raises(
+        corpus.CorpusError, match=r"articles\.csv:3: article file articles/jeri2025_mnna_intent\.txt does not exist"
+    ):
         corpus.load_corpus(data_copy)
 
 
@@ -117,7 +118,7 @@ def test_seed_rows_record_their_seed_file_names(seed_articles):
 
 
 def test_oversized_file_is_rejected_before_reading(data_copy):
-    add_article(data_copy, "huge_article", "بيرو ".encode("utf-8"))
+    add_article(data_copy, "huge_article", "بيرو ".encode())
     with (data_copy / "articles" / "huge_article.txt").open("wb") as handle:
         handle.truncate(50_000_000)  # a 50 MB file (sparse, so the test stays fast)
     with pytest.raises(corpus.CorpusError, match=r"huge_article\.txt: 50\.0 MB is larger than the 1 MB"):
@@ -145,13 +146,18 @@ def test_an_era_that_ends_before_it_starts_is_refused(data_copy):
         corpus.load_eras(data_copy)
 
 
-@pytest.mark.parametrize("value, inside", [("2021-07-28/2022-12", True), ("2021-07", True), ("2022", True), ("2021-06", False), ("2022-12-08", False)])
+@pytest.mark.parametrize(
+    "value, inside", [("2021-07-28/2022-12", True), ("2021-07", True), ("2022", True), ("2021-06", False), ("2022-12-08", False)]
+)
 def test_an_article_dated_outside_its_era_names_line_and_dates(data_copy, value, inside):
     edit_rows(data_copy / "articles.csv", lambda rows: rows[0].update(date=value))
     if inside:
         assert corpus.load_corpus(data_copy)["castillo2021_lima_exit"].meta["date"] == value
         return
-    with pytest.raises(corpus.CorpusError, match=rf"articles\.csv:2: date {value} is outside era 'castillo_2021' \(2021-07-28 to 2022-12-07 in eras\.csv\)"):
+    with pytest.raises(
+        corpus.CorpusError,
+        match=rf"articles\.csv:2: date {value} is outside era 'castillo_2021' \(2021-07-28 to 2022-12-07 in eras\.csv\)",
+    ):
         corpus.load_corpus(data_copy)
 
 
@@ -163,7 +169,7 @@ def test_an_article_of_an_era_missing_from_eras_csv_is_refused(data_copy):
 
 def test_a_source_file_name_with_a_folder_or_hidden_is_refused(data_copy):
     for name in ["../x.txt", ".hidden.txt", "a/b.txt", "a\\b.txt", "x\n.txt"]:
-        edit_rows(data_copy / "articles.csv", lambda rows: rows[0].update(source_file=name))
+        edit_rows(data_copy / "articles.csv", lambda rows, name=name: rows[0].update(source_file=name))
         with pytest.raises(DataError, match=r"articles\.csv:2: column 'source_file'"):
             corpus.load_corpus(data_copy)
     edit_rows(data_copy / "articles.csv", lambda rows: rows[0].update(source_file="مقال بيرو 2021 (1).txt"))

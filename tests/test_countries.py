@@ -32,6 +32,10 @@ def test_library_fields_fill_the_correlates_of_war_number_and_both_names():
 
 def test_regions_and_the_americas():
     assert countries.subregions(["PER", "GTM", "JAM", "USA", "FRA"]) == {
-        "FRA": "Western Europe", "GTM": "Central America", "JAM": "Caribbean", "PER": "South America",
-        "USA": "Northern America"}
+        "FRA": "Western Europe",
+        "GTM": "Central America",
+        "JAM": "Caribbean",
+        "PER": "South America",
+        "USA": "Northern America",
+    }
     assert countries.in_americas(["PER", "CAN", "FRA"]) == [True, True, False]

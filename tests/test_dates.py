@@ -18,21 +18,24 @@ def test_parse_keeps_the_precision_and_the_bounds():
             parse(bad)
 
 
-@pytest.mark.parametrize("text, written", [
-    ("designated Qatar on March 10, 2022, the 18th", "2022-03-10"),
-    ("signed on 5 de marzo de 2026, in English", "2026-03-05"),
-    ("from 28 de julio del 2016 to", "2016-07-28"),
-    ("Determination No. 97–4, Nov. 12, 1996, 61 F.R.", "1996-11-12"),
-    ("un mémorandum du 10 mars 2022", "2022-03-10"),
-    ("assinado em 5 de março de 2026", "2026-03-05"),
-    ("وفي 5 مارس 2026 وقّع مسؤولون", "2026-03-05"),
-    ("published 2022-03-17 as", "2022-03-17"),
-    ("dated 10/08/2021 in the header", "2021-08-10"),
-    ("joined in febrero de 2019", "2019-02"),
-    ("named in July 2012", "2012-07"),
-    ("a tweet dated August 4, 2021", "2021-08"),
-    ("Federal Register document 2026-01421", "2026"),
-])
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("designated Qatar on March 10, 2022, the 18th", "2022-03-10"),
+        ("signed on 5 de marzo de 2026, in English", "2026-03-05"),
+        ("from 28 de julio del 2016 to", "2016-07-28"),
+        ("Determination No. 97–4, Nov. 12, 1996, 61 F.R.", "1996-11-12"),
+        ("un mémorandum du 10 mars 2022", "2022-03-10"),
+        ("assinado em 5 de março de 2026", "2026-03-05"),
+        ("وفي 5 مارس 2026 وقّع مسؤولون", "2026-03-05"),
+        ("published 2022-03-17 as", "2022-03-17"),
+        ("dated 10/08/2021 in the header", "2021-08-10"),
+        ("joined in febrero de 2019", "2019-02"),
+        ("named in July 2012", "2012-07"),
+        ("a tweet dated August 4, 2021", "2021-08"),
+        ("Federal Register document 2026-01421", "2026"),
+    ],
+)
 def test_written_dates_reads_the_languages_and_forms_of_the_sources(text, written):
     assert is_written(parse(written), text)
 

@@ -4,7 +4,7 @@ import pandas as pd
 
 from perucorpus import display
 
-HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)> **bold** بيرو'
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)> **bold** بيرو"
 
 
 def test_rtl_escapes_and_sets_direction():
@@ -34,18 +34,32 @@ def test_article_card_escapes():
 
 
 def test_arabic_quoted_in_english_text_is_isolated_right_to_left():
-    shown = display.mixed('counts Peru among them (وبخروج البيرو ... فهي تنضم) & <b>not bold</b>')
+    shown = display.mixed("counts Peru among them (وبخروج البيرو ... فهي تنضم) & <b>not bold</b>")
     assert '<bdi dir="rtl" lang="ar">وبخروج البيرو ... فهي تنضم</bdi>' in shown
     assert "&amp; &lt;b&gt;not bold&lt;/b&gt;" in shown
     assert display.mixed("no Arabic here") == "no Arabic here"
 
 
 def test_evidence_table_escapes_every_field_of_the_model():
-    claim = {"status": "stated", "position_en": HOSTILE, "quote_ar": HOSTILE, "quote_en": HOSTILE, "citation": "<c>",
-             "note": HOSTILE, "record": HOSTILE}
+    claim = {
+        "status": "stated",
+        "position_en": HOSTILE,
+        "quote_ar": HOSTILE,
+        "quote_en": HOSTILE,
+        "citation": "<c>",
+        "note": HOSTILE,
+        "record": HOSTILE,
+    }
     gap = {**claim, "status": "not_addressed", "quote_ar": "", "quote_en": "", "citation": "", "record": ""}
-    model = [{"dimension": "d", "order": "1", "label_en": "<l>", "question_en": "<q>",
-              "eras": [{"era": "a", "label": "<a>", "claims": [claim]}, {"era": "b", "label": "<b>", "claims": [gap]}]}]
+    model = [
+        {
+            "dimension": "d",
+            "order": "1",
+            "label_en": "<l>",
+            "question_en": "<q>",
+            "eras": [{"era": "a", "label": "<a>", "claims": [claim]}, {"era": "b", "label": "<b>", "claims": [gap]}],
+        }
+    ]
     html = display.evidence_table(model)
     assert "<script>" not in html and "<img" not in html and "<c>" not in html and "<l>" not in html
     assert html.count('<blockquote dir="rtl" lang="ar">&lt;script&gt;') == 1

@@ -2,10 +2,9 @@
 
 import nbformat
 import pytest
+from conftest import ROOT
 
 from perucorpus import editions
-
-from conftest import ROOT
 
 GUIDE = ROOT / "notebooks" / "04_discussion_guide.ipynb"
 NOTES = ROOT / "teaching" / "facilitator_notes.md"
@@ -17,7 +16,9 @@ def guide(questions="1. **Genre and voice (15 min).** Compare.\n2. **Whose Peru?
     notebook.cells = [
         nbformat.v4.new_markdown_cell("# Guide\n\n<!--NAVIGATION-->"),
         nbformat.v4.new_markdown_cell("<!--NAVIGATION-->\n[Index](00_index.ipynb)"),
-        nbformat.v4.new_markdown_cell(f"## 5. Questions for discussion (about 25 minutes)\n\n{questions}\n## 6. Exercises\n\nTry them."),
+        nbformat.v4.new_markdown_cell(
+            f"## 5. Questions for discussion (about 25 minutes)\n\n{questions}\n## 6. Exercises\n\nTry them."
+        ),
         nbformat.v4.new_markdown_cell("**Exercise 1.** Which?"),
         exercise,
     ]
@@ -68,8 +69,10 @@ def test_facilitator_edition_puts_the_notes_after_the_questions_and_keeps_soluti
     questions = next(i for i, source in enumerate(sources) if source.startswith("## 5."))
     assert "## 6." not in sources[questions]
     assert sources[questions + 2] == "#### Question 1. Genre and voice (15 min)\n\nNote one."
-    assert sources[questions + 3] == ('#### Question 2. Whose Peru? (10 min)\n\n'
-                                      'Hedges «<bdi dir="rtl" lang="ar">تعتبر</bdi>», «<bdi dir="rtl" lang="ar">ربما</bdi>».')
+    assert sources[questions + 3] == (
+        "#### Question 2. Whose Peru? (10 min)\n\n"
+        'Hedges «<bdi dir="rtl" lang="ar">تعتبر</bdi>», «<bdi dir="rtl" lang="ar">ربما</bdi>».'
+    )
     assert sources[questions + 4].startswith("## 6. Exercises")
     assert any("Solution" in source for source in sources)
 
@@ -86,7 +89,10 @@ def test_notebook_04_tags_every_solution_and_nothing_else():
 def test_editions_are_the_same_on_every_build():
     """Cells the editions add have fixed ids (nbformat would draw random ones, and the pages would change)."""
     source = guide()
-    build = lambda: (editions.student(source, "# S"), editions.facilitator(source, {1: "One.", 2: "Two."}, "# F"))
+
+    def build():
+        return editions.student(source, "# S"), editions.facilitator(source, {1: "One.", 2: "Two."}, "# F")
+
     assert build() == build()
     ids = [cell.id for cell in build()[1].cells]
     assert len(ids) == len(set(ids))

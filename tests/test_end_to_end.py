@@ -11,12 +11,11 @@ import shutil
 
 import nbformat
 import pytest
+from conftest import ROOT
+from test_cli import GOOD, NEW_TEXT
 
 from perucorpus import cli, runner, schemas
 from perucorpus.tables import read_table
-
-from conftest import ROOT
-from test_cli import GOOD, NEW_TEXT
 
 pytestmark = pytest.mark.end_to_end
 NEW_ID = GOOD[GOOD.index("--id") + 1]
@@ -57,7 +56,10 @@ def test_the_new_article_is_counted_and_the_seed_counts_are_unchanged(project):
 
 
 def test_the_new_article_appears_in_every_per_article_table(project):
-    first, guide = outputs(project / "notebooks" / "01_reading_the_articles.ipynb"), outputs(project / "notebooks" / "04_discussion_guide.ipynb")
+    first, guide = (
+        outputs(project / "notebooks" / "01_reading_the_articles.ipynb"),
+        outputs(project / "notebooks" / "04_discussion_guide.ipynb"),
+    )
     assert "The four articles" in first and first.count(NEW_ID) >= 3  # corpus table, article card, Peru in context
     assert "top terms with no English gloss yet" in first and "اتفاق" in first  # listed, with its Arabic
     assert "uses in the other three" in guide and guide.count(NEW_ID) >= 2  # keyness table; people named (a column of zeros)
@@ -73,6 +75,8 @@ def test_the_seed_articles_figures_and_tables_are_unchanged_where_no_article_is_
     for name in ("02_evidence_coverage.png", "03_membership_matrix.png", "03_maps.png", "03_peru_timeline.png"):
         assert (project / "figures" / name).read_bytes() == (ROOT / "figures" / name).read_bytes(), name
     page = (project / "figures" / "02_positions_table.html").read_text(encoding="utf-8")
-    assert page.replace("in four Arabic articles", "in three Arabic articles") == (ROOT / "figures" / "02_positions_table.html").read_text(encoding="utf-8")
+    assert page.replace("in four Arabic articles", "in three Arabic articles") == (
+        ROOT / "figures" / "02_positions_table.html"
+    ).read_text(encoding="utf-8")
     for name in ("positions_wide.csv", "membership_snapshot.csv"):
         assert (project / "data" / "derived" / name).read_bytes() == (ROOT / "data" / "derived" / name).read_bytes(), name

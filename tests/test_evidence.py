@@ -1,13 +1,11 @@
 """The positions table: every quote verbatim at its offsets, both eras for every dimension."""
 
-from markupsafe import escape
-
 import pytest
+from conftest import DATA
+from markupsafe import escape
 
 from perucorpus import display, evidence, record, schemas
 from perucorpus.tables import DataError, edit_rows
-
-from conftest import DATA
 
 
 def edit_positions(data_dir, change):
@@ -36,14 +34,19 @@ def test_a_claim_in_the_wrong_era_names_the_row(data_copy):
         claim["era"] = "trump_2025_26"
 
     edit_positions(data_copy, change)
-    with pytest.raises(DataError, match=r"positions\.csv:\d+: head_of_state/trump_2025_26: era 'trump_2025_26', "
-                                        r"but castillo2021_lima_exit is an article of the 'castillo_2021' era"):
+    with pytest.raises(
+        DataError,
+        match=r"positions\.csv:\d+: head_of_state/trump_2025_26: era 'trump_2025_26', "
+        r"but castillo2021_lima_exit is an article of the 'castillo_2021' era",
+    ):
         evidence.load_positions(data_copy)
 
 
 def test_an_unknown_dimension_names_the_row(data_copy):
     edit_positions(data_copy, lambda rows: rows[0].update(dimension="weather"))
-    with pytest.raises(DataError, match=r"positions\.csv:2: weather/castillo_2021: dimension 'weather' is not in dimensions\.csv"):
+    with pytest.raises(
+        DataError, match=r"positions\.csv:2: weather/castillo_2021: dimension 'weather' is not in dimensions\.csv"
+    ):
         evidence.load_positions(data_copy)
 
 
@@ -157,21 +160,33 @@ def test_html_table_shows_every_rows_note(positions, model):
 def test_claim_grid_counts_quoted_claims_in_display_order(positions, dimensions):
     counts, sources = evidence.claim_grid(positions, dimensions)
     ordered = dimensions.assign(order=dimensions["order"].astype(int)).sort_values("order")
-    assert list(counts.index) == list(ordered["label_en"]) and list(counts.columns) == list(evidence.era_labels(positions).values()) == ["Castillo era (2021)", "Trump era (2025–26)"]
+    assert list(counts.index) == list(ordered["label_en"]) and list(counts.columns) == list(
+        evidence.era_labels(positions).values()
+    ) == ["Castillo era (2021)", "Trump era (2025–26)"]
     assert int(counts.to_numpy().sum()) == (positions["status"] == "stated").sum()
     gap = counts.loc["Counter-narcotics and security cooperation", "Castillo era (2021)"]
     assert gap == 0 and sources.loc["Counter-narcotics and security cooperation", "Castillo era (2021)"] == ""
     assert sources.loc["Venezuela's government (Maduro)", "Trump era (2025–26)"] == "jeri2025, shield2026"
 
 
-def test_a_third_era_is_one_row_of_eras_csv_and_the_table_grows_a_column(data_copy, dimensions, articles, rows, presidents, references):
+def test_a_third_era_is_one_row_of_eras_csv_and_the_table_grows_a_column(
+    data_copy, dimensions, articles, rows, presidents, references
+):
     with (data_copy / "eras.csv").open("a", encoding="utf-8") as handle:
         handle.write("boluarte_2023,Boluarte era (2023–25),2022-12-07,2025-10-10,A test era.\n")
 
     def gaps(rows):  # the new era addresses no dimension yet: one 'not addressed' row each
         template = {key: "" for key in rows[0]}
-        rows += [dict(template, dimension=dimension, era="boluarte_2023", status="not_addressed", position_en="No article of this era yet.")
-                 for dimension in dimensions["dimension"]]
+        rows += [
+            dict(
+                template,
+                dimension=dimension,
+                era="boluarte_2023",
+                status="not_addressed",
+                position_en="No article of this era yet.",
+            )
+            for dimension in dimensions["dimension"]
+        ]
 
     edit_positions(data_copy, gaps)
     positions = evidence.load_positions(data_copy)

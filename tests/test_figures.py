@@ -186,14 +186,17 @@ def test_a_figure_cannot_be_published_without_its_data(tmp_path):
 def test_figure_data_is_written_deterministically(tmp_path):
     import pandas as pd
 
-    frame = pd.DataFrame({"term": ["دول", "a,b"], "count": [9, 3], "g2": [12.600000000000001, 0.1 + 0.2],
-                          "share": [float("nan"), 2.0], "small": [True, False]})
+    frame = pd.DataFrame(
+        {
+            "term": ["دول", "a,b"],
+            "count": [9, 3],
+            "g2": [12.600000000000001, 0.1 + 0.2],
+            "share": [float("nan"), 2.0],
+            "small": [True, False],
+        }
+    )
     path = figures.write_data(frame, tmp_path / "data.csv")
-    assert path.read_bytes() == (
-        "term,count,g2,share,small\n"
-        "دول,9,12.6,,true\n"
-        '"a,b",3,0.3,2,false\n'
-    ).encode("utf-8")
+    assert path.read_bytes() == ('term,count,g2,share,small\nدول,9,12.6,,true\n"a,b",3,0.3,2,false\n').encode()
 
 
 def test_figure_data_is_written_atomically(tmp_path, monkeypatch):
@@ -216,13 +219,21 @@ def test_figure_data_is_written_atomically(tmp_path, monkeypatch):
 def test_bar_data_holds_the_bars_bar_panels_draws():
     import pandas as pd
 
-    frame = pd.DataFrame({"article": ["a", "a", "b"], "gloss": ["states", "change", "alliance"],
-                          "term": ["دول", "تغيير", "تحالف"], "count": [9, 4, 16]})
+    frame = pd.DataFrame(
+        {
+            "article": ["a", "a", "b"],
+            "gloss": ["states", "change", "alliance"],
+            "term": ["دول", "تغيير", "تحالف"],
+            "count": [9, 4, 16],
+        }
+    )
     data = figures.bar_data(frame, panel="article", value="count", labels={"gloss": "gloss_en", "term": "term_ar"})
     assert list(data.columns) == ["article", "rank", "gloss_en", "term_ar", "count"]
     assert list(data["rank"]) == [1, 2, 1]
-    panels = {name: ([figures.bilingual(g, t) for g, t in zip(part["gloss_en"], part["term_ar"])], part["count"])
-              for name, part in data.groupby("article", sort=False)}
+    panels = {
+        name: ([figures.bilingual(g, t) for g, t in zip(part["gloss_en"], part["term_ar"])], part["count"])
+        for name, part in data.groupby("article", sort=False)
+    }
     figure = figures.bar_panels(panels, "occurrences", "Terms")
     for axes, (name, part) in zip(figure.axes, data.groupby("article", sort=False)):
         bars = sorted(axes.patches, key=lambda bar: -bar.get_y())  # top bar first
@@ -233,12 +244,18 @@ def test_bar_data_holds_the_bars_bar_panels_draws():
 def test_grid_data_holds_the_cells_the_heatmap_draws_row_by_row():
     import pandas as pd
 
-    table = pd.DataFrame([[0, 1], [4, 2]], index=["PER", "USA"],
-                         columns=pd.MultiIndex.from_tuples([("a", "name"), ("a", "adjective")]))
+    table = pd.DataFrame(
+        [[0, 1], [4, 2]], index=["PER", "USA"], columns=pd.MultiIndex.from_tuples([("a", "name"), ("a", "adjective")])
+    )
     notes = pd.DataFrame([["", "x"], ["y", "z"]], index=table.index, columns=table.columns)
     data = figures.grid_data(table, "mentions", row="iso3", column=("article_id", "form"), notes=notes)
-    assert data.to_dict("list") == {"iso3": ["PER", "PER", "USA", "USA"], "article_id": ["a"] * 4,
-                                    "form": ["name", "adjective"] * 2, "mentions": [0, 1, 4, 2], "note": ["", "x", "y", "z"]}
+    assert data.to_dict("list") == {
+        "iso3": ["PER", "PER", "USA", "USA"],
+        "article_id": ["a"] * 4,
+        "form": ["name", "adjective"] * 2,
+        "mentions": [0, 1, 4, 2],
+        "note": ["", "x", "y", "z"],
+    }
     figure = Figure()
     axes = figure.subplots()
     image = figures.annotated_heatmap(axes, table.to_numpy(), list(table.index), ["n", "a"])
@@ -265,18 +282,22 @@ def test_every_status_of_the_schema_has_a_colour_and_a_label():
 def test_bloc_order_groups_by_status_then_region_then_name():
     import pandas as pd
 
-    table = pd.DataFrame({"first": ["member", "founding_member", "member", None, "member"]},
-                         index=["JAM", "PER", "ARG", "CAN", "BRA"])
+    table = pd.DataFrame(
+        {"first": ["member", "founding_member", "member", None, "member"]}, index=["JAM", "PER", "ARG", "CAN", "BRA"]
+    )
     # founding members first (legend order), then members: South America (by name), then the Caribbean; no status last
     assert figures.bloc_order(table, "first") == ["PER", "ARG", "BRA", "JAM", "CAN"]
 
 
 def test_bar_panels_are_described_for_screen_readers():
-    panels = {"castillo2021_lima_exit\n(opinion)": (["countries · دول", "Peru · بيرو"], [9, 3]),
-              "shield2026_explainer": (["alliance · تحالف"], [23.456])}
+    panels = {
+        "castillo2021_lima_exit\n(opinion)": (["countries · دول", "Peru · بيرو"], [9, 3]),
+        "shield2026_explainer": (["alliance · تحالف"], [23.456]),
+    }
     assert figures.describe_bar_panels(panels, "terms") == (
         "Bar charts of terms; the top bar of each: castillo2021_lima_exit (opinion): countries · دول (9); "
-        "shield2026_explainer: alliance · تحالف (23.5)")
+        "shield2026_explainer: alliance · تحالف (23.5)"
+    )
 
 
 def constrained_figure(**layout):
@@ -379,9 +400,13 @@ def test_timeline_bands_terms_and_marks_the_one_still_in_office():
     import matplotlib.dates as mdates
     import pandas as pd
 
-    terms = pd.DataFrame({"name": ["A Old", "B Middle", "C Short", "D Current"],
-                          "start": ["2010-01-01", "2016-07-28", "2020-11-10", "2020-11-15"],
-                          "end": ["2016-07-28", "2020-11-10", "2020-11-15", ""]})
+    terms = pd.DataFrame(
+        {
+            "name": ["A Old", "B Middle", "C Short", "D Current"],
+            "start": ["2010-01-01", "2016-07-28", "2020-11-10", "2020-11-15"],
+            "end": ["2016-07-28", "2020-11-10", "2020-11-15", ""],
+        }
+    )
     events = pd.DataFrame({"date": ["2017-08-08", "2025-12-11"], "label": ["early step", "late step"]})
     figure = Figure()
     axes = figure.subplots()
@@ -392,15 +417,18 @@ def test_timeline_bands_terms_and_marks_the_one_still_in_office():
         "layer": ["term", "term", "term", "event", "event"],
         "start": ["2017-01-01", "2020-11-10", "2020-11-15", "2017-08-08", "2025-12-11"],  # a band starts at the chart's start
         "end": ["2020-11-10", "2020-11-15", "2026-07-01", "", ""],  # the current term runs to its end
-        "label": ["Middle", "Short", "Current →", "early step", "late step"]}
+        "label": ["Middle", "Short", "Current →", "early step", "late step"],
+    }
     texts = {text.get_text(): text for text in axes.texts}
     assert texts["Short"].get_rotation() == 90 and texts["Middle"].get_rotation() == 0  # a short term's name stands up
     assert texts["early step"].get_horizontalalignment() == "left"
     assert texts["late step"].get_horizontalalignment() == "right"  # near the right edge, labels run leftwards
     assert len(axes.patches) == 3 and len(axes.lines) == 2
     # the bands and lines are drawn where the data says
-    spans = [tuple(mdates.num2date(x).date().isoformat() for x in (patch.get_x(), patch.get_x() + patch.get_width()))
-             for patch in axes.patches]
+    spans = [
+        tuple(mdates.num2date(x).date().isoformat() for x in (patch.get_x(), patch.get_x() + patch.get_width()))
+        for patch in axes.patches
+    ]
     bands = drawn[drawn["layer"] == "term"]
     assert spans == list(zip(bands["start"], bands["end"]))
     assert [pd.Timestamp(line.get_xdata()[0]).date().isoformat() for line in axes.lines] == ["2017-08-08", "2025-12-11"]
@@ -409,8 +437,7 @@ def test_timeline_bands_terms_and_marks_the_one_still_in_office():
 def test_heatmap_notes_go_under_non_zero_values_in_the_same_colour():
     figure = Figure()
     axes = figure.subplots()
-    figures.annotated_heatmap(axes, [[0, 1], [4, 2]], ["a", "b"], ["x", "y"], zero="none",
-                              notes=[["n0", "n1"], ["n4", "n2"]])
+    figures.annotated_heatmap(axes, [[0, 1], [4, 2]], ["a", "b"], ["x", "y"], zero="none", notes=[["n0", "n1"], ["n4", "n2"]])
     texts = {text.get_text(): text for text in axes.texts}
     assert "n0" not in texts and texts["none"].get_position() == (0, 0)  # a zero cell shows only its zero text
     assert texts["n1"].get_position() == (1, 0.28) and texts["n1"].get_color() == "black"
@@ -461,17 +488,17 @@ def test_every_saved_figure_has_its_data_beside_it():
 
 @pytest.fixture(scope="module")
 def term_counts(views):
-    from perucorpus import overview
-
     from conftest import DATA
+
+    from perucorpus import overview
 
     return overview.article_terms({key: view.text for key, view in views.items()}, DATA)
 
 
 def test_top_terms_csv_holds_the_bars_of_the_chart(term_counts):
-    from perucorpus import overview
-
     from conftest import DATA
+
+    from perucorpus import overview
 
     top = overview.with_glosses(overview.top_terms(term_counts, 10), overview.term_glosses(DATA))
     drawn = figures.bar_data(top, panel="article_id", value="count", labels={"gloss_en": "gloss_en", "display": "term_ar"})
@@ -479,9 +506,9 @@ def test_top_terms_csv_holds_the_bars_of_the_chart(term_counts):
 
 
 def test_keyness_csv_holds_the_bars_of_the_chart(term_counts):
-    from perucorpus import overview
-
     from conftest import DATA
+
+    from perucorpus import overview
 
     key = overview.with_glosses(overview.key_terms(term_counts, 6), overview.term_glosses(DATA))
     csv = saved("04_keyness")
@@ -514,7 +541,9 @@ def test_evidence_coverage_csv_holds_the_claim_counts(positions, dimensions):
     from perucorpus import evidence
 
     counts, sources = evidence.claim_grid(positions, dimensions)
-    assert saved("02_evidence_coverage").equals(as_text(figures.grid_data(counts, "claims", row="dimension", column="era", notes=sources)))
+    assert saved("02_evidence_coverage").equals(
+        as_text(figures.grid_data(counts, "claims", row="dimension", column="era", notes=sources))
+    )
 
 
 def test_maps_csv_colours_each_country_by_its_status():

@@ -6,8 +6,23 @@ from perucorpus.gazetteer import Gazetteer, spelling
 from perucorpus.tables import DataError, edit_rows
 
 SIGNATORIES_004 = {
-    "USA", "BHS", "ARG", "BLZ", "BOL", "CRI", "DOM", "ECU", "SLV",
-    "GTM", "GUY", "HND", "JAM", "PAN", "PRY", "PER", "TTO",
+    "USA",
+    "BHS",
+    "ARG",
+    "BLZ",
+    "BOL",
+    "CRI",
+    "DOM",
+    "ECU",
+    "SLV",
+    "GTM",
+    "GUY",
+    "HND",
+    "JAM",
+    "PAN",
+    "PRY",
+    "PER",
+    "TTO",
 }
 
 # Countries each article names, as read by a person (names and adjectives together).
@@ -64,8 +79,19 @@ def test_names_and_adjectives_are_separate_forms(gaz):
 
 @pytest.mark.parametrize(
     "text",
-    ["أمريكا اللاتينية", "دول القارة الامريكية", "نصف الكرة الغربي", "جزر الكاريبي", "مجموعة ليما", "في ليما",
-     "مدينة ميامي", "تتهم واشنطن", "منظمة الدول الأمريكية", "درع الأمريكتين", "الاخطبوط المالي"],
+    [
+        "أمريكا اللاتينية",
+        "دول القارة الامريكية",
+        "نصف الكرة الغربي",
+        "جزر الكاريبي",
+        "مجموعة ليما",
+        "في ليما",
+        "مدينة ميامي",
+        "تتهم واشنطن",
+        "منظمة الدول الأمريكية",
+        "درع الأمريكتين",
+        "الاخطبوط المالي",
+    ],
 )
 def test_regions_cities_metonyms_and_homographs_are_not_countries(gaz, text):
     assert countries(gaz, text) == []
@@ -85,7 +111,9 @@ def test_longest_name_wins_and_clitics_attach(gaz):
 
 def test_cldr_names_are_used(gaz):
     assert countries(gaz, "غيانا وجامايكا وباراغواي") == [
-        ("GUY", "name", "غيانا"), ("JAM", "name", "وجامايكا"), ("PRY", "name", "وباراغواي"),
+        ("GUY", "name", "غيانا"),
+        ("JAM", "name", "وجامايكا"),
+        ("PRY", "name", "وباراغواي"),
     ]
 
 
@@ -97,8 +125,9 @@ def test_word_prefilter_keeps_every_word_that_could_start_a_match(gaz, views):
     for scope in ["all", *views]:
         _, anchors, candidates = gaz._active(scope)
         words = {word for view in views.values() for word in WORD_START.findall(normalise(view.text))}
-        words |= {proclitics + normalise(entry.term).split()[0]
-                  for entry in gaz.entries for proclitics in ("", "و", "وبال", "فلل")}
+        words |= {
+            proclitics + normalise(entry.term).split()[0] for entry in gaz.entries for proclitics in ("", "و", "وبال", "فلل")
+        }
         accepted = [word for word in words if _anchors_in(word, anchors)]
         assert len(accepted) > 500
         assert [word for word in accepted if not candidates.match(word)] == []
@@ -118,10 +147,13 @@ def test_a_term_with_punctuation_in_its_first_letters_does_not_hide_the_next_wor
     assert [mention.surface for mention in agency.find("أ.فرانس برس")] == ["فرانس برس"]
 
 
-@pytest.mark.parametrize("change, problem", [
-    ({"iso3": "XXX"}, r"iso3 'XXX' is not an ISO 3166-1 alpha-3 code that CLDR names"),
-    ({"scope": "shield2026_explainr"}, r"scope 'shield2026_explainr' is neither 'all' nor an article id"),
-])
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        ({"iso3": "XXX"}, r"iso3 'XXX' is not an ISO 3166-1 alpha-3 code that CLDR names"),
+        ({"scope": "shield2026_explainr"}, r"scope 'shield2026_explainr' is neither 'all' nor an article id"),
+    ],
+)
 def test_a_bad_variant_row_names_its_line(data_copy, change, problem):
     path = data_copy / "gazetteer" / "variants.csv"
     edit_rows(path, lambda rows: next(row for row in rows if row["origin"] == "article_typo").update(change))
@@ -131,20 +163,25 @@ def test_a_bad_variant_row_names_its_line(data_copy, change, problem):
 
 def test_an_exclusion_that_excludes_nothing_names_its_line(data_copy):
     path = data_copy / "gazetteer" / "variants.csv"
-    edit_rows(path, lambda rows: next(row for row in rows if row["origin"] == "cldr_homograph_excluded").update(variant_ar="مالل"))
+    edit_rows(
+        path, lambda rows: next(row for row in rows if row["origin"] == "cldr_homograph_excluded").update(variant_ar="مالل")
+    )
     with pytest.raises(DataError, match=r"variants\.csv:\d+: .*excludes nothing: the CLDR name of"):
         Gazetteer.from_data(data_copy)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("والولايات المتحدة", "الولايات المتحدة"),  # proclitic cut, article kept
-    ("لبيرو", "بيرو"),
-    ("بيرو", "بيرو"),  # a name that begins with a proclitic letter keeps it
-    ("البيرو", "البيرو"),
-    ("والأمريكية", "الأمريكية"),  # an adjective, inflected
-    ("وللأمريكية", "أمريكية"),
-    ("للمملكة العربية السعودية", "للمملكة العربية السعودية"),  # لل is ل + ال: no cut leaves the term, so all of it
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("والولايات المتحدة", "الولايات المتحدة"),  # proclitic cut, article kept
+        ("لبيرو", "بيرو"),
+        ("بيرو", "بيرو"),  # a name that begins with a proclitic letter keeps it
+        ("البيرو", "البيرو"),
+        ("والأمريكية", "الأمريكية"),  # an adjective, inflected
+        ("وللأمريكية", "أمريكية"),
+        ("للمملكة العربية السعودية", "للمملكة العربية السعودية"),  # لل is ل + ال: no cut leaves the term, so all of it
+    ],
+)
 def test_a_mentions_spelling_drops_its_proclitics_only(gaz, text, expected):
     [mention] = gaz.find(text)
     assert spelling(mention) == expected

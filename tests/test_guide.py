@@ -4,12 +4,11 @@ import math
 
 import pandas as pd
 import pytest
+from conftest import DATA
 
 from perucorpus import arabic, display, overview, schemas
 from perucorpus.gazetteer import Gazetteer
 from perucorpus.tables import read_table
-
-from conftest import DATA
 
 
 def counts(pairs):
@@ -40,8 +39,9 @@ def test_every_glossary_term_occurs_in_some_article(views):
 
 def test_people_matching_skips_the_venue(views):
     people = read_table(DATA / "people.csv", schemas.PEOPLE)
-    matcher = Gazetteer.for_terms(dict(zip(people["name_ar"], people["person_id"])), "person",
-                                  claimed=("منتجع ترمب ناشيونال دورال",))
+    matcher = Gazetteer.for_terms(
+        dict(zip(people["name_ar"], people["person_id"])), "person", claimed=("منتجع ترمب ناشيونال دورال",)
+    )
     text = views["shield2026_explainer"].text
     trump = [m for m in matcher.find(text) if m.entry.kind == "person" and m.entry.form == "trump"]
     assert len(trump) == 1 and "متمم ترمب" in text[trump[0].start - 5 : trump[0].end]
@@ -65,7 +65,6 @@ def test_term_counts_share_one_vocabulary_and_missing_glosses_are_marked():
     assert list(overview.unglossed(partial)["term"]) == ["دول"] and overview.unglossed(glossed).empty
 
 
-
 def test_two_spellings_of_one_term_cannot_carry_two_glosses():
     glosses = pd.DataFrame({"term_ar": ["إعلان", "اعلان"], "gloss_en": ["declaration", "advert"]})
     with pytest.raises(ValueError, match="spellings that normalise to the same term"):
@@ -78,7 +77,8 @@ def test_article_terms_leave_out_the_projects_extra_stopwords(views):
     with_supplement = overview.article_terms(texts, DATA)
     without = overview.corpus_term_counts(texts, units=overview.known_units(DATA))
     dropped = {term for table in without.values() for term in table["term"]} - {
-        term for table in with_supplement.values() for term in table["term"]}
+        term for table in with_supplement.values() for term in table["term"]
+    }
     assert dropped and dropped <= {arabic.normalise(word) for word in supplement}
 
 

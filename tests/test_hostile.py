@@ -10,15 +10,14 @@ import tempfile
 
 import nbformat
 import pytest
+from conftest import ROOT, Page
 
 from perucorpus import runner, site
-
-from conftest import ROOT, Page
 
 MARK = "document.documentElement.dataset.pwned=1"  # what the markup would do if a browser ran it
 WORDS = "عسكرية دول تحالف مخدرات مكافحة نفوذ دعم تصنيف تعزيز عملية ترامب"  # glossed in data/glosses.csv, or a name (not charted)
 HOSTILE = (
-    f"<script>alert(1)</script> <script>{MARK}</script> <img src=x onerror=\"{MARK}\"> <svg onload=\"{MARK}\"></svg> {WORDS}.\n\n"
+    f'<script>alert(1)</script> <script>{MARK}</script> <img src=x onerror="{MARK}"> <svg onload="{MARK}"></svg> {WORDS}.\n\n'
     f"<img src=x onerror=alert(1)> **bold** [link](http://example.invalid) <b>{WORDS}</b>\n\n"
     f'"<i>اقتباس</i>" {WORDS}\n'
 )
@@ -35,9 +34,18 @@ def project(tmp_path_factory):
     (root / "data" / "articles" / "hostile_test.txt").write_bytes(raw)
     with (root / "data" / "articles.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    rows.append(dict(rows[1], id="hostile_test", file="articles/hostile_test.txt", source_file="999_0000000000000000.txt",
-                     sha256=hashlib.sha256(raw).hexdigest(), title_en='<script>alert("title")</script>',
-                     summary_en="<img src=x onerror=alert(2)> summary", notes="<b>not bold</b>"))
+    rows.append(
+        dict(
+            rows[1],
+            id="hostile_test",
+            file="articles/hostile_test.txt",
+            source_file="999_0000000000000000.txt",
+            sha256=hashlib.sha256(raw).hexdigest(),
+            title_en='<script>alert("title")</script>',
+            summary_en="<img src=x onerror=alert(2)> summary",
+            notes="<b>not bold</b>",
+        )
+    )
     with (root / "data" / "articles.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
@@ -45,7 +53,11 @@ def project(tmp_path_factory):
     # A fourth article shifts the other articles' keyness; gloss the terms that then rise into view.
     glossed = (root / "data" / "glosses.csv").read_text(encoding="utf-8").splitlines()
     with (root / "data" / "glosses.csv").open("a", encoding="utf-8") as handle:
-        handle.writelines(f"{row}\n" for row in ("تشمل,includes", "توترات,tensions", "رئيسي,major / principal") if row.split(",")[0] not in {line.split(",")[0] for line in glossed})
+        handle.writelines(
+            f"{row}\n"
+            for row in ("تشمل,includes", "توترات,tensions", "رئيسي,major / principal")
+            if row.split(",")[0] not in {line.split(",")[0] for line in glossed}
+        )
     for name in ("01_reading_the_articles.ipynb", "04_discussion_guide.ipynb"):
         runner.execute(root / "notebooks" / name)
     site.build(root / "notebooks", root / "site")
@@ -64,7 +76,9 @@ def test_notebook_outputs_never_contain_markup_from_the_article(project, name):
 
 
 def test_the_hostile_text_is_shown_escaped(project):
-    html = "".join(output.get("data", {}).get("text/html", "") for output in outputs(project / "notebooks" / "01_reading_the_articles.ipynb"))
+    html = "".join(
+        output.get("data", {}).get("text/html", "") for output in outputs(project / "notebooks" / "01_reading_the_articles.ipynb")
+    )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(2)&gt; summary" in html  # the metadata summary, shown under the title
 
@@ -86,10 +100,20 @@ def test_a_browser_runs_none_of_the_hostile_markup(project, name):
     """Load the reading copy in headless Chromium: the markup stays text, nothing in it runs."""
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", f"--user-data-dir={profile}", "--dump-dom",
-             (project / "site" / name).as_uri()],
-            capture_output=True, text=True, timeout=120,
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                f"--user-data-dir={profile}",
+                "--dump-dom",
+                (project / "site" / name).as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     assert result.returncode == 0, result.stderr[-2000:]
     dom = result.stdout

@@ -5,14 +5,31 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import DATA
 from matplotlib.figure import Figure
 
 from perucorpus import maps, memberships
 from perucorpus.tables import DataError, edit_rows
 
-from conftest import DATA
-
-SIGNATORIES = {"USA", "BHS", "ARG", "BLZ", "BOL", "CRI", "DOM", "ECU", "SLV", "GTM", "GUY", "HND", "JAM", "PAN", "PRY", "PER", "TTO"}
+SIGNATORIES = {
+    "USA",
+    "BHS",
+    "ARG",
+    "BLZ",
+    "BOL",
+    "CRI",
+    "DOM",
+    "ECU",
+    "SLV",
+    "GTM",
+    "GUY",
+    "HND",
+    "JAM",
+    "PAN",
+    "PRY",
+    "PER",
+    "TTO",
+}
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +63,13 @@ def test_article_quotes_are_verbatim(rows, articles):
 def test_peru_is_modelled_step_by_step(rows):
     peru = rows[(rows["iso3"] == "PER") & (rows["source_kind"] == "external")]
     steps = set(zip(peru["grouping"], peru["status"]))
-    assert {("lima_group", "founding_member"), ("lima_group", "announced_withdrawal"), ("mnna", "notified"),
-            ("mnna", "designated"), ("accc", "signatory")} <= steps
+    assert {
+        ("lima_group", "founding_member"),
+        ("lima_group", "announced_withdrawal"),
+        ("mnna", "notified"),
+        ("mnna", "designated"),
+        ("accc", "signatory"),
+    } <= steps
     assert not ((peru["grouping"] == "lima_group") & (peru["status"] == "withdrew")).any()  # announced, never formal
     assert memberships.status_on(rows, "mnna", date(2025, 12, 31), "external")["PER"] == "notified"
     assert memberships.status_on(rows, "mnna", date(2026, 2, 1), "external")["PER"] == "designated"
@@ -77,7 +99,9 @@ def test_a_note_citing_an_unknown_source_names_the_line(data_copy):
 
 def test_an_unknown_country_code_names_the_line(data_copy):
     edit(data_copy, lambda table: table[1].update(iso3="XXX"))
-    with pytest.raises(DataError, match=r"memberships\.csv:3: XXX/accc: iso3 'XXX' is not an ISO 3166-1 alpha-3 code that CLDR names"):
+    with pytest.raises(
+        DataError, match=r"memberships\.csv:3: XXX/accc: iso3 'XXX' is not an ISO 3166-1 alpha-3 code that CLDR names"
+    ):
         memberships.load_memberships(data_copy)
 
 
@@ -114,7 +138,9 @@ def test_small_island_states_get_markers(shapes):
 
 
 def test_loaded_dates_are_dates_with_their_precision(rows):
-    peru = rows[(rows["iso3"] == "PER") & (rows["status"] == "announced_withdrawal") & (rows["source_kind"] == "external")].iloc[0]
+    peru = rows[(rows["iso3"] == "PER") & (rows["status"] == "announced_withdrawal") & (rows["source_kind"] == "external")].iloc[
+        0
+    ]
     assert peru["start"].precision == "month" and str(peru["start"]) == "2021-08"
     assert (peru["start_date"], peru["end_date"]) == (date(2021, 8, 1), None)
     afghanistan = rows[(rows["iso3"] == "AFG")].iloc[0]
@@ -124,8 +150,11 @@ def test_loaded_dates_are_dates_with_their_precision(rows):
 def test_a_stated_date_missing_from_source_states_names_file_line_and_reference(data_copy):
     kenya_in_june = "PML Daily says the memorandum designating Kenya was released in June."
     edit(data_copy, lambda table: next(row for row in table if row["iso3"] == "KEN").update(source_states=kenya_in_june))
-    with pytest.raises(DataError, match=r"memberships\.csv:\d+: KEN/mnna: start 2024-06-24 is 'stated' but source_states does not "
-                                         r"write it out \(day, month and year\).*\(ref_id pmldaily_2024_kenya\)"):
+    with pytest.raises(
+        DataError,
+        match=r"memberships\.csv:\d+: KEN/mnna: start 2024-06-24 is 'stated' but source_states does not "
+        r"write it out \(day, month and year\).*\(ref_id pmldaily_2024_kenya\)",
+    ):
         memberships.load_memberships(data_copy)
 
 
@@ -139,7 +168,9 @@ def test_a_derived_date_needs_its_derivation_and_article_rows_have_no_basis(data
         memberships.load_memberships(data_copy)
     assert "an article row has no start_basis, end_basis or derivations" in str(error.value)
     edit(data_copy, lambda table: next(row for row in table if row["source_kind"] == "article").update(start_basis=""))
-    with pytest.raises(DataError, match=r"MAR/mnna: start 2004-06-03 is 'derived' but start_derivation is empty \(ref_id news24_2004_morocco\)"):
+    with pytest.raises(
+        DataError, match=r"MAR/mnna: start 2004-06-03 is 'derived' but start_derivation is empty \(ref_id news24_2004_morocco\)"
+    ):
         memberships.load_memberships(data_copy)
 
 
@@ -170,10 +201,14 @@ def test_area_and_marker_of_a_square():
 
 def test_status_on_takes_the_latest_current_spell():
     frame = pd.DataFrame(
-        {"iso3": ["X", "X", "Y"], "grouping": ["g"] * 3, "status": ["member", "withdrew", "member"],
-         "source_kind": ["external"] * 3,
-         "start_date": [date(2017, 1, 1), date(2020, 1, 1), date(2019, 1, 1)],
-         "end_date": [None, None, date(2019, 6, 30)]}
+        {
+            "iso3": ["X", "X", "Y"],
+            "grouping": ["g"] * 3,
+            "status": ["member", "withdrew", "member"],
+            "source_kind": ["external"] * 3,
+            "start_date": [date(2017, 1, 1), date(2020, 1, 1), date(2019, 1, 1)],
+            "end_date": [None, None, date(2019, 6, 30)],
+        }
     )
     assert memberships.status_on(frame, "g", date(2019, 3, 1)).to_dict() == {"X": "member", "Y": "member"}
     assert memberships.status_on(frame, "g", date(2021, 1, 1)).to_dict() == {"X": "withdrew"}

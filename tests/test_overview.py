@@ -2,11 +2,10 @@
 
 import pandas as pd
 import pytest
+from conftest import DATA
 from pandas.testing import assert_frame_equal
 
 from perucorpus import arabic, gazetteer, overview
-
-from conftest import DATA
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +51,9 @@ def test_a_person_is_counted_under_every_listed_spelling_and_a_venue_is_not_the_
 def test_seed_no_top_term_is_a_fragment_of_a_known_multiword_name(views, units):
     """Each top term that is a word of a known multiword name is counted only where it stands outside the names."""
     texts = {key: view.text for key, view in views.items()}
-    multiword = [entry for entry in units.entries if entry.kind != overview.TERM and len(arabic.normalise(entry.term).split()) > 1]
+    multiword = [
+        entry for entry in units.entries if entry.kind != overview.TERM and len(arabic.normalise(entry.term).split()) > 1
+    ]
     fragments = {arabic.split_clitics(word)[1] for entry in multiword for word in arabic.normalise(entry.term).split()}
     assert {"ولايات", "متحدة", "امريكا", "لاتينية", "دول"} <= fragments
     known_bases = overview.vocabulary(list(texts.values()))
@@ -72,25 +73,39 @@ def test_seed_the_names_table_counts_countries_as_the_country_matrix_does(views,
     texts = {key: view.text for key, view in views.items()}
     names = overview.article_names(texts, DATA)
     countries = names[names["kind"].str.startswith("country")]
-    as_matrix = pd.DataFrame({
-        "article_id": countries["article_id"], "iso3": countries["name_id"],
-        "form": countries["kind"].map({"country": "name", "country adjective": "adjective"}), "mentions": countries["mentions"],
-    }).sort_values(["article_id", "iso3", "form"], ignore_index=True)
+    as_matrix = pd.DataFrame(
+        {
+            "article_id": countries["article_id"],
+            "iso3": countries["name_id"],
+            "form": countries["kind"].map({"country": "name", "country adjective": "adjective"}),
+            "mentions": countries["mentions"],
+        }
+    ).sort_values(["article_id", "iso3", "form"], ignore_index=True)
     matrix = gazetteer.mention_counts({key: gaz.find(text, key) for key, text in texts.items()})
     assert_frame_equal(as_matrix, matrix)
 
 
 def test_names_table_pivots_by_article_and_keeps_the_often_named():
-    names = pd.DataFrame([
-        ("a", "country", "PER", "Peru", "البيرو", 3),
-        ("b", "country", "PER", "Peru", "بيرو", 2),
-        ("b", "person", "trump", "Donald Trump", "ترامب", 1),
-        ("a", "region", "أمريكا اللاتينية", "Latin America", "أمريكا اللاتينية", 5),
-    ], columns=overview.NAME_COLUMNS)
-    expected = pd.DataFrame({
-        "name_en": ["Latin America", "Peru"], "kind": ["region", "country"],
-        "spellings": ["أمريكا اللاتينية", "البيرو، بيرو"], "a": [5, 3], "b": [0, 2], "c": [0, 0], "total": [5, 5],
-    })
+    names = pd.DataFrame(
+        [
+            ("a", "country", "PER", "Peru", "البيرو", 3),
+            ("b", "country", "PER", "Peru", "بيرو", 2),
+            ("b", "person", "trump", "Donald Trump", "ترامب", 1),
+            ("a", "region", "أمريكا اللاتينية", "Latin America", "أمريكا اللاتينية", 5),
+        ],
+        columns=overview.NAME_COLUMNS,
+    )
+    expected = pd.DataFrame(
+        {
+            "name_en": ["Latin America", "Peru"],
+            "kind": ["region", "country"],
+            "spellings": ["أمريكا اللاتينية", "البيرو، بيرو"],
+            "a": [5, 3],
+            "b": [0, 2],
+            "c": [0, 0],
+            "total": [5, 5],
+        }
+    )
     table = overview.names_table(names, ["a", "b", "c"], min_mentions=2)
     assert_frame_equal(table, expected, check_names=False, check_dtype=False)
 

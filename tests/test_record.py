@@ -10,7 +10,9 @@ def test_the_signing_note_says_who_led_peru_and_who_had_left(rows, presidents, r
     note = record.peru_signing_2026(rows, presidents, references)
     assert note.startswith("What the record adds: Peru signed the counter-cartel joint security declaration on 2026-03-05 (")
     assert "José Jerí had left office on 2026-02-17 (" in note and "rpp_2026_jeri_censured" in note
-    assert "the president was José María Balcázar, in office since 2026-02-18 (derived: " in note  # derived dates carry their derivation
+    assert (
+        "the president was José María Balcázar, in office since 2026-02-18 (derived: " in note
+    )  # derived dates carry their derivation
     assert "; the record notes: Interim (Perú Libre) (" in note
     assert "lanacion_2026_balcazar" in note
     assert "Peru is not among the 13 countries the references record at the Miami summit of 2026-03-07 (derived: " in note
@@ -19,18 +21,23 @@ def test_the_signing_note_says_who_led_peru_and_who_had_left(rows, presidents, r
 
 def test_the_signing_note_follows_the_data(data_copy, references):
     """Dates and names come from the CSVs: change them there and the note changes."""
+
     def move_signing(rows):
         for row in rows:
             if row["iso3"] == "PER" and row["grouping"] == "accc" and row["source_kind"] == "external":
                 row["start"] = "2026-02-10"
 
     def add_peru_to_the_summit(rows):
-        peru = next(row for row in rows if row["iso3"] == "ARG" and row["grouping"] == "miami_summit" and row["source_kind"] == "external")
+        peru = next(
+            row for row in rows if row["iso3"] == "ARG" and row["grouping"] == "miami_summit" and row["source_kind"] == "external"
+        )
         rows.append({**peru, "iso3": "PER", "cow_code": "135", "country_en": "Peru", "country_ar": "بيرو"})
 
     edit_rows(data_copy / "memberships.csv", move_signing)
     edit_rows(data_copy / "memberships.csv", add_peru_to_the_summit)
-    note = record.peru_signing_2026(memberships.load_memberships(data_copy), heads_of_state.load_presidents(data_copy), references)
+    note = record.peru_signing_2026(
+        memberships.load_memberships(data_copy), heads_of_state.load_presidents(data_copy), references
+    )
     assert "on 2026-02-10 the president was José Jerí" in note and "Dina Boluarte had left office on 2025-10-10" in note
     assert "Peru is among the 14 countries" in note
 
@@ -44,8 +51,12 @@ def test_the_exits_note_says_how_each_named_state_left(rows, presidents, referen
 
 
 def test_the_exits_note_fails_when_the_record_has_no_exit(data_copy, presidents, references):
-    edit_rows(data_copy / "memberships.csv",
-              lambda rows: rows.__setitem__(slice(None), [row for row in rows if not (row["iso3"] == "BOL" and row["status"] == "withdrew_de_facto")]))
+    edit_rows(
+        data_copy / "memberships.csv",
+        lambda rows: rows.__setitem__(
+            slice(None), [row for row in rows if not (row["iso3"] == "BOL" and row["status"] == "withdrew_de_facto")]
+        ),
+    )
     with pytest.raises(ValueError, match="the article says BOL left the Lima Group, but no external row records an exit"):
         record.lima_exits_2021(memberships.load_memberships(data_copy), presidents, references)
 

@@ -2,11 +2,10 @@
 
 import pandas as pd
 import pytest
+from conftest import DATA
 
 from perucorpus import evidence, renderings
 from perucorpus.tables import DataError, edit_rows
-
-from conftest import DATA
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +22,19 @@ def rendering_of(rows, quote_start):
     [
         # «تعتبر» "is considered" dropped: the counter-narcotics claim repeated as fact (issue 12, §2 item 1)
         ("تعتبر بيرو", "position_en", "Peru is a vital US partner against drug trafficking as a major transit country.", "تعتبر"),
-        ("تعتبر بيرو", "quote_en", "Peru, as a major transit country for drugs coming from Colombia and Bolivia, is a vital partner.", "تعتبر"),
+        (
+            "تعتبر بيرو",
+            "quote_en",
+            "Peru, as a major transit country for drugs coming from Colombia and Bolivia, is a vital partner.",
+            "تعتبر",
+        ),
         # «بمثابة» "tantamount to" dropped
-        ("تعتبر هذه الخطوة", "quote_en", "This step is regarded as a strong signal of support for the new Peruvian government", "بمثابة"),
+        (
+            "تعتبر هذه الخطوة",
+            "quote_en",
+            "This step is regarded as a strong signal of support for the new Peruvian government",
+            "بمثابة",
+        ),
         # «مسحة» "a tinge" dropped
         ("وتأتي هذه الخطوات", "position_en", "Peru's exit is part of a leftward wave sweeping Latin America.", "مسحة"),
         # «ربما» "perhaps" dropped
@@ -43,8 +52,11 @@ def test_a_rendering_that_drops_a_marker_fails_on_load_naming_file_and_line(data
         lines.append(rows.index(row) + 2)  # header on line 1; no quoted cell spans lines in positions.csv
 
     edit_rows(data_copy / "positions.csv", overstate)
-    with pytest.raises(DataError, match=rf"positions\.csv:{lines[0]}: quote_ar has the (hedge|attribution) «{marker}», "
-                                        rf"but {column} keeps none of its renderings"):
+    with pytest.raises(
+        DataError,
+        match=rf"positions\.csv:{lines[0]}: quote_ar has the (hedge|attribution) «{marker}», "
+        rf"but {column} keeps none of its renderings",
+    ):
         evidence.load_positions(data_copy)
 
 
@@ -104,5 +116,7 @@ def test_check_reports_every_english_column_of_any_table(markers):
     frame = pd.DataFrame({"quote_ar": ["ربما", ""], "quote_en": ["perhaps", ""], "position_en": ["it is so", ""]})
     frame.attrs.update(source="x.csv", lines=[2, 3])
     problems = renderings.check(frame, markers, {})
-    assert problems == ["x.csv:2: quote_ar has the hedge «ربما», but position_en keeps none of its renderings "
-                        "(perhaps, maybe, possibly, may, might)"]
+    assert problems == [
+        "x.csv:2: quote_ar has the hedge «ربما», but position_en keeps none of its renderings "
+        "(perhaps, maybe, possibly, may, might)"
+    ]

@@ -2,17 +2,19 @@
 
 import nbformat
 import pytest
+from conftest import ROOT
 
 from perucorpus import runner
-
-from conftest import ROOT
 
 
 def test_numbered_notebooks_in_order(tmp_path):
     for name in ["10_later.ipynb", "x_notes.ipynb", "02_first.ipynb", "2_unpadded.ipynb", "03_draft.txt", "01_zero.ipynb"]:
         (tmp_path / name).write_text("{}", encoding="utf-8")
     assert [path.name for path in runner.numbered_notebooks(tmp_path)] == ["01_zero.ipynb", "02_first.ipynb", "10_later.ipynb"]
-    assert [path.name for path in runner.numbered_notebooks(ROOT / "notebooks")][:2] == ["00_index.ipynb", "01_reading_the_articles.ipynb"]
+    assert [path.name for path in runner.numbered_notebooks(ROOT / "notebooks")][:2] == [
+        "00_index.ipynb",
+        "01_reading_the_articles.ipynb",
+    ]
 
 
 def test_execute_stores_no_timestamps_and_fixed_metadata(tmp_path):
@@ -48,7 +50,9 @@ def test_navigation_is_current():
 def test_every_module_is_listed_in_the_package_docstring_and_the_readme():
     import perucorpus
 
-    modules = sorted(path.stem for path in (ROOT / "src" / "perucorpus").glob("*.py") if path.stem not in {"__init__", "__main__"})
+    modules = sorted(
+        path.stem for path in (ROOT / "src" / "perucorpus").glob("*.py") if path.stem not in {"__init__", "__main__"}
+    )
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [name for name in modules if f":mod:`~perucorpus.{name}`" not in perucorpus.__doc__] == []
     assert [name for name in modules if f"| `{name}` |" not in readme] == []
@@ -56,15 +60,21 @@ def test_every_module_is_listed_in_the_package_docstring_and_the_readme():
 
 def test_a_failing_notebook_is_reported_in_one_line_left_unchanged_and_stops_the_run(tmp_path, capsys):
     good, bad, later = tmp_path / "01_good.ipynb", tmp_path / "02_bad.ipynb", tmp_path / "03_later.ipynb"
-    for path, sources in [(good, ["x = 1"]), (bad, ["# setup", "y = 2", "raise ValueError('glosses.csv lacks\\n a gloss')"]),
-                          (later, ["z = 3"])]:
+    for path, sources in [
+        (good, ["x = 1"]),
+        (bad, ["# setup", "y = 2", "raise ValueError('glosses.csv lacks\\n a gloss')"]),
+        (later, ["z = 3"]),
+    ]:
         notebook = nbformat.v4.new_notebook()
         notebook.cells = [nbformat.v4.new_markdown_cell("# Title")] + [nbformat.v4.new_code_cell(source) for source in sources]
         nbformat.write(notebook, path)
     before = {path: path.read_bytes() for path in (bad, later)}
     assert runner.main([str(tmp_path)]) == 1
     report = capsys.readouterr().err.splitlines()
-    assert report[0] == f"{bad.as_posix()}: cell 4 (id {nbformat.read(bad, as_version=4).cells[3].id}) failed: ValueError: glosses.csv lacks a gloss"
+    assert (
+        report[0]
+        == f"{bad.as_posix()}: cell 4 (id {nbformat.read(bad, as_version=4).cells[3].id}) failed: ValueError: glosses.csv lacks a gloss"
+    )
     assert len(report) == 2 and "1 later notebook(s) not run" in report[1]
     assert {path: path.read_bytes() for path in (bad, later)} == before  # the failed one as it was; the later one not run
     assert nbformat.read(good, as_version=4).cells[1].execution_count == 1  # the one before it ran and was saved

@@ -1,15 +1,15 @@
 """The HTML reading copy: offline, working links and images, right-to-left Arabic, no scripts, contents on every page,
-folded code, figure files linked, the subject index and the two classroom editions."""
+folded code, figure files linked, the subject index and the two classroom editions.
+"""
 
 import re
 from html.parser import HTMLParser
 
 import nbformat
 import pytest
+from conftest import ROOT, Page
 
 from perucorpus import site
-
-from conftest import ROOT, Page
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,15 @@ class Ids(HTMLParser):
 def test_every_notebook_readme_edition_and_index_has_a_page(pages):
     names = sorted(path.name for path in pages)
     notebooks = sorted(path.stem for path in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb") if not path.name.startswith("00_"))
-    extra = ["index.html", "readme.html", "data_readme.html", "articles.html", "subject_index.html", "student.html", "facilitator.html"]
+    extra = [
+        "index.html",
+        "readme.html",
+        "data_readme.html",
+        "articles.html",
+        "subject_index.html",
+        "student.html",
+        "facilitator.html",
+    ]
     assert names == sorted(extra + [f"{stem}.html" for stem in notebooks])
 
 
@@ -63,6 +71,7 @@ def test_links_and_images_resolve_offline_with_their_anchors(pages):
             assert (path.parent / target).is_file(), f"{path.name}: broken link {href}"
             if fragment and target.endswith(".html"):
                 from urllib.parse import unquote
+
                 assert fragment in ids[target] or unquote(fragment) in ids[target], f"{path.name}: no #{fragment} in {target}"
                 checked += 1
         for src in page.images:
@@ -122,7 +131,9 @@ def _solution_texts():
     import html as entities
 
     guide = nbformat.read(ROOT / "notebooks" / "04_discussion_guide.ipynb", as_version=4)
-    outputs = [output.get("data", {}).get("text/html", "") for cell in guide.cells if cell.cell_type == "code" for output in cell.outputs]
+    outputs = [
+        output.get("data", {}).get("text/html", "") for cell in guide.cells if cell.cell_type == "code" for output in cell.outputs
+    ]
     solutions = [html for html in outputs if "<summary>Solution</summary>" in html]  # tagged or not
     assert len(solutions) >= 4
     html = "".join(solutions)
@@ -194,5 +205,5 @@ def test_every_page_is_titled_by_its_notebooks_heading(pages):
 def test_print_stylesheet_asks_for_a4_without_navigation_or_code():
     style = site.SITE_STYLE
     assert "@page { size: A4;" in style
-    printed = style[style.index("@media print"):]
-    assert "nav.contents, details.code" in printed and "break-before: page" in printed and 'attr(href)' in printed
+    printed = style[style.index("@media print") :]
+    assert "nav.contents, details.code" in printed and "break-before: page" in printed and "attr(href)" in printed

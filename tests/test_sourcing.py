@@ -1,12 +1,11 @@
 """What references state (perucorpus.sourcing): bases of dates, display of derived dates, cited references."""
 
 import pytest
+from conftest import DATA
 
 from perucorpus import heads_of_state, schemas, sourcing
 from perucorpus.dates import parse
 from perucorpus.tables import DataError, edit_rows, read_table
-
-from conftest import DATA
 
 
 def row(**values):
@@ -19,21 +18,28 @@ def test_basis_problems_check_stated_dates_against_what_the_source_states():
     assert sourcing.basis_problems(stated, {"start": parse("2026-03-05"), "end": None}) == []
     assert sourcing.basis_problems(stated, {"start": parse("2026-03-04"), "end": None}) == [
         "start 2026-03-04 is 'stated' but source_states does not write it out (day, month and year): "
-        "'It was signed on 5 de marzo de 2026.'"]
+        "'It was signed on 5 de marzo de 2026.'"
+    ]
     assert sourcing.basis_problems(row(start_basis="derived"), {"start": parse("2026"), "end": None}) == [
-        "start 2026 is 'derived' but start_derivation is empty"]
+        "start 2026 is 'derived' but start_derivation is empty"
+    ]
     assert sourcing.basis_problems(row(), {"start": parse("2026"), "end": None}) == [
-        "start 2026 needs start_basis 'stated' or 'derived', not ''"]
-    assert sourcing.basis_problems(row(end_basis="stated"), {"start": None, "end": None}) == ["end_basis is 'stated' but end is empty"]
-    assert sourcing.basis_problems(row(source_states="2026", start_basis="stated", start_derivation="why"),
-                                   {"start": parse("2026"), "end": None}) == ["start_derivation is filled but start is not 'derived'"]
+        "start 2026 needs start_basis 'stated' or 'derived', not ''"
+    ]
+    assert sourcing.basis_problems(row(end_basis="stated"), {"start": None, "end": None}) == [
+        "end_basis is 'stated' but end is empty"
+    ]
+    assert sourcing.basis_problems(
+        row(source_states="2026", start_basis="stated", start_derivation="why"), {"start": parse("2026"), "end": None}
+    ) == ["start_derivation is filled but start is not 'derived'"]
 
 
 def test_a_derived_date_is_never_shown_bare():
     assert sourcing.dated(parse("2021-08")) == "2021-08"
     assert sourcing.dated(parse("2020-11-08"), "derived", "Arce's inauguration") == "2020-11-08 (derived: Arce's inauguration)"
     assert sourcing.dated_row({"end": parse("2022-07-06"), "end_basis": "derived", "end_derivation": "notice"}, "end") == (
-        "2022-07-06 (derived: notice)")
+        "2022-07-06 (derived: notice)"
+    )
 
 
 def test_every_reference_is_cited_and_every_citation_is_a_reference_or_article():
@@ -45,7 +51,10 @@ def test_every_reference_is_cited_and_every_citation_is_a_reference_or_article()
 
 
 def test_an_uncited_reference_is_found(data_copy):
-    edit_rows(data_copy / "memberships.csv", lambda rows: [r.update(source="sputnik_2019_brazil") for r in rows if r["source"] == "xinhua_2015_tunisia"])
+    edit_rows(
+        data_copy / "memberships.csv",
+        lambda rows: [r.update(source="sputnik_2019_brazil") for r in rows if r["source"] == "xinhua_2015_tunisia"],
+    )
     assert "xinhua_2015_tunisia" not in sourcing.cited_refs(data_copy)
     assert "memberships.csv:" in sourcing.cited_refs(data_copy)["sputnik_2019_brazil"][0]
 
@@ -60,6 +69,9 @@ def test_no_reference_title_is_silently_truncated():
 
 def test_a_president_whose_stated_date_is_not_in_source_states_stops_with_file_line_and_references(data_copy):
     edit_rows(data_copy / "peru_heads_of_state.csv", lambda rows: rows[1].update(end="2020-11-10"))
-    with pytest.raises(DataError, match=r"peru_heads_of_state\.csv:3: Martín Vizcarra: end 2020-11-10 is 'stated' but "
-                                         r"source_states does not write it out .*\(ref_ids perumira_presidents\)"):
+    with pytest.raises(
+        DataError,
+        match=r"peru_heads_of_state\.csv:3: Martín Vizcarra: end 2020-11-10 is 'stated' but "
+        r"source_states does not write it out .*\(ref_ids perumira_presidents\)",
+    ):
         heads_of_state.load_presidents(data_copy)

@@ -5,11 +5,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import DATA
 
 from perucorpus import schemas
 from perucorpus.tables import DataError, edit_rows, read_table, write_table
-
-from conftest import DATA
 
 
 @pytest.mark.parametrize("name", sorted(schemas.FILES))
@@ -32,9 +31,7 @@ def test_wrong_number_of_fields(tmp_path):
 
 def test_bad_value_names_line_and_column_after_a_multiline_field(tmp_path):
     path = tmp_path / "country_mentions.csv"
-    path.write_text(
-        'article_id,iso3,form,mentions\na,PER,name,1\nb,USA,"adjec\ntive",2\nc,peru,name,3\n', encoding="utf-8"
-    )
+    path.write_text('article_id,iso3,form,mentions\na,PER,name,1\nb,USA,"adjec\ntive",2\nc,peru,name,3\n', encoding="utf-8")
     with pytest.raises(DataError) as error:
         read_table(path, schemas.COUNTRY_MENTIONS)
     message = str(error.value)
@@ -73,7 +70,9 @@ def test_empty_cell_is_an_error_not_a_missing_value(tmp_path):
 @pytest.mark.parametrize("value", ["2026-13-05", "2026-02-30", "2026-13"])
 def test_a_date_that_does_not_exist_names_file_line_and_column(data_copy, value):
     edit_rows(data_copy / "memberships.csv", lambda rows: rows[2].update(end=value))
-    with pytest.raises(DataError, match=rf"memberships\.csv:4: column 'end': value '{value}' fails must be a date that exists on the calendar"):
+    with pytest.raises(
+        DataError, match=rf"memberships\.csv:4: column 'end': value '{value}' fails must be a date that exists on the calendar"
+    ):
         read_table(data_copy / "memberships.csv", schemas.MEMBERSHIPS)
 
 
@@ -88,8 +87,10 @@ def test_problems_are_listed_by_line_even_in_a_folder_with_a_colon(tmp_path):
 
 
 def test_write_table_names_the_row_whatever_the_index(tmp_path):
-    frame = pd.DataFrame({"article_id": ["a", "b"], "iso3": ["PER", "PER"], "form": ["name", "name"], "mentions": [1, 0]},
-                         index=["first", "second"])
+    frame = pd.DataFrame(
+        {"article_id": ["a", "b"], "iso3": ["PER", "PER"], "form": ["name", "name"], "mentions": [1, 0]},
+        index=["first", "second"],
+    )
     with pytest.raises(DataError, match=r"out\.csv:row 2: column 'mentions'"):
         write_table(frame, tmp_path / "out.csv", schemas.COUNTRY_MENTIONS)
 
@@ -157,7 +158,9 @@ def test_an_era_missing_from_eras_csv_names_file_line_and_column(tmp_path, name,
     broken = tmp_path / name
     frame.to_csv(broken, index=False, lineterminator="\n")
     read_table(broken, schema)  # an id-shaped era passes the file's own schema …
-    with pytest.raises(DataError, match=rf"{name}:{frame.attrs['lines'][1]}: column 'era': value 'inca_1500' fails must be one of"):
+    with pytest.raises(
+        DataError, match=rf"{name}:{frame.attrs['lines'][1]}: column 'era': value 'inca_1500' fails must be one of"
+    ):
         read_table(broken, schemas.with_eras(schema, eras))  # … and fails against eras.csv
 
 

@@ -26,12 +26,14 @@ from countrycode import countrycode
 
 
 def rounded(coordinates):
+    """Coordinates rounded to 2 decimals (about 1 km), at any nesting depth."""
     if isinstance(coordinates[0], (int, float)):
         return [round(coordinates[0], 2), round(coordinates[1], 2)]
     return [rounded(part) for part in coordinates]
 
 
 def main(source: str, target: str) -> None:
+    """Write the features of the Americas from ``source`` (world-atlas GeoJSON) to ``target``."""
     features = json.load(open(source, encoding="utf-8"))["features"]
     codes = [int(feature["id"]) if feature.get("id") else None for feature in features]
     continents = countrycode(codes, origin="iso3n", destination="continent")
@@ -43,12 +45,14 @@ def main(source: str, target: str) -> None:
             feature = dict(feature, geometry={"type": "MultiPolygon", "coordinates": polygons})
             continent = "Americas"
         if feature["geometry"] and (continent == "Americas" or alpha3 == "GRL"):
-            kept.append({
-                "type": "Feature",
-                "id": feature["id"],
-                "properties": {"iso3": alpha3, "name": feature["properties"]["name"]},
-                "geometry": {"type": feature["geometry"]["type"], "coordinates": rounded(feature["geometry"]["coordinates"])},
-            })
+            kept.append(
+                {
+                    "type": "Feature",
+                    "id": feature["id"],
+                    "properties": {"iso3": alpha3, "name": feature["properties"]["name"]},
+                    "geometry": {"type": feature["geometry"]["type"], "coordinates": rounded(feature["geometry"]["coordinates"])},
+                }
+            )
     kept.sort(key=lambda feature: feature["id"])
     with open(target, "w", encoding="utf-8") as handle:
         json.dump({"type": "FeatureCollection", "features": kept}, handle, ensure_ascii=False, separators=(",", ":"))

@@ -26,8 +26,15 @@ from .sourcing import CITED_IN_NOTE, dated_row
 from .tables import DataError, read_table
 
 COLUMNS = ["article", "claim (quote)", "country", "what the references record", "references", "our note on the claim"]
-CLAIM_COLUMNS = ["article", "claim (quote)", "claim (English)", "verdict", "what the references state", "references",
-                 "our note on the verdict"]
+CLAIM_COLUMNS = [
+    "article",
+    "claim (quote)",
+    "claim (English)",
+    "verdict",
+    "what the references state",
+    "references",
+    "our note on the verdict",
+]
 EXIT_WORDS = {
     "withdrew": "left the Lima Group formally",
     "withdrew_de_facto": "left the Lima Group de facto",
@@ -39,7 +46,8 @@ MNNA_PENDING = ("notified", "announced")
 
 def load_claims(data_dir: Path | str) -> pd.DataFrame:
     """Read ``claims.csv`` and check each row: its quote occurs once in its article, at ``start:end``, every
-    ``ref_id`` is in ``references.csv``, and an id named in parentheses in its text is a reference, an article or a claim."""
+    ``ref_id`` is in ``references.csv``, and an id named in parentheses in its text is a reference, an article or a claim.
+    """
     data_dir = Path(data_dir)
     claims = read_table(data_dir / "claims.csv", schemas.CLAIMS)
     references = set(read_table(data_dir / "references.csv", schemas.REFERENCES)["ref_id"])
@@ -51,15 +59,23 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
         try:
             span = locate_in_article(texts, row["article_id"], row["quote_ar"], where)
             if (int(row["start"]), int(row["end"])) != span:
-                problems.append(f"{where}: start/end {row['start']}–{row['end']} do not match the quote, which is at "
-                                f"{span[0]}–{span[1]} (run perucorpus fill claims.csv)")
+                problems.append(
+                    f"{where}: start/end {row['start']}–{row['end']} do not match the quote, which is at "
+                    f"{span[0]}–{span[1]} (run perucorpus fill claims.csv)"
+                )
         except QuoteError as error:
             problems.append(str(error))
-        problems += [f"{where}: ref_id {ref!r} is not in references.csv" for ref in row["ref_ids"].split(";")
-                     if ref and ref not in references]
+        problems += [
+            f"{where}: ref_id {ref!r} is not in references.csv"
+            for ref in row["ref_ids"].split(";")
+            if ref and ref not in references
+        ]
         named = CITED_IN_NOTE.findall(row["source_states"] + " " + row["verdict_note"])
-        problems += [f"{where}: ({name}) is neither a ref_id, an article id nor a claim_id" for name in dict.fromkeys(named)
-                     if name not in known]
+        problems += [
+            f"{where}: ({name}) is neither a ref_id, an article id nor a claim_id"
+            for name in dict.fromkeys(named)
+            if name not in known
+        ]
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
     claims = claims.copy()
@@ -69,12 +85,18 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
 
 def claims_table(claims: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
     """The claims for display (columns :data:`CLAIM_COLUMNS`), each reference cited as ``publisher, date (ref_id)``."""
-    return pd.DataFrame({
-        "article": claims["article_id"], "claim (quote)": claims["quote_ar"], "claim (English)": claims["claim_en"],
-        "verdict": claims["verdict"].str.replace("_", " "), "what the references state": claims["source_states"],
-        "references": [cite([ref for ref in ids.split(";") if ref], references) or "none" for ids in claims["ref_ids"]],
-        "our note on the verdict": claims["verdict_note"],
-    }, columns=CLAIM_COLUMNS).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "article": claims["article_id"],
+            "claim (quote)": claims["quote_ar"],
+            "claim (English)": claims["claim_en"],
+            "verdict": claims["verdict"].str.replace("_", " "),
+            "what the references state": claims["source_states"],
+            "references": [cite([ref for ref in ids.split(";") if ref], references) or "none" for ids in claims["ref_ids"]],
+            "our note on the verdict": claims["verdict_note"],
+        },
+        columns=CLAIM_COLUMNS,
+    ).reset_index(drop=True)
 
 
 def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
@@ -87,7 +109,8 @@ def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
 
 def unchecked_statements(rows: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Article rows of ``memberships.csv`` (Lima Group and MNNA statuses, as in :func:`status_checks`) whose quote
-    no claim of the same article overlaps: statements notebook 03 shows that ``claims.csv`` has not checked."""
+    no claim of the same article overlaps: statements notebook 03 shows that ``claims.csv`` has not checked.
+    """
     statements = rows[(rows["source_kind"] == "article") & rows["grouping"].isin(["lima_group", "mnna"])]
 
     def covered(statement) -> bool:
@@ -105,8 +128,10 @@ def allies_on(rows: pd.DataFrame, when: date, excluding: str = "PER") -> pd.Data
     """
     status = status_on(rows, "mnna", when, "external").drop(excluding, errors="ignore")
     kind = status.replace({pending: "pending" for pending in MNNA_PENDING})
-    table = [{"kind": name, "countries": int((kind == name).sum()), "codes": ", ".join(sorted(kind.index[kind == name]))}
-             for name in ("designated", "pending", "treated_as")]
+    table = [
+        {"kind": name, "countries": int((kind == name).sum()), "codes": ", ".join(sorted(kind.index[kind == name]))}
+        for name in ("designated", "pending", "treated_as")
+    ]
     return pd.DataFrame(table).set_index("kind")
 
 
@@ -117,10 +142,12 @@ def describe_allies(allies: pd.DataFrame, notice) -> str:
     with its derivation when derived (:func:`perucorpus.sourcing.dated_row`).
     """
     designated, pending, treated = (allies.loc[kind] for kind in ("designated", "pending", "treated_as"))
-    return (f"On {dated_row(notice)}, the day the US notified Congress about Peru, the references record {designated.countries} other "
-            f"designated Major Non-NATO Allies, {pending.countries} announced or notified but not yet formalised "
-            f"({pending.codes}) and {treated.countries} treated as one ({treated.codes}). jeri2025_mnna_intent says Peru "
-            f"joins '20 other countries': {designated.countries} + {pending.countries} = {designated.countries + pending.countries}.")
+    return (
+        f"On {dated_row(notice)}, the day the US notified Congress about Peru, the references record {designated.countries} other "
+        f"designated Major Non-NATO Allies, {pending.countries} announced or notified but not yet formalised "
+        f"({pending.codes}) and {treated.countries} treated as one ({treated.codes}). jeri2025_mnna_intent says Peru "
+        f"joins '20 other countries': {designated.countries} + {pending.countries} = {designated.countries + pending.countries}."
+    )
 
 
 def cite(ref_ids, references: pd.DataFrame) -> str:
@@ -169,28 +196,50 @@ def status_checks(rows: pd.DataFrame, references: pd.DataFrame) -> list[dict]:
     for row in rows[(rows["source_kind"] == "article") & rows["grouping"].isin(["lima_group", "mnna"])].itertuples():
         record = _external(rows, row.iso3, row.grouping).sort_values("start_date", kind="stable")
         if record.empty:
-            raise ValueError(f"data/memberships.csv: {row.source} states a {row.grouping} status for {row.iso3}, "
-                             "but no external row records that country in that grouping")
+            raise ValueError(
+                f"data/memberships.csv: {row.source} states a {row.grouping} status for {row.iso3}, "
+                "but no external row records that country in that grouping"
+            )
         steps = "; ".join(f"{STATUS_STYLE[step['status']][1]} {dated_row(step)}" for step in record.to_dict("records"))
         notes = " ".join(note for note in record["note"] if note)
         ref_ids = set(record["source"]) | mentioned_refs(notes, references)
-        checks.append({"article": row.source, "claim (quote)": row.quote_ar, "country": country_label(row.iso3)[0],
-                       "what the references record": f"{steps}. {notes}".strip(), "references": cite(ref_ids, references),
-                       "our note on the claim": row.note})
+        checks.append(
+            {
+                "article": row.source,
+                "claim (quote)": row.quote_ar,
+                "country": country_label(row.iso3)[0],
+                "what the references record": f"{steps}. {notes}".strip(),
+                "references": cite(ref_ids, references),
+                "our note on the claim": row.note,
+            }
+        )
     return checks
 
 
-def head_of_state_check(rows: pd.DataFrame, positions: pd.DataFrame, presidents: pd.DataFrame, people: pd.DataFrame,
-                        references: pd.DataFrame, article_id: str = "jeri2025_mnna_intent") -> dict:
+def head_of_state_check(
+    rows: pd.DataFrame,
+    positions: pd.DataFrame,
+    presidents: pd.DataFrame,
+    people: pd.DataFrame,
+    references: pd.DataFrame,
+    article_id: str = "jeri2025_mnna_intent",
+) -> dict:
     """Whether the president ``article_id`` names was in office on the day of the news it reports, and on the day Peru signed in 2026."""
-    claims = positions[(positions["dimension"] == "head_of_state") & (positions["article_id"] == article_id)
-                       & (positions["status"] == "stated")]
-    named = {person.name_en: claim for claim in claims.itertuples() for person in people.itertuples()
-             if person.name_ar in claim.quote_ar and person.name_en in set(presidents["name"])}
+    claims = positions[
+        (positions["dimension"] == "head_of_state") & (positions["article_id"] == article_id) & (positions["status"] == "stated")
+    ]
+    named = {
+        person.name_en: claim
+        for claim in claims.itertuples()
+        for person in people.itertuples()
+        if person.name_ar in claim.quote_ar and person.name_en in set(presidents["name"])
+    }
     if len(named) != 1:
-        raise ValueError(f"data/positions.csv: expected one head_of_state quote of {article_id} naming a president "
-                         f"(names from data/people.csv), found {sorted(named) or 'none'}")
-    (name, claim), = named.items()
+        raise ValueError(
+            f"data/positions.csv: expected one head_of_state quote of {article_id} naming a president "
+            f"(names from data/people.csv), found {sorted(named) or 'none'}"
+        )
+    ((name, claim),) = named.items()
     notice, signing = _external(rows, "PER", "mnna", "notified"), _external(rows, "PER", "accc", "signatory")
     notified_on, signed_on = peru_step(rows, "mnna", "notified"), peru_step(rows, "accc", "signatory")
     then, now = in_office(presidents, notified_on), in_office(presidents, signed_on)
@@ -199,13 +248,26 @@ def head_of_state_check(rows: pd.DataFrame, positions: pd.DataFrame, presidents:
     term = " to ".join(dated_row(mandate, column) if mandate[column] else "(end not recorded)" for column in ("start", "end"))
     notice_date = dated_row(notice.sort_values("start_date").iloc[0])
     signing_date = dated_row(signing.sort_values("start_date").iloc[0])
-    record = (f"{name} was president {term}, so the claim {verdict} when the article reported the notice to Congress "
-              f"(dated {notice_date} in the references); on {signing_date}, "
-              f"when Peru signed the counter-cartel declaration, the president was {now['name']}.")
-    ref_ids = [*mandate["ref_ids"].split(";"), *then["ref_ids"].split(";"), *now["ref_ids"].split(";"),
-               *notice["source"], *signing["source"]]
-    return {"article": article_id, "claim (quote)": claim.quote_ar, "country": "Peru",
-            "what the references record": record, "references": cite(ref_ids, references), "our note on the claim": claim.note}
+    record = (
+        f"{name} was president {term}, so the claim {verdict} when the article reported the notice to Congress "
+        f"(dated {notice_date} in the references); on {signing_date}, "
+        f"when Peru signed the counter-cartel declaration, the president was {now['name']}."
+    )
+    ref_ids = [
+        *mandate["ref_ids"].split(";"),
+        *then["ref_ids"].split(";"),
+        *now["ref_ids"].split(";"),
+        *notice["source"],
+        *signing["source"],
+    ]
+    return {
+        "article": article_id,
+        "claim (quote)": claim.quote_ar,
+        "country": "Peru",
+        "what the references record": record,
+        "references": cite(ref_ids, references),
+        "our note on the claim": claim.note,
+    }
 
 
 def signatory_check(rows: pd.DataFrame, references: pd.DataFrame) -> dict:
@@ -225,12 +287,19 @@ def signatory_check(rows: pd.DataFrame, references: pd.DataFrame) -> dict:
     if listed_codes - signed:
         findings.append(f"none of the references found confirms {names(listed_codes - signed)}")
     if signed - listed_codes:
-        findings.append(f"the references also record signatures by {names(signed - listed_codes)}, whom the article does not list")
+        findings.append(
+            f"the references also record signatures by {names(signed - listed_codes)}, whom the article does not list"
+        )
     attended_only = set(external.loc[external["status"] == "attended", "iso3"]) - signed
     record = "; ".join(findings) + "." + (f" Attended without signing: {names(attended_only)}." if attended_only else "")
-    return {"article": listed["source"].iloc[0], "claim (quote)": listed["quote_ar"].iloc[0],
-            "country": f"{len(listed_codes)} signatories", "what the references record": record,
-            "references": cite(external["source"], references), "our note on the claim": ""}
+    return {
+        "article": listed["source"].iloc[0],
+        "claim (quote)": listed["quote_ar"].iloc[0],
+        "country": f"{len(listed_codes)} signatories",
+        "what the references record": record,
+        "references": cite(external["source"], references),
+        "our note on the claim": "",
+    }
 
 
 def lima_vs_coalition(rows: pd.DataFrame, coalition: pd.Series) -> pd.DataFrame:

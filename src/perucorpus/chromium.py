@@ -18,9 +18,18 @@ import tempfile
 from pathlib import Path
 
 #: The flags Chromium needs to run headless as root on a machine with no network (and to stay quiet).
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", "--remote-debugging-pipe")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--remote-debugging-pipe",
+)
 
 
 def executable() -> str | None:
@@ -46,20 +55,24 @@ class Browser:
 
         self._process = subprocess.Popen(
             [path, *FLAGS, f"--user-data-dir={self._profile.name}", "about:blank"],
-            preexec_fn=wire, pass_fds=(3, 4),  # kept open after wire() put the pipe ends there
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=wire,
+            pass_fds=(3, 4),  # kept open after wire() put the pipe ends there
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         os.close(to_browser)
         os.close(from_browser)
         self._buffer, self._next_id = b"", 0
 
-    def __enter__(self) -> "Browser":
+    def __enter__(self) -> Browser:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
     def close(self) -> None:
+        """Close the browser (politely, then by force) and remove its profile folder."""
         if self._process.poll() is None:
             try:
                 self.send("Browser.close")
@@ -107,13 +120,16 @@ class Browser:
         self.resize(session, width, height)
         self.send("Page.enable", session)
         self.send("Page.navigate", session, url=Path(page).resolve().as_uri())
-        self.evaluate(session, "new Promise(done => document.readyState === 'complete' ? done() : addEventListener('load', done))")
+        self.evaluate(
+            session, "new Promise(done => document.readyState === 'complete' ? done() : addEventListener('load', done))"
+        )
         return session
 
     def resize(self, session: str, width: int, height: int = 900) -> None:
         """Lay the tab out at ``width`` × ``height`` CSS pixels (below 600 px wide, as a phone)."""
-        self.send("Emulation.setDeviceMetricsOverride", session, width=width, height=height,
-                  deviceScaleFactor=1, mobile=width < 600)
+        self.send(
+            "Emulation.setDeviceMetricsOverride", session, width=width, height=height, deviceScaleFactor=1, mobile=width < 600
+        )
 
     def evaluate(self, session: str, expression: str):
         """The value of a JavaScript ``expression`` in the tab (promises awaited), as JSON."""
@@ -123,6 +139,7 @@ class Browser:
         return result["result"].get("value")
 
     def close_tab(self, session: str) -> None:
+        """Close the tab of DevTools ``session``."""
         self.send("Page.close", session)
 
     def pdf(self, page: Path, out: Path, prepare: str = "true") -> Path:
@@ -133,8 +150,14 @@ class Browser:
         session = self.open(page)
         self.evaluate(session, prepare)
         self.evaluate(session, "document.fonts.ready.then(() => true)")
-        data = self.send("Page.printToPDF", session, preferCSSPageSize=True, printBackground=True,
-                         displayHeaderFooter=False, generateTaggedPDF=True)["data"]
+        data = self.send(
+            "Page.printToPDF",
+            session,
+            preferCSSPageSize=True,
+            printBackground=True,
+            displayHeaderFooter=False,
+            generateTaggedPDF=True,
+        )["data"]
         self.close_tab(session)
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -154,4 +177,6 @@ def _above_four(fd: int) -> int:
 def _without_dates(pdf: bytes) -> bytes:
     """Blank the creation date and file identifier Chromium writes, keeping every byte offset (so re-runs are identical)."""
     pdf = re.sub(rb"/(CreationDate|ModDate) \(D:[^)]*\)", lambda m: re.sub(rb"\d", b"0", m.group()), pdf)
-    return re.sub(rb"/ID \[<[0-9A-Fa-f]+> <[0-9A-Fa-f]+>\]", lambda m: re.sub(rb"[0-9A-Fa-f](?=[0-9A-Fa-f]*>)", b"0", m.group()), pdf)
+    return re.sub(
+        rb"/ID \[<[0-9A-Fa-f]+> <[0-9A-Fa-f]+>\]", lambda m: re.sub(rb"[0-9A-Fa-f](?=[0-9A-Fa-f]*>)", b"0", m.group()), pdf
+    )

@@ -99,11 +99,7 @@ def clean_views(raws: dict[str, str]) -> dict[str, CleanView]:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the non-empty lines of ``text`` (each line of these articles is a paragraph or heading)."""
-    return [
-        (match.start(), match.end())
-        for match in re.finditer(r"[^\r\n]+", text)
-        if match.group().strip()
-    ]
+    return [(match.start(), match.end()) for match in re.finditer(r"[^\r\n]+", text) if match.group().strip()]
 
 
 def is_heading(line: str) -> bool:

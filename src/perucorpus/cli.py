@@ -31,14 +31,24 @@ def _job(name: str):
     module, function = name.rsplit(".", 1)
     return getattr(importlib.import_module(f".{module}", __package__), function)
 
+
 #: How many of a new article's most frequent terms ``add-article`` checks for glosses.
 TOP_TERMS = 10
 
 
 def _add_article(args: argparse.Namespace) -> int:
     article = corpus.add_article(
-        args.data, args.path, args.id, genre=args.genre, era=args.era, date=args.date, title_en=args.title_en,
-        summary_en=args.summary_en, date_basis=args.date_basis, date_note=args.date_note, notes=args.notes,
+        args.data,
+        args.path,
+        args.id,
+        genre=args.genre,
+        era=args.era,
+        date=args.date,
+        title_en=args.title_en,
+        summary_en=args.summary_en,
+        date_basis=args.date_basis,
+        date_note=args.date_note,
+        notes=args.notes,
     )
     print(f"added {article.id}: {args.path} copied to {article.path.as_posix()} (SHA-256 {article.meta['sha256']})")
     for line in next_steps(Path(args.data), article.id):
@@ -56,8 +66,10 @@ def next_steps(data_dir: Path, article_id: str) -> list[str]:
     terms = overview.article_terms({key: view.text for key, view in views.items()}, data_dir)[article_id].head(TOP_TERMS)
     glossed = overview.with_glosses(terms, read_table(data_dir / "glosses.csv", schemas.GLOSSES))
     missing = overview.unglossed(glossed)
-    lines = [f"Its {len(terms)} most frequent content terms: {len(missing)} without an English gloss in "
-             f"{(data_dir / 'glosses.csv').as_posix()} (add a term_ar,gloss_en row for each):"]
+    lines = [
+        f"Its {len(terms)} most frequent content terms: {len(missing)} without an English gloss in "
+        f"{(data_dir / 'glosses.csv').as_posix()} (add a term_ar,gloss_en row for each):"
+    ]
     lines += [f"  {row.display}  (term {row.term}, used {row.count}×)" for row in missing.itertuples()]
     found = gazetteer.Gazetteer.from_data(data_dir).find(views[article_id].text, scope=article_id)
     counts = gazetteer.mention_counts({article_id: found})
@@ -69,8 +81,10 @@ def next_steps(data_dir: Path, article_id: str) -> list[str]:
     others = sorted({mention.entry.term for mention in found if not mention.is_country})
     if others:
         lines.append("Regions, cities and organisations matched (not counted as countries): " + ", ".join(others))
-    lines.append("Next: claims for the positions table go in positions.csv (then `perucorpus fill`); "
-                 "`make notebooks && make test` re-runs everything with the new article.")
+    lines.append(
+        "Next: claims for the positions table go in positions.csv (then `perucorpus fill`); "
+        "`make notebooks && make test` re-runs everything with the new article."
+    )
     return lines
 
 
@@ -99,49 +113,77 @@ def _site(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
-    top = argparse.ArgumentParser(prog="perucorpus", description="The jobs of the perucorpus collection; "
-                                  "`perucorpus COMMAND --help` describes each.")
+    top = argparse.ArgumentParser(
+        prog="perucorpus", description="The jobs of the perucorpus collection; `perucorpus COMMAND --help` describes each."
+    )
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    add = commands.add_parser("add-article", help="add an article to data/ (checked; nothing written on an error)",
-                              description="Copy an article (UTF-8 text) byte for byte to data/articles/ID.txt, record its "
-                                          "SHA-256 and metadata in data/articles.csv, and list what to annotate next. Every "
-                                          "check runs first: on bad input one line names the file and the problem, and nothing is written.")
+    add = commands.add_parser(
+        "add-article",
+        help="add an article to data/ (checked; nothing written on an error)",
+        description="Copy an article (UTF-8 text) byte for byte to data/articles/ID.txt, record its "
+        "SHA-256 and metadata in data/articles.csv, and list what to annotate next. Every "
+        "check runs first: on bad input one line names the file and the problem, and nothing is written.",
+    )
     add.add_argument("path", help="the article as a UTF-8 text file (no BOM); copied byte for byte")
     add.add_argument("--id", required=True, help="new article id: lowercase letters, digits and _ (e.g. vizcarra2019_lima)")
     add.add_argument("--genre", required=True, help=f"one of {', '.join(schemas.GENRES)}")
     add.add_argument("--era", required=True, help="an era id of data/eras.csv")
     add.add_argument("--date", required=True, help="ISO 8601 date or interval: YYYY[-MM[-DD]][/YYYY[-MM[-DD]]]")
     add.add_argument("--title-en", required=True, help="an English title (ours: say what kind of piece it is)")
-    add.add_argument("--summary-en", required=True, help="a one-sentence English summary that reports the author's claims as the author's")
-    add.add_argument("--date-basis", choices=["stated", "inferred"], default="stated", help="is the date stated in the text or inferred from it (default: stated)")
+    add.add_argument(
+        "--summary-en", required=True, help="a one-sentence English summary that reports the author's claims as the author's"
+    )
+    add.add_argument(
+        "--date-basis",
+        choices=["stated", "inferred"],
+        default="stated",
+        help="is the date stated in the text or inferred from it (default: stated)",
+    )
     add.add_argument("--date-note", default=corpus.NO_DATE_NOTE, help="where the date comes from (quote the text)")
     add.add_argument("--notes", default="", help="anything else about the article (byline, page furniture, typos)")
     add.add_argument("--data", default="data", help="the data folder (default: data)")
     add.set_defaults(handler=_add_article)
 
-    fill = commands.add_parser("fill", help="recompute the derived columns of data files (quote offsets, library names)",
-                               description="Recompute, in place, the columns of the data files that are computed "
-                                           f"from the articles or from libraries: {', '.join(FILLS)}.")
-    fill.add_argument("files", nargs="*", metavar="FILE", help=f"file names under the data folder (default: all of {', '.join(FILLS)})")
+    fill = commands.add_parser(
+        "fill",
+        help="recompute the derived columns of data files (quote offsets, library names)",
+        description="Recompute, in place, the columns of the data files that are computed "
+        f"from the articles or from libraries: {', '.join(FILLS)}.",
+    )
+    fill.add_argument(
+        "files", nargs="*", metavar="FILE", help=f"file names under the data folder (default: all of {', '.join(FILLS)})"
+    )
     fill.add_argument("--data", default="data", help="the data folder (default: data)")
     fill.set_defaults(handler=_fill)
 
-    nav = commands.add_parser("navigation", help="rewrite the navigation links and the index notebook",
-                              description="Rewrite the previous | index | next links of every notebook and the index notebook.")
+    nav = commands.add_parser(
+        "navigation",
+        help="rewrite the navigation links and the index notebook",
+        description="Rewrite the previous | index | next links of every notebook and the index notebook.",
+    )
     nav.add_argument("notebooks", nargs="?", default="notebooks", help="the notebooks folder (default: notebooks)")
     nav.set_defaults(handler=_navigation)
 
-    run = commands.add_parser("run", help="re-execute every numbered notebook in order, in place",
-                              description="Re-execute the numbered notebooks in order, in place, with no timestamps stored. "
-                                          "A notebook that fails is named with its cell and error, left unchanged, and the run stops (exit 1).")
+    run = commands.add_parser(
+        "run",
+        help="re-execute every numbered notebook in order, in place",
+        description="Re-execute the numbered notebooks in order, in place, with no timestamps stored. "
+        "A notebook that fails is named with its cell and error, left unchanged, and the run stops (exit 1).",
+    )
     run.add_argument("notebooks", nargs="?", default="notebooks", help="the notebooks folder (default: notebooks)")
     run.set_defaults(handler=_run)
 
-    pages = commands.add_parser("site", help="build the offline HTML reading copy and the PDF handouts", description="Build the offline HTML reading copy of the notebooks, the student and facilitator editions, and their A4 PDFs (headless Chromium).")
+    pages = commands.add_parser(
+        "site",
+        help="build the offline HTML reading copy and the PDF handouts",
+        description="Build the offline HTML reading copy of the notebooks, the student and facilitator editions, and their A4 PDFs (headless Chromium).",
+    )
     pages.add_argument("notebooks", nargs="?", default="notebooks", help="the notebooks folder (default: notebooks)")
     pages.add_argument("target", nargs="?", default="_build/html", help="the output folder (default: _build/html)")
-    pages.add_argument("handouts", nargs="?", default="_build/handouts", help="the folder of the PDF handouts (default: _build/handouts)")
+    pages.add_argument(
+        "handouts", nargs="?", default="_build/handouts", help="the folder of the PDF handouts (default: _build/handouts)"
+    )
     pages.set_defaults(handler=_site)
     return top
 

@@ -21,7 +21,6 @@ import pandas as pd
 from . import schemas
 from .tables import DataError, read_table, read_utf8, validate, write_atomic
 
-
 #: Largest accepted article file. The seed articles are 5–12 kB; anything this large is not one article.
 MAX_ARTICLE_BYTES = 1_000_000
 
@@ -60,7 +59,9 @@ def load_eras(data_dir: Path | str) -> pd.DataFrame:
     eras = read_table(Path(data_dir) / "eras.csv", schemas.ERAS)
     for row, line in zip(eras.to_dict("records"), eras.attrs["lines"]):
         if _bounds(row["start"])[0] > _bounds(row["end"])[1]:
-            raise DataError(f"{eras.attrs['source']}:{line}: era {row['era']!r} ends ({row['end']}) before it starts ({row['start']})")
+            raise DataError(
+                f"{eras.attrs['source']}:{line}: era {row['era']!r} ends ({row['end']}) before it starts ({row['start']})"
+            )
     return eras.set_index("era", drop=False).rename_axis(None)
 
 
@@ -136,8 +137,17 @@ NO_DATE_NOTE = "Not recorded when the article was added."
 
 
 def add_article(
-    data_dir: Path | str, source: Path | str, article_id: str, genre: str, era: str, date: str,
-    title_en: str, summary_en: str, date_basis: str = "stated", date_note: str = NO_DATE_NOTE, notes: str = "",
+    data_dir: Path | str,
+    source: Path | str,
+    article_id: str,
+    genre: str,
+    era: str,
+    date: str,
+    title_en: str,
+    summary_en: str,
+    date_basis: str = "stated",
+    date_note: str = NO_DATE_NOTE,
+    notes: str = "",
 ) -> Article:
     """Copy ``source`` byte for byte to ``<data_dir>/articles/<article_id>.txt`` and append its row to articles.csv.
 
@@ -152,22 +162,41 @@ def add_article(
         raise CorpusError(f"{source.as_posix()}: no such file")
     read_article_text(source)
     if not re.fullmatch(schemas.ID, article_id):
-        raise CorpusError(f"{source.as_posix()}: id {article_id!r} must be lowercase letters, digits and _ (no path characters), starting with a letter")
+        raise CorpusError(
+            f"{source.as_posix()}: id {article_id!r} must be lowercase letters, digits and _ (no path characters), starting with a letter"
+        )
     table_path, target = data_dir / "articles.csv", data_dir / "articles" / f"{article_id}.txt"
     existing = load_corpus(data_dir)
     if article_id in existing or target.exists():
         raise CorpusError(f"{source.as_posix()}: id {article_id!r} is already in {table_path.as_posix()}")
     content = source.read_bytes()
     row = {
-        "id": article_id, "file": f"articles/{article_id}.txt", "source_file": source.name,
-        "sha256": hashlib.sha256(content).hexdigest(), "language": "ar", "genre": genre, "era": era, "date": date,
-        "date_basis": date_basis, "date_note": date_note, "title_en": title_en, "summary_en": summary_en, "notes": notes,
+        "id": article_id,
+        "file": f"articles/{article_id}.txt",
+        "source_file": source.name,
+        "sha256": hashlib.sha256(content).hexdigest(),
+        "language": "ar",
+        "genre": genre,
+        "era": era,
+        "date": date,
+        "date_basis": date_basis,
+        "date_note": date_note,
+        "title_en": title_en,
+        "summary_en": summary_en,
+        "notes": notes,
     }
     eras = load_eras(data_dir)
     frame = pd.DataFrame([article.meta for article in existing.values()] + [row], dtype=object)
     try:
-        validate(frame, schemas.with_eras(schemas.ARTICLES, eras.index), table_path,
-                 [f"new row for {source.as_posix()}" if number == len(frame) else f"row {number}" for number in range(1, len(frame) + 1)])
+        validate(
+            frame,
+            schemas.with_eras(schemas.ARTICLES, eras.index),
+            table_path,
+            [
+                f"new row for {source.as_posix()}" if number == len(frame) else f"row {number}"
+                for number in range(1, len(frame) + 1)
+            ],
+        )
     except DataError as error:
         problems = [line for line in str(error).splitlines()[1:] if "new row" in line] or str(error).splitlines()
         raise CorpusError("; ".join(problems)) from None

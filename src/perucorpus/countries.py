@@ -8,7 +8,7 @@ its Correlates of War number, and its UN region. Nothing here is typed by hand.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from countrycode import countrycode
@@ -21,13 +21,13 @@ def cldr_country_names(language: str = "ar") -> dict[str, str]:
     return {three: territories[two] for two, three in zip(codes, _iso3(codes)) if three}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _iso3(iso2_codes: tuple[str, ...]) -> list[str | None]:
     """ISO 3166-1 alpha-3 codes for alpha-2 codes (one countrycode call, shared by both languages)."""
     return countrycode(list(iso2_codes), origin="iso2c", destination="iso3c")
 
 
-@lru_cache(maxsize=None)
+@cache
 def cldr_names(language: str) -> dict[str, str]:
     """:func:`cldr_country_names`, computed once per language."""
     return cldr_country_names(language)

@@ -40,6 +40,7 @@ class PartialDate:
 
     @property
     def precision(self) -> str:
+        """``day``, ``month`` or ``year``: how much of the date the text gives."""
         return "day" if self.day else "month" if self.month else "year"
 
     @property

@@ -78,8 +78,12 @@ def article_card(title: str, summary: str, arabic_text: str) -> HTML:
     )
 
 
-TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("perucorpus", "templates"), autoescape=True,
-                               undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("perucorpus", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=False,
+)
 TEMPLATES.filters["mixed"] = lambda text: markupsafe.Markup(mixed(text))
 
 

@@ -28,6 +28,8 @@ NAVIGATION = "<!--NAVIGATION-->"
 
 @dataclass(frozen=True)
 class Question:
+    """A discussion question of notebook 04: its number, title and timing (minutes, if given)."""
+
     number: int
     title: str
     minutes: int | None
@@ -43,7 +45,7 @@ def _questions_cell(guide: nbformat.NotebookNode) -> int:
 def _section(source: str) -> tuple[str, str]:
     """``source`` cut after the questions section: (the section, the headings that follow it)."""
     start = QUESTIONS_HEADING.search(source)
-    following = re.search(r"^## ", source[start.end():], re.MULTILINE)
+    following = re.search(r"^## ", source[start.end() :], re.MULTILINE)
     cut = start.end() + following.start() if following else len(source)
     return source[:cut], source[cut:]
 
@@ -71,11 +73,17 @@ def read_notes(path: Path | str, guide: nbformat.NotebookNode) -> dict[int, str]
         line = text.count("\n", 0, heading.start()) + 1
         number, title = int(heading.group(1)), heading.group(2)
         if expected.get(number) != title:
-            problems.append(f"{path}:{line}: notes for question {number} {title!r}, but the guide's question {number} is "
-                            + (repr(expected[number]) if number in expected else "absent"))
+            problems.append(
+                f"{path}:{line}: notes for question {number} {title!r}, but the guide's question {number} is "
+                + (repr(expected[number]) if number in expected else "absent")
+            )
             continue
-        notes[number] = text[heading.end():following.start() if following else len(text)].strip()
-    problems += [f"{path}: no notes for question {number} {title!r} of the guide" for number, title in expected.items() if number not in notes]
+        notes[number] = text[heading.end() : following.start() if following else len(text)].strip()
+    problems += [
+        f"{path}: no notes for question {number} {title!r} of the guide"
+        for number, title in expected.items()
+        if number not in notes
+    ]
     if problems:
         raise ValueError("facilitator notes do not match the discussion questions:\n" + "\n".join(problems))
     return notes
@@ -87,6 +95,7 @@ def _isolate_arabic(markdown: str) -> str:
 
 
 def is_solution(cell: nbformat.NotebookNode) -> bool:
+    """Whether a cell carries the ``solution`` tag (left out of the student edition)."""
     return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
 
 
@@ -117,6 +126,6 @@ def facilitator(guide: nbformat.NotebookNode, notes: dict[int, str], intro: str)
         added.append(_markdown(f"#### Question {number}. {question.title}{timing}\n\n{_isolate_arabic(body)}", f"notes-{number}"))
     cell_id = edition.cells[position].get("id", "questions")
     after = [_markdown(rest, f"{cell_id}-after-notes")] if rest.strip() else []
-    cells = edition.cells[:position] + [_markdown(section, cell_id)] + added + after + edition.cells[position + 1:]
+    cells = edition.cells[:position] + [_markdown(section, cell_id)] + added + after + edition.cells[position + 1 :]
     edition.cells = [_markdown(intro, "edition-intro")] + [cell for cell in cells if not cell.source.startswith(NAVIGATION)]
     return edition

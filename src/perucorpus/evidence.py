@@ -58,8 +58,10 @@ def load_positions(data_dir: Path | str) -> pd.DataFrame:
     variants = read_table(data_dir / "gazetteer" / "variants.csv", schemas.GAZETTEER_VARIANTS)
     voice = renderings.check(positions, renderings.load_markers(data_dir), renderings.article_typos(variants))
     if voice:
-        raise DataError(f"{len(voice)} rendering(s) drop the Arabic's hedge, attribution or typo "
-                        "(data/hedge_markers.csv):\n" + "\n".join(voice))
+        raise DataError(
+            f"{len(voice)} rendering(s) drop the Arabic's hedge, attribution or typo "
+            "(data/hedge_markers.csv):\n" + "\n".join(voice)
+        )
     positions = positions.copy()
     for column in ("start", "end"):
         positions[column] = pd.array([int(value) if value else None for value in positions[column]], dtype="Int64")
@@ -69,7 +71,8 @@ def load_positions(data_dir: Path | str) -> pd.DataFrame:
 
 def _check_rows(positions: pd.DataFrame, dimensions: set[str], eras: dict[str, str]) -> None:
     """Each row names a dimension of ``dimensions.csv``, a quoted claim the era of its article,
-    and a ``record`` note, if any, that :mod:`perucorpus.record` generates."""
+    and a ``record`` note, if any, that :mod:`perucorpus.record` generates.
+    """
     from .record import NOTES as record_notes  # record builds on memberships, which imports this module
 
     problems = []
@@ -179,8 +182,9 @@ def cells(positions: pd.DataFrame, dimensions: pd.DataFrame):
         yield dimension, row
 
 
-def table_model(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[str, str],
-                record_notes: dict[str, str]) -> list[dict]:
+def table_model(
+    positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[str, str], record_notes: dict[str, str]
+) -> list[dict]:
     """The comparison table as data, the one model that the notebook table, the CSV and the print page render.
 
     One dict per dimension (``dimension``, ``order``, ``label_en``, ``question_en``, ``eras``),
@@ -192,24 +196,39 @@ def table_model(positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[s
     model = []
     for dimension, eras in cells(positions, dimensions):
         row = {key: getattr(dimension, key) for key in ("dimension", "order", "label_en", "question_en")}
-        row["eras"] = [{"era": era, "label": era_labels(positions)[era], "claims": [_claim(claim, texts, record_notes) for claim in claims.itertuples()]}
-                       for era, claims in eras]
+        row["eras"] = [
+            {
+                "era": era,
+                "label": era_labels(positions)[era],
+                "claims": [_claim(claim, texts, record_notes) for claim in claims.itertuples()],
+            }
+            for era, claims in eras
+        ]
         model.append(row)
     return model
 
 
 def _claim(claim, texts: dict[str, str], record_notes: dict[str, str]) -> dict:
     if claim.record and claim.record not in record_notes:
-        raise DataError(f"positions.csv: {claim.dimension}/{claim.era} names the record note {claim.record!r}, which was not computed")
+        raise DataError(
+            f"positions.csv: {claim.dimension}/{claim.era} names the record note {claim.record!r}, which was not computed"
+        )
     stated = claim.status == "stated"
-    return {"status": claim.status, "position_en": claim.position_en, "quote_ar": claim.quote_ar, "quote_en": claim.quote_en,
-            "citation": citation(texts[claim.article_id], claim.article_id, int(claim.start)) if stated else "",
-            "note": claim.note, "record": record_notes.get(claim.record, "")}
+    return {
+        "status": claim.status,
+        "position_en": claim.position_en,
+        "quote_ar": claim.quote_ar,
+        "quote_en": claim.quote_en,
+        "citation": citation(texts[claim.article_id], claim.article_id, int(claim.start)) if stated else "",
+        "note": claim.note,
+        "record": record_notes.get(claim.record, ""),
+    }
 
 
 def wide_table(model: list[dict]) -> pd.DataFrame:
     """The :func:`table_model` as dimension × era plain-text cells, one claim per line:
-    position, quote, rendering, citation, then the record note in brackets."""
+    position, quote, rendering, citation, then the record note in brackets.
+    """
     rows = []
     for dimension in model:
         row = {key: dimension[key] for key in ("dimension", "order", "label_en")}
@@ -240,7 +259,7 @@ def _claim_text(claim: dict) -> str:
     if claim["status"] != "stated":
         text = f"{claim['position_en']} [{NOT_ADDRESSED}]"
     else:
-        text = f"{claim['position_en']} — «{claim['quote_ar']}» — \"{claim['quote_en']}\" ({claim['citation']})"
+        text = f'{claim["position_en"]} — «{claim["quote_ar"]}» — "{claim["quote_en"]}" ({claim["citation"]})'
     return f"{text} [{claim['record']}]" if claim["record"] else text
 
 

@@ -13,6 +13,7 @@ import csv
 import io
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import arabic_reshaper
 import fontpkg_noto_sans_arabic
@@ -24,6 +25,9 @@ from matplotlib import font_manager
 
 from .countries import country_label, subregions
 from .tables import replacing, write_atomic
+
+if TYPE_CHECKING:  # only for the annotation of publish
+    import IPython.display
 
 ARABIC_FONT = fontpkg_noto_sans_arabic.FAMILY
 FONT_FAMILY = [ARABIC_FONT, "DejaVu Sans"]
@@ -142,7 +146,7 @@ def write_png(figure: matplotlib.figure.Figure, path: Path) -> None:
     Image.fromarray(pixels).save(path, format="png", dpi=(dpi, dpi))
 
 
-def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str, alt: str, data) -> "IPython.display.Image":
+def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str, alt: str, data) -> IPython.display.Image:
     """:func:`save` the figure with ``data`` (the values it draws), close it, and return the saved PNG for the notebook to show.
 
     The notebook shows the very file in ``figures/`` (not a second rendering of the
@@ -163,7 +167,7 @@ def publish(figure: matplotlib.figure.Figure, folder: Path | str, name: str, alt
 
 
 def write_data(frame, path: Path | str) -> Path:
-    """Write a figure's data as CSV: UTF-8, ``\n`` line ends, rows in the frame's order, atomically.
+    r"""Write a figure's data as CSV: UTF-8, ``\n`` line ends, rows in the frame's order, atomically.
 
     Cells are written as text: whole numbers without a decimal point, other floats with at
     most 10 significant digits (``12.6``, never ``12.600000000000001``), missing values empty.
@@ -336,7 +340,9 @@ def timeline_data(terms, events, first, last):
             continue
         start = max(pd.Timestamp(term.start), first)
         end = pd.Timestamp(term.end) if term.end else last
-        rows.append(("term", start.date().isoformat(), end.date().isoformat(), term.name.split()[-1] + ("" if term.end else " →")))
+        rows.append(
+            ("term", start.date().isoformat(), end.date().isoformat(), term.name.split()[-1] + ("" if term.end else " →"))
+        )
     rows += [("event", pd.Timestamp(event.date).date().isoformat(), "", event.label) for event in events.itertuples()]
     frame = pd.DataFrame(rows, columns=["layer", "start", "end", "label"])
     frame.attrs["span"] = (first, last)
@@ -355,15 +361,30 @@ def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
     for number, band in enumerate(bands.itertuples()):
         start, end = pd.Timestamp(band.start), pd.Timestamp(band.end)
         axes.axvspan(start, end, ymin=0, ymax=0.28, color=palette[number % len(palette)])
-        axes.text(start + (end - start) / 2, 0.14, band.label, ha="center", va="center", fontsize=8,
-                  rotation=90 if (end - start).days < 250 else 0, transform=axes.get_xaxis_transform())
+        axes.text(
+            start + (end - start) / 2,
+            0.14,
+            band.label,
+            ha="center",
+            va="center",
+            fontsize=8,
+            rotation=90 if (end - start).days < 250 else 0,
+            transform=axes.get_xaxis_transform(),
+        )
     for level, event in enumerate(drawn[drawn["layer"] == "event"].itertuples()):
         when = pd.Timestamp(event.start)
         height = 0.40 + 0.125 * (level % 5)  # five heights, so that close events do not collide
         axes.axvline(when, ymin=0.28, ymax=height, color="#444444", linewidth=0.8)
         towards_end = when > first + (last - first) * 0.75  # labels near the right edge run leftwards
-        axes.text(when, height + 0.01, event.label, fontsize=7.5, ha="right" if towards_end else "left", va="bottom",
-                  transform=axes.get_xaxis_transform())
+        axes.text(
+            when,
+            height + 0.01,
+            event.label,
+            fontsize=7.5,
+            ha="right" if towards_end else "left",
+            va="bottom",
+            transform=axes.get_xaxis_transform(),
+        )
     axes.set_xlim(first, last)
     axes.set_yticks([])
     axes.spines["left"].set_visible(False)
@@ -394,14 +415,18 @@ REGION_ORDER = ["South America", "Central America", "Caribbean", "Northern Ameri
 
 def bloc_order(table, first: str) -> list[str]:
     """Countries (the ISO3 index of ``table``) ordered to show blocs: by status in column ``first``
-    (legend order, :data:`STATUS_STYLE`), then sub-region (:data:`REGION_ORDER`), then English name."""
+    (legend order, :data:`STATUS_STYLE`), then sub-region (:data:`REGION_ORDER`), then English name.
+    """
     rank = {status: number for number, status in enumerate(STATUS_STYLE)}
     region_of = subregions(list(table.index))
 
     def key(iso3: str):
         status = table.at[iso3, first]
         region = region_of[iso3]
-        return (rank.get(status, len(rank)) if isinstance(status, str) else len(rank),
-                REGION_ORDER.index(region) if region in REGION_ORDER else len(REGION_ORDER), country_label(iso3)[0])
+        return (
+            rank.get(status, len(rank)) if isinstance(status, str) else len(rank),
+            REGION_ORDER.index(region) if region in REGION_ORDER else len(REGION_ORDER),
+            country_label(iso3)[0],
+        )
 
     return sorted(table.index, key=key)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+
 from . import schemas
 from .arabic import normalise, normalise_with_offsets
 from .countries import cldr_names, country_label, known_codes  # noqa: F401  (country_label: callers import it from here too)
@@ -53,6 +54,7 @@ class Mention:
 
     @property
     def is_country(self) -> bool:
+        """Whether the mention is of a country (not a region, organisation, person or term)."""
         return self.entry.kind == "country"
 
 
@@ -82,7 +84,7 @@ class Gazetteer:
         self._seen_words: dict[tuple[str, str], frozenset[str]] = {}
 
     @classmethod
-    def from_data(cls, data_dir: Path | str) -> "Gazetteer":
+    def from_data(cls, data_dir: Path | str) -> Gazetteer:
         """Build the gazetteer from CLDR and ``<data_dir>/gazetteer/*.csv``."""
         folder = Path(data_dir) / "gazetteer"
         variants = read_table(folder / "variants.csv", schemas.GAZETTEER_VARIANTS)
@@ -90,9 +92,7 @@ class Gazetteer:
         article_ids = set(read_table(Path(data_dir) / "articles.csv", schemas.ARTICLES)["id"])
         _check_variants(variants, article_ids)
         excluded = {
-            (row.iso3, normalise(row.variant_ar))
-            for row in variants.itertuples()
-            if row.origin == "cldr_homograph_excluded"
+            (row.iso3, normalise(row.variant_ar)) for row in variants.itertuples() if row.origin == "cldr_homograph_excluded"
         }
         entries = [
             Entry(term=name, kind="country", form="name", iso3=iso3, origin="cldr")
@@ -108,7 +108,7 @@ class Gazetteer:
         return cls(entries)
 
     @classmethod
-    def for_terms(cls, terms: dict[str, str], kind: str, claimed: tuple[str, ...] = ()) -> "Gazetteer":
+    def for_terms(cls, terms: dict[str, str], kind: str, claimed: tuple[str, ...] = ()) -> Gazetteer:
         """A matcher for other terms (``term → label``, e.g. people or glossary entries).
 
         Mentions have ``entry.kind == kind`` and ``entry.form == label``; phrases in

@@ -24,11 +24,15 @@ def load_presidents(data_dir: Path | str) -> pd.DataFrame:
     problems = []
     for row, line in zip(presidents.to_dict("records"), presidents.attrs["lines"]):
         where = f"{presidents.attrs['source']}:{line}: {row['name']}"
-        problems += [f"{where}: ref_id {ref!r} is not in references.csv" for ref in row["ref_ids"].split(";") if ref not in references]
+        problems += [
+            f"{where}: ref_id {ref!r} is not in references.csv" for ref in row["ref_ids"].split(";") if ref not in references
+        ]
         start, end = dates.parse(row["start"]), dates.parse(row["end"])
         if end and end < start:
             problems.append(f"{where}: end {row['end']} is before start {row['start']}")
-        problems += [f"{where}: {problem} (ref_ids {row['ref_ids']})" for problem in basis_problems(row, {"start": start, "end": end})]
+        problems += [
+            f"{where}: {problem} (ref_ids {row['ref_ids']})" for problem in basis_problems(row, {"start": start, "end": end})
+        ]
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
     presidents = presidents.copy()

@@ -67,19 +67,29 @@ def _patch(polygons: list[Polygon], **style) -> PathPatch:
     return PathPatch(MplPath(np.concatenate(vertices), codes), **style)
 
 
-def draw(axes, shapes: dict[str, list[Polygon]], colours: dict[str, str], base: str = "#e6e6e6") -> dict[str, tuple[float, float]]:
+def draw(
+    axes, shapes: dict[str, list[Polygon]], colours: dict[str, str], base: str = "#e6e6e6"
+) -> dict[str, tuple[float, float]]:
     """Draw every shape (``colours[iso3]`` or ``base``); returns the marker positions used for small countries."""
     markers = {}
-    patches = [_patch(shapes[iso3], facecolor=colours.get(iso3, base), edgecolor="white", linewidth=0.4)
-               for iso3 in sorted(shapes)]
+    patches = [
+        _patch(shapes[iso3], facecolor=colours.get(iso3, base), edgecolor="white", linewidth=0.4) for iso3 in sorted(shapes)
+    ]
     # One collection (limits are set below) draws and saves far faster than one patch per country.
     axes.add_collection(PatchCollection(patches, match_original=True), autolim=False)
     for iso3 in sorted(shapes):
         colour = colours.get(iso3, base)
         if iso3 in colours and area(shapes[iso3]) < SMALL_AREA:
             markers[iso3] = marker_position(shapes[iso3])
-            axes.plot(*markers[iso3], marker="o", markersize=6.5, markerfacecolor=colour,
-                      markeredgecolor="#333333", markeredgewidth=0.7, linestyle="none")
+            axes.plot(
+                *markers[iso3],
+                marker="o",
+                markersize=6.5,
+                markerfacecolor=colour,
+                markeredgecolor="#333333",
+                markeredgewidth=0.7,
+                linestyle="none",
+            )
     west, east, south, north = EXTENT
     axes.set_xlim(west, east)
     axes.set_ylim(south, north)
@@ -103,8 +113,11 @@ def status_map(axes, shapes: dict[str, list[Polygon]], statuses, styles: dict[st
     markers = draw(axes, shapes, {iso3: styles[status][0] for iso3, status in statuses.items()})
     axes.legend(handles=legend_handles(styles, set(statuses)), loc="lower left", frameon=False, fontsize=8.5)
     axes.set_title(title, fontsize=11)
-    rows = [(title, iso3, statuses[iso3], " ".join(styles[statuses[iso3]][1].split()), styles[statuses[iso3]][0], iso3 in markers)
-            for iso3 in sorted(statuses.index) if iso3 in shapes]
+    rows = [
+        (title, iso3, statuses[iso3], " ".join(styles[statuses[iso3]][1].split()), styles[statuses[iso3]][0], iso3 in markers)
+        for iso3 in sorted(statuses.index)
+        if iso3 in shapes
+    ]
     return pd.DataFrame(rows, columns=["map", "iso3", "status", "legend", "colour", "marker"])
 
 

@@ -19,15 +19,13 @@ import pandas as pd
 
 from . import dates, schemas
 from .corpus import load_corpus
-from .evidence import QuoteError, locate, locate_in_article
 from .countries import country_label, in_americas, known_codes, library_fields, subregions  # noqa: F401  (moved to countries)
+from .evidence import QuoteError, locate, locate_in_article
 from .figures import STATUS_STYLE, bloc_order  # noqa: F401  (moved to figures: presentation)
 from .sourcing import CITED_IN_NOTE, basis_problems, dated_row
 from .tables import DataError, edit_rows, read_table
 
 EX_MEMBER = {"withdrew", "withdrew_de_facto", "announced_withdrawal"}
-
-
 
 
 def load_memberships(data_dir: Path | str) -> pd.DataFrame:
@@ -98,9 +96,7 @@ def status_on(frame: pd.DataFrame, grouping: str, when: date, source_kind: str |
 
 def snapshot(frame: pd.DataFrame, columns: dict[str, tuple[str, date, str | None]]) -> pd.DataFrame:
     """Country × column table of statuses; ``columns`` maps a label to (grouping, date, source_kind)."""
-    return pd.DataFrame(
-        {label: status_on(frame, grouping, when, kind) for label, (grouping, when, kind) in columns.items()}
-    )
+    return pd.DataFrame({label: status_on(frame, grouping, when, kind) for label, (grouping, when, kind) in columns.items()})
 
 
 #: How notebook 03's timeline words each of Peru's steps between the groupings.
@@ -124,15 +120,23 @@ def steps(frame: pd.DataFrame, iso3: str, texts: dict[tuple[str, str], str]) -> 
     groupings = {grouping for grouping, _ in texts}
     rows = frame[(frame["iso3"] == iso3) & frame["grouping"].isin(groupings)]
     reported = rows[rows["source_kind"] == "article"].groupby(["grouping", "status"])["source"].first()
-    found = (rows[rows["source_kind"] == "external"].sort_values("start_date", kind="stable")
-             .drop_duplicates(["grouping", "status"], keep="first"))
+    found = (
+        rows[rows["source_kind"] == "external"]
+        .sort_values("start_date", kind="stable")
+        .drop_duplicates(["grouping", "status"], keep="first")
+    )
     missing = sorted(set(zip(found["grouping"], found["status"])) - set(texts))
     if missing:
-        raise ValueError(f"{frame.attrs.get('source', 'memberships.csv')}: no wording for {iso3}'s step(s) {missing}; "
-                         "add them to the step texts")
+        raise ValueError(
+            f"{frame.attrs.get('source', 'memberships.csv')}: no wording for {iso3}'s step(s) {missing}; "
+            "add them to the step texts"
+        )
     keys = list(zip(found["grouping"], found["status"]))
-    return found.assign(event=[texts[key] for key in keys], article=[reported.get(key, "") for key in keys],
-                        date=[dated_row(row) for row in found.to_dict("records")])
+    return found.assign(
+        event=[texts[key] for key in keys],
+        article=[reported.get(key, "") for key in keys],
+        date=[dated_row(row) for row in found.to_dict("records")],
+    )
 
 
 def exits(frame: pd.DataFrame, grouping: str = "lima_group") -> pd.DataFrame:
@@ -146,8 +150,9 @@ def exits(frame: pd.DataFrame, grouping: str = "lima_group") -> pd.DataFrame:
     said_to_leave = set(rows.loc[leaving & (rows["source_kind"] == "article"), "iso3"])
     found = rows[leaving & (rows["source_kind"] == "external") & rows["iso3"].isin(said_to_leave)]
     found = found.sort_values("start_date", kind="stable")
-    return found.assign(exit=[STATUS_STYLE[status][1] for status in found["status"]],
-                        date=[dated_row(row) for row in found.to_dict("records")])
+    return found.assign(
+        exit=[STATUS_STYLE[status][1] for status in found["status"]], date=[dated_row(row) for row in found.to_dict("records")]
+    )
 
 
 def fill(path: Path | str, data_dir: Path | str | None = None) -> int:

@@ -47,10 +47,14 @@ def _nav_line(previous, following) -> str:
 
 
 def _index_notebook(chapters) -> nbformat.NotebookNode:
-    lines = [f"{MARK}", "# Peru's foreign policy in three Arabic articles: index", "",
-             "The notebooks are numbered in their intended order of execution (`make notebooks` runs them all).", ""]
-    lines += [f"{number}. {_link(path, notebook)}: {_question(notebook)}"
-              for number, (path, notebook) in enumerate(chapters, 1)]
+    lines = [
+        f"{MARK}",
+        "# Peru's foreign policy in three Arabic articles: index",
+        "",
+        "The notebooks are numbered in their intended order of execution (`make notebooks` runs them all).",
+        "",
+    ]
+    lines += [f"{number}. {_link(path, notebook)}: {_question(notebook)}" for number, (path, notebook) in enumerate(chapters, 1)]
     lines += ["", "See the [README](../README.md) for the data, set-up and licences."]
     index = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_markdown_cell("\n".join(lines))
@@ -83,11 +87,11 @@ def generate(folder: Path | str) -> dict[Path, str]:
 
 def stale(folder: Path | str) -> list[Path]:
     """Notebooks whose navigation is missing or out of date."""
-    return [path for path, text in generate(folder).items()
-            if not path.exists() or path.read_text(encoding="utf-8") != text]
+    return [path for path, text in generate(folder).items() if not path.exists() or path.read_text(encoding="utf-8") != text]
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Rewrite the navigation of the notebooks in ``argv[0]`` (default ``notebooks``); print what changed."""
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else Path("notebooks")
     for path, text in generate(folder).items():

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import schemas
-from .arabic import ARABIC_WORD, normalise, normalise_with_offsets, split_clitics, stopwords, tokens, WORD
+from .arabic import ARABIC_WORD, WORD, normalise, normalise_with_offsets, split_clitics, stopwords, tokens
 from .cleaning import CleanView, is_heading, paragraphs, sentences
 from .countries import country_label
 from .gazetteer import Entry, Gazetteer, Mention, spelling
@@ -81,8 +81,9 @@ def _known_units(data_dir: Path, _state: tuple) -> Gazetteer:
     return Gazetteer(entries)
 
 
-def term_counts(text: str, known_bases: frozenset[str], extra_stopwords: tuple[str, ...] = (),
-                units: list[Mention] = ()) -> pd.DataFrame:
+def term_counts(
+    text: str, known_bases: frozenset[str], extra_stopwords: tuple[str, ...] = (), units: list[Mention] = ()
+) -> pd.DataFrame:
     """Content-term frequencies of one text: ``term`` (normalised base), ``count`` and ``display``.
 
     Tokens are normalised, proclitics are split off (:func:`perucorpus.arabic.split_clitics`),
@@ -122,20 +123,24 @@ def term_counts(text: str, known_bases: frozenset[str], extra_stopwords: tuple[s
     return frame.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
 
 
-def corpus_term_counts(texts: dict[str, str], extra_stopwords: tuple[str, ...] = (),
-                       units: Gazetteer | None = None) -> dict[str, pd.DataFrame]:
+def corpus_term_counts(
+    texts: dict[str, str], extra_stopwords: tuple[str, ...] = (), units: Gazetteer | None = None
+) -> dict[str, pd.DataFrame]:
     """:func:`term_counts` of every text, clitics split against the vocabulary of all of them.
 
     With ``units``, each text's mentions (scoped by its key, the article id) claim their words.
     """
     known_bases = vocabulary(list(texts.values()))
-    return {key: term_counts(text, known_bases, extra_stopwords, units.find(text, key) if units else [])
-            for key, text in texts.items()}
+    return {
+        key: term_counts(text, known_bases, extra_stopwords, units.find(text, key) if units else [])
+        for key, text in texts.items()
+    }
 
 
 def article_terms(texts: dict[str, str], data_dir: Path | str) -> dict[str, pd.DataFrame]:
     """:func:`corpus_term_counts` with the project's stopwords (``stopwords_supplement.csv`` added)
-    and its names and multiword terms (:func:`known_units`) under ``data_dir``."""
+    and its names and multiword terms (:func:`known_units`) under ``data_dir``.
+    """
     supplement = read_table(Path(data_dir) / "stopwords_supplement.csv", schemas.STOPWORDS_SUPPLEMENT)
     return corpus_term_counts(texts, tuple(supplement["word_ar"]), known_units(data_dir))
 
@@ -147,10 +152,15 @@ def top_terms(counts: dict[str, pd.DataFrame], n: int = 10) -> pd.DataFrame:
 
 def key_terms(counts: dict[str, pd.DataFrame], n: int = 6) -> pd.DataFrame:
     """The ``n`` most distinctive terms of each article against the other articles together (:func:`keyness`),
-    with an ``article`` column, in article order."""
+    with an ``article`` column, in article order.
+    """
     return pd.concat(
-        [keyness(own, pd.concat([table for other, table in counts.items() if other != article_id])).head(n).assign(article=article_id)
-         for article_id, own in counts.items()],
+        [
+            keyness(own, pd.concat([table for other, table in counts.items() if other != article_id]))
+            .head(n)
+            .assign(article=article_id)
+            for article_id, own in counts.items()
+        ],
         ignore_index=True,
     )
 
@@ -189,9 +199,12 @@ def article_names(texts: dict[str, str], data_dir: Path | str) -> pd.DataFrame:
             rows.append((article_id, kind, name_id, name_en, spellings.most_common(1)[0][0], spellings.total()))
     frame = pd.DataFrame(rows, columns=NAME_COLUMNS)
     order = {article_id: number for number, article_id in enumerate(texts)}
-    return frame.sort_values(["article_id", "mentions", "name_en"], ascending=[True, False, True],
-                             key=lambda column: column.map(order) if column.name == "article_id" else column,
-                             ignore_index=True)
+    return frame.sort_values(
+        ["article_id", "mentions", "name_en"],
+        ascending=[True, False, True],
+        key=lambda column: column.map(order) if column.name == "article_id" else column,
+        ignore_index=True,
+    )
 
 
 def names_table(names: pd.DataFrame, article_ids: list[str], min_mentions: int = 2) -> pd.DataFrame:
@@ -204,11 +217,14 @@ def names_table(names: pd.DataFrame, article_ids: list[str], min_mentions: int =
     wide = names.pivot_table(index=keys, columns="article_id", values="mentions", aggfunc="sum", fill_value=0)
     wide = wide.reindex(columns=article_ids, fill_value=0)
     wide["total"] = wide.sum(axis=1)
-    about = names.groupby(keys, sort=False).agg(name_en=("name_en", "first"), spellings=("spelling", lambda s: "، ".join(dict.fromkeys(s))))
+    about = names.groupby(keys, sort=False).agg(
+        name_en=("name_en", "first"), spellings=("spelling", lambda s: "، ".join(dict.fromkeys(s)))
+    )
     table = about.join(wide).reset_index()
     table = table[table["total"] >= min_mentions]
     return table.sort_values(["total", "name_en", "kind"], ascending=[False, True, True], ignore_index=True)[
-        ["name_en", "kind", "spellings", *article_ids, "total"]]
+        ["name_en", "kind", "spellings", *article_ids, "total"]
+    ]
 
 
 def term_glosses(data_dir: Path | str) -> pd.DataFrame:
@@ -220,8 +236,7 @@ def term_glosses(data_dir: Path | str) -> pd.DataFrame:
     glosses = read_table(data_dir / "glosses.csv", schemas.GLOSSES)
     multiword = {entry.form for entry in known_units(data_dir).entries if entry.kind == TERM}
     glossary = read_table(data_dir / "glossary.csv", schemas.GLOSSARY)
-    combined = pd.concat([glosses, glossary.loc[glossary["term_ar"].isin(multiword), ["term_ar", "gloss_en"]]],
-                         ignore_index=True)
+    combined = pd.concat([glosses, glossary.loc[glossary["term_ar"].isin(multiword), ["term_ar", "gloss_en"]]], ignore_index=True)
     combined.attrs["source"] = f"{glosses.attrs['source']} (or, for a multiword term, {glossary.attrs['source']})"
     return combined
 
@@ -280,18 +295,26 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame, min_count: int = 3) -
     strongest first. G² > 3.84 corresponds to p < 0.05 for one degree of freedom, but
     with texts this short the ranking is descriptive, not a test.
     """
-    merged = target[["term", "count", "display"]].merge(
-        reference.groupby("term", as_index=False)["count"].sum().rename(columns={"count": "reference_count"}),
-        on="term", how="left",
-    ).fillna({"reference_count": 0})
+    merged = (
+        target[["term", "count", "display"]]
+        .merge(
+            reference.groupby("term", as_index=False)["count"].sum().rename(columns={"count": "reference_count"}),
+            on="term",
+            how="left",
+        )
+        .fillna({"reference_count": 0})
+    )
     size_t, size_r = target["count"].sum(), reference["count"].sum()
     total = merged["count"] + merged["reference_count"]
     expected_t = size_t * total / (size_t + size_r)
     expected_r = size_r * total / (size_t + size_r)
     merged["g2"] = 2 * (
         merged["count"] * np.log(merged["count"] / expected_t)
-        + np.where(merged["reference_count"] > 0,
-                   merged["reference_count"] * np.log(merged["reference_count"].where(merged["reference_count"] > 0, 1) / expected_r), 0.0)
+        + np.where(
+            merged["reference_count"] > 0,
+            merged["reference_count"] * np.log(merged["reference_count"].where(merged["reference_count"] > 0, 1) / expected_r),
+            0.0,
+        )
     )
     merged["per_1000"] = 1000 * merged["count"] / size_t
     merged["reference_per_1000"] = 1000 * merged["reference_count"] / size_r

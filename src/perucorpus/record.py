@@ -54,7 +54,9 @@ def lima_exits_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd
         found = _external(rows, iso3, "lima_group")
         found = found[found["status"].isin(list(EXIT_WORDS))]
         if found.empty:
-            raise ValueError(f"data/memberships.csv: the article says {iso3} left the Lima Group, but no external row records an exit")
+            raise ValueError(
+                f"data/memberships.csv: the article says {iso3} left the Lima Group, but no external row records an exit"
+            )
         how = "; ".join(dict.fromkeys(EXIT_WORDS[status] for status in found["status"]))
         parts.append(f"{country_label(iso3)[0]} {how} ({cite(found['source'], references)})")
     return f"{LEAD} of the states the author names, " + "; ".join(parts) + "."

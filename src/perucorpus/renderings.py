@@ -58,7 +58,9 @@ def load_markers(data_dir: Path | str) -> pd.DataFrame:
 def dropped_markers(arabic: str, english: str, markers: pd.DataFrame) -> list[str]:
     """The markers found in ``arabic`` of which ``english`` keeps no rendering."""
     text = normalise(arabic)
-    return [marker.marker_ar for marker in markers.itertuples() if marker.arabic.search(text) and not marker.english.search(english)]
+    return [
+        marker.marker_ar for marker in markers.itertuples() if marker.arabic.search(text) and not marker.english.search(english)
+    ]
 
 
 def unmarked_typos(arabic: str, english: str, typos: list[str]) -> list[str]:
@@ -73,10 +75,16 @@ def article_typos(variants: pd.DataFrame) -> dict[str, list[str]]:
     return {scope: list(group["variant_ar"]) for scope, group in typos.groupby("scope")}
 
 
-def check(frame: pd.DataFrame, markers: pd.DataFrame, typos: dict[str, list[str]],
-          arabic: str = "quote_ar", english: tuple[str, ...] = ("quote_en", "position_en")) -> list[str]:
+def check(
+    frame: pd.DataFrame,
+    markers: pd.DataFrame,
+    typos: dict[str, list[str]],
+    arabic: str = "quote_ar",
+    english: tuple[str, ...] = ("quote_en", "position_en"),
+) -> list[str]:
     """Problems (``file:line: …``) for every row whose ``english`` columns drop a marker of its ``arabic``
-    column, or whose quote has a typo of its article (``article_id``) not marked *sic* in the first of them."""
+    column, or whose quote has a typo of its article (``article_id``) not marked *sic* in the first of them.
+    """
     source = frame.attrs.get("source", "table")
     lines = frame.attrs.get("lines", [index + 2 for index in range(len(frame))])
     problems = []
@@ -85,11 +93,15 @@ def check(frame: pd.DataFrame, markers: pd.DataFrame, typos: dict[str, list[str]
             continue
         for column in english:
             for marker in dropped_markers(row[arabic], row[column], markers):
-                problems.append(f"{source}:{line}: {arabic} has the {_kind(markers, marker)} «{marker}», "
-                                f"but {column} keeps none of its renderings ({_renderings(markers, marker)})")
+                problems.append(
+                    f"{source}:{line}: {arabic} has the {_kind(markers, marker)} «{marker}», "
+                    f"but {column} keeps none of its renderings ({_renderings(markers, marker)})"
+                )
         for typo in unmarked_typos(row[arabic], row[english[0]], typos.get(row.get("article_id", ""), [])):
-            problems.append(f"{source}:{line}: {arabic} has the typo «{typo}» (gazetteer/variants.csv), "
-                            f"but {english[0]} does not mark it [sic …]")
+            problems.append(
+                f"{source}:{line}: {arabic} has the typo «{typo}» (gazetteer/variants.csv), "
+                f"but {english[0]} does not mark it [sic …]"
+            )
     return problems
 
 

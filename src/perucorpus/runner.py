@@ -62,8 +62,11 @@ def execute(path: Path, timeout: int = 600) -> nbformat.NotebookNode:
 def _failure(path: Path, notebook: nbformat.NotebookNode, error: Exception) -> str:
     """``notebooks/x.ipynb: cell 7 (id c06): KeyError: 'x'`` for the first cell that failed."""
     number, cell = next(
-        ((number, cell) for number, cell in enumerate(notebook.cells, 1)
-         if any(output.get("output_type") == "error" for output in cell.get("outputs", []))),
+        (
+            (number, cell)
+            for number, cell in enumerate(notebook.cells, 1)
+            if any(output.get("output_type") == "error" for output in cell.get("outputs", []))
+        ),
         (None, None),
     )
     name = getattr(error, "ename", None) or type(error).__name__

@@ -59,14 +59,14 @@ ARTICLES = pa.DataFrameSchema(
     {
         "id": text_column(matches(ID, "a lowercase id of letters, digits and _"), unique=True),
         "file": text_column(matches(r"articles/[a-z][a-z0-9_]*\.txt", "articles/<id>.txt"), unique=True),
-        "source_file": text_column(matches(SAFE_FILE_NAME, "a plain file name (letters, digits, space, . _ - ( ) , +; no folder)"), unique=True),
+        "source_file": text_column(
+            matches(SAFE_FILE_NAME, "a plain file name (letters, digits, space, . _ - ( ) , +; no folder)"), unique=True
+        ),
         "sha256": text_column(matches(r"[0-9a-f]{64}", "a SHA-256 hex digest")),
         "language": text_column(choice("ar")),
         "genre": text_column(choice(*GENRES)),
         "era": text_column(matches(ID, "an era id from eras.csv")),
-        "date": text_column(
-            matches(f"{ISO_DATE}(/{ISO_DATE})?", "an ISO 8601 date or interval (YYYY[-MM[-DD]][/…])"), REAL_DATE
-        ),
+        "date": text_column(matches(f"{ISO_DATE}(/{ISO_DATE})?", "an ISO 8601 date or interval (YYYY[-MM[-DD]][/…])"), REAL_DATE),
         "date_basis": text_column(choice("stated", "inferred")),
         "date_note": text_column(),
         "title_en": text_column(),
@@ -192,8 +192,9 @@ POSITIONS = pa.DataFrameSchema(
 
 HEDGE_MARKERS = pa.DataFrameSchema(
     {
-        "marker_ar": text_column(matches(r"[\u0600-\u06ff]+( [\u0600-\u06ff]+)*", "Arabic words separated by single spaces"),
-                                 unique=True),
+        "marker_ar": text_column(
+            matches(r"[\u0600-\u06ff]+( [\u0600-\u06ff]+)*", "Arabic words separated by single spaces"), unique=True
+        ),
         "kind": text_column(choice("hedge", "attribution")),
         "renderings_en": text_column(matches(r"[^;]*[A-Za-z][^;]*(;[^;]*[A-Za-z][^;]*)*", "English renderings separated by ;")),
         "note": text_column(),
@@ -220,8 +221,20 @@ POSITIONS_WIDE = pa.DataFrameSchema(_POSITIONS_WIDE_KEYS, strict=False)
 BASIS_COLUMNS = ("start_basis", "end_basis", "start_derivation", "end_derivation")
 GROUPINGS = ("lima_group", "mnna", "accc", "miami_summit")
 MEMBERSHIP_STATUSES = (
-    "founding_member", "member", "member_not_endorsing", "withdrew", "withdrew_de_facto", "announced_withdrawal",
-    "represented_by_opposition", "designated", "treated_as", "notified", "announced", "signatory", "attended", "absent",
+    "founding_member",
+    "member",
+    "member_not_endorsing",
+    "withdrew",
+    "withdrew_de_facto",
+    "announced_withdrawal",
+    "represented_by_opposition",
+    "designated",
+    "treated_as",
+    "notified",
+    "announced",
+    "signatory",
+    "attended",
+    "absent",
 )
 
 MEMBERSHIPS = pa.DataFrameSchema(
@@ -257,8 +270,10 @@ MEMBERSHIPS = pa.DataFrameSchema(
             error="an external row needs source_states (what its reference states); an article row has none (it has its quote)",
         ),
         pa.Check(
-            lambda df: (df["source_kind"] == "external")
-            | (df[list(BASIS_COLUMNS)].apply(lambda column: column.str.len()).sum(axis=1) == 0),
+            lambda df: (
+                (df["source_kind"] == "external")
+                | (df[list(BASIS_COLUMNS)].apply(lambda column: column.str.len()).sum(axis=1) == 0)
+            ),
             error="an article row has no start_basis, end_basis or derivations (its quote is the evidence)",
         ),
         pa.Check(

@@ -36,7 +36,9 @@ from .runner import numbered_notebooks
 
 TEMPLATES = Path(__file__).with_name("templates")
 FONT = "fonts/NotoSansArabic.ttf"
-SITE_STYLE = PAGE_STYLE + """
+SITE_STYLE = (
+    PAGE_STYLE
+    + """
 @font-face { font-family: "Noto Sans Arabic"; src: url("{font}"); }
 body { margin: 0; line-height: 1.5; }
 [dir=rtl] { font-family: "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
@@ -92,9 +94,14 @@ dl.subject-index dd { margin-left: 1.5em; }
   td[dir=rtl] { min-width: 9em; font-size: 9.5pt; }
 }
 """.replace("{font}", FONT)
+)
 
-PAGES = {"../README.md": "readme.html", "../data/README.md": "data_readme.html",
-         "README.md": "readme.html", "data/README.md": "data_readme.html"}
+PAGES = {
+    "../README.md": "readme.html",
+    "../data/README.md": "data_readme.html",
+    "README.md": "readme.html",
+    "data/README.md": "data_readme.html",
+}
 COLLECTION = "Peru's foreign policy in three Arabic articles"
 
 
@@ -133,8 +140,11 @@ def _figure_links(body: str, figures: Path) -> str:
 
     def links(match: re.Match) -> str:
         stem = by_digest.get(hashlib.sha256(base64.b64decode(match.group(1))).hexdigest())
-        files = [(f"figures/{stem}{suffix}", label) for suffix, label in ((".svg", "SVG"), (".csv", "CSV of the values drawn"))
-                 if stem and (figures / f"{stem}{suffix}").is_file()]
+        files = [
+            (f"figures/{stem}{suffix}", label)
+            for suffix, label in ((".svg", "SVG"), (".csv", "CSV of the values drawn"))
+            if stem and (figures / f"{stem}{suffix}").is_file()
+        ]
         if not files:
             return match.group()
         listed = " · ".join(f'<a href="{href}">{label}</a>' for href, label in files)
@@ -157,9 +167,11 @@ def _articles_page(data: Path) -> tuple[str, list[subject_index.Place]]:
     """The three articles as received, one numbered paragraph per non-empty line (the ¶ numbers the notebooks cite)."""
     articles = corpus.load_corpus(data)
     meta = corpus.metadata(articles)
-    parts = ["<h1>The three articles</h1>",
-             "<p>Each article as received (<code>data/articles/</code>), one paragraph per non-empty line, numbered as "
-             "the notebooks cite them (<code>article_id ¶n</code>). The texts are quoted for research and teaching.</p>"]
+    parts = [
+        "<h1>The three articles</h1>",
+        "<p>Each article as received (<code>data/articles/</code>), one paragraph per non-empty line, numbered as "
+        "the notebooks cite them (<code>article_id ¶n</code>). The texts are quoted for research and teaching.</p>",
+    ]
     places = []
     for article_id, article in articles.items():
         row = meta.loc[article_id]
@@ -168,13 +180,17 @@ def _articles_page(data: Path) -> tuple[str, list[subject_index.Place]]:
         lines = [line for line in article.raw.splitlines() if line.strip()]
         for number, line in enumerate(lines, 1):
             anchor = f"{article_id}-p{number}"
-            parts.append(f'<p id="{anchor}" dir="rtl" lang="ar"><span class="paragraph-number" dir="ltr">¶{number}</span> {html.escape(line)}</p>')
+            parts.append(
+                f'<p id="{anchor}" dir="rtl" lang="ar"><span class="paragraph-number" dir="ltr">¶{number}</span> {html.escape(line)}</p>'
+            )
             places.append(subject_index.Place(f"articles.html#{anchor}", f"{article_id} ¶{number}", line, article_id))
     return "\n".join(parts), places
 
 
 #: What the subject index leaves out of a notebook page: folded code, prompts and the navigation lines.
-UNINDEXED = re.compile(r'<details class="code">.*?</details>|<div class="prompt[^"]*">.*?</div>|<!--NAVIGATION-->\s*<p>.*?</p>', re.S)
+UNINDEXED = re.compile(
+    r'<details class="code">.*?</details>|<div class="prompt[^"]*">.*?</div>|<!--NAVIGATION-->\s*<p>.*?</p>', re.S
+)
 
 
 def _section_places(page: Page) -> list[subject_index.Place]:
@@ -184,40 +200,56 @@ def _section_places(page: Page) -> list[subject_index.Place]:
     places = [subject_index.Place(page.name, f"{page.title}: introduction", _text(pieces[0]))]
     for heading, text in zip(pieces[1::2], pieces[2::2]):
         anchor = re.match(r'<h2 id="([^"]+)"', heading).group(1)
-        places.append(subject_index.Place(f"{page.name}#{anchor}", f"{page.title.split(' · ')[0]} · {_text(heading)}", _text(text)))
+        places.append(
+            subject_index.Place(f"{page.name}#{anchor}", f"{page.title.split(' · ')[0]} · {_text(heading)}", _text(text))
+        )
     return places
 
 
 def _index_page(entries: list[subject_index.Entry]) -> str:
-    parts = ["<h1>Subject index</h1>",
-             "<p>Every country, person, grouping and glossary term of the collection, with the notebook sections and "
-             "article paragraphs where it occurs and how often (folded code left out). Arabic is matched normalised and "
-             "through the spellings the gazetteer and <code>data/people.csv</code> know; each entry lists the spellings "
-             "met, as written (with any attached prefix such as و), and English names matched as whole words.</p>"]
+    parts = [
+        "<h1>Subject index</h1>",
+        "<p>Every country, person, grouping and glossary term of the collection, with the notebook sections and "
+        "article paragraphs where it occurs and how often (folded code left out). Arabic is matched normalised and "
+        "through the spellings the gazetteer and <code>data/people.csv</code> know; each entry lists the spellings "
+        "met, as written (with any attached prefix such as و), and English names matched as whole words.</p>",
+    ]
     for kind, heading in subject_index.KINDS.items():
-        chosen = sorted((entry for entry in entries if entry.headword.kind == kind), key=lambda entry: entry.headword.label.lower())
+        chosen = sorted(
+            (entry for entry in entries if entry.headword.kind == kind), key=lambda entry: entry.headword.label.lower()
+        )
         parts.append(f'<h2 id="{kind}">{heading}</h2>\n<dl class="subject-index">')
         for entry in chosen:
             word = entry.headword
-            spellings = ", ".join((rtl(s) if re.search(r"[\u0600-\u06ff]", s) else html.escape(s)) + f" ({n})"
-                                  for s, n in sorted(entry.spellings.items()))
-            places = "; ".join(f'<a href="{html.escape(href)}">{html.escape(label)}</a> ({count})'
-                               for href, (label, count) in entry.places.items())
-            parts.append(f'<dt id="{html.escape(word.key.replace(":", "-").replace(" ", "_"))}">{html.escape(word.label)} '
-                         f'{rtl(word.arabic)} <small>({entry.total} in {len(entry.places)} places)</small></dt>'
-                         f"<dd>Spellings: {spellings}</dd><dd>{places}</dd>")
+            spellings = ", ".join(
+                (rtl(s) if re.search(r"[\u0600-\u06ff]", s) else html.escape(s)) + f" ({n})"
+                for s, n in sorted(entry.spellings.items())
+            )
+            places = "; ".join(
+                f'<a href="{html.escape(href)}">{html.escape(label)}</a> ({count})'
+                for href, (label, count) in entry.places.items()
+            )
+            parts.append(
+                f'<dt id="{html.escape(word.key.replace(":", "-").replace(" ", "_"))}">{html.escape(word.label)} '
+                f"{rtl(word.arabic)} <small>({entry.total} in {len(entry.places)} places)</small></dt>"
+                f"<dd>Spellings: {spellings}</dd><dd>{places}</dd>"
+            )
         parts.append("</dl>")
     return "\n".join(parts)
 
 
-STUDENT_INTRO = ("# Student edition: discussion guide and comparison table\n\n"
-                 '<p class="edition-note">The discussion questions and exercises of notebook 04 with the evidence they point to, '
-                 "and the comparison table of notebook 02. The solutions are not in this edition; the full notebooks are in the "
-                 "reading copy.</p>")
-FACILITATOR_INTRO = ("# Facilitator edition: discussion guide, notes and solutions\n\n"
-                     '<p class="edition-note">Notebook 04 with the solutions open, and after the discussion questions, for each '
-                     "question: its timing, the points the evidence supports (with links into the notebooks) and the misreadings to "
-                     "watch for (<code>teaching/facilitator_notes.md</code>). The comparison table of notebook 02 closes it.</p>")
+STUDENT_INTRO = (
+    "# Student edition: discussion guide and comparison table\n\n"
+    '<p class="edition-note">The discussion questions and exercises of notebook 04 with the evidence they point to, '
+    "and the comparison table of notebook 02. The solutions are not in this edition; the full notebooks are in the "
+    "reading copy.</p>"
+)
+FACILITATOR_INTRO = (
+    "# Facilitator edition: discussion guide, notes and solutions\n\n"
+    '<p class="edition-note">Notebook 04 with the solutions open, and after the discussion questions, for each '
+    "question: its timing, the points the evidence supports (with links into the notebooks) and the misreadings to "
+    "watch for (<code>teaching/facilitator_notes.md</code>). The comparison table of notebook 02 closes it.</p>"
+)
 
 
 def _table_section(figures: Path) -> str:
@@ -225,8 +257,10 @@ def _table_section(figures: Path) -> str:
     page = (figures / "02_positions_table.html").read_text(encoding="utf-8")
     body = re.search(r"<body>(.*)</body>", page, re.S).group(1)
     body = re.sub(r"<h1>.*?</h1>", "", body, flags=re.S)
-    return ('<h2 id="comparison-table">The comparison table (notebook 02)</h2>\n'
-            '<p>From <a href="02_positions_table.html">notebook 02</a>.</p>\n' + body)
+    return (
+        '<h2 id="comparison-table">The comparison table (notebook 02)</h2>\n'
+        '<p>From <a href="02_positions_table.html">notebook 02</a>.</p>\n' + body
+    )
 
 
 def _edition_pages(notebooks: Path, figures: Path, teaching: Path) -> list[Page]:
@@ -236,12 +270,15 @@ def _edition_pages(notebooks: Path, figures: Path, teaching: Path) -> list[Page]
     student = _notebook_body(editions.student(guide, STUDENT_INTRO), figures, exclude_input=True)
     facilitator = _notebook_body(editions.facilitator(guide, notes, FACILITATOR_INTRO), figures, exclude_input=True)
     facilitator = facilitator.replace("<details>", "<details open>")
-    return [Page("student.html", "Student edition", student + table, "Classroom"),
-            Page("facilitator.html", "Facilitator edition", facilitator + table, "Classroom")]
+    return [
+        Page("student.html", "Student edition", student + table, "Classroom"),
+        Page("facilitator.html", "Facilitator edition", facilitator + table, "Classroom"),
+    ]
 
 
 def _scrollable_tables(body: str) -> str:
     """Each table in a region that scrolls sideways when too wide, reachable by keyboard and named by its caption."""
+
     def wrap(match: re.Match) -> str:
         caption = re.search(r"<caption>(.*?)</caption>", match.group(), re.S)
         label = html.escape(_text(caption.group(1)) if caption else "Table", quote=True)
@@ -255,8 +292,13 @@ def _render(pages: list[Page], current: Page, environment: jinja2.Environment) -
     for page in pages:
         groups.setdefault(page.group, []).append({"href": page.name, "title": page.title, "current": page is current})
     return environment.get_template("page.html.j2").render(
-        title=current.title, style=Markup(SITE_STYLE), collection=COLLECTION, contents=list(groups.items()),
-        sections=current.sections, body=Markup(_scrollable_tables(current.body)))
+        title=current.title,
+        style=Markup(SITE_STYLE),
+        collection=COLLECTION,
+        contents=list(groups.items()),
+        sections=current.sections,
+        body=Markup(_scrollable_tables(current.body)),
+    )
 
 
 MARKER = ".perucorpus-reading-copy"  # written by build: only a folder holding it may be replaced
@@ -279,7 +321,10 @@ def _replaceable(target: Path, folders: tuple[str, ...] = ("figures", "fonts")) 
         return False
     if (target / MARKER).is_file():
         return True
-    return all((path.is_file() and path.suffix in (".html", ".pdf")) or (path.is_dir() and path.name in folders) for path in target.iterdir())
+    return all(
+        (path.is_file() and path.suffix in (".html", ".pdf")) or (path.is_dir() and path.name in folders)
+        for path in target.iterdir()
+    )
 
 
 def _fresh(target: Path) -> None:
@@ -315,10 +360,14 @@ def build(notebooks: Path | str, target: Path | str, handouts: Path | str | None
     pages.append(Page("articles.html", "The three articles", articles_body, "Sources and index"))
     matcher = subject_index.from_data(data)
     places = [place for page in notebook_pages for place in _section_places(page)] + paragraphs
-    pages.append(Page("subject_index.html", "Subject index", _index_page(subject_index.index(matcher, places)), "Sources and index"))
+    pages.append(
+        Page("subject_index.html", "Subject index", _index_page(subject_index.index(matcher, places)), "Sources and index")
+    )
     pages += _edition_pages(notebooks, figures, root / "teaching")
-    for source, name, title in [(root / "README.md", "readme.html", "README"),
-                                (root / "data" / "README.md", "data_readme.html", "Data codebook")]:
+    for source, name, title in [
+        (root / "README.md", "readme.html", "README"),
+        (root / "data" / "README.md", "data_readme.html", "Data codebook"),
+    ]:
         pages.append(Page(name, title, _rewrite_links(markdown2html_mistune(source.read_text(encoding="utf-8"))), "About"))
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
     written = []
@@ -343,14 +392,17 @@ def print_handouts(site: Path, handouts: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Build the reading copy (``argv``: notebooks, html folder, handouts folder) and print what was written."""
     args = sys.argv[1:] if argv is None else argv
     notebooks = Path(args[0]) if args else Path("notebooks")
     target = Path(args[1]) if len(args) > 1 else Path("_build/html")
     handouts = Path(args[2]) if len(args) > 2 else target.parent / "handouts"
     written = build(notebooks, target, handouts)
     pages = [path for path in written if path.suffix == ".html"]
-    print(f"reading copy: {len(pages)} pages in {target.as_posix()}/ (open index.html); "
-          f"handouts: {', '.join(path.as_posix() for path in written if path.suffix == '.pdf')}")
+    print(
+        f"reading copy: {len(pages)} pages in {target.as_posix()}/ (open index.html); "
+        f"handouts: {', '.join(path.as_posix() for path in written if path.suffix == '.pdf')}"
+    )
     return 0
 
 

@@ -52,8 +52,9 @@ def basis_problems(row: dict, dates: dict[str, PartialDate | None]) -> list[str]
         if basis not in BASES:
             problems.append(f"{column} {when} needs {column}_basis 'stated' or 'derived', not {basis!r}")
         elif basis == "stated" and not is_written(when, row["source_states"]):
-            problems.append(f"{column} {when} is 'stated' but source_states does not write it out "
-                            f"({_needs(when)}): {row['source_states']!r}")
+            problems.append(
+                f"{column} {when} is 'stated' but source_states does not write it out ({_needs(when)}): {row['source_states']!r}"
+            )
         elif basis == "derived" and not row[f"{column}_derivation"]:
             problems.append(f"{column} {when} is 'derived' but {column}_derivation is empty")
         if basis != "derived" and row[f"{column}_derivation"]:

@@ -55,6 +55,7 @@ class Entry:
 
     @property
     def total(self) -> int:
+        """Occurrences of the headword over all its places."""
         return sum(count for _, count in self.places.values())
 
 
@@ -120,22 +121,30 @@ def from_data(data_dir: Path | str) -> Matcher:
     terms: dict[str, str] = {}  # Arabic form → headword key
     for person_id, rows in people.groupby("person_id", sort=False):
         name = rows["name_en"].iloc[0]
-        headwords.append(Headword(f"person:{person_id}", "person", name, rows["name_ar"].iloc[0],
-                                  english=(name, name.split()[-1])))
+        headwords.append(
+            Headword(f"person:{person_id}", "person", name, rows["name_ar"].iloc[0], english=(name, name.split()[-1]))
+        )
         terms.update(dict.fromkeys(rows["name_ar"], f"person:{person_id}"))
     organisations = others[others["kind"] == "organisation"]
     for gloss, rows in organisations.groupby("gloss_en", sort=False):
         key = f"grouping:{gloss}"
-        headwords.append(Headword(key, "grouping", gloss, rows["term_ar"].iloc[0], english=english_names(gloss), case_sensitive=False))
+        headwords.append(
+            Headword(key, "grouping", gloss, rows["term_ar"].iloc[0], english=english_names(gloss), case_sensitive=False)
+        )
         terms.update(dict.fromkeys(rows["term_ar"], key))
     for row in glossary.itertuples():
         if row.match_ar in terms:  # a grouping that is also a glossary term: one headword
             continue
         key = f"term:{row.term_ar}"
-        headwords.append(Headword(key, "term", row.gloss_en, row.term_ar, english=english_names(row.gloss_en), case_sensitive=False))
+        headwords.append(
+            Headword(key, "term", row.gloss_en, row.term_ar, english=english_names(row.gloss_en), case_sensitive=False)
+        )
         terms[row.match_ar] = key
     named = Gazetteer.for_terms(terms, "entry", claimed=NOT_PEOPLE)
-    return Matcher(headwords, [
-        (countries, lambda mention: f"country:{mention.entry.iso3}" if mention.is_country else None),
-        (named, lambda mention: mention.entry.form if mention.entry.kind == "entry" else None),
-    ])
+    return Matcher(
+        headwords,
+        [
+            (countries, lambda mention: f"country:{mention.entry.iso3}" if mention.is_country else None),
+            (named, lambda mention: mention.entry.form if mention.entry.kind == "entry" else None),
+        ],
+    )

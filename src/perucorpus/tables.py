@@ -44,7 +44,8 @@ def read_table(path: Path | str, schema: pa.DataFrameSchema) -> pd.DataFrame:
 
 def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path | str, places: list[str]) -> None:
     """Check ``frame`` (all cells text) against ``schema``; every problem is reported as ``path:place: …``,
-    where ``places[i]`` locates the i-th row (a line number, or e.g. "row 3" for a file not yet written)."""
+    where ``places[i]`` locates the i-th row (a line number, or e.g. "row 3" for a file not yet written).
+    """
     try:
         schema.validate(frame, lazy=True)
     except SchemaErrors as errors:
@@ -85,9 +86,7 @@ def _parse_rows(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
     width = len(rows[0])
     for row, line in zip(rows[1:], lines[1:]):
         if len(row) != width:
-            raise DataError(
-                f"{path.as_posix()}:{line}: expected {width} fields as in the header, found {len(row)}"
-            )
+            raise DataError(f"{path.as_posix()}:{line}: expected {width} fields as in the header, found {len(row)}")
     return rows, lines
 
 
@@ -124,7 +123,7 @@ def _describe(path: Path, errors: SchemaErrors, places: list[str]) -> str:
 
 
 def write_table(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchema) -> Path:
-    """Validate ``frame`` against ``schema`` and write it as UTF-8 CSV with ``\n`` line ends.
+    r"""Validate ``frame`` against ``schema`` and write it as UTF-8 CSV with ``\n`` line ends.
 
     A problem is reported by its row in the frame ("row 3"), as the file is not written yet.
     """
@@ -136,7 +135,7 @@ def write_table(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchem
 
 
 def edit_rows(path: Path | str, change, with_lines: bool = False) -> int:
-    """Read a CSV as row dicts, let ``change(rows)`` edit the list in place, and write it back
+    r"""Read a CSV as row dicts, let ``change(rows)`` edit the list in place, and write it back
     (same columns, UTF-8, ``\n`` line ends). For maintenance commands and tests.
 
     With ``with_lines``, ``change(rows, lines)`` also gets the line where each row starts
