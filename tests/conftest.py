@@ -16,6 +16,26 @@ DATA = ROOT / "data"
 #: The three seed articles, in the order of articles.csv. A test that pins their content says
 #: so in its name (``seed_``) and reads them through the ``seed_articles`` fixture; an article
 #: added the documented way (``perucorpus add-article``) comes after them and breaks no test.
+#: The 17 signatories that the seed explainer (shield2026_explainer) lists.
+SEED_SIGNATORIES = {
+    "USA",
+    "BHS",
+    "ARG",
+    "BLZ",
+    "BOL",
+    "CRI",
+    "DOM",
+    "ECU",
+    "SLV",
+    "GTM",
+    "GUY",
+    "HND",
+    "JAM",
+    "PAN",
+    "PRY",
+    "PER",
+    "TTO",
+}
 SEED_IDS = ("castillo2021_lima_exit", "jeri2025_mnna_intent", "shield2026_explainer")
 
 

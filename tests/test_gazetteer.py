@@ -1,35 +1,16 @@
 """Country mentions: CLDR names, article variants and typos, adjectives, and no false positives."""
 
 import pytest
+from conftest import SEED_SIGNATORIES
 
 from perucorpus.gazetteer import Gazetteer, spelling
 from perucorpus.tables import DataError, edit_rows
-
-SIGNATORIES_004 = {
-    "USA",
-    "BHS",
-    "ARG",
-    "BLZ",
-    "BOL",
-    "CRI",
-    "DOM",
-    "ECU",
-    "SLV",
-    "GTM",
-    "GUY",
-    "HND",
-    "JAM",
-    "PAN",
-    "PRY",
-    "PER",
-    "TTO",
-}
 
 # Countries each article names, as read by a person (names and adjectives together).
 EXPECTED = {
     "castillo2021_lima_exit": {"PER", "USA", "CAN", "VEN", "GBR", "COL", "BRA", "MEX", "ARG", "BOL"},
     "jeri2025_mnna_intent": {"USA", "PER", "VEN", "SAU", "COL", "BOL", "ARG", "BRA"},
-    "shield2026_explainer": SIGNATORIES_004 | {"RUS", "CHN", "VEN", "COL", "CHL", "BRA", "MEX", "CAN", "CUB"},
+    "shield2026_explainer": SEED_SIGNATORIES | {"RUS", "CHN", "VEN", "COL", "CHL", "BRA", "MEX", "CAN", "CUB"},
 }
 
 
@@ -43,7 +24,7 @@ def test_all_17_signatories_found_in_the_list_of_004(gaz, views):
     end = text.index("\n", start)
     found = gaz.countries(text[start:end], scope="shield2026_explainer")
     assert len(found) == 17
-    assert {m.entry.iso3 for m in found} == SIGNATORIES_004
+    assert {m.entry.iso3 for m in found} == SEED_SIGNATORIES
 
 
 @pytest.mark.parametrize("article_id", sorted(EXPECTED))
