@@ -128,3 +128,17 @@ def test_known_units_are_rebuilt_when_a_source_file_changes(data_copy):
     after = overview.known_units(data_copy)
     assert any(entry.form == "lula" for entry in after.entries)
     assert not any(entry.form == "lula" for entry in before.entries)
+
+
+def test_mentions_in_context_gives_one_row_per_mention_with_its_article_and_form():
+    from types import SimpleNamespace
+
+    def mention(start, end, form):
+        return SimpleNamespace(start=start, end=end, entry=SimpleNamespace(form=form))
+
+    texts = {"a": "زار الوفد بيرو ثم عاد", "b": "لا شيء هنا"}
+    frame = overview.mentions_in_context(texts, {"a": [mention(10, 14, "PER")], "b": []}, width=20)
+    expected = pd.DataFrame(
+        {"article": ["a"], "form": ["PER"], "before": ["زار الوفد"], "keyword": ["بيرو"], "after": ["ثم عاد"]}
+    )
+    assert_frame_equal(frame.astype(str), expected.astype(str))  # the values; dtypes follow the pandas version

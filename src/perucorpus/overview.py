@@ -286,6 +286,22 @@ def keyword_in_context(text: str, spans: list[tuple[int, int]], width: int = 45)
     return pd.DataFrame(rows, columns=["start", "before", "keyword", "after"])
 
 
+def mentions_in_context(texts: dict[str, str], mentions: dict[str, list], width: int = 45) -> pd.DataFrame:
+    """Keyword-in-context rows of gazetteer mentions, article by article, in the order found.
+
+    ``mentions`` maps an article id to its :class:`perucorpus.gazetteer.Mention` list (already
+    filtered); the frame has ``article``, ``form`` (the mention's entry form), ``before``,
+    ``keyword`` and ``after`` (:func:`keyword_in_context` on ``texts[article]``).
+    """
+    frames = [
+        keyword_in_context(texts[article], [(m.start, m.end) for m in found], width).assign(
+            article=article, form=[m.entry.form for m in found]
+        )
+        for article, found in mentions.items()
+    ]
+    return pd.concat(frames, ignore_index=True)[["article", "form", "before", "keyword", "after"]]
+
+
 def keyness(target: pd.DataFrame, reference: pd.DataFrame, min_count: int = 3) -> pd.DataFrame:
     """Dunning's log-likelihood (G²) of each term of ``target`` against ``reference``.
 
