@@ -184,7 +184,7 @@ def test_an_error_while_writing_leaves_the_old_file_intact(tmp_path, monkeypatch
             raise OSError("No space left on device")
 
     frame = pd.DataFrame({"term_ar": ["بيرو", "دول"], "gloss_en": ["Peru", "countries"]})
-    monkeypatch.setattr("perucorpus.tables.open", lambda name, mode: HalfWritten(name, mode.replace("b", "")), raising=False)
+    monkeypatch.setattr("perucorpus.atomic.open", lambda name, mode: HalfWritten(name, mode.replace("b", "")), raising=False)
     with pytest.raises(OSError, match="No space left"):
         write_table(frame, path, schemas.GLOSSES)
     monkeypatch.undo()

@@ -2,6 +2,7 @@
 
 Modules, one concern each:
 
+* :mod:`~perucorpus.atomic` – atomic file writes (temporary file, then rename)
 * :mod:`~perucorpus.tables` – strict CSV reading with schema validation and clear errors
 * :mod:`~perucorpus.schemas` – the pandera schemas of the files in ``data/``
 * :mod:`~perucorpus.corpus` – loading the raw articles, their metadata and eras; adding an article

@@ -19,7 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import schemas
-from .tables import DataError, read_table, read_utf8, validate, write_atomic
+from .atomic import write_atomic
+from .tables import DataError, read_table, read_utf8, validate
 
 #: Largest accepted article file. The seed articles are 5–12 kB; anything this large is not one article.
 MAX_ARTICLE_BYTES = 1_000_000

@@ -23,8 +23,7 @@ import numpy as np
 from bidi.algorithm import get_display
 from matplotlib import font_manager
 
-from .countries import country_label, subregions
-from .tables import replacing, write_atomic
+from .atomic import replacing, write_atomic
 
 if TYPE_CHECKING:  # only for the annotation of publish
     import IPython.display
@@ -88,7 +87,7 @@ def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str, data=N
     add a layout-only draw before each; laying out Arabic labels is most of the cost of
     a figure.) A figure without one is cropped to its ink with ``bbox_inches="tight"``.
 
-    Each file is written to a temporary name and renamed into place (:func:`perucorpus.tables.replacing`),
+    Each file is written to a temporary name and renamed into place (:func:`perucorpus.atomic.replacing`),
     so an interrupted run leaves the previous file, never a truncated one.
     """
     folder = Path(folder)
@@ -230,6 +229,8 @@ def grid_data(table, value: str, row: str, column: str | tuple[str, ...] = "colu
 
 def with_country_names(frame, code: str = "iso3"):
     """``frame`` with ``country_en`` and ``country_ar`` (CLDR) inserted after its ISO3 column ``code``."""
+    from .countries import country_label  # CLDR only where a figure names countries: drawing needs no babel
+
     labels = [country_label(iso3) for iso3 in frame[code]]
     at = list(frame.columns).index(code) + 1
     frame = frame.copy()
@@ -417,6 +418,8 @@ def bloc_order(table, first: str) -> list[str]:
     """Countries (the ISO3 index of ``table``) ordered to show blocs: by status in column ``first``
     (legend order, :data:`STATUS_STYLE`), then sub-region (:data:`REGION_ORDER`), then English name.
     """
+    from .countries import country_label, subregions  # CLDR and UN regions only for this ordering
+
     rank = {status: number for number, status in enumerate(STATUS_STYLE)}
     region_of = subregions(list(table.index))
 

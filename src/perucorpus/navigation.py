@@ -13,8 +13,8 @@ from pathlib import Path
 
 import nbformat
 
+from .atomic import write_atomic
 from .runner import numbered_notebooks
-from .tables import write_atomic
 
 MARK = "<!--NAVIGATION-->"
 INDEX = "00_index.ipynb"
