@@ -22,6 +22,7 @@ Modules, one concern each:
 * :mod:`~perucorpus.display` – escaped, right-to-left HTML for notebooks
 * :mod:`~perucorpus.figures` – fonts, Arabic labels, chart helpers and deterministic figure files
 * :mod:`~perucorpus.maps` – Natural Earth shapes of the Americas, coloured by status
+* :mod:`~perucorpus.project` – the notebooks' shared prologue: folders and checked data, loaded on first use
 * :mod:`~perucorpus.runner` – re-executing the notebooks in place, deterministically
 * :mod:`~perucorpus.navigation` – the generated index notebook and the links between notebooks
 * :mod:`~perucorpus.site` – the offline HTML reading copy and the handouts

@@ -1,0 +1,30 @@
+"""The notebooks' prologue (perucorpus.project): paths relative to the notebook, data loaded once, on first use."""
+
+from pathlib import Path
+
+from conftest import ROOT
+
+from perucorpus import project as project_module
+
+
+def test_paths_stay_relative_so_outputs_name_no_machine_folder():
+    project = project_module.Project()
+    assert (project.data, project.figures) == (Path("../data"), Path("../figures"))
+
+
+def test_each_data_set_is_loaded_on_first_use_and_then_kept(monkeypatch):
+    calls = []
+    real = project_module.memberships.load_memberships
+
+    def counting(data):
+        calls.append(data)
+        return real(data)
+
+    monkeypatch.setattr(project_module.memberships, "load_memberships", counting)
+    project = project_module.Project(ROOT)
+    assert calls == []  # nothing is read until a notebook asks for it
+    first = project.memberships
+    assert project.memberships is first and calls == [ROOT / "data"]
+    assert project.references.index.name == "ref_id" and set(first.loc[first["source_kind"] == "external", "source"]) <= set(
+        project.references.index
+    )
