@@ -3,6 +3,7 @@
 import pytest
 from conftest import SEED_SIGNATORIES
 
+from perucorpus import gazetteer
 from perucorpus.gazetteer import Gazetteer, spelling
 from perucorpus.tables import DataError, edit_rows
 
@@ -166,3 +167,26 @@ def test_an_exclusion_that_excludes_nothing_names_its_line(data_copy):
 def test_a_mentions_spelling_drops_its_proclitics_only(gaz, text, expected):
     [mention] = gaz.find(text)
     assert spelling(mention) == expected
+
+
+def test_mention_counts_is_one_row_per_article_country_and_form_sorted():
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    def mention(iso3, form, country=True):
+        return SimpleNamespace(entry=SimpleNamespace(iso3=iso3, form=form), is_country=country)
+
+    found = {
+        "b": [mention("PER", "name"), mention("PER", "name"), mention("USA", "adjective")],
+        "a": [mention("PER", "name"), mention("", "region", country=False)],
+    }
+    expected = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "b"],
+            "iso3": ["PER", "PER", "USA"],
+            "form": ["name", "name", "adjective"],
+            "mentions": [1, 2, 1],
+        }
+    )
+    pd.testing.assert_frame_equal(gazetteer.mention_counts(found), expected, check_dtype=False)

@@ -190,8 +190,25 @@ def test_status_on_takes_the_latest_current_spell():
             "end_date": [None, None, date(2019, 6, 30)],
         }
     )
-    assert memberships.status_on(frame, "g", date(2019, 3, 1)).to_dict() == {"X": "member", "Y": "member"}
+    expected = pd.Series(["member", "member"], index=pd.Index(["X", "Y"], name="iso3"), name="status")
+    pd.testing.assert_series_equal(memberships.status_on(frame, "g", date(2019, 3, 1)), expected, check_dtype=False)
     assert memberships.status_on(frame, "g", date(2021, 1, 1)).to_dict() == {"X": "withdrew"}
+
+
+def test_snapshot_reads_each_column_on_its_date_from_its_kind_of_source():
+    frame = pd.DataFrame(
+        {
+            "iso3": ["X", "X", "Y"],
+            "grouping": ["g", "g", "h"],
+            "status": ["member", "withdrew", "signatory"],
+            "source_kind": ["external", "external", "article"],
+            "start_date": [date(2017, 1, 1), date(2020, 1, 1), date(2026, 3, 5)],
+            "end_date": [None, None, None],
+        }
+    )
+    columns = {"g_2019": ("g", date(2019, 1, 1), "external"), "h_2026": ("h", date(2026, 3, 13), "article")}
+    expected = pd.DataFrame({"g_2019": ["member", None], "h_2026": [None, "signatory"]}, index=["X", "Y"])
+    pd.testing.assert_frame_equal(memberships.snapshot(frame, columns), expected, check_dtype=False, check_names=False)
 
 
 def test_peru_steps_are_dated_by_the_references_and_name_the_article_reporting_them(rows):

@@ -300,13 +300,19 @@ HEADS_OF_STATE = pa.DataFrameSchema(
     strict=True,
 )
 
+#: The columns of ``derived/membership_snapshot.csv`` (notebook 03): each a grouping read on a
+#: date from one kind of source, ``(grouping, date, source_kind)``.
+SNAPSHOT_COLUMNS = {
+    "lima_group_2021": ("lima_group", date(2021, 12, 31), "external"),
+    "mnna_2026": ("mnna", date(2026, 3, 13), "external"),
+    "accc_2026": ("accc", date(2026, 3, 13), "article"),
+    "miami_summit_2026": ("miami_summit", date(2026, 3, 7), "external"),
+}
+
 MEMBERSHIP_SNAPSHOT = pa.DataFrameSchema(
     {
         "iso3": text_column(matches(ISO3, "an ISO 3166-1 alpha-3 code"), unique=True),
-        "lima_group_2021": text_column(choice("", *MEMBERSHIP_STATUSES), nullable=True),
-        "mnna_2026": text_column(choice("", *MEMBERSHIP_STATUSES), nullable=True),
-        "accc_2026": text_column(choice("", *MEMBERSHIP_STATUSES), nullable=True),
-        "miami_summit_2026": text_column(choice("", *MEMBERSHIP_STATUSES), nullable=True),
+        **{column: text_column(choice("", *MEMBERSHIP_STATUSES), nullable=True) for column in SNAPSHOT_COLUMNS},
     },
     strict=True,
 )
