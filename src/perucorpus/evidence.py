@@ -134,23 +134,33 @@ def locate_in_article(texts: dict[str, str], article_id: str, quote: str, where:
         raise QuoteError(f"{where}: {error}") from None
 
 
+def fill_rows(path: Path | str, fill_row, data_dir: Path | str | None = None) -> int:
+    """The skeleton of every ``perucorpus fill`` command: ``fill_row(row, texts, where)`` edits each
+    row of the CSV at ``path`` in place (``texts``: the raw articles of ``data_dir``, default the
+    file's folder; ``where``: ``file:line`` for error messages); the file is rewritten atomically.
+    """
+    path = Path(path)
+    texts = {key: article.raw for key, article in load_corpus(Path(data_dir) if data_dir else path.parent).items()}
+
+    def fill(rows, lines):
+        for row, line in zip(rows, lines):
+            fill_row(row, texts, f"{path.as_posix()}:{line}")
+
+    return edit_rows(path, fill, with_lines=True)
+
+
 def fill_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
     """Recompute ``start``/``end`` of every quoted row of a file from its ``article_id`` and ``quote_ar``, in place.
 
     Rows of ``positions.csv`` are quoted when their ``status`` is ``stated``; a file without a
     ``status`` column (``claims.csv``) has a quote on every row.
     """
-    path = Path(path)
-    data_dir = Path(data_dir) if data_dir else path.parent
-    texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
 
-    def fill(rows, lines):
-        for row, line in zip(rows, lines):
-            if row.get("status", "stated") == "stated":
-                where = f"{path.as_posix()}:{line}"
-                row["start"], row["end"] = locate_in_article(texts, row["article_id"], row["quote_ar"], where)
+    def offsets(row, texts, where):
+        if row.get("status", "stated") == "stated":
+            row["start"], row["end"] = locate_in_article(texts, row["article_id"], row["quote_ar"], where)
 
-    return edit_rows(path, fill, with_lines=True)
+    return fill_rows(path, offsets, data_dir)
 
 
 def era_labels(positions: pd.DataFrame) -> dict[str, str]:

@@ -20,10 +20,10 @@ import pandas as pd
 from . import dates, schemas
 from .corpus import load_corpus
 from .countries import country_label, in_americas, known_codes, library_fields, subregions  # noqa: F401  (moved to countries)
-from .evidence import QuoteError, locate, locate_in_article
+from .evidence import QuoteError, fill_rows, locate, locate_in_article
 from .figures import STATUS_STYLE, bloc_order  # noqa: F401  (moved to figures: presentation)
 from .sourcing import CITED_IN_NOTE, basis_problems, dated_row
-from .tables import DataError, edit_rows, read_table
+from .tables import DataError, read_table
 
 EX_MEMBER = {"withdrew", "withdrew_de_facto", "announced_withdrawal"}
 
@@ -157,20 +157,15 @@ def exits(frame: pd.DataFrame, grouping: str = "lima_group") -> pd.DataFrame:
 
 def fill(path: Path | str, data_dir: Path | str | None = None) -> int:
     """Recompute the library columns and quote offsets of a memberships file, in place."""
-    path = Path(path)
-    data_dir = Path(data_dir) if data_dir else path.parent
-    texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
 
-    def fill_row(rows, lines):
-        for row, line in zip(rows, lines):
-            where = f"{path.as_posix()}:{line}"
-            if row["iso3"] not in known_codes():
-                raise DataError(f"{where}: no CLDR name for {row['iso3']!r}")
-            row.update(library_fields([row["iso3"]])[row["iso3"]])
-            if row["source_kind"] == "article":
-                row["quote_start"], row["quote_end"] = locate_in_article(texts, row["source"], row["quote_ar"], where)
+    def fill_row(row, texts, where):
+        if row["iso3"] not in known_codes():
+            raise DataError(f"{where}: no CLDR name for {row['iso3']!r}")
+        row.update(library_fields([row["iso3"]])[row["iso3"]])
+        if row["source_kind"] == "article":
+            row["quote_start"], row["quote_end"] = locate_in_article(texts, row["source"], row["quote_ar"], where)
 
-    return edit_rows(path, fill_row, with_lines=True)
+    return fill_rows(path, fill_row, data_dir)
 
 
 if __name__ == "__main__":
