@@ -83,6 +83,14 @@ class Gazetteer:
         self._anchor_of: dict[Entry, str] = {}
         self._seen_words: dict[tuple[str, str], frozenset[str]] = {}
 
+    @staticmethod
+    def venues(data_dir: Path | str) -> tuple[str, ...]:
+        """The venues of ``non_country_terms.csv``: places whose names contain a person's name
+        (``منتجع ترمب ناشيونال دورال``), to be claimed before people are matched.
+        """
+        others = read_table(Path(data_dir) / "gazetteer" / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS)
+        return tuple(others.loc[others["kind"] == "venue", "term_ar"])
+
     @classmethod
     def from_data(cls, data_dir: Path | str) -> Gazetteer:
         """Build the gazetteer from CLDR and ``<data_dir>/gazetteer/*.csv``."""

@@ -18,8 +18,6 @@ from . import schemas
 from .gazetteer import Gazetteer, country_label
 from .tables import read_table
 
-#: Phrases that contain a person's name without being a mention of the person (the venue of the Miami summit).
-NOT_PEOPLE = ("منتجع ترمب ناشيونال دورال",)
 KINDS = {"country": "Countries", "person": "People", "grouping": "Groupings", "term": "Glossary terms"}
 
 
@@ -140,7 +138,7 @@ def from_data(data_dir: Path | str) -> Matcher:
             Headword(key, "term", row.gloss_en, row.term_ar, english=english_names(row.gloss_en), case_sensitive=False)
         )
         terms[row.match_ar] = key
-    named = Gazetteer.for_terms(terms, "entry", claimed=NOT_PEOPLE)
+    named = Gazetteer.for_terms(terms, "entry", claimed=Gazetteer.venues(data_dir))  # a name in a venue is no mention
     return Matcher(
         headwords,
         [
