@@ -26,7 +26,7 @@ def test_in_office_takes_the_incoming_president_on_a_handover_day(presidents):
         checks.in_office(presidents, date(1900, 1, 1))
 
 
-def test_status_checks_keep_the_article_note_apart_and_cite_every_reference_used(rows, references):
+def test_seed_status_checks_keep_the_article_note_apart_and_cite_every_reference_used(rows, references):
     found = checks.status_checks(rows, references)
     assert [check["country"] for check in found] == ["Canada", "Peru", "Mexico", "Argentina", "Bolivia", "Saudi Arabia", "Peru"]
     peru = found[1]
@@ -76,7 +76,7 @@ def test_checks_with_nothing_to_check_say_what_is_missing(rows, positions, presi
         checks.signatory_check(rows[rows["source_kind"] == "external"], references)
 
 
-def test_signatory_check_counts_confirmed_signatures(rows, references):
+def test_seed_signatory_check_counts_confirmed_signatures(rows, references):
     found = checks.signatory_check(rows, references)
     assert found["country"] == "17 signatories"
     assert found["what the references record"].startswith(

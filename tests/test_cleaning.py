@@ -9,7 +9,7 @@ def test_every_clean_character_maps_to_the_same_raw_character(articles, views):
         assert all(raw[view.to_raw(i)] == char for i, char in enumerate(view.text))
 
 
-def test_advertisement_lines_are_cut_but_the_word_in_a_sentence_stays(articles, views):
+def test_seed_advertisement_lines_are_cut_but_the_word_in_a_sentence_stays(articles, views):
     view = views["shield2026_explainer"]
     adverts = [cut for cut in view.cuts if cut.reason == "advertisement marker line"]
     assert len(adverts) == 2
@@ -18,20 +18,20 @@ def test_advertisement_lines_are_cut_but_the_word_in_a_sentence_stays(articles, 
     assert not any(line.strip() == "إعلان" for line in view.text.splitlines())
 
 
-def test_embedded_date_header_is_lifted(views):
+def test_seed_embedded_date_header_is_lifted(views):
     view = views["shield2026_explainer"]
     assert view.lifted["embedded_date"] == "2026-03-13"
     assert view.text.startswith("تحالف أمني وعسكري")
 
 
-def test_byline_is_lifted(views):
+def test_seed_byline_is_lifted(views):
     view = views["castillo2021_lima_exit"]
     assert view.lifted["byline"] == "كاتب وباحث اكاديمي فلسطيني"
     assert "كاتب وباحث" not in view.text
     assert view.text.rstrip().endswith("كما يدعون.")
 
 
-def test_share_button_is_cut(views):
+def test_seed_share_button_is_cut(views):
     view = views["jeri2025_mnna_intent"]
     assert [cut.reason for cut in view.cuts] == ["share button"]
     assert view.text.rstrip().endswith("والتصدي للتهديدات الأمنية في المنطقة.")

@@ -4,7 +4,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT, SEED_IDS
+from conftest import ROOT, SEED_IDS
 
 from perucorpus import cleaning, corpus
 from perucorpus.tables import DataError, edit_rows
@@ -112,11 +112,6 @@ def test_edited_raw_text_fails_its_checksum(data_copy):
         corpus.load_corpus(data_copy)
 
 
-def test_seed_rows_record_their_seed_file_names(seed_articles):
-    sources = [article.meta["source_file"] for article in seed_articles.values()]
-    assert sources == ["001_5866f8ff4c29b503.txt", "000_9a7a9b6b3aa3427d.txt", "004_5631ce94de341a27.txt"]
-
-
 def test_oversized_file_is_rejected_before_reading(data_copy):
     add_article(data_copy, "huge_article", "بيرو ".encode())
     with (data_copy / "articles" / "huge_article.txt").open("wb") as handle:
@@ -132,12 +127,6 @@ def test_seed_metadata_and_clean_views_are_keyed_by_article_id(articles):
     assert list(meta.index) == list(articles) and meta.loc["shield2026_explainer", "date"] == "2026-03-13"
     views = cleaning.clean_views({key: article.raw for key, article in articles.items()})
     assert list(views) == list(articles) and views["castillo2021_lima_exit"].lifted["byline"].startswith("كاتب")
-
-
-def test_eras_are_read_in_file_order_with_their_labels():
-    eras = corpus.load_eras(DATA)
-    assert list(eras.index)[:2] == ["castillo_2021", "trump_2025_26"]
-    assert eras.loc["castillo_2021", "label_en"] == "Castillo era (2021)"
 
 
 def test_an_era_that_ends_before_it_starts_is_refused(data_copy):

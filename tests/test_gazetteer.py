@@ -19,7 +19,7 @@ def countries(gaz, text, scope="all"):
     return [(m.entry.iso3, m.entry.form, m.surface) for m in gaz.countries(text, scope)]
 
 
-def test_all_17_signatories_found_in_the_list_of_004(gaz, views):
+def test_seed_all_17_signatories_found_in_the_list_of_004(gaz, views):
     text = views["shield2026_explainer"].text
     start = text.index("وقد وقعت على الإعلان الأمني المشترك")
     end = text.index("\n", start)
@@ -29,7 +29,7 @@ def test_all_17_signatories_found_in_the_list_of_004(gaz, views):
 
 
 @pytest.mark.parametrize("article_id", sorted(EXPECTED))
-def test_no_false_positives_in_the_corpus(gaz, views, article_id):
+def test_seed_no_false_positives_in_the_corpus(gaz, views, article_id):
     found = gaz.countries(views[article_id].text, scope=article_id)
     assert {m.entry.iso3 for m in found} == EXPECTED[article_id]
 

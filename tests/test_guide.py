@@ -37,7 +37,7 @@ def test_every_glossary_term_occurs_in_some_article(views):
     assert set(glossary["term_ar"]) <= found
 
 
-def test_people_matching_skips_the_venue(views):
+def test_seed_people_matching_skips_the_venue(views):
     people = read_table(DATA / "people.csv", schemas.PEOPLE)
     matcher = Gazetteer.for_terms(dict(zip(people["name_ar"], people["person_id"])), "person", claimed=Gazetteer.venues(DATA))
     text = views["shield2026_explainer"].text

@@ -110,7 +110,7 @@ def test_names_table_pivots_by_article_and_keeps_the_often_named():
     assert_frame_equal(table, expected, check_names=False, check_dtype=False)
 
 
-def test_multiword_terms_take_their_gloss_from_the_glossary(views):
+def test_seed_multiword_terms_take_their_gloss_from_the_glossary(views):
     glosses = overview.term_glosses(DATA)
     texts = {key: view.text for key, view in views.items()}
     terms = overview.article_terms(texts, DATA)["shield2026_explainer"]

@@ -158,7 +158,7 @@ def test_student_edition_has_no_solution_and_facilitator_edition_has_all(built_s
     assert "<details open>" in (built_site[0] / "html" / "facilitator.html").read_text(encoding="utf-8")
 
 
-def test_subject_index_gathers_spellings_under_one_headword(built_site):
+def test_seed_subject_index_gathers_spellings_under_one_headword(built_site):
     page = (built_site[0] / "html" / "subject_index.html").read_text(encoding="utf-8")
     argentina = re.search(r'<dt id="country-ARG">.*?</dd><dd>.*?</dd>', page, re.S).group()
     assert '<span dir="rtl" lang="ar">الأرجنتين</span>' in argentina and '<span dir="rtl" lang="ar">الارجنتين</span>' in argentina
@@ -195,15 +195,17 @@ def test_an_older_reading_copy_may_be_replaced(tmp_path):
     assert not site._replaceable(older)
 
 
-def test_every_page_is_titled_by_its_notebooks_heading(pages):
+def test_seed_every_page_is_titled_by_its_notebooks_heading(pages):
     titles = {path.name: re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8")).group(1) for path in pages}
     assert titles["index.html"] == "Peru&#39;s foreign policy in three Arabic articles: index"  # escaped
     assert titles["03_alliance_membership.html"] == "03 · Alliance membership across the Americas"
     assert not any("NAVIGATION" in title or "<!--" in title for title in titles.values())
 
 
-def test_print_stylesheet_asks_for_a4_without_navigation_or_code():
-    style = site.SITE_STYLE
-    assert "@page { size: A4;" in style
-    printed = style[style.index("@media print") :]
-    assert "nav.contents, details.code" in printed and "break-before: page" in printed and "attr(href)" in printed
+def test_every_page_carries_the_print_stylesheet(pages):
+    """A4, no navigation or folded code, a break before each section, link targets printed (on every page)."""
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        printed = text[text.index("@media print") :]
+        assert "@page { size: A4;" in text and "nav.contents, details.code" in printed, path.name
+        assert "break-before: page" in printed and "attr(href)" in printed, path.name

@@ -163,12 +163,12 @@ def _notebook_body(notebook: nbformat.NotebookNode, figures: Path, exclude_input
     return _figure_links(_rewrite_links(body), figures)
 
 
-def _articles_page(data: Path) -> tuple[str, list[subject_index.Place]]:
-    """The three articles as received, one numbered paragraph per non-empty line (the ¶ numbers the notebooks cite)."""
+def _articles_page(data: Path) -> tuple[str, str, list[subject_index.Place]]:
+    """The articles as received, one numbered paragraph per non-empty line (the ¶ numbers the notebooks cite)."""
     articles = corpus.load_corpus(data)
     meta = corpus.metadata(articles)
     parts = [
-        "<h1>The three articles</h1>",
+        f"<h1>The {corpus.in_words(len(articles))} articles</h1>",
         "<p>Each article as received (<code>data/articles/</code>), one paragraph per non-empty line, numbered as "
         "the notebooks cite them (<code>article_id ¶n</code>). The texts are quoted for research and teaching.</p>",
     ]
@@ -184,7 +184,7 @@ def _articles_page(data: Path) -> tuple[str, list[subject_index.Place]]:
                 f'<p id="{anchor}" dir="rtl" lang="ar"><span class="paragraph-number" dir="ltr">¶{number}</span> {html.escape(line)}</p>'
             )
             places.append(subject_index.Place(f"articles.html#{anchor}", f"{article_id} ¶{number}", line, article_id))
-    return "\n".join(parts), places
+    return f"The {corpus.in_words(len(articles))} articles", "\n".join(parts), places
 
 
 #: What the subject index leaves out of a notebook page: folded code, prompts and the navigation lines.
@@ -356,8 +356,8 @@ def build(notebooks: Path | str, target: Path | str, handouts: Path | str | None
         name = "index.html" if path.name.startswith("00_") else f"{path.stem}.html"
         pages.append(Page(name, navigation.title(notebook) or path.stem, _notebook_body(notebook, figures), "Notebooks"))
     notebook_pages = list(pages)
-    articles_body, paragraphs = _articles_page(data)
-    pages.append(Page("articles.html", "The three articles", articles_body, "Sources and index"))
+    articles_title, articles_body, paragraphs = _articles_page(data)
+    pages.append(Page("articles.html", articles_title, articles_body, "Sources and index"))
     matcher = subject_index.from_data(data)
     places = [place for page in notebook_pages for place in _section_places(page)] + paragraphs
     pages.append(
