@@ -240,14 +240,12 @@ def head_of_state_check(
             f"(names from data/people.csv), found {sorted(named) or 'none'}"
         )
     ((name, claim),) = named.items()
-    notice, signing = _external(rows, "PER", "mnna", "notified"), _external(rows, "PER", "accc", "signatory")
-    notified_on, signed_on = peru_step(rows, "mnna", "notified"), peru_step(rows, "accc", "signatory")
-    then, now = in_office(presidents, notified_on), in_office(presidents, signed_on)
+    notice, signing = peru_step_row(rows, "mnna", "notified"), peru_step_row(rows, "accc", "signatory")
+    then, now = in_office(presidents, notice["start_date"]), in_office(presidents, signing["start_date"])
     verdict = "held" if then["name"] == name else f"did not hold (the president was {then['name']})"
     mandate = presidents.set_index("name").loc[name]
     term = " to ".join(dated_row(mandate, column) if mandate[column] else "(end not recorded)" for column in ("start", "end"))
-    notice_date = dated_row(notice.sort_values("start_date").iloc[0])
-    signing_date = dated_row(signing.sort_values("start_date").iloc[0])
+    notice_date, signing_date = dated_row(notice), dated_row(signing)
     record = (
         f"{name} was president {term}, so the claim {verdict} when the article reported the notice to Congress "
         f"(dated {notice_date} in the references); on {signing_date}, "
@@ -257,8 +255,8 @@ def head_of_state_check(
         *mandate["ref_ids"].split(";"),
         *then["ref_ids"].split(";"),
         *now["ref_ids"].split(";"),
-        *notice["source"],
-        *signing["source"],
+        notice["source"],
+        signing["source"],
     ]
     return {
         "article": article_id,

@@ -59,12 +59,11 @@ def _add_article(args: argparse.Namespace) -> int:
 def next_steps(data_dir: Path, article_id: str) -> list[str]:
     """What is worth annotating next for a newly added article: unglossed top terms, countries found, the other files."""
     from . import cleaning, gazetteer, overview
-    from .tables import read_table
 
     articles = corpus.load_corpus(data_dir)
     views = cleaning.clean_views({key: article.raw for key, article in articles.items()})
     terms = overview.article_terms({key: view.text for key, view in views.items()}, data_dir)[article_id].head(TOP_TERMS)
-    glossed = overview.with_glosses(terms, read_table(data_dir / "glosses.csv", schemas.GLOSSES))
+    glossed = overview.with_glosses(terms, overview.term_glosses(data_dir))  # as the notebooks gloss them
     missing = overview.unglossed(glossed)
     lines = [
         f"Its {len(terms)} most frequent content terms: {len(missing)} without an English gloss in "
@@ -109,6 +108,11 @@ def _run(args: argparse.Namespace) -> int:
 
 def _site(args: argparse.Namespace) -> int:
     return _job("site.main")([args.notebooks, args.target, args.handouts])
+
+
+def _notebooks_folder(command: argparse.ArgumentParser) -> None:
+    """The optional ``notebooks`` folder argument that the notebook commands share."""
+    command.add_argument("notebooks", nargs="?", default="notebooks", help="the notebooks folder (default: notebooks)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -162,7 +166,7 @@ def parser() -> argparse.ArgumentParser:
         help="rewrite the navigation links and the index notebook",
         description="Rewrite the previous | index | next links of every notebook and the index notebook.",
     )
-    nav.add_argument("notebooks", nargs="?", default="notebooks", help="the notebooks folder (default: notebooks)")
+    _notebooks_folder(nav)
     nav.set_defaults(handler=_navigation)
 
     run = commands.add_parser(
@@ -171,7 +175,7 @@ def parser() -> argparse.ArgumentParser:
         description="Re-execute the numbered notebooks in order, in place, with no timestamps stored. "
         "A notebook that fails is named with its cell and error, left unchanged, and the run stops (exit 1).",
     )
-    run.add_argument("notebooks", nargs="?", default="notebooks", help="the notebooks folder (default: notebooks)")
+    _notebooks_folder(run)
     run.set_defaults(handler=_run)
 
     pages = commands.add_parser(
@@ -179,7 +183,7 @@ def parser() -> argparse.ArgumentParser:
         help="build the offline HTML reading copy and the PDF handouts",
         description="Build the offline HTML reading copy of the notebooks, the student and facilitator editions, and their A4 PDFs (headless Chromium).",
     )
-    pages.add_argument("notebooks", nargs="?", default="notebooks", help="the notebooks folder (default: notebooks)")
+    _notebooks_folder(pages)
     pages.add_argument("target", nargs="?", default="_build/html", help="the output folder (default: _build/html)")
     pages.add_argument(
         "handouts", nargs="?", default="_build/handouts", help="the folder of the PDF handouts (default: _build/handouts)"

@@ -7,7 +7,6 @@ character offsets quoted elsewhere in ``data/`` index into it directly.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime
 import hashlib
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schemas
+from . import dates, schemas
 from .atomic import write_atomic
 from .tables import DataError, read_table, read_utf8, validate
 
@@ -69,11 +68,7 @@ def load_eras(data_dir: Path | str) -> pd.DataFrame:
 def _bounds(value: str) -> tuple[datetime.date, datetime.date]:
     """The first and last day of an ISO date or interval of year, month or day precision."""
     first, _, last = value.partition("/")
-    start = [int(part) for part in first.split("-")] + [1, 1]
-    end = [int(part) for part in (last or first).split("-")] + [12]
-    year, month = end[0], end[1]
-    day = end[2] if len(end) > 3 else calendar.monthrange(year, month)[1]
-    return datetime.date(*start[:3]), datetime.date(year, month, day)
+    return dates.parse(first).first, dates.parse(last or first).last
 
 
 def _outside_era(row: dict[str, str], eras: pd.DataFrame) -> str:

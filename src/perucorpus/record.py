@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .checks import EXIT_WORDS, _external, cite, in_office, peru_step
+from .checks import EXIT_WORDS, _external, cite, in_office, peru_step_row
 from .gazetteer import country_label
 from .sourcing import dated_row
 
@@ -29,8 +29,8 @@ def _described(president: pd.Series) -> str:
 
 def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> str:
     """Who led Peru when it signed the counter-cartel declaration, who had just left office, and whether Peru was at the Miami summit."""
-    signed_on = peru_step(rows, "accc", "signatory")
-    signing = _external(rows, "PER", "accc", "signatory")
+    signing = peru_step_row(rows, "accc", "signatory")
+    signed_on = signing["start_date"]
     now = in_office(presidents, signed_on)
     ended = presidents[presidents["end"].notna() & (presidents["end"] <= signed_on)]
     before = ended.sort_values("end").iloc[-1]
@@ -38,7 +38,7 @@ def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: 
     there = "is" if "PER" in set(summit["iso3"]) else "is not"
     attended = sorted(country_label(iso3)[0] for iso3 in set(summit["iso3"]))
     return (
-        f"{LEAD} Peru signed the counter-cartel joint security declaration on {dated_row(signing.iloc[0])} ({cite(signing['source'], references)}). "
+        f"{LEAD} Peru signed the counter-cartel joint security declaration on {dated_row(signing)} ({cite([signing['source']], references)}). "
         f"{before['name']} had left office on {dated_row(before, 'end')} ({cite(_refs(before), references)}); on {signed_on} "
         f"the president was {now['name']}, in office since {dated_row(now, 'start')}; the record notes: {_described(now)} "
         f"({cite(_refs(now), references)}). Peru {there} among the {len(attended)} countries the references record at the "

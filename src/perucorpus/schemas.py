@@ -10,6 +10,7 @@ from datetime import date
 
 import pandera.pandas as pa
 
+from . import dates
 from .sourcing import BASES
 from .tables import choice, matches, text_column
 
@@ -26,9 +27,8 @@ def _on_the_calendar(value: str) -> bool:
     for part in value.split("/"):
         if not re.fullmatch(ISO_DATE, part):
             continue  # not a date at all: the pattern check reports it
-        numbers = [int(number) for number in part.split("-")] + [1, 1]
         try:
-            date(*numbers[:3])
+            dates.parse(part)  # the one date model decides what exists
         except ValueError:
             return False
     return True
