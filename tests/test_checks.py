@@ -194,6 +194,7 @@ def test_claim_offsets_are_filled_from_the_quotes(data_copy):
     loaded = checks.load_claims(data_copy)
     row = loaded.set_index("claim_id").loc["jeri2025_intent"]
     assert (row["start"], row["end"]) == (0, len(row["quote_ar"]))
+    assert row["citation"] == f"jeri2025_mnna_intent ¶1, 0–{len(row['quote_ar'])}"
 
 
 def test_verdict_counts_lists_every_verdict_per_article():
@@ -215,11 +216,13 @@ def test_claims_table_cites_each_reference_and_marks_a_claim_without_any(referen
             "ref_ids": ["batimes_2025_peru_mnna", ""],
             "source_states": ["s", "Not addressed in the sources."],
             "verdict_note": ["n", "m"],
+            "citation": ["a ¶1, 0–1", "b ¶2, 5–6"],
         },
         index=[7, 9],
     )
     table = checks.claims_table(claims, references)
     assert list(table.columns) == checks.CLAIM_COLUMNS and list(table.index) == [0, 1]
+    assert list(table["article"]) == ["a ¶1, 0–1", "b ¶2, 5–6"]
     assert table.loc[0, "references"] == "Buenos Aires Times (Bloomberg), 2025-12 (batimes_2025_peru_mnna)"
     assert table.loc[1, "references"] == "none" and table.loc[1, "verdict"] == "not checkable"
 

@@ -93,6 +93,22 @@ def test_paragraph_numbers():
     assert [evidence.paragraph_number(text, text.index(word)) for word in ("أول", "ثان", "ثالث")] == [1, 2, 3]
 
 
+def test_a_citation_gives_the_paragraph_and_the_character_span():
+    text = "أول\n\nثان\nثالث"
+    start = text.index("ثالث")
+    assert evidence.citation(text, "x", start, start + 4) == "x ¶3, 9–13"
+
+
+def test_loaded_positions_cite_each_stated_quote_where_it_is(positions, articles):
+    stated = positions[positions["status"] == "stated"]
+    assert (positions.loc[positions["status"] != "stated", "citation"] == "").all()
+    for row in stated.itertuples():
+        text = articles[row.article_id].raw
+        paragraph, span = row.citation.removeprefix(f"{row.article_id} ¶").split(", ")
+        start, end = (int(value) for value in span.split("–"))
+        assert text[start:end] == row.quote_ar and int(paragraph) == evidence.paragraph_number(text, start)
+
+
 @pytest.fixture(scope="module")
 def model(positions, dimensions, articles, rows, presidents, references):
     texts = {key: article.raw for key, article in articles.items()}

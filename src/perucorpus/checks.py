@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import schemas
 from .corpus import load_corpus
-from .evidence import QuoteError, fill_offsets, locate_in_article
+from .evidence import QuoteError, citation, fill_offsets, locate_in_article
 from .gazetteer import country_label
 from .memberships import EX_MEMBER, STATUS_STYLE, status_on
 from .sourcing import CITED_IN_NOTE, dated_row
@@ -80,6 +80,9 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
     claims = claims.copy()
     claims[["start", "end"]] = claims[["start", "end"]].astype(int)
+    claims["citation"] = [
+        citation(texts[row.article_id], row.article_id, row.start, row.end) for row in claims.itertuples()
+    ]
     return claims
 
 
@@ -87,7 +90,7 @@ def claims_table(claims: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame
     """The claims for display (columns :data:`CLAIM_COLUMNS`), each reference cited as ``publisher, date (ref_id)``."""
     return pd.DataFrame(
         {
-            "article": claims["article_id"],
+            "article": claims["citation"],
             "claim (quote)": claims["quote_ar"],
             "claim (English)": claims["claim_en"],
             "verdict": claims["verdict"].str.replace("_", " "),
@@ -205,7 +208,7 @@ def status_checks(rows: pd.DataFrame, references: pd.DataFrame) -> list[dict]:
         ref_ids = set(record["source"]) | mentioned_refs(notes, references)
         checks.append(
             {
-                "article": row.source,
+                "article": row.citation,
                 "claim (quote)": row.quote_ar,
                 "country": country_label(row.iso3)[0],
                 "what the references record": f"{steps}. {notes}".strip(),
@@ -259,7 +262,7 @@ def head_of_state_check(
         signing["source"],
     ]
     return {
-        "article": article_id,
+        "article": claim.citation,
         "claim (quote)": claim.quote_ar,
         "country": "Peru",
         "what the references record": record,
@@ -291,7 +294,7 @@ def signatory_check(rows: pd.DataFrame, references: pd.DataFrame) -> dict:
     attended_only = set(external.loc[external["status"] == "attended", "iso3"]) - signed
     record = "; ".join(findings) + "." + (f" Attended without signing: {names(attended_only)}." if attended_only else "")
     return {
-        "article": listed["source"].iloc[0],
+        "article": listed["citation"].iloc[0],
         "claim (quote)": listed["quote_ar"].iloc[0],
         "country": f"{len(listed_codes)} signatories",
         "what the references record": record,

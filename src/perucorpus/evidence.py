@@ -65,6 +65,10 @@ def load_positions(data_dir: Path | str) -> pd.DataFrame:
     positions = positions.copy()
     for column in ("start", "end"):
         positions[column] = pd.array([int(value) if value else None for value in positions[column]], dtype="Int64")
+    positions["citation"] = [
+        citation(articles[row.article_id].raw, row.article_id, int(row.start), int(row.end)) if row.status == "stated" else ""
+        for row in positions.itertuples()
+    ]
     positions.attrs["era_labels"] = dict(zip(eras.index, eras["label_en"]))
     return positions
 
@@ -119,9 +123,9 @@ def verify(positions: pd.DataFrame, texts: dict[str, str]) -> None:
         raise QuoteError(f"{len(problems)} quote problem(s):\n" + "\n".join(problems))
 
 
-def citation(text: str, article_id: str, start: int) -> str:
-    """A human citation: ``article_id ¶n``."""
-    return f"{article_id} ¶{paragraph_number(text, start)}"
+def citation(text: str, article_id: str, start: int, end: int) -> str:
+    """A human citation of the quote at ``start:end``: ``article_id ¶n, start–end`` (paragraph, then character span)."""
+    return f"{article_id} ¶{paragraph_number(text, start)}, {start}–{end}"
 
 
 def locate_in_article(texts: dict[str, str], article_id: str, quote: str, where: str) -> tuple[int, int]:
@@ -229,7 +233,7 @@ def _claim(claim, texts: dict[str, str], record_notes: dict[str, str]) -> dict:
         "position_en": claim.position_en,
         "quote_ar": claim.quote_ar,
         "quote_en": claim.quote_en,
-        "citation": citation(texts[claim.article_id], claim.article_id, int(claim.start)) if stated else "",
+        "citation": claim.citation,
         "note": claim.note,
         "record": record_notes.get(claim.record, ""),
     }

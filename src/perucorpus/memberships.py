@@ -20,7 +20,7 @@ import pandas as pd
 from . import dates, schemas
 from .corpus import load_corpus
 from .countries import country_label, in_americas, known_codes, library_fields, subregions  # noqa: F401  (moved to countries)
-from .evidence import QuoteError, fill_rows, locate, locate_in_article
+from .evidence import QuoteError, citation, fill_rows, locate, locate_in_article
 from .figures import STATUS_STYLE, bloc_order  # noqa: F401  (moved to figures: presentation)
 from .sourcing import CITED_IN_NOTE, basis_problems, dated_row
 from .tables import DataError, read_table
@@ -54,6 +54,10 @@ def load_memberships(data_dir: Path | str) -> pd.DataFrame:
         frame[column] = frame[column].map(dates.parse).astype(object)
     frame["start_date"] = [when.first if when else None for when in frame["start"]]
     frame["end_date"] = [when.last if when else None for when in frame["end"]]
+    frame["citation"] = [
+        citation(texts[row.source], row.source, int(row.quote_start), int(row.quote_end)) if row.source_kind == "article" else ""
+        for row in frame.itertuples()
+    ]
     return frame
 
 

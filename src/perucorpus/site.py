@@ -170,7 +170,7 @@ def _articles_page(data: Path) -> tuple[str, str, list[subject_index.Place]]:
     parts = [
         f"<h1>The {corpus.in_words(len(articles))} articles</h1>",
         "<p>Each article as received (<code>data/articles/</code>), one paragraph per non-empty line, numbered as "
-        "the notebooks cite them (<code>article_id ¶n</code>). The texts are quoted for research and teaching.</p>",
+        "the notebooks cite them (<code>article_id ¶n, start–end</code>: the paragraph, then the character span of the quote in the file). The texts are quoted for research and teaching.</p>",
     ]
     places = []
     for article_id, article in articles.items():
