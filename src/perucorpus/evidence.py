@@ -227,7 +227,6 @@ def _claim(claim, texts: dict[str, str], record_notes: dict[str, str]) -> dict:
         raise DataError(
             f"positions.csv: {claim.dimension}/{claim.era} names the record note {claim.record!r}, which was not computed"
         )
-    stated = claim.status == "stated"
     return {
         "status": claim.status,
         "position_en": claim.position_en,
