@@ -405,9 +405,18 @@ def test_timeline_bands_terms_and_marks_the_one_still_in_office():
             "name": ["A Old", "B Middle", "C Short", "D Current"],
             "start": ["2010-01-01", "2016-07-28", "2020-11-10", "2020-11-15"],
             "end": ["2016-07-28", "2020-11-10", "2020-11-15", ""],
+            "start_basis": ["stated", "stated", "derived", "stated"],
+            "start_derivation": ["", "", "the day after B's removal", ""],
         }
     )
-    events = pd.DataFrame({"date": ["2017-08-08", "2025-12-11"], "label": ["early step", "late step"]})
+    events = pd.DataFrame(
+        {
+            "date": ["2017-08-08", "2025-12-11"],
+            "label": ["early step", "late step"],
+            "start_basis": ["stated", "derived"],
+            "start_derivation": ["", "'on Thursday' in a report of 12 December"],
+        }
+    )
     figure = Figure()
     axes = figure.subplots()
     drawn = figures.timeline_data(terms, events, first="2017-01-01", last="2026-07-01")
@@ -415,9 +424,16 @@ def test_timeline_bands_terms_and_marks_the_one_still_in_office():
     assert shown == ["Middle", "Short", "Current →"]  # the term over before the chart starts is left out
     assert drawn.to_dict("list") == {
         "layer": ["term", "term", "term", "event", "event"],
-        "start": ["2017-01-01", "2020-11-10", "2020-11-15", "2017-08-08", "2025-12-11"],  # a band starts at the chart's start
-        "end": ["2020-11-10", "2020-11-15", "2026-07-01", "", ""],  # the current term runs to its end
         "label": ["Middle", "Short", "Current →", "early step", "late step"],
+        "start": ["2016-07-28", "2020-11-10", "2020-11-15", "2017-08-08", "2025-12-11"],  # as recorded
+        "end": ["2020-11-10", "2020-11-15", "", "", ""],  # still in office: no end recorded
+        "start_basis": ["stated", "derived", "stated", "stated", "derived"],
+        "start_derivation": ["", "the day after B's removal", "", "", "'on Thursday' in a report of 12 December"],
+        "end_basis": ["", "", "", "", ""],  # not given by these frames
+        "end_derivation": ["", "", "", "", ""],
+        # a band starts at the chart's start
+        "drawn_start": ["2017-01-01", "2020-11-10", "2020-11-15", "2017-08-08", "2025-12-11"],
+        "drawn_end": ["2020-11-10", "2020-11-15", "2026-07-01", "", ""],  # the current term runs to the chart's end
     }
     texts = {text.get_text(): text for text in axes.texts}
     assert texts["Short"].get_rotation() == 90 and texts["Middle"].get_rotation() == 0  # a short term's name stands up
@@ -430,7 +446,7 @@ def test_timeline_bands_terms_and_marks_the_one_still_in_office():
         for patch in axes.patches
     ]
     bands = drawn[drawn["layer"] == "term"]
-    assert spans == list(zip(bands["start"], bands["end"]))
+    assert spans == list(zip(bands["drawn_start"], bands["drawn_end"]))
     assert [pd.Timestamp(line.get_xdata()[0]).date().isoformat() for line in axes.lines] == ["2017-08-08", "2025-12-11"]
 
 
@@ -557,7 +573,10 @@ def test_timeline_csv_holds_the_presidents_and_steps_shown(presidents):
 
     csv = saved("03_peru_timeline")
     terms, events = csv[csv["layer"] == "term"], csv[csv["layer"] == "event"]
-    first, last = terms["start"].min(), terms["end"].max()
+    first, last = terms["drawn_start"].min(), terms["drawn_end"].max()
     expected = figures.timeline_data(presidents, pd.DataFrame({"date": [], "label": []}), first, last)
-    assert as_text(terms).equals(as_text(expected))  # every president in office over the span, none left out
+    assert as_text(terms).equals(as_text(expected))  # every president in office over the span, with dates as recorded
+    derived = terms["start_basis"] == "derived"
+    assert derived.any() and (terms.loc[derived, "start_derivation"] != "").all()  # a derived date keeps its derivation
     assert len(events) and events["start"].between(first, last).all()  # every step inside the drawn span
+    assert (events.loc[events["start_basis"] == "derived", "start_derivation"] != "").all()

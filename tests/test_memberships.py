@@ -232,18 +232,6 @@ def test_a_step_without_wording_stops_with_its_name(rows):
         memberships.steps(rows, "PER", texts)
 
 
-def test_status_map_colours_and_lists_only_the_statuses_shown(shapes):
-    figure = Figure()
-    axes = figure.subplots()
-    statuses = pd.Series({"PER": "signatory", "BRA": "absent", "ARG": "signatory"})
-    maps.status_map(axes, shapes, statuses, memberships.STATUS_STYLE, "A map")
-    assert [text.get_text() for text in axes.get_legend().get_texts()] == ["signed the declaration", "named as absent"]
-    assert axes.get_title() == "A map"
-    assert maps.describe_statuses(statuses, memberships.STATUS_STYLE) == "signed the declaration 2, named as absent 1"
-    two_lines = memberships.STATUS_STYLE | {"absent": ("red", "named\nas absent")}  # a legend label may wrap; the text does not
-    assert maps.describe_statuses(statuses, two_lines) == "signed the declaration 2, named as absent 1"
-
-
 def test_seed_article_rows_cite_paragraph_and_span_and_external_rows_cite_nothing(rows):
     peru = rows[(rows["iso3"] == "PER") & (rows["grouping"] == "accc")].set_index("source_kind")
     assert peru.loc["article", "citation"] == "shield2026_explainer ¶23, 3848–4121"  # the signatory list

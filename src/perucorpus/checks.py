@@ -80,9 +80,7 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
     claims = claims.copy()
     claims[["start", "end"]] = claims[["start", "end"]].astype(int)
-    claims["citation"] = [
-        citation(texts[row.article_id], row.article_id, row.start, row.end) for row in claims.itertuples()
-    ]
+    claims["citation"] = [citation(texts[row.article_id], row.article_id, row.start, row.end) for row in claims.itertuples()]
     return claims
 
 

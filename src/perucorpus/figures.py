@@ -323,29 +323,40 @@ def describe_bar_panels(panels, what: str) -> str:
     return f"Bar charts of {what}; the top bar of each: " + "; ".join(tops)
 
 
-def timeline_data(terms, events, first, last):
-    """What :func:`timeline` draws: one row per band (``layer`` "term") and per event line (``layer`` "event").
+#: Where a term or event says how its date was obtained (:mod:`perucorpus.sourcing`); carried into the timeline's CSV.
+BASIS_COLUMNS = ("start_basis", "start_derivation", "end_basis", "end_derivation")
 
-    ``terms`` has ``name``, ``start`` and ``end`` (ISO dates; "" while in office: the band
-    runs to ``last`` and its name is marked →); ``events`` has ``date`` and ``label``. Terms
-    over before ``first`` are left out; a band starts no earlier than ``first``. Columns:
-    ``layer``, ``start``, ``end`` (ISO dates as drawn; "" for an event) and ``label``
-    (the surname shown, or the event's text).
+
+def timeline_data(terms, events, first, last):
+    """What :func:`timeline` draws, with the dates as recorded: one row per band (``layer`` "term") and per event line ("event").
+
+    ``terms`` has ``name``, ``start`` and ``end`` (dates; "" or None while in office: the band
+    runs to ``last`` and its name is marked →); ``events`` has ``date`` and ``label``. Either may
+    carry :data:`BASIS_COLUMNS`, which are kept ("" where absent). Terms over before ``first`` are
+    left out. Columns: ``layer``, ``label`` (the surname shown, or the event's text), ``start`` and
+    ``end`` as recorded (ISO; "" for an event's end and a term still running), the basis columns,
+    and ``drawn_start``/``drawn_end``, the x positions (a band starts no earlier than ``first``; one
+    still in office runs to ``last``; an event is drawn at its date).
     """
     import pandas as pd
+
+    def iso(value) -> str:
+        return pd.Timestamp(value).date().isoformat() if value else ""
+
+    def basis(row) -> list[str]:
+        return [getattr(row, column, "") or "" for column in BASIS_COLUMNS]
 
     first, last = pd.Timestamp(first), pd.Timestamp(last)
     rows = []
     for term in terms.itertuples():
         if term.end and pd.Timestamp(term.end) <= first:
             continue
-        start = max(pd.Timestamp(term.start), first)
-        end = pd.Timestamp(term.end) if term.end else last
-        rows.append(
-            ("term", start.date().isoformat(), end.date().isoformat(), term.name.split()[-1] + ("" if term.end else " →"))
-        )
-    rows += [("event", pd.Timestamp(event.date).date().isoformat(), "", event.label) for event in events.itertuples()]
-    frame = pd.DataFrame(rows, columns=["layer", "start", "end", "label"])
+        label = term.name.split()[-1] + ("" if term.end else " →")
+        drawn = (max(pd.Timestamp(term.start), first), pd.Timestamp(term.end) if term.end else last)
+        rows.append(("term", label, iso(term.start), iso(term.end), *basis(term), *(iso(when) for when in drawn)))
+    for event in events.itertuples():
+        rows.append(("event", event.label, iso(event.date), "", *basis(event), iso(event.date), ""))
+    frame = pd.DataFrame(rows, columns=["layer", "label", "start", "end", *BASIS_COLUMNS, "drawn_start", "drawn_end"])
     frame.attrs["span"] = (first, last)
     return frame
 
@@ -360,7 +371,7 @@ def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
     first, last = drawn.attrs["span"]
     bands = drawn[drawn["layer"] == "term"]
     for number, band in enumerate(bands.itertuples()):
-        start, end = pd.Timestamp(band.start), pd.Timestamp(band.end)
+        start, end = pd.Timestamp(band.drawn_start), pd.Timestamp(band.drawn_end)
         axes.axvspan(start, end, ymin=0, ymax=0.28, color=palette[number % len(palette)])
         axes.text(
             start + (end - start) / 2,
@@ -373,7 +384,7 @@ def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
             transform=axes.get_xaxis_transform(),
         )
     for level, event in enumerate(drawn[drawn["layer"] == "event"].itertuples()):
-        when = pd.Timestamp(event.start)
+        when = pd.Timestamp(event.drawn_start)
         height = 0.40 + 0.125 * (level % 5)  # five heights, so that close events do not collide
         axes.axvline(when, ymin=0.28, ymax=height, color="#444444", linewidth=0.8)
         towards_end = when > first + (last - first) * 0.75  # labels near the right edge run leftwards

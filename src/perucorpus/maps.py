@@ -67,8 +67,12 @@ def _patch(polygons: list[Polygon], **style) -> PathPatch:
     return PathPatch(MplPath(np.concatenate(vertices), codes), **style)
 
 
+#: Colour and legend text of a country the map gives no status (drawn in the base colour, and listed in the legend).
+UNRECORDED = ("#e6e6e6", "no status recorded")
+
+
 def draw(
-    axes, shapes: dict[str, list[Polygon]], colours: dict[str, str], base: str = "#e6e6e6"
+    axes, shapes: dict[str, list[Polygon]], colours: dict[str, str], base: str = UNRECORDED[0]
 ) -> dict[str, tuple[float, float]]:
     """Draw every shape (``colours[iso3]`` or ``base``); returns the marker positions used for small countries."""
     markers = {}
@@ -101,22 +105,26 @@ def draw(
 def status_map(axes, shapes: dict[str, list[Polygon]], statuses, styles: dict[str, tuple[str, str]], title: str):
     """Colour each country by its status (``statuses``: ISO3 → status) with a legend in ``styles`` order.
 
-    ``styles`` maps a status to (colour, legend text); the legend lists only the statuses shown.
-    Returns what is drawn, one row per coloured country with a shape (ISO3 order): ``map`` (the title),
-    ``iso3``, ``status``, ``legend`` (its legend text), ``colour`` and ``marker`` (whether
-    the country also gets a circle, being too small to see).
+    ``styles`` maps a status to (colour, legend text); the legend lists only the statuses shown,
+    then :data:`UNRECORDED` if some country is left without one. Returns what is drawn, one row
+    per country with a shape (ISO3 order): ``map`` (the title), ``iso3``, ``status`` ("" when
+    none is recorded), ``legend`` (its legend text), ``colour`` and ``marker`` (whether the
+    country also gets a circle, being too small to see).
     """
     import pandas as pd
 
     from .figures import legend_handles
 
     markers = draw(axes, shapes, {iso3: styles[status][0] for iso3, status in statuses.items()})
-    axes.legend(handles=legend_handles(styles, set(statuses)), loc="lower left", frameon=False, fontsize=8.5)
+    unrecorded = sorted(set(shapes) - set(statuses.index))
+    legend = {**styles, "": UNRECORDED}
+    present = set(statuses) | ({""} if unrecorded else set())
+    axes.legend(handles=legend_handles(legend, present), loc="lower left", frameon=False, fontsize=8.5)
     axes.set_title(title, fontsize=11)
+    status = {iso3: statuses.get(iso3, "") for iso3 in shapes}
     rows = [
-        (title, iso3, statuses[iso3], " ".join(styles[statuses[iso3]][1].split()), styles[statuses[iso3]][0], iso3 in markers)
-        for iso3 in sorted(statuses.index)
-        if iso3 in shapes
+        (title, iso3, status[iso3], " ".join(legend[status[iso3]][1].split()), legend[status[iso3]][0], iso3 in markers)
+        for iso3 in sorted(shapes)
     ]
     return pd.DataFrame(rows, columns=["map", "iso3", "status", "legend", "colour", "marker"])
 
