@@ -14,7 +14,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-from perucorpus import figures
+from perucorpus import figures, maps
 
 PRESENTATION_FORMS = range(0xFE70, 0xFF00)
 
@@ -564,7 +564,9 @@ def test_evidence_coverage_csv_holds_the_claim_counts(positions, dimensions):
 
 def test_maps_csv_colours_each_country_by_its_status():
     csv = saved("03_maps")
-    assert set(csv["map"]) and all(figures.STATUS_STYLE[row.status][0] == row.colour for row in csv.itertuples())
+    styles = figures.STATUS_STYLE | {"": maps.UNRECORDED}  # a country without a status is drawn, and listed, in grey
+    assert set(csv["map"]) and all(styles[row.status][0] == row.colour for row in csv.itertuples())
+    assert (csv["status"] == "").any()
     assert {"PER", "ARG"} <= set(csv["iso3"]) and set(csv["marker"]) <= {"true", "false"}
 
 

@@ -22,7 +22,7 @@ from .corpus import load_corpus
 from .evidence import QuoteError, citation, fill_offsets, locate_in_article
 from .gazetteer import country_label
 from .memberships import EX_MEMBER, STATUS_STYLE, status_on
-from .sourcing import CITED_IN_NOTE, dated_row
+from .sourcing import CITED_IN_NOTE, cite, dated_row
 from .tables import DataError, read_table
 
 COLUMNS = ["article", "claim (quote)", "country", "what the references record", "references", "our note on the claim"]
@@ -149,11 +149,6 @@ def describe_allies(allies: pd.DataFrame, notice) -> str:
         f"({pending.codes}) and {treated.countries} treated as one ({treated.codes}). jeri2025_mnna_intent says Peru "
         f"joins '20 other countries': {designated.countries} + {pending.countries} = {designated.countries + pending.countries}."
     )
-
-
-def cite(ref_ids, references: pd.DataFrame) -> str:
-    """``publisher, date (ref_id)`` for each reference, ``references`` indexed by ``ref_id``."""
-    return "; ".join(f"{references.at[ref, 'publisher']}, {references.at[ref, 'date']} ({ref})" for ref in sorted(set(ref_ids)))
 
 
 def mentioned_refs(text: str, references: pd.DataFrame) -> set[str]:

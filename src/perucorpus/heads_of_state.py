@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import dates, schemas
-from .sourcing import basis_problems
+from .sourcing import basis_problems, cite, dated_row
 from .tables import DataError, read_table
 
 
@@ -39,3 +39,20 @@ def load_presidents(data_dir: Path | str) -> pd.DataFrame:
     for column in ("start", "end"):
         presidents[column] = [when.first if when else None for when in map(dates.parse, presidents[column])]
     return presidents
+
+
+def terms_table(presidents: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
+    """The presidents' terms for display: ``president``, ``from``, ``to`` (a derived date with its
+    derivation, :func:`perucorpus.sourcing.dated_row`; "in office, end not recorded" while running)
+    and ``references`` (``publisher, date (ref_id)``, ``references`` indexed by ``ref_id``).
+    """
+    return pd.DataFrame(
+        {
+            "president": presidents["name"],
+            "from": [dated_row(row, "start") for row in presidents.to_dict("records")],
+            "to": [
+                dated_row(row, "end") if row["end"] else "in office, end not recorded" for row in presidents.to_dict("records")
+            ],
+            "references": [cite(row.split(";"), references) for row in presidents["ref_ids"]],
+        }
+    ).reset_index(drop=True)

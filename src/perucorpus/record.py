@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .checks import EXIT_WORDS, _external, cite, in_office, peru_step_row
+from .checks import EXIT_WORDS, _external, in_office, peru_step_row
 from .gazetteer import country_label
-from .sourcing import dated_row
+from .sourcing import cite, dated_row
 
 LEAD = "What the record adds:"
 

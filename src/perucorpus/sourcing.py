@@ -78,6 +78,11 @@ def dated_row(row, column: str = "start") -> str:
     return dated(row.get(column), row.get(f"{column}_basis") or "stated", row.get(f"{column}_derivation") or "")
 
 
+def cite(ref_ids, references) -> str:
+    """``publisher, date (ref_id)`` for each reference, ``references`` indexed by ``ref_id``."""
+    return "; ".join(f"{references.at[ref, 'publisher']}, {references.at[ref, 'date']} ({ref})" for ref in sorted(set(ref_ids)))
+
+
 def cited_refs(data_dir: Path | str) -> dict[str, list[str]]:
     """Each id cited by a file of :data:`CITING` (missing files are skipped) → where (``file:line``)."""
     data_dir, cited = Path(data_dir), {}
