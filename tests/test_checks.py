@@ -51,7 +51,9 @@ def test_head_of_state_check_dates_the_claim(rows, positions, presidents, people
     found = checks.head_of_state_check(rows, positions, presidents, people, references)
     assert found["claim (quote)"].startswith("تولى خوسيه جيري منصب الرئيس البيروفي")
     record = found["what the references record"]
-    assert record.startswith("José Jerí was president 2025-10-10 (derived: 'viernes 10 de octubre' in a report of 2025-10-10")
+    assert record.startswith(
+        "José Jerí was president 2025-10-10 (derived: 'la madrugada de este viernes' in RPP's report of 2025-10-10"
+    )
     assert (
         "so the claim held when the article reported the notice to Congress (dated 2025-12-11 (derived: 'on Thursday'" in record
     )

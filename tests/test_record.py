@@ -9,7 +9,7 @@ from perucorpus.tables import edit_rows
 def test_the_signing_note_says_who_led_peru_and_who_had_left(rows, presidents, references):
     note = record.peru_signing_2026(rows, presidents, references)
     assert note.startswith("What the record adds: Peru signed the counter-cartel joint security declaration on 2026-03-05 (")
-    assert "José Jerí had left office on 2026-02-17 (" in note and "rpp_2026_jeri_censured" in note
+    assert "José Jerí had left office on 2026-02-17 (" in note and "wapa_2026_jeri_censured" in note
     assert (
         "the president was José María Balcázar, in office since 2026-02-18 (derived: " in note
     )  # derived dates carry their derivation

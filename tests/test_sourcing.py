@@ -68,10 +68,13 @@ def test_no_reference_title_is_silently_truncated():
 
 
 def test_a_president_whose_stated_date_is_not_in_source_states_stops_with_file_line_and_references(data_copy):
-    edit_rows(data_copy / "peru_heads_of_state.csv", lambda rows: rows[1].update(end="2020-11-10"))
+    edit_rows(
+        data_copy / "peru_heads_of_state.csv",
+        lambda rows: rows[1].update(end="2020-11-10", end_basis="stated", end_derivation=""),
+    )
     with pytest.raises(
         DataError,
         match=r"peru_heads_of_state\.csv:3: Martín Vizcarra: end 2020-11-10 is 'stated' but "
-        r"source_states does not write it out .*\(ref_ids perumira_presidents\)",
+        r"source_states does not write it out .*\(ref_ids minutouno_2018_vizcarra;cdn_2020_peru_crisis\)",
     ):
         heads_of_state.load_presidents(data_copy)
