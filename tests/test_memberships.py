@@ -129,12 +129,17 @@ def test_loaded_dates_are_dates_with_their_precision(rows):
 
 
 def test_a_stated_date_missing_from_source_states_names_file_line_and_reference(data_copy):
-    kenya_in_june = "PML Daily says the memorandum designating Kenya was released in June."
-    edit(data_copy, lambda table: next(row for row in table if row["iso3"] == "KEN").update(source_states=kenya_in_june))
+    peru_in_january = "El Reportero Andino says Presidential Determination No. 2026-04 is dated January 2026."
+    edit(
+        data_copy,
+        lambda table: next(row for row in table if row["iso3"] == "PER" and row["status"] == "designated").update(
+            source_states=peru_in_january
+        ),
+    )
     with pytest.raises(
         DataError,
-        match=r"memberships\.csv:\d+: KEN/mnna: start 2024-06-24 is 'stated' but source_states does not "
-        r"write it out \(day, month and year\).*\(ref_id pmldaily_2024_kenya\)",
+        match=r"memberships\.csv:\d+: PER/mnna: start 2026-01-14 is 'stated' but source_states does not "
+        r"write it out \(day, month and year\).*\(ref_id reporteroandino_2026_peru\)",
     ):
         memberships.load_memberships(data_copy)
 
