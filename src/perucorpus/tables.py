@@ -28,9 +28,19 @@ def read_table(path: Path | str, schema: pa.DataFrameSchema) -> pd.DataFrame:
 
     All cells are strings. ``frame.attrs["lines"]`` gives, for each row, the 1-based
     line number where it starts in the file (for error messages further on).
+
+    The loaders check one another's files (every loader that cites references reads
+    ``references.csv``), so a process often reads the same file with the same schema
+    several times: the second time, when the file's text is unchanged, it gets a copy of
+    the frame already checked instead of a second validation. Kept in memory only, for
+    the life of the process (a notebook's kernel).
     """
     path = Path(path)
     text = read_utf8(path)
+    checked = _CHECKED.setdefault((path.as_posix(), text), [])
+    for known, frame in checked:
+        if known is schema or known == schema:
+            return frame.copy()
     rows, lines = _parse_rows(path, text)
     header, body = rows[0], rows[1:]
     _check_header(path, header, schema)
@@ -39,7 +49,12 @@ def read_table(path: Path | str, schema: pa.DataFrameSchema) -> pd.DataFrame:
     frame.attrs["source"] = path.as_posix()
     frame.attrs["lines"] = lines[1:]
     validate(frame, schema, path, [str(line) for line in lines[1:]])
+    checked.append((schema, frame.copy()))
     return frame
+
+
+#: (file name, text) → [(schema, the frame read and checked against it)], for :func:`read_table`.
+_CHECKED: dict[tuple[str, str], list[tuple[pa.DataFrameSchema, pd.DataFrame]]] = {}
 
 
 def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path | str, places: list[str]) -> None:
