@@ -4,7 +4,7 @@ import math
 
 import pandas as pd
 import pytest
-from conftest import DATA
+from conftest import DATA, ROOT
 
 from perucorpus import arabic, display, overview, schemas
 from perucorpus.gazetteer import Gazetteer
@@ -83,3 +83,21 @@ def test_article_terms_leave_out_the_projects_extra_stopwords(views):
 def test_a_terms_display_spelling_keeps_the_marks_after_its_last_letter():
     counts = overview.term_counts("فنزويلاَ فنزويلاَ فنزويلا", frozenset())
     assert counts.loc[0, "display"] == "فنزويلاَ" and counts.loc[0, "count"] == 3
+
+
+def test_notebook_04_reads_the_term_counts_of_notebook_01_and_says_so_when_they_are_missing(tmp_path):
+    """Notebook 04 does not count the terms again: without notebook 01's file it stops at once, saying what to run."""
+    import shutil
+
+    from perucorpus import runner
+
+    for folder in ("data", "figures", "notebooks"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / "data" / "derived" / "term_counts.csv").unlink()
+    notebook = tmp_path / "notebooks" / "04_discussion_guide.ipynb"
+    before = notebook.read_bytes()
+    with pytest.raises(
+        runner.NotebookFailed, match=r"DataError: \.\./data/derived/term_counts\.csv is missing: run notebook 01 first"
+    ):
+        runner.execute(notebook)
+    assert notebook.read_bytes() == before

@@ -142,3 +142,28 @@ def test_mentions_in_context_gives_one_row_per_mention_with_its_article_and_form
         {"article": ["a"], "form": ["PER"], "before": ["زار الوفد"], "keyword": ["بيرو"], "after": ["ثم عاد"]}
     )
     assert_frame_equal(frame.astype(str), expected.astype(str))  # the values; dtypes follow the pandas version
+
+
+def test_term_counts_read_back_are_the_counts_written(tmp_path):
+    counts = overview.corpus_term_counts({"b": "دول ودول تغيير", "a": "الأمن المشترك، الأمن"})
+    path = overview.write_term_counts(counts, tmp_path / "term_counts.csv")
+    read = overview.read_term_counts(path, ["b", "a"])
+    assert list(read) == ["b", "a"]
+    for article_id, table in counts.items():
+        assert_frame_equal(read[article_id], table)
+
+
+def test_seed_the_derived_term_counts_are_the_counts_of_the_articles(views):
+    """Notebook 04 reads data/derived/term_counts.csv instead of counting again: it must be what notebook 01 counts."""
+    texts = {article_id: view.text for article_id, view in views.items()}
+    read = overview.read_term_counts(DATA / "derived" / "term_counts.csv", list(texts))
+    for article_id, table in overview.article_terms(texts, DATA).items():
+        assert_frame_equal(read[article_id], table)
+
+
+def test_term_counts_missing_or_of_other_articles_say_to_run_notebook_01(tmp_path):
+    with pytest.raises(overview.DataError, match="term_counts.csv is missing: run notebook 01 first"):
+        overview.read_term_counts(tmp_path / "term_counts.csv", ["a"])
+    path = overview.write_term_counts(overview.corpus_term_counts({"a": "دول ودول"}), tmp_path / "term_counts.csv")
+    with pytest.raises(overview.DataError, match=r"counts the articles \['a'\], not \['a', 'new'\]: run notebook 01 again"):
+        overview.read_term_counts(path, ["a", "new"])

@@ -122,6 +122,7 @@ BAD_VALUES = {
     "stopwords_supplement.csv": ("word_ar", ""),
     "glosses.csv": ("gloss_en", ""),
     "derived/country_mentions.csv": ("mentions", "-1"),
+    "derived/term_counts.csv": ("count", "0"),
     "dimensions.csv": ("order", "first"),
     "positions.csv": ("era", "Inca 1500"),
     "hedge_markers.csv": ("kind", "rumour"),

@@ -23,7 +23,7 @@ from .arabic import ARABIC_WORD, WORD, normalise, normalise_with_offsets, split_
 from .cleaning import CleanView, is_heading, paragraphs, sentences
 from .countries import country_label
 from .gazetteer import Entry, Gazetteer, Mention, spelling
-from .tables import read_table
+from .tables import DataError, read_table, write_table
 
 #: The kind of a multiword glossary term in :func:`known_units` (counted as one term); every other kind is a name.
 TERM = "term"
@@ -143,6 +143,37 @@ def article_terms(texts: dict[str, str], data_dir: Path | str) -> dict[str, pd.D
     """
     supplement = read_table(Path(data_dir) / "stopwords_supplement.csv", schemas.STOPWORDS_SUPPLEMENT)
     return corpus_term_counts(texts, tuple(supplement["word_ar"]), known_units(data_dir))
+
+
+TERM_COUNT_COLUMNS = ["article_id", "term", "count", "display"]
+
+
+def write_term_counts(counts: dict[str, pd.DataFrame], path: Path | str) -> Path:
+    """Write :func:`article_terms` to ``path`` (``data/derived/term_counts.csv``): one row per article and term, in order."""
+    tables = [table.assign(article_id=article_id) for article_id, table in counts.items()]
+    frame = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=TERM_COUNT_COLUMNS)
+    return write_table(frame[TERM_COUNT_COLUMNS], path, schemas.TERM_COUNTS)
+
+
+def read_term_counts(path: Path | str, article_ids: list[str]) -> dict[str, pd.DataFrame]:
+    """The counts :func:`write_term_counts` wrote (notebook 01), as :func:`article_terms` returns them.
+
+    So that a later notebook reads what notebook 01 counted instead of counting again. A
+    missing file, or one whose articles are not ``article_ids`` in that order, stops with
+    a message saying to run notebook 01 first (``make notebooks`` runs them in order).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path.as_posix()} is missing: run notebook 01 first (make notebooks runs the notebooks in order)")
+    frame = read_table(path, schemas.TERM_COUNTS)
+    found = list(dict.fromkeys(frame["article_id"]))
+    if found != list(article_ids):
+        raise DataError(f"{path.as_posix()} counts the articles {found}, not {article_ids}: run notebook 01 again first")
+    frame = frame.astype({"term": "str", "count": "int64", "display": "str"})
+    return {
+        article_id: frame.loc[frame["article_id"] == article_id, TERM_COUNT_COLUMNS[1:]].reset_index(drop=True)
+        for article_id in article_ids
+    }
 
 
 def top_terms(counts: dict[str, pd.DataFrame], n: int = 10) -> pd.DataFrame:

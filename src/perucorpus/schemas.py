@@ -147,6 +147,18 @@ COUNTRY_MENTIONS = pa.DataFrameSchema(
     strict=True,
 )
 
+#: ``derived/term_counts.csv`` (notebook 01, read by notebook 04): :func:`perucorpus.overview.article_terms`, one row per article and term.
+TERM_COUNTS = pa.DataFrameSchema(
+    {
+        "article_id": text_column(matches(ID, "an article id")),
+        "term": text_column(),
+        "count": text_column(matches(r"[1-9]\d*", "a positive whole number")),
+        "display": text_column(),
+    },
+    unique=["article_id", "term"],
+    strict=True,
+)
+
 
 DIMENSIONS = pa.DataFrameSchema(
     {
@@ -375,6 +387,7 @@ FILES = {
     "stopwords_supplement.csv": STOPWORDS_SUPPLEMENT,
     "glosses.csv": GLOSSES,
     "derived/country_mentions.csv": COUNTRY_MENTIONS,
+    "derived/term_counts.csv": TERM_COUNTS,
     "dimensions.csv": DIMENSIONS,
     "positions.csv": POSITIONS,
     "hedge_markers.csv": HEDGE_MARKERS,
