@@ -93,6 +93,13 @@ def test_paragraph_numbers():
     assert [evidence.paragraph_number(text, text.index(word)) for word in ("أول", "ثان", "ثالث")] == [1, 2, 3]
 
 
+def test_numbered_paragraphs_agree_with_paragraph_number_and_split_only_at_newlines():
+    text = "أول\r\n\nثان\u2028ما زال\n\n  \nثالث"  # a line separator inside a line does not end it
+    numbered = evidence.numbered_paragraphs(text)
+    assert [number for number, _ in numbered] == [1, 2, 3]
+    assert [evidence.paragraph_number(text, text.index(line.strip())) for _, line in numbered] == [1, 2, 3]
+
+
 def test_a_citation_gives_the_paragraph_and_the_character_span():
     text = "أول\n\nثان\nثالث"
     start = text.index("ثالث")

@@ -19,9 +19,10 @@ import pandas as pd
 
 from . import schemas
 from .corpus import load_corpus
+from .countries import country_label
 from .evidence import QuoteError, citation, fill_offsets, locate_in_article
-from .gazetteer import country_label
-from .memberships import EX_MEMBER, STATUS_STYLE, status_on
+from .figures import STATUS_STYLE
+from .memberships import EX_MEMBER, status_on
 from .sourcing import CITED_IN_NOTE, cite, dated_row
 from .tables import DataError, read_table
 

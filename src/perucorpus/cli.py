@@ -58,7 +58,7 @@ def _add_article(args: argparse.Namespace) -> int:
 
 def next_steps(data_dir: Path, article_id: str) -> list[str]:
     """What is worth annotating next for a newly added article: unglossed top terms, countries found, the other files."""
-    from . import cleaning, gazetteer, overview
+    from . import cleaning, countries, gazetteer, overview
 
     articles = corpus.load_corpus(data_dir)
     views = cleaning.clean_views({key: article.raw for key, article in articles.items()})
@@ -74,7 +74,7 @@ def next_steps(data_dir: Path, article_id: str) -> list[str]:
     counts = gazetteer.mention_counts({article_id: found})
     lines.append("Countries the gazetteer found (check by eye; add a spelling it missed to gazetteer/variants.csv):")
     by_country = counts.groupby("iso3", sort=False)["mentions"].sum().sort_values(ascending=False, kind="stable")
-    lines += [f"  {iso3} {' · '.join(gazetteer.country_label(iso3))}: {total}" for iso3, total in by_country.items()]
+    lines += [f"  {iso3} {' · '.join(countries.country_label(iso3))}: {total}" for iso3, total in by_country.items()]
     if by_country.empty:
         lines.append("  none")
     others = sorted({mention.entry.term for mention in found if not mention.is_country})

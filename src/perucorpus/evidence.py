@@ -42,6 +42,11 @@ def paragraph_number(text: str, offset: int) -> int:
     return sum(1 for line in lines[:-1] if line.strip()) + 1
 
 
+def numbered_paragraphs(text: str) -> list[tuple[int, str]]:
+    r"""Each non-empty line of ``text`` with its 1-based number, as :func:`paragraph_number` counts them (lines end at ``\n`` only)."""
+    return list(enumerate((line for line in text.split("\n") if line.strip()), 1))
+
+
 def load_positions(data_dir: Path | str) -> pd.DataFrame:
     """Read ``positions.csv``, verify every quote against the raw articles, and check that its
     English keeps the quote's hedges, attributions and typos (:mod:`perucorpus.renderings`).

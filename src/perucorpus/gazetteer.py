@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import schemas
 from .arabic import normalise, normalise_with_offsets
-from .countries import cldr_names, country_label, known_codes  # noqa: F401  (country_label: callers import it from here too)
+from .countries import cldr_names, known_codes
 from .tables import DataError, read_table
 
 ADJECTIVE_ENDINGS = "(?:ة|ون|ين|ان|تين|تان|ات)?"

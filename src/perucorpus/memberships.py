@@ -19,9 +19,9 @@ import pandas as pd
 
 from . import dates, schemas
 from .corpus import load_corpus
-from .countries import country_label, in_americas, known_codes, library_fields, subregions  # noqa: F401  (moved to countries)
+from .countries import known_codes, library_fields
 from .evidence import QuoteError, citation, fill_rows, locate, locate_in_article
-from .figures import STATUS_STYLE, bloc_order  # noqa: F401  (moved to figures: presentation)
+from .figures import STATUS_STYLE
 from .sourcing import CITED_IN_NOTE, basis_problems, dated_row
 from .tables import DataError, read_table
 

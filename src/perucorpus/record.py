@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .checks import EXIT_WORDS, _external, in_office, peru_step_row
-from .gazetteer import country_label
+from .countries import country_label
 from .sourcing import cite, dated_row
 
 LEAD = "What the record adds:"

@@ -30,7 +30,7 @@ from markupsafe import Markup
 from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from . import corpus, editions, navigation, subject_index
+from . import corpus, editions, evidence, navigation, subject_index
 from .display import PAGE_STYLE, rtl
 from .runner import numbered_notebooks
 
@@ -177,8 +177,7 @@ def _articles_page(data: Path) -> tuple[str, str, list[subject_index.Place]]:
         row = meta.loc[article_id]
         parts.append(f'<h2 id="{html.escape(article_id)}">{html.escape(article_id)}: {html.escape(str(row.title_en))}</h2>')
         parts.append(f"<p>{html.escape(str(row.genre))}, {html.escape(str(row.date))}</p>")
-        lines = [line for line in article.raw.splitlines() if line.strip()]
-        for number, line in enumerate(lines, 1):
+        for number, line in evidence.numbered_paragraphs(article.raw):
             anchor = f"{article_id}-p{number}"
             parts.append(
                 f'<p id="{anchor}" dir="rtl" lang="ar"><span class="paragraph-number" dir="ltr">¶{number}</span> {html.escape(line)}</p>'

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schemas
-from .gazetteer import Gazetteer, country_label
+from .countries import country_label
+from .gazetteer import Gazetteer
 from .tables import read_table
 
 KINDS = {"country": "Countries", "person": "People", "grouping": "Groupings", "term": "Glossary terms"}
