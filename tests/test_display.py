@@ -65,3 +65,11 @@ def test_evidence_table_escapes_every_field_of_the_model():
     assert html.count('<blockquote dir="rtl" lang="ar">&lt;script&gt;') == 1
     assert html.count('<bdi dir="rtl" lang="ar">بيرو</bdi>') == 3  # the note twice (both claims) and the record note
     assert "<hr>" not in html  # one claim per cell
+
+
+def test_fields_label_each_value_escaped_with_arabic_right_to_left():
+    record = {"quote": "<نص>", "note": "says «تعتبر» & more"}
+    assert display.fields(record, ["quote", "note"], arabic=["quote"]) == (
+        '<p><b>quote</b>: <span dir="rtl" lang="ar">&lt;نص&gt;</span></p>'
+        '<p><b>note</b>: says «<bdi dir="rtl" lang="ar">تعتبر</bdi>» &amp; more</p>'
+    )

@@ -122,3 +122,14 @@ def standalone_page(title: str, body_html: str, intro: str = "") -> str:
 def details(summary: str, body_html: str) -> HTML:
     """A collapsed ``<details>`` block (renders without JavaScript); ``body_html`` must already be safe HTML."""
     return HTML(f"<details><summary>{html.escape(summary)}</summary>{body_html}</details>")
+
+
+def fields(record, labels: Sequence[str], arabic: Iterable[str] = ()) -> str:
+    """One ``<p><b>label</b>: value</p>`` per label of ``record`` (a dict or Series), escaped: ``arabic``
+    fields right to left, the others English with any Arabic in them isolated (:func:`mixed`).
+    """
+    arabic = set(arabic)
+    return "".join(
+        f"<p><b>{html.escape(label)}</b>: {rtl(str(record[label])) if label in arabic else mixed(str(record[label]))}</p>"
+        for label in labels
+    )

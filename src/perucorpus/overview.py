@@ -145,7 +145,7 @@ def article_terms(texts: dict[str, str], data_dir: Path | str) -> dict[str, pd.D
     return corpus_term_counts(texts, tuple(supplement["word_ar"]), known_units(data_dir))
 
 
-TERM_COUNT_COLUMNS = ["article_id", "term", "count", "display"]
+TERM_COUNT_COLUMNS = list(schemas.TERM_COUNTS.columns)  # article_id, term, count, display
 
 
 def write_term_counts(counts: dict[str, pd.DataFrame], path: Path | str) -> Path:
