@@ -4,7 +4,7 @@
 #                     regenerates figures/ and data/derived/, builds the HTML reading copy in _build/html/
 #                     and prints the handouts to _build/handouts/ (needs Chromium).
 #                     A notebook that fails is named with its cell and error, left unchanged, and the run stops.
-#   make test       – ruff (lint and format check, notebooks included), the unit tests and nbval over every notebook, then the end-to-end
+#   make test       – ruff (lint and format check, notebooks included), the import layering (lint-imports), the unit tests and nbval over every notebook, then the end-to-end
 #                     test (a fourth article added to a copy of the project, every notebook run)
 PYTHON ?= python3
 VENV := .venv
@@ -20,6 +20,7 @@ notebooks: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest -m end_to_end tests/test_end_to_end.py
 

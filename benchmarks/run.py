@@ -82,7 +82,7 @@ def import_lines(notebook) -> str:
 def bench_notebooks() -> None:
     import nbformat
 
-    from perucorpus import runner
+    from perucorpus.publish import runner
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -132,7 +132,7 @@ def bench_tests() -> None:
 
 def synthetic_corpus(count: int) -> list[str]:
     """``count`` articles of LINES_PER_ARTICLE lines drawn (seeded) from the seed articles' raw lines."""
-    from perucorpus import corpus
+    from perucorpus.text import corpus
 
     lines = [line for article in corpus.load_corpus(ROOT / "data").values() for line in article.raw.splitlines() if line.strip()]
     chooser = random.Random(SEED)
@@ -141,8 +141,8 @@ def synthetic_corpus(count: int) -> list[str]:
 
 def pipeline_figures(count: int) -> dict:
     """Time each stage over a synthetic corpus of ``count`` articles (run in its own process)."""
-    from perucorpus import arabic, cleaning
-    from perucorpus.gazetteer import Gazetteer
+    from perucorpus.text import arabic, cleaning
+    from perucorpus.text.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.from_data(ROOT / "data")
     articles = synthetic_corpus(count)

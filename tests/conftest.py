@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from perucorpus import cleaning, corpus, evidence, heads_of_state, memberships, schemas
-from perucorpus.gazetteer import Gazetteer
-from perucorpus.tables import read_table
+from perucorpus.base import schemas
+from perucorpus.base.tables import read_table
+from perucorpus.facts import comparison, heads_of_state, memberships
+from perucorpus.text import cleaning, corpus
+from perucorpus.text.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -72,7 +74,7 @@ def rows():
 
 @pytest.fixture(scope="session")
 def positions():
-    return evidence.load_positions(DATA)
+    return comparison.load_positions(DATA)
 
 
 @pytest.fixture(scope="session")
@@ -147,7 +149,7 @@ def built_site(tmp_path_factory):
     The copy gets a CSV beside one figure that has none yet, so that the figure links are tested
     whether or not the notebooks already write them.
     """
-    from perucorpus import chromium, site
+    from perucorpus.publish import chromium, site
 
     root = tmp_path_factory.mktemp("project")
     for folder in ("notebooks", "data", "figures", "teaching"):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from perucorpus.arabic import normalisation_steps, normalise, normalise_with_offsets, split_clitics, stopwords, tokens
+from perucorpus.text.arabic import normalisation_steps, normalise, normalise_with_offsets, split_clitics, stopwords, tokens
 
 
 @pytest.mark.parametrize(
@@ -64,7 +64,7 @@ def test_stopwords_are_normalised_and_supplemented():
 
 def test_fast_offsets_cover_every_character_normalisation_changes():
     """normalise_with_offsets translates only ARABIC_BLOCKS; normalise must leave every other character alone."""
-    from perucorpus.arabic import ARABIC_BLOCKS
+    from perucorpus.text.arabic import ARABIC_BLOCKS
 
     inside = {code for first, last in ARABIC_BLOCKS for code in range(first, last)}
     outside = "".join(chr(code) for code in range(0x20, 0x10000) if code not in inside and not 0xD800 <= code < 0xE000)

@@ -1,8 +1,8 @@
-"""Atomic writes: the old file or the new one, never a truncated one (perucorpus.atomic)."""
+"""Atomic writes: the old file or the new one, never a truncated one (perucorpus.base.atomic)."""
 
 import pytest
 
-from perucorpus import atomic
+from perucorpus.base import atomic
 
 
 def test_an_error_while_writing_leaves_the_old_file_and_no_temporary(tmp_path):

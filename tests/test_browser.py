@@ -17,7 +17,7 @@ import subprocess
 import pytest
 from conftest import ROOT
 
-from perucorpus import chromium
+from perucorpus.publish import chromium
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 

@@ -8,22 +8,13 @@ import pytest
 from conftest import DATA
 from pandas.testing import assert_frame_equal
 
-from perucorpus import checks, evidence, memberships
-from perucorpus.tables import DataError, edit_rows
+from perucorpus.base.tables import DataError, edit_rows
+from perucorpus.facts import checks, memberships, quotes
 
 
 @pytest.fixture(scope="module")
 def claims():
     return checks.load_claims(DATA)
-
-
-def test_in_office_takes_the_incoming_president_on_a_handover_day(presidents):
-    shuffled = presidents.sample(frac=1, random_state=3)  # the answer must not depend on the file's order
-    assert checks.in_office(shuffled, date(2025, 10, 9))["name"] == "Dina Boluarte"
-    assert checks.in_office(shuffled, date(2025, 10, 10))["name"] == "José Jerí"
-    assert checks.in_office(shuffled, date(2026, 3, 5))["name"] == "José María Balcázar"
-    with pytest.raises(ValueError, match="peru_heads_of_state.csv: no president of Peru recorded for 1900-01-01"):
-        checks.in_office(presidents, date(1900, 1, 1))
 
 
 def test_seed_status_checks_keep_the_article_note_apart_and_cite_every_reference_used(rows, references):
@@ -119,8 +110,8 @@ def test_lima_vs_coalition_keeps_the_latest_exit():
 
 
 def test_presidents_cite_known_references_and_end_after_they_start(data_copy):
-    from perucorpus import heads_of_state
-    from perucorpus.tables import DataError, edit_rows
+    from perucorpus.base.tables import DataError, edit_rows
+    from perucorpus.facts import heads_of_state
 
     path = data_copy / "peru_heads_of_state.csv"
     edit_rows(path, lambda rows: rows[0].update(ref_ids=rows[0]["ref_ids"] + ";no_such_ref", end="2000-01-01"))
@@ -192,7 +183,7 @@ def test_a_quote_that_occurs_twice_is_refused(data_copy):
 def test_claim_offsets_are_filled_from_the_quotes(data_copy):
     path = data_copy / "claims.csv"
     edit_rows(path, lambda rows: [row.update(start="", end="") for row in rows])
-    evidence.fill_offsets(path)  # what python -m perucorpus.checks runs
+    quotes.fill_offsets(path)  # what python -m perucorpus.facts.checks runs
     loaded = checks.load_claims(data_copy)
     row = loaded.set_index("claim_id").loc["jeri2025_intent"]
     assert (row["start"], row["end"]) == (0, len(row["quote_ar"]))
@@ -285,7 +276,7 @@ def test_claims_csv_checks_every_status_statement_of_notebook_03(rows, claims):
 def test_claims_csv_states_what_the_computed_checks_find(rows, claims, positions, presidents, people, references):
     """Where a verdict rests on a count or a date computed from memberships.csv, the row says what the code computes."""
     notes = claims.set_index("claim_id")["verdict_note"]
-    on_notice = checks.peru_step(rows, "mnna", "notified")
+    on_notice = memberships.peru_step(rows, "mnna", "notified")
     allies = checks.allies_on(rows, on_notice)
     designated, pending = allies.at["designated", "countries"], allies.at["pending", "countries"]
     assert (

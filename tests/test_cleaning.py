@@ -1,6 +1,6 @@
 """The clean view: page furniture cut, metadata lifted, every offset mapped back to the raw text."""
 
-from perucorpus.cleaning import clean, is_heading, paragraphs, sentences
+from perucorpus.text.cleaning import clean, is_heading, paragraphs, sentences
 
 
 def test_every_clean_character_maps_to_the_same_raw_character(articles, views):

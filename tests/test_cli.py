@@ -6,8 +6,10 @@ import sys
 
 import pytest
 
-from perucorpus import cli, corpus, schemas
-from perucorpus.tables import read_table
+from perucorpus import cli
+from perucorpus.base import schemas
+from perucorpus.base.tables import read_table
+from perucorpus.text import corpus
 
 #: A short news text written for these tests (not one of the seed articles).
 NEW_TEXT = (

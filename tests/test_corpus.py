@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED_IDS
 
-from perucorpus import cleaning, corpus
-from perucorpus.tables import DataError, edit_rows
+from perucorpus.base.tables import DataError, edit_rows
+from perucorpus.text import cleaning, corpus
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -121,7 +121,7 @@ def test_oversized_file_is_rejected_before_reading(data_copy):
 
 
 def test_seed_metadata_and_clean_views_are_keyed_by_article_id(articles):
-    from perucorpus import cleaning, corpus
+    from perucorpus.text import cleaning, corpus
 
     meta = corpus.metadata(articles)
     assert list(meta.index) == list(articles) and meta.loc["shield2026_explainer", "date"] == "2026-03-13"

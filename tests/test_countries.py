@@ -2,7 +2,7 @@
 
 import pytest
 
-from perucorpus import countries
+from perucorpus.base import countries
 
 
 def test_a_country_has_its_cldr_names_in_english_and_arabic():

@@ -1,10 +1,10 @@
-"""The date model (perucorpus.dates): ISO dates at their precision, and dates written in prose."""
+"""The date model (perucorpus.base.dates): ISO dates at their precision, and dates written in prose."""
 
 from datetime import date
 
 import pytest
 
-from perucorpus.dates import PartialDate, is_written, parse, written_dates
+from perucorpus.base.dates import PartialDate, is_written, parse, written_dates
 
 
 def test_parse_keeps_the_precision_and_the_bounds():

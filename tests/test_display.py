@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from perucorpus import display
+from perucorpus.present import display
 
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)> **bold** بيرو"
 

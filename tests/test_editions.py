@@ -6,7 +6,7 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from perucorpus import editions
+from perucorpus.publish import editions
 
 GUIDE = ROOT / "notebooks" / "04_discussion_guide.ipynb"
 NOTES = ROOT / "teaching" / "facilitator_notes.md"

@@ -14,8 +14,10 @@ import pytest
 from conftest import ROOT
 from test_cli import GOOD, NEW_TEXT
 
-from perucorpus import cli, runner, schemas
-from perucorpus.tables import read_table
+from perucorpus import cli
+from perucorpus.base import schemas
+from perucorpus.base.tables import read_table
+from perucorpus.publish import runner
 
 pytestmark = pytest.mark.end_to_end
 NEW_ID = GOOD[GOOD.index("--id") + 1]

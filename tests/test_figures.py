@@ -14,7 +14,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-from perucorpus import figures, maps
+from perucorpus.present import figures, maps
 
 PRESENTATION_FORMS = range(0xFE70, 0xFF00)
 
@@ -77,7 +77,7 @@ import json, sys
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from perucorpus import figures
+from perucorpus.present import figures
 
 def ink(text):
     figures.use_project_style()
@@ -273,7 +273,7 @@ def test_with_country_names_adds_the_cldr_names_after_the_code():
 
 
 def test_every_status_of_the_schema_has_a_colour_and_a_label():
-    from perucorpus import schemas
+    from perucorpus.base import schemas
 
     assert set(figures.STATUS_STYLE) == set(schemas.MEMBERSHIP_STATUSES)
     assert all(colour.startswith("#") and label for colour, label in figures.STATUS_STYLE.values())
@@ -506,7 +506,7 @@ def test_every_saved_figure_has_its_data_beside_it():
 def term_counts(views):
     from conftest import DATA
 
-    from perucorpus import overview
+    from perucorpus.text import overview
 
     return overview.article_terms({key: view.text for key, view in views.items()}, DATA)
 
@@ -514,7 +514,7 @@ def term_counts(views):
 def test_top_terms_csv_holds_the_bars_of_the_chart(term_counts):
     from conftest import DATA
 
-    from perucorpus import overview
+    from perucorpus.text import overview
 
     top = overview.with_glosses(overview.top_terms(term_counts, 10), overview.term_glosses(DATA))
     drawn = figures.bar_data(top, panel="article_id", value="count", labels={"gloss_en": "gloss_en", "display": "term_ar"})
@@ -524,7 +524,7 @@ def test_top_terms_csv_holds_the_bars_of_the_chart(term_counts):
 def test_keyness_csv_holds_the_bars_of_the_chart(term_counts):
     from conftest import DATA
 
-    from perucorpus import overview
+    from perucorpus.text import overview
 
     key = overview.with_glosses(overview.key_terms(term_counts, 6), overview.term_glosses(DATA))
     csv = saved("04_keyness")
@@ -554,9 +554,9 @@ def test_membership_matrix_csv_holds_the_snapshot_it_colours():
 
 
 def test_evidence_coverage_csv_holds_the_claim_counts(positions, dimensions):
-    from perucorpus import evidence
+    from perucorpus.facts import comparison
 
-    counts, sources = evidence.claim_grid(positions, dimensions)
+    counts, sources = comparison.claim_grid(positions, dimensions)
     assert saved("02_evidence_coverage").equals(
         as_text(figures.grid_data(counts, "claims", row="dimension", column="era", notes=sources))
     )

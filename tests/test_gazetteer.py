@@ -3,9 +3,9 @@
 import pytest
 from conftest import SEED_SIGNATORIES
 
-from perucorpus import gazetteer
-from perucorpus.gazetteer import Gazetteer, spelling
-from perucorpus.tables import DataError, edit_rows
+from perucorpus.base.tables import DataError, edit_rows
+from perucorpus.text import gazetteer
+from perucorpus.text.gazetteer import Gazetteer, spelling
 
 # Countries each article names, as read by a person (names and adjectives together).
 EXPECTED = {
@@ -101,8 +101,8 @@ def test_cldr_names_are_used(gaz):
 
 def test_word_prefilter_keeps_every_word_that_could_start_a_match(gaz, views):
     """The one-scan prefilter in find() must accept every word the exact anchor check accepts."""
-    from perucorpus.arabic import normalise
-    from perucorpus.gazetteer import WORD_START, _anchors_in
+    from perucorpus.text.arabic import normalise
+    from perucorpus.text.gazetteer import WORD_START, _anchors_in
 
     for scope in ["all", *views]:
         _, anchors, candidates = gaz._active(scope)
@@ -116,14 +116,14 @@ def test_word_prefilter_keeps_every_word_that_could_start_a_match(gaz, views):
 
 
 def test_a_gazetteer_without_terms_finds_nothing():
-    from perucorpus.gazetteer import Gazetteer
+    from perucorpus.text.gazetteer import Gazetteer
 
     for text in ("", " بيرو", "بيرو، بيرو", "بيرو والولايات المتحدة"):
         assert Gazetteer([]).find(text) == []
 
 
 def test_a_term_with_punctuation_in_its_first_letters_does_not_hide_the_next_word():
-    from perucorpus.gazetteer import Gazetteer
+    from perucorpus.text.gazetteer import Gazetteer
 
     agency = Gazetteer.for_terms({"أ.ف.ب": "AFP", "فرانس برس": "AFP"}, "agency")
     assert [mention.surface for mention in agency.find("أ.فرانس برس")] == ["فرانس برس"]

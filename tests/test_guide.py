@@ -6,9 +6,11 @@ import pandas as pd
 import pytest
 from conftest import DATA, ROOT
 
-from perucorpus import arabic, display, overview, schemas
-from perucorpus.gazetteer import Gazetteer
-from perucorpus.tables import read_table
+from perucorpus.base import schemas
+from perucorpus.base.tables import read_table
+from perucorpus.present import display
+from perucorpus.text import arabic, overview
+from perucorpus.text.gazetteer import Gazetteer
 
 
 def counts(pairs):
@@ -89,7 +91,7 @@ def test_notebook_04_reads_the_term_counts_of_notebook_01_and_says_so_when_they_
     """Notebook 04 does not count the terms again: without notebook 01's file it stops at once, saying what to run."""
     import shutil
 
-    from perucorpus import runner
+    from perucorpus.publish import runner
 
     for folder in ("data", "figures", "notebooks"):
         shutil.copytree(ROOT / folder, tmp_path / folder)

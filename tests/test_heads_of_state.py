@@ -3,9 +3,10 @@
 from datetime import date
 
 import pandas as pd
+import pytest
 from pandas.testing import assert_frame_equal
 
-from perucorpus import heads_of_state
+from perucorpus.facts import heads_of_state
 
 
 def test_terms_table_shows_derived_dates_with_their_derivation_and_cites_every_reference():
@@ -35,3 +36,12 @@ def test_terms_table_shows_derived_dates_with_their_derivation_and_cites_every_r
         }
     )
     assert_frame_equal(heads_of_state.terms_table(presidents, references), expected)
+
+
+def test_in_office_takes_the_incoming_president_on_a_handover_day(presidents):
+    shuffled = presidents.sample(frac=1, random_state=3)  # the answer must not depend on the file's order
+    assert heads_of_state.in_office(shuffled, date(2025, 10, 9))["name"] == "Dina Boluarte"
+    assert heads_of_state.in_office(shuffled, date(2025, 10, 10))["name"] == "José Jerí"
+    assert heads_of_state.in_office(shuffled, date(2026, 3, 5))["name"] == "José María Balcázar"
+    with pytest.raises(ValueError, match="peru_heads_of_state.csv: no president of Peru recorded for 1900-01-01"):
+        heads_of_state.in_office(presidents, date(1900, 1, 1))

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from conftest import ROOT, Page
 
-from perucorpus import runner, site
+from perucorpus.publish import runner, site
 
 MARK = "document.documentElement.dataset.pwned=1"  # what the markup would do if a browser ran it
 WORDS = "عسكرية دول تحالف مخدرات مكافحة نفوذ دعم تصنيف تعزيز عملية ترامب"  # glossed in data/glosses.csv, or a name (not charted)

@@ -5,7 +5,7 @@ import pytest
 from conftest import DATA
 from matplotlib.figure import Figure
 
-from perucorpus import figures, maps
+from perucorpus.present import figures, maps
 
 
 @pytest.fixture(scope="module")

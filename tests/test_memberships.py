@@ -8,8 +8,9 @@ import pytest
 from conftest import DATA, SEED_SIGNATORIES
 from matplotlib.figure import Figure
 
-from perucorpus import maps, memberships
-from perucorpus.tables import DataError, edit_rows
+from perucorpus.base.tables import DataError, edit_rows
+from perucorpus.facts import memberships
+from perucorpus.present import maps
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +102,7 @@ def test_start_after_end_is_an_error(data_copy):
 
 
 def test_every_country_of_the_americas_in_the_data_has_a_shape(rows, shapes):
-    from perucorpus import countries
+    from perucorpus.base import countries
 
     americas = rows[countries.in_americas(list(rows["iso3"]))]
     assert sorted(set(americas["iso3"]) - set(shapes)) == []

@@ -5,7 +5,7 @@ import pytest
 from conftest import DATA
 from pandas.testing import assert_frame_equal
 
-from perucorpus import arabic, gazetteer, overview
+from perucorpus.text import arabic, gazetteer, overview
 
 
 @pytest.fixture(scope="module")

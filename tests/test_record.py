@@ -1,9 +1,9 @@
-"""Notes on what the public record adds, computed from the external data (perucorpus.record)."""
+"""Notes on what the public record adds, computed from the external data (perucorpus.facts.record)."""
 
 import pytest
 
-from perucorpus import heads_of_state, memberships, record
-from perucorpus.tables import edit_rows
+from perucorpus.base.tables import edit_rows
+from perucorpus.facts import heads_of_state, memberships, record
 
 
 def test_the_signing_note_says_who_led_peru_and_who_had_left(rows, presidents, references):
@@ -62,5 +62,5 @@ def test_the_exits_note_fails_when_the_record_has_no_exit(data_copy, presidents,
 
 
 def test_no_generated_note_goes_unused(positions):
-    """Every note :mod:`perucorpus.record` can generate is attached to a claim (unknown names stop loading)."""
+    """Every note :mod:`perucorpus.facts.record` can generate is attached to a claim (unknown names stop loading)."""
     assert set(record.NOTES) <= set(positions["record"])

@@ -1,11 +1,11 @@
-"""English renderings keep the Arabic's hedges and attributions, and mark typos sic (perucorpus.renderings)."""
+"""English renderings keep the Arabic's hedges and attributions, and mark typos sic (perucorpus.facts.renderings)."""
 
 import pandas as pd
 import pytest
 from conftest import DATA
 
-from perucorpus import evidence, renderings
-from perucorpus.tables import DataError, edit_rows
+from perucorpus.base.tables import DataError, edit_rows
+from perucorpus.facts import comparison, renderings
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,7 @@ def test_a_rendering_that_drops_a_marker_fails_on_load_naming_file_and_line(data
         match=rf"positions\.csv:{lines[0]}: quote_ar has the (hedge|attribution) «{marker}», "
         rf"but {column} keeps none of its renderings",
     ):
-        evidence.load_positions(data_copy)
+        comparison.load_positions(data_copy)
 
 
 def test_a_typo_corrected_silently_fails_on_load(data_copy):
@@ -67,7 +67,7 @@ def test_a_typo_corrected_silently_fails_on_load(data_copy):
 
     edit_rows(data_copy / "positions.csv", correct)
     with pytest.raises(DataError, match=r"positions\.csv:\d+: quote_ar has the typo «نما» .*\n.*typo «براغوي»"):
-        evidence.load_positions(data_copy)
+        comparison.load_positions(data_copy)
 
 
 def test_markers_match_whole_words_with_clitics_and_pronoun_suffixes(markers):

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from conftest import ROOT, Page
 
-from perucorpus import site
+from perucorpus.publish import site
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,12 @@
-"""What references state (perucorpus.sourcing): bases of dates, display of derived dates, cited references."""
+"""What references state (perucorpus.facts.sourcing): bases of dates, display of derived dates, cited references."""
 
 import pytest
 from conftest import DATA
 
-from perucorpus import heads_of_state, schemas, sourcing
-from perucorpus.dates import parse
-from perucorpus.tables import DataError, edit_rows, read_table
+from perucorpus.base import schemas
+from perucorpus.base.dates import parse
+from perucorpus.base.tables import DataError, edit_rows, read_table
+from perucorpus.facts import heads_of_state, sourcing
 
 
 def row(**values):

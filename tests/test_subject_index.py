@@ -1,8 +1,8 @@
 """The subject index on small hand-made inputs: normalised Arabic, spellings under one headword, counts per place."""
 
-from perucorpus import subject_index
-from perucorpus.gazetteer import Gazetteer
-from perucorpus.subject_index import Headword, Matcher, Place
+from perucorpus.publish import subject_index
+from perucorpus.publish.subject_index import Headword, Matcher, Place
+from perucorpus.text.gazetteer import Gazetteer
 
 TRUMP = Headword("person:trump", "person", "Donald Trump", "دونالد ترامب", english=("Donald Trump", "Trump"))
 PINK = Headword("term:المد الوردي", "term", "the pink tide", "المد الوردي", english=("pink tide",), case_sensitive=False)

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from conftest import DATA
 
-from perucorpus import schemas, tables
-from perucorpus.tables import DataError, edit_rows, read_table, write_table
+from perucorpus.base import schemas, tables
+from perucorpus.base.tables import DataError, edit_rows, read_table, write_table
 
 
 @pytest.mark.parametrize("name", sorted(schemas.FILES))
@@ -186,7 +186,7 @@ def test_an_error_while_writing_leaves_the_old_file_intact(tmp_path, monkeypatch
             raise OSError("No space left on device")
 
     frame = pd.DataFrame({"term_ar": ["بيرو", "دول"], "gloss_en": ["Peru", "countries"]})
-    monkeypatch.setattr("perucorpus.atomic.open", lambda name, mode: HalfWritten(name, mode.replace("b", "")), raising=False)
+    monkeypatch.setattr("perucorpus.base.atomic.open", lambda name, mode: HalfWritten(name, mode.replace("b", "")), raising=False)
     with pytest.raises(OSError, match="No space left"):
         write_table(frame, path, schemas.GLOSSES)
     monkeypatch.undo()

@@ -1,5 +1,5 @@
 """``python -m perucorpus <command>``: see :mod:`perucorpus.cli`."""
 
-from .cli import main
+from perucorpus.cli import main
 
 raise SystemExit(main())

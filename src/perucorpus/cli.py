@@ -13,16 +13,17 @@ import importlib
 import sys
 from pathlib import Path
 
-from . import corpus, schemas
-from .tables import DataError
+from perucorpus.base import schemas
+from perucorpus.base.tables import DataError
+from perucorpus.text import corpus
 
 #: The fill commands, by data file (under ``data/``): ``module.function`` of this package that
 #: recomputes that file's derived columns in place and returns its number of rows. Adding
 #: one is one line here. (Named, not imported: ``--help`` stays quick.)
 FILLS = {
-    "positions.csv": "evidence.fill_offsets",
-    "memberships.csv": "memberships.fill",
-    "claims.csv": "evidence.fill_offsets",
+    "positions.csv": "facts.quotes.fill_offsets",
+    "memberships.csv": "facts.memberships.fill",
+    "claims.csv": "facts.quotes.fill_offsets",
 }
 
 
@@ -58,7 +59,8 @@ def _add_article(args: argparse.Namespace) -> int:
 
 def next_steps(data_dir: Path, article_id: str) -> list[str]:
     """What is worth annotating next for a newly added article: unglossed top terms, countries found, the other files."""
-    from . import cleaning, countries, gazetteer, overview
+    from perucorpus.base import countries
+    from perucorpus.text import cleaning, gazetteer, overview
 
     articles = corpus.load_corpus(data_dir)
     views = cleaning.clean_views({key: article.raw for key, article in articles.items()})
@@ -99,15 +101,15 @@ def _fill(args: argparse.Namespace) -> int:
 
 
 def _navigation(args: argparse.Namespace) -> int:
-    return _job("navigation.main")([args.notebooks])
+    return _job("publish.navigation.main")([args.notebooks])
 
 
 def _run(args: argparse.Namespace) -> int:
-    return _job("runner.main")([args.notebooks])
+    return _job("publish.runner.main")([args.notebooks])
 
 
 def _site(args: argparse.Namespace) -> int:
-    return _job("site.main")([args.notebooks, args.target, args.handouts])
+    return _job("publish.site.main")([args.notebooks, args.target, args.handouts])
 
 
 def _notebooks_folder(command: argparse.ArgumentParser) -> None:

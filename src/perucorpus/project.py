@@ -13,8 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from . import checks, cleaning, corpus, evidence, figures, heads_of_state, memberships, schemas
-from .tables import read_table
+from perucorpus.base import schemas
+from perucorpus.base.tables import read_table
+from perucorpus.facts import checks, comparison, heads_of_state, memberships
+from perucorpus.present import figures
+from perucorpus.text import cleaning, corpus
 
 
 class Project:
@@ -26,12 +29,12 @@ class Project:
         self.figures = self.root / "figures"
 
     def table(self, name: str, schema: pa.DataFrameSchema) -> pd.DataFrame:
-        """A CSV of ``data/``, checked against ``schema`` (:func:`perucorpus.tables.read_table`)."""
+        """A CSV of ``data/``, checked against ``schema`` (:func:`perucorpus.base.tables.read_table`)."""
         return read_table(self.data / name, schema)
 
     @cached_property
     def articles(self) -> dict[str, corpus.Article]:
-        """The articles, checked against ``articles.csv`` (:func:`perucorpus.corpus.load_corpus`)."""
+        """The articles, checked against ``articles.csv`` (:func:`perucorpus.text.corpus.load_corpus`)."""
         return corpus.load_corpus(self.data)
 
     @cached_property
@@ -41,18 +44,18 @@ class Project:
 
     @cached_property
     def views(self) -> dict[str, cleaning.CleanView]:
-        """Each article's clean reading view (:func:`perucorpus.cleaning.clean_views`)."""
+        """Each article's clean reading view (:func:`perucorpus.text.cleaning.clean_views`)."""
         return cleaning.clean_views(self.texts)
 
     @cached_property
     def meta(self) -> pd.DataFrame:
-        """The articles' metadata, indexed by id (:func:`perucorpus.corpus.metadata`)."""
+        """The articles' metadata, indexed by id (:func:`perucorpus.text.corpus.metadata`)."""
         return corpus.metadata(self.articles)
 
     @cached_property
     def positions(self) -> pd.DataFrame:
-        """The comparison table's claims, quotes verified (:func:`perucorpus.evidence.load_positions`)."""
-        return evidence.load_positions(self.data)
+        """The comparison table's claims, quotes verified (:func:`perucorpus.facts.comparison.load_positions`)."""
+        return comparison.load_positions(self.data)
 
     @cached_property
     def dimensions(self) -> pd.DataFrame:
@@ -61,12 +64,12 @@ class Project:
 
     @cached_property
     def memberships(self) -> pd.DataFrame:
-        """Alliance membership spells, checked (:func:`perucorpus.memberships.load_memberships`)."""
+        """Alliance membership spells, checked (:func:`perucorpus.facts.memberships.load_memberships`)."""
         return memberships.load_memberships(self.data)
 
     @cached_property
     def presidents(self) -> pd.DataFrame:
-        """Peru's presidents, checked (:func:`perucorpus.heads_of_state.load_presidents`)."""
+        """Peru's presidents, checked (:func:`perucorpus.facts.heads_of_state.load_presidents`)."""
         return heads_of_state.load_presidents(self.data)
 
     @cached_property
@@ -76,7 +79,7 @@ class Project:
 
     @cached_property
     def claims(self) -> pd.DataFrame:
-        """The articles' checkable claims with their verdicts (:func:`perucorpus.checks.load_claims`)."""
+        """The articles' checkable claims with their verdicts (:func:`perucorpus.facts.checks.load_claims`)."""
         return checks.load_claims(self.data)
 
     @cached_property

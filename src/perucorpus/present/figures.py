@@ -23,7 +23,8 @@ import numpy as np
 from bidi.algorithm import get_display
 from matplotlib import font_manager
 
-from .atomic import replacing, write_atomic
+from perucorpus.base.atomic import replacing, write_atomic
+from perucorpus.base.schemas import STATUS_WORDS
 
 if TYPE_CHECKING:  # only for the annotation of publish
     import IPython.display
@@ -87,7 +88,7 @@ def save(figure: matplotlib.figure.Figure, folder: Path | str, name: str, data=N
     add a layout-only draw before each; laying out Arabic labels is most of the cost of
     a figure.) A figure without one is cropped to its ink with ``bbox_inches="tight"``.
 
-    Each file is written to a temporary name and renamed into place (:func:`perucorpus.atomic.replacing`),
+    Each file is written to a temporary name and renamed into place (:func:`perucorpus.base.atomic.replacing`),
     so an interrupted run leaves the previous file, never a truncated one.
     """
     folder = Path(folder)
@@ -229,7 +230,7 @@ def grid_data(table, value: str, row: str, column: str | tuple[str, ...] = "colu
 
 def with_country_names(frame, code: str = "iso3"):
     """``frame`` with ``country_en`` and ``country_ar`` (CLDR) inserted after its ISO3 column ``code``."""
-    from .countries import country_label  # CLDR only where a figure names countries: drawing needs no babel
+    from perucorpus.base.countries import country_label  # CLDR only where a figure names countries: drawing needs no babel
 
     labels = [country_label(iso3) for iso3 in frame[code]]
     at = list(frame.columns).index(code) + 1
@@ -323,7 +324,7 @@ def describe_bar_panels(panels, what: str) -> str:
     return f"Bar charts of {what}; the top bar of each: " + "; ".join(tops)
 
 
-#: Where a term or event says how its date was obtained (:mod:`perucorpus.sourcing`); carried into the timeline's CSV.
+#: Where a term or event says how its date was obtained (:mod:`perucorpus.facts.sourcing`); carried into the timeline's CSV.
 BASIS_COLUMNS = ("start_basis", "start_derivation", "end_basis", "end_derivation")
 
 
@@ -406,20 +407,23 @@ def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
 #: Colour and legend text of each membership status, in legend order (the statuses themselves:
 #: ``schemas.MEMBERSHIP_STATUSES``; a test checks that every one has a style).
 STATUS_STYLE = {
-    "founding_member": ("#1f4e8c", "founding member"),
-    "member": ("#5b8bd0", "member"),
-    "member_not_endorsing": ("#7ec8c8", "member, no longer signing\nthe group's statements"),
-    "represented_by_opposition": ("#a9b7cc", "seated via the opposition"),
-    "announced_withdrawal": ("#f4c06a", "exit announced, not formalised"),
-    "withdrew_de_facto": ("#e07b39", "left de facto"),
-    "withdrew": ("#b23a2e", "withdrew formally"),
-    "designated": ("#6a3d9a", "designated"),
-    "treated_as": ("#9e7cc1", "treated as an ally"),
-    "notified": ("#cab2d6", "intent notified to Congress"),
-    "announced": ("#e7d4e8", "designation announced"),
-    "signatory": ("#1b7f5a", "signed the declaration"),
-    "attended": ("#74c69d", "attended the Miami summit"),
-    "absent": ("#d9534f", "named as absent"),
+    status: (colour, STATUS_WORDS[status])
+    for status, colour in {
+        "founding_member": "#1f4e8c",
+        "member": "#5b8bd0",
+        "member_not_endorsing": "#7ec8c8",
+        "represented_by_opposition": "#a9b7cc",
+        "announced_withdrawal": "#f4c06a",
+        "withdrew_de_facto": "#e07b39",
+        "withdrew": "#b23a2e",
+        "designated": "#6a3d9a",
+        "treated_as": "#9e7cc1",
+        "notified": "#cab2d6",
+        "announced": "#e7d4e8",
+        "signatory": "#1b7f5a",
+        "attended": "#74c69d",
+        "absent": "#d9534f",
+    }.items()
 }
 #: Sub-regions in the order the membership matrix groups its rows.
 REGION_ORDER = ["South America", "Central America", "Caribbean", "Northern America"]
@@ -429,7 +433,7 @@ def bloc_order(table, first: str) -> list[str]:
     """Countries (the ISO3 index of ``table``) ordered to show blocs: by status in column ``first``
     (legend order, :data:`STATUS_STYLE`), then sub-region (:data:`REGION_ORDER`), then English name.
     """
-    from .countries import country_label, subregions  # CLDR and UN regions only for this ordering
+    from perucorpus.base.countries import country_label, subregions  # CLDR and UN regions only for this ordering
 
     rank = {status: number for number, status in enumerate(STATUS_STYLE)}
     region_of = subregions(list(table.index))

@@ -6,7 +6,7 @@ it. A row whose Arabic carries a marker while its English carries none of those 
 has dropped a hedge or shifted who speaks. Likewise, a quote containing one of an
 article's typos (``gazetteer/variants.csv``, origin ``article_typo``) must mark it
 ``[sic…]`` in its rendering. Markers are matched on normalised text
-(:func:`perucorpus.arabic.normalise`), as whole words, with the article or a conjunction
+(:func:`perucorpus.text.arabic.normalise`), as whole words, with the article or a conjunction
 or preposition in front (``وتعتبر``, ``لما يسمى``, ``المتهمة``) and a pronoun suffix
 behind (``تعتبرها``, ``تصفهم``).
 """
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schemas
-from .arabic import ARABIC_LETTERS, normalise
-from .tables import DataError, read_table
+from perucorpus.base import schemas
+from perucorpus.base.tables import DataError, read_table
+from perucorpus.text.arabic import ARABIC_LETTERS, normalise
 
 PROCLITICS = r"(?:[وف]?[بك]?ال|[وف]?لل|[وف]?[بلك]?)"
 PRONOUN_SUFFIXES = r"(?:هما|هم|هن|ها|ه|نا|ني|كم|ك)?"

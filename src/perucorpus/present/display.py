@@ -88,7 +88,7 @@ TEMPLATES.filters["mixed"] = lambda text: markupsafe.Markup(mixed(text))
 
 
 def evidence_table(model: list[dict]) -> str:
-    """HTML for the dimension × era table of :func:`perucorpus.evidence.table_model`: per claim, the
+    """HTML for the dimension × era table of :func:`perucorpus.facts.comparison.table_model`: per claim, the
     position, the Arabic quote (RTL), its English rendering, a citation (article id and paragraph
     number), the row's note and what the record adds (template ``templates/evidence_table.html.j2``).
     """

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from .display import ARABIC_RUN
+from perucorpus.present.display import ARABIC_RUN
 
 SOLUTION_TAG = "solution"
 QUESTIONS_HEADING = re.compile(r"^## .*Questions for discussion.*$", re.MULTILINE)

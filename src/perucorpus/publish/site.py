@@ -4,11 +4,11 @@ Every notebook is converted with nbconvert (the ``reading`` template: the ``basi
 each code input folded in ``<details>``) and put in one page shell (``templates/page.html.j2``)
 that carries the collection's contents and the current page's sections. Besides the notebooks
 and both READMEs, the copy holds the three articles with numbered paragraphs, the subject index
-(:mod:`perucorpus.subject_index`) and the student and facilitator editions of the discussion
-guide (:mod:`perucorpus.editions`), which headless Chromium prints to A4 PDFs
-(:mod:`perucorpus.chromium`). No page has a script; figures link to their SVG and CSV.
+(:mod:`perucorpus.publish.subject_index`) and the student and facilitator editions of the discussion
+guide (:mod:`perucorpus.publish.editions`), which headless Chromium prints to A4 PDFs
+(:mod:`perucorpus.publish.chromium`). No page has a script; figures link to their SVG and CSV.
 
-Run ``python -m perucorpus.site [notebooks/] [_build/html] [_build/handouts]`` (``make notebooks`` does).
+Run ``python -m perucorpus.publish.site [notebooks/] [_build/html] [_build/handouts]`` (``make notebooks`` does).
 """
 
 from __future__ import annotations
@@ -30,11 +30,13 @@ from markupsafe import Markup
 from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from . import corpus, editions, evidence, navigation, subject_index
-from .display import PAGE_STYLE, rtl
-from .runner import numbered_notebooks
+from perucorpus.facts import quotes
+from perucorpus.present.display import PAGE_STYLE, rtl
+from perucorpus.publish import editions, navigation, subject_index
+from perucorpus.publish.runner import numbered_notebooks
+from perucorpus.text import corpus
 
-TEMPLATES = Path(__file__).with_name("templates")
+TEMPLATES = Path(__file__).parent.parent / "templates"
 FONT = "fonts/NotoSansArabic.ttf"
 SITE_STYLE = (
     PAGE_STYLE
@@ -177,7 +179,7 @@ def _articles_page(data: Path) -> tuple[str, str, list[subject_index.Place]]:
         row = meta.loc[article_id]
         parts.append(f'<h2 id="{html.escape(article_id)}">{html.escape(article_id)}: {html.escape(str(row.title_en))}</h2>')
         parts.append(f"<p>{html.escape(str(row.genre))}, {html.escape(str(row.date))}</p>")
-        for number, line in evidence.numbered_paragraphs(article.raw):
+        for number, line in quotes.numbered_paragraphs(article.raw):
             anchor = f"{article_id}-p{number}"
             parts.append(
                 f'<p id="{anchor}" dir="rtl" lang="ar"><span class="paragraph-number" dir="ltr">¶{number}</span> {html.escape(line)}</p>'
@@ -332,7 +334,7 @@ def _fresh(target: Path) -> None:
             raise FileExistsError(f"{target}: not a reading copy built here (no {MARKER}); choose a new or empty folder")
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    (target / MARKER).write_text("Built by python -m perucorpus.site; replaced on every build.\n", encoding="utf-8")
+    (target / MARKER).write_text("Built by python -m perucorpus.publish.site; replaced on every build.\n", encoding="utf-8")
 
 
 def build(notebooks: Path | str, target: Path | str, handouts: Path | str | None = None) -> list[Path]:
@@ -340,7 +342,7 @@ def build(notebooks: Path | str, target: Path | str, handouts: Path | str | None
 
     ``target`` (and ``handouts``) must be new, empty, or earlier builds (they hold :data:`MARKER`,
     or only pages and ``figures/``); any other folder, or a file, is refused, never deleted.
-    The PDFs need Chromium (:mod:`perucorpus.chromium`).
+    The PDFs need Chromium (:mod:`perucorpus.publish.chromium`).
     """
     notebooks, target = Path(notebooks), Path(target)
     root = notebooks.parent
@@ -383,7 +385,7 @@ def build(notebooks: Path | str, target: Path | str, handouts: Path | str | None
 
 def print_handouts(site: Path, handouts: Path) -> list[Path]:
     """Print the two editions of the reading copy ``site`` to A4 PDFs in ``handouts`` (headless Chromium)."""
-    from .chromium import Browser
+    from perucorpus.publish.chromium import Browser
 
     _fresh(handouts)
     with Browser() as browser:

@@ -1,6 +1,6 @@
 """Find country mentions in Arabic text.
 
-Country names come from CLDR (via babel, :mod:`perucorpus.countries`) for every ISO 3166-1 country, plus the variant
+Country names come from CLDR (via babel, :mod:`perucorpus.base.countries`) for every ISO 3166-1 country, plus the variant
 spellings the articles actually use, from ``data/gazetteer/variants.csv`` (which can
 also exclude a CLDR name that is a common word, e.g. ``مالي`` "financial"). Nationality
 adjectives (``البيروفية``) are a separate *form* from names. Regions, cities,
@@ -8,7 +8,7 @@ metonyms, organisations and venues (``أمريكا اللاتينية``, ``لي�
 ``منظمة الدول الأمريكية``) listed in ``data/gazetteer/non_country_terms.csv`` are
 matched too, so that they claim their words, but are never reported as countries.
 
-Matching runs on normalised text (see :mod:`perucorpus.arabic`), on whole words, with
+Matching runs on normalised text (see :mod:`perucorpus.text.arabic`), on whole words, with
 the attached proclitics ``و ف ب ك ل`` and the article ``ال``; spans are reported in the
 original text.
 """
@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schemas
-from .arabic import normalise, normalise_with_offsets
-from .countries import cldr_names, known_codes
-from .tables import DataError, read_table
+from perucorpus.base import schemas
+from perucorpus.base.countries import cldr_names, known_codes
+from perucorpus.base.tables import DataError, read_table
+from perucorpus.text.arabic import normalise, normalise_with_offsets
 
 ADJECTIVE_ENDINGS = "(?:ة|ون|ين|ان|تين|تان|ات)?"
 BEFORE = r"(?<!\w)"

@@ -4,7 +4,7 @@
 either from an article (``source`` is the article id, with the verbatim supporting quote
 and its offsets in the raw text) or from a public reference (``source`` is a ``ref_id`` in
 ``data/references.csv``). Country codes and names are filled from libraries, never typed:
-``python -m perucorpus.memberships data/memberships.csv`` recomputes ``cow_code``
+``python -m perucorpus.facts.memberships data/memberships.csv`` recomputes ``cow_code``
 (Correlates of War, via countrycode), ``country_en``/``country_ar`` (CLDR, via babel) and
 the quote offsets; :func:`load_memberships` checks that all of them still agree.
 """
@@ -17,21 +17,26 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import dates, schemas
-from .corpus import load_corpus
-from .countries import known_codes, library_fields
-from .evidence import QuoteError, citation, fill_rows, locate, locate_in_article
-from .figures import STATUS_STYLE
-from .sourcing import CITED_IN_NOTE, basis_problems, dated_row
-from .tables import DataError, read_table
+from perucorpus.base import dates, schemas
+from perucorpus.base.countries import known_codes, library_fields
+from perucorpus.base.tables import DataError, read_table
+from perucorpus.facts.quotes import QuoteError, citation, fill_rows, locate, locate_in_article
+from perucorpus.facts.sourcing import CITED_IN_NOTE, basis_problems, dated_row
+from perucorpus.text.corpus import load_corpus
 
 EX_MEMBER = {"withdrew", "withdrew_de_facto", "announced_withdrawal"}
+#: How each exit status is said in a sentence about the Lima Group.
+EXIT_WORDS = {
+    "withdrew": "left the Lima Group formally",
+    "withdrew_de_facto": "left the Lima Group de facto",
+    "announced_withdrawal": "announced an exit from the Lima Group (never formalised)",
+}
 
 
 def load_memberships(data_dir: Path | str) -> pd.DataFrame:
     """Read and check ``memberships.csv``: schema, sources, quotes, library fields, dates and their bases.
 
-    ``start`` and ``end`` come back as :class:`perucorpus.dates.PartialDate` (None when
+    ``start`` and ``end`` come back as :class:`perucorpus.base.dates.PartialDate` (None when
     empty), with ``start_date``/``end_date`` the first and last day they can mean.
     """
     data_dir = Path(data_dir)
@@ -147,7 +152,7 @@ def exits(frame: pd.DataFrame, grouping: str = "lima_group") -> pd.DataFrame:
     """The exits (statuses in :data:`EX_MEMBER`) that the references record for the countries an article says left ``grouping``.
 
     One row per external exit row, oldest first, with ``exit`` (its legend wording) and
-    ``date`` (shown with its derivation when derived, :func:`perucorpus.sourcing.dated_row`).
+    ``date`` (shown with its derivation when derived, :func:`perucorpus.facts.sourcing.dated_row`).
     """
     rows = frame[frame["grouping"] == grouping]
     leaving = rows["status"].isin(EX_MEMBER)
@@ -155,8 +160,28 @@ def exits(frame: pd.DataFrame, grouping: str = "lima_group") -> pd.DataFrame:
     found = rows[leaving & (rows["source_kind"] == "external") & rows["iso3"].isin(said_to_leave)]
     found = found.sort_values("start_date", kind="stable")
     return found.assign(
-        exit=[STATUS_STYLE[status][1] for status in found["status"]], date=[dated_row(row) for row in found.to_dict("records")]
+        exit=[schemas.STATUS_WORDS[status] for status in found["status"]],
+        date=[dated_row(row) for row in found.to_dict("records")],
     )
+
+
+def external_rows(rows: pd.DataFrame, iso3: str, grouping: str, status: str | None = None) -> pd.DataFrame:
+    """The rows the references give for ``iso3`` in ``grouping`` (only ``status``, if given)."""
+    chosen = rows[(rows["source_kind"] == "external") & (rows["iso3"] == iso3) & (rows["grouping"] == grouping)]
+    return chosen if status is None else chosen[chosen["status"] == status]
+
+
+def peru_step_row(rows: pd.DataFrame, grouping: str, status: str) -> pd.Series:
+    """The earliest external row for Peru's step (e.g. ``"accc", "signatory"``), with its date's basis."""
+    step = external_rows(rows, "PER", grouping, status)
+    if step.empty:
+        raise ValueError(f"data/memberships.csv: no external row for Peru, {grouping} {status}")
+    return step.sort_values("start_date", kind="stable").iloc[0]
+
+
+def peru_step(rows: pd.DataFrame, grouping: str, status: str) -> date:
+    """The date the references give for Peru's step (e.g. ``"accc", "signatory"``)."""
+    return peru_step_row(rows, grouping, status)["start_date"]
 
 
 def fill(path: Path | str, data_dir: Path | str | None = None) -> int:

@@ -7,7 +7,7 @@ its dates has a basis (``start_basis``, ``end_basis``):
 
 - ``stated``: the source gives that date. :func:`basis_problems` checks that
   ``source_states`` writes it out (day, month and year for a day; month and year for a
-  month; the year for a year; see :func:`perucorpus.dates.written_dates`).
+  month; the year for a year; see :func:`perucorpus.base.dates.written_dates`).
 - ``derived``: worked out (from a weekday and a publication date, from another event such
   as an inauguration, from a register's publication date); ``start_derivation`` or
   ``end_derivation`` says how, and every table or label shows the date with it
@@ -23,9 +23,9 @@ import csv
 import re
 from pathlib import Path
 
-from .dates import PartialDate, is_written
+from perucorpus.base.dates import PartialDate, is_written
+from perucorpus.base.schemas import BASES
 
-BASES = ("stated", "derived")
 #: A source named in passing in a note, e.g. "... not executed by his successor (monoglobal_2021_peru)".
 CITED_IN_NOTE = re.compile(r"\(([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\)")
 #: Files under ``data/`` that cite references: column → how it cites ("id", "ids" separated by ";", or "(ref_id)" in prose).

@@ -2,7 +2,7 @@
 
 Like the back of a book: each headword lists the notebook sections and article paragraphs
 that mention it, with counts, and every spelling met. Arabic is matched normalised, through
-the gazetteer's variants (:mod:`perucorpus.gazetteer`) and the spellings of ``people.csv``, so
+the gazetteer's variants (:mod:`perucorpus.text.gazetteer`) and the spellings of ``people.csv``, so
 ``الأرجنتين``/``الارجنتين`` or ``ترامب``/``ترمب`` fall under one headword; English names are
 matched as whole words. Spellings are shown as written (with any attached prefix such as و).
 """
@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schemas
-from .countries import country_label
-from .gazetteer import Gazetteer
-from .tables import read_table
+from perucorpus.base import schemas
+from perucorpus.base.countries import country_label
+from perucorpus.base.tables import read_table
+from perucorpus.text.gazetteer import Gazetteer
 
 KINDS = {"country": "Countries", "person": "People", "grouping": "Groupings", "term": "Glossary terms"}
 

@@ -113,7 +113,7 @@ def status_map(axes, shapes: dict[str, list[Polygon]], statuses, styles: dict[st
     """
     import pandas as pd
 
-    from .figures import legend_handles
+    from perucorpus.present.figures import legend_handles
 
     markers = draw(axes, shapes, {iso3: styles[status][0] for iso3, status in statuses.items()})
     unrecorded = sorted(set(shapes) - set(statuses.index))

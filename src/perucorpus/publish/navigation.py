@@ -2,7 +2,7 @@
 
 Navigation cells are marked with ``<!--NAVIGATION-->`` and rewritten in place, so links
 never drift from the files. Run ``perucorpus navigation [notebooks/]`` (or
-``python -m perucorpus.navigation``); the tests fail if running it would change anything.
+``python -m perucorpus.publish.navigation``); the tests fail if running it would change anything.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import nbformat
 
-from .atomic import write_atomic
-from .runner import numbered_notebooks
+from perucorpus.base.atomic import write_atomic
+from perucorpus.publish.runner import numbered_notebooks
 
 MARK = "<!--NAVIGATION-->"
 INDEX = "00_index.ipynb"

@@ -4,7 +4,7 @@ Outputs are stored without execution timestamps and with fixed notebook metadata
 re-running on the same environment leaves every tracked file byte-identical. A notebook
 is saved atomically, and only when every cell ran: one that fails is reported in one line
 (notebook, cell number, error) and left exactly as it was, and the run stops.
-Run as ``perucorpus run [notebooks/]`` (or ``python -m perucorpus.runner``).
+Run as ``perucorpus run [notebooks/]`` (or ``python -m perucorpus.publish.runner``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from .atomic import write_atomic
+from perucorpus.base.atomic import write_atomic
 
 KERNEL = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 

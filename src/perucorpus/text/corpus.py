@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import dates, schemas
-from .atomic import write_atomic
-from .tables import DataError, read_table, read_utf8, validate
+from perucorpus.base import dates, schemas
+from perucorpus.base.atomic import write_atomic
+from perucorpus.base.tables import DataError, read_table, read_utf8, validate
 
 #: Largest accepted article file. The seed articles are 5–12 kB; anything this large is not one article.
 MAX_ARTICLE_BYTES = 1_000_000

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .checks import EXIT_WORDS, _external, in_office, peru_step_row
-from .countries import country_label
-from .sourcing import cite, dated_row
+from perucorpus.base.countries import country_label
+from perucorpus.base.schemas import RECORD_NOTES
+from perucorpus.facts.heads_of_state import in_office
+from perucorpus.facts.memberships import EXIT_WORDS, external_rows, peru_step_row
+from perucorpus.facts.sourcing import cite, dated_row
 
 LEAD = "What the record adds:"
 
@@ -51,7 +53,7 @@ def lima_exits_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd
     claimed = rows[(rows["source_kind"] == "article") & (rows["grouping"] == "lima_group") & (rows["status"] == "withdrew")]
     parts = []
     for iso3 in claimed["iso3"]:
-        found = _external(rows, iso3, "lima_group")
+        found = external_rows(rows, iso3, "lima_group")
         found = found[found["status"].isin(list(EXIT_WORDS))]
         if found.empty:
             raise ValueError(
@@ -64,6 +66,7 @@ def lima_exits_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd
 
 #: The notes a claim may name in ``positions.csv`` (column ``record``), each computed by its function.
 NOTES = {"peru_signing_2026": peru_signing_2026, "lima_exits_2021": lima_exits_2021}
+assert tuple(NOTES) == RECORD_NOTES, "schemas.RECORD_NOTES names the notes computed here"
 
 
 def notes(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> dict[str, str]:

@@ -10,14 +10,17 @@ from datetime import date
 
 import pandera.pandas as pa
 
-from . import dates
-from .sourcing import BASES
-from .tables import choice, matches, text_column
+from perucorpus.base import dates
+from perucorpus.base.tables import choice, matches, text_column
 
 ID = r"[a-z][a-z0-9_]*"
 ISO_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 ISO3 = r"[A-Z]{3}"
 GENRES = ("opinion", "news", "explainer")
+#: How an external date rests on its reference: written in ``source_states``, or worked out (perucorpus.facts.sourcing).
+BASES = ("stated", "derived")
+#: The generated "what the record adds" notes a position may name (column ``record``); perucorpus.facts.record computes each.
+RECORD_NOTES = ("peru_signing_2026", "lima_exits_2021")
 #: A file name as received: letters (any script), digits, spaces and ``. _ - ( ) , +``; no folder, not hidden.
 SAFE_FILE_NAME = r"\w[\w .,()+-]{0,199}"
 
@@ -147,7 +150,7 @@ COUNTRY_MENTIONS = pa.DataFrameSchema(
     strict=True,
 )
 
-#: ``derived/term_counts.csv`` (notebook 01, read by notebook 04): :func:`perucorpus.overview.article_terms`, one row per article and term.
+#: ``derived/term_counts.csv`` (notebook 01, read by notebook 04): :func:`perucorpus.text.overview.article_terms`, one row per article and term.
 TERM_COUNTS = pa.DataFrameSchema(
     {
         "article_id": text_column(matches(ID, "an article id")),
@@ -190,7 +193,7 @@ POSITIONS = pa.DataFrameSchema(
         "article_id": text_column(matches(f"({ID})?", "an article id or empty"), nullable=True),
         "start": text_column(matches(r"(\d+)?", "a character offset or empty"), nullable=True),
         "end": text_column(matches(r"(\d+)?", "a character offset or empty"), nullable=True),
-        "record": text_column(matches(f"({ID})?", "a record note id (perucorpus.record.NOTES) or empty"), nullable=True),
+        "record": text_column(matches(f"({ID})?", "a record note id (RECORD_NOTES) or empty"), nullable=True),
         "note": text_column(nullable=True),
     },
     checks=[
@@ -229,25 +232,27 @@ def positions_wide(eras) -> pa.DataFrameSchema:
 #: ``positions_wide.csv`` without its era columns (which :func:`positions_wide` adds from ``eras.csv``).
 POSITIONS_WIDE = pa.DataFrameSchema(_POSITIONS_WIDE_KEYS, strict=False)
 
-#: How each external date rests on its reference (perucorpus.sourcing); empty on article rows.
+#: How each external date rests on its reference (perucorpus.facts.sourcing); empty on article rows.
 BASIS_COLUMNS = ("start_basis", "end_basis", "start_derivation", "end_derivation")
 GROUPINGS = ("lima_group", "mnna", "accc", "miami_summit")
-MEMBERSHIP_STATUSES = (
-    "founding_member",
-    "member",
-    "member_not_endorsing",
-    "withdrew",
-    "withdrew_de_facto",
-    "announced_withdrawal",
-    "represented_by_opposition",
-    "designated",
-    "treated_as",
-    "notified",
-    "announced",
-    "signatory",
-    "attended",
-    "absent",
-)
+#: Each membership status and how it is said in words (legends, checks, notes), in legend order.
+STATUS_WORDS = {
+    "founding_member": "founding member",
+    "member": "member",
+    "member_not_endorsing": "member, no longer signing\nthe group's statements",
+    "represented_by_opposition": "seated via the opposition",
+    "announced_withdrawal": "exit announced, not formalised",
+    "withdrew_de_facto": "left de facto",
+    "withdrew": "withdrew formally",
+    "designated": "designated",
+    "treated_as": "treated as an ally",
+    "notified": "intent notified to Congress",
+    "announced": "designation announced",
+    "signatory": "signed the declaration",
+    "attended": "attended the Miami summit",
+    "absent": "named as absent",
+}
+MEMBERSHIP_STATUSES = tuple(STATUS_WORDS)
 
 MEMBERSHIPS = pa.DataFrameSchema(
     {

@@ -18,12 +18,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import schemas
-from .arabic import ARABIC_WORD, WORD, normalise, normalise_with_offsets, split_clitics, stopwords, tokens
-from .cleaning import CleanView, is_heading, paragraphs, sentences
-from .countries import country_label
-from .gazetteer import Entry, Gazetteer, Mention, spelling
-from .tables import DataError, read_table, write_table
+from perucorpus.base import schemas
+from perucorpus.base.countries import country_label
+from perucorpus.base.tables import DataError, read_table, write_table
+from perucorpus.text.arabic import ARABIC_WORD, WORD, normalise, normalise_with_offsets, split_clitics, stopwords, tokens
+from perucorpus.text.cleaning import CleanView, is_heading, paragraphs, sentences
+from perucorpus.text.gazetteer import Entry, Gazetteer, Mention, spelling
 
 #: The kind of a multiword glossary term in :func:`known_units` (counted as one term); every other kind is a name.
 TERM = "term"
@@ -86,7 +86,7 @@ def term_counts(
 ) -> pd.DataFrame:
     """Content-term frequencies of one text: ``term`` (normalised base), ``count`` and ``display``.
 
-    Tokens are normalised, proclitics are split off (:func:`perucorpus.arabic.split_clitics`),
+    Tokens are normalised, proclitics are split off (:func:`perucorpus.text.arabic.split_clitics`),
     and stopwords, digits, Latin words and one-letter bases are dropped. ``display`` is the
     most frequent original spelling of the base in the text (ties: the first seen).
     ``units`` (mentions in ``text``, e.g. of :func:`known_units`) claim their words: a unit
@@ -320,7 +320,7 @@ def keyword_in_context(text: str, spans: list[tuple[int, int]], width: int = 45)
 def mentions_in_context(texts: dict[str, str], mentions: dict[str, list], width: int = 45) -> pd.DataFrame:
     """Keyword-in-context rows of gazetteer mentions, article by article, in the order found.
 
-    ``mentions`` maps an article id to its :class:`perucorpus.gazetteer.Mention` list (already
+    ``mentions`` maps an article id to its :class:`perucorpus.text.gazetteer.Mention` list (already
     filtered); the frame has ``article``, ``form`` (the mention's entry form), ``before``,
     ``keyword`` and ``after`` (:func:`keyword_in_context` on ``texts[article]``).
     """

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from . import dates, schemas
-from .sourcing import basis_problems, cite, dated_row
-from .tables import DataError, read_table
+from perucorpus.base import dates, schemas
+from perucorpus.base.tables import DataError, read_table
+from perucorpus.facts.sourcing import basis_problems, cite, dated_row
 
 
 def load_presidents(data_dir: Path | str) -> pd.DataFrame:
     """Read and check the presidents' terms, returned with ``start``/``end`` as dates (``end`` None while in office).
 
     Every ``ref_id`` must be in ``references.csv``, no term may end before it starts, and
-    each date's basis must hold (:func:`perucorpus.sourcing.basis_problems`: a ``stated``
+    each date's basis must hold (:func:`perucorpus.facts.sourcing.basis_problems`: a ``stated``
     date is written out in ``source_states``, a ``derived`` one has its ``derivation``).
     """
     data_dir = Path(data_dir)
@@ -43,7 +44,7 @@ def load_presidents(data_dir: Path | str) -> pd.DataFrame:
 
 def terms_table(presidents: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
     """The presidents' terms for display: ``president``, ``from``, ``to`` (a derived date with its
-    derivation, :func:`perucorpus.sourcing.dated_row`; "in office, end not recorded" while running)
+    derivation, :func:`perucorpus.facts.sourcing.dated_row`; "in office, end not recorded" while running)
     and ``references`` (``publisher, date (ref_id)``, ``references`` indexed by ``ref_id``).
     """
     return pd.DataFrame(
@@ -56,3 +57,11 @@ def terms_table(presidents: pd.DataFrame, references: pd.DataFrame) -> pd.DataFr
             "references": [cite(row.split(";"), references) for row in presidents["ref_ids"]],
         }
     ).reset_index(drop=True)
+
+
+def in_office(presidents: pd.DataFrame, when: date) -> pd.Series:
+    """The row of ``peru_heads_of_state.csv`` for the president in office on ``when``."""
+    current = presidents[(presidents["start"] <= when) & (presidents["end"].isna() | (presidents["end"] >= when))]
+    if current.empty:
+        raise ValueError(f"data/peru_heads_of_state.csv: no president of Peru recorded for {when}")
+    return current.sort_values("start").iloc[-1]  # on a day of handover, the one who took office that day

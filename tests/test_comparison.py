@@ -1,11 +1,12 @@
-"""The positions table: every quote verbatim at its offsets, both eras for every dimension."""
+"""The comparison table (positions.csv): every quote verbatim at its offsets, both eras for every dimension."""
 
 import pytest
-from conftest import DATA
 from markupsafe import escape
 
-from perucorpus import display, evidence, record, schemas
-from perucorpus.tables import DataError, edit_rows
+from perucorpus.base import schemas
+from perucorpus.base.tables import DataError, edit_rows
+from perucorpus.facts import comparison, quotes, record
+from perucorpus.present import display
 
 
 def edit_positions(data_dir, change):
@@ -23,7 +24,7 @@ def test_a_claim_in_the_wrong_era_names_the_row(data_copy):
         match=r"positions\.csv:\d+: head_of_state/trump_2025_26: era 'trump_2025_26', "
         r"but castillo2021_lima_exit is an article of the 'castillo_2021' era",
     ):
-        evidence.load_positions(data_copy)
+        comparison.load_positions(data_copy)
 
 
 def test_an_unknown_dimension_names_the_row(data_copy):
@@ -31,7 +32,7 @@ def test_an_unknown_dimension_names_the_row(data_copy):
     with pytest.raises(
         DataError, match=r"positions\.csv:2: weather/castillo_2021: dimension 'weather' is not in dimensions\.csv"
     ):
-        evidence.load_positions(data_copy)
+        comparison.load_positions(data_copy)
 
 
 def test_wrong_quote_names_the_row(data_copy):
@@ -39,8 +40,8 @@ def test_wrong_quote_names_the_row(data_copy):
         rows[3]["quote_ar"] = rows[3]["quote_ar"].replace("فنزويلا", "كوبا")
 
     edit_positions(data_copy, change)
-    with pytest.raises(evidence.QuoteError, match=r"positions\.csv:5: venezuela/castillo_2021: quote not found verbatim"):
-        evidence.load_positions(data_copy)
+    with pytest.raises(quotes.QuoteError, match=r"positions\.csv:5: venezuela/castillo_2021: quote not found verbatim"):
+        comparison.load_positions(data_copy)
 
 
 def test_shifted_offsets_name_the_row(data_copy):
@@ -48,8 +49,8 @@ def test_shifted_offsets_name_the_row(data_copy):
         rows[0]["start"] = str(int(rows[0]["start"]) + 1)
 
     edit_positions(data_copy, change)
-    with pytest.raises(evidence.QuoteError, match=r"positions\.csv:2: head_of_state/castillo_2021: start/end .* do not match"):
-        evidence.load_positions(data_copy)
+    with pytest.raises(quotes.QuoteError, match=r"positions\.csv:2: head_of_state/castillo_2021: start/end .* do not match"):
+        comparison.load_positions(data_copy)
 
 
 def test_stated_claim_without_quote_fails_the_schema(data_copy):
@@ -58,52 +59,7 @@ def test_stated_claim_without_quote_fails_the_schema(data_copy):
 
     edit_positions(data_copy, change)
     with pytest.raises(DataError, match=r"1 problem\(s\).*\n.*positions\.csv:2: row: fails a stated claim needs quote_ar"):
-        evidence.load_positions(data_copy)
-
-
-def test_locate_fails_loudly():
-    assert evidence.locate("أ ب ج", "ب") == (2, 3)
-    with pytest.raises(evidence.QuoteError, match="not found"):
-        evidence.locate("أ ب ج", "د")
-    with pytest.raises(evidence.QuoteError, match="more than once"):
-        evidence.locate("بيرو و بيرو", "بيرو")
-
-
-def test_fill_offsets_recomputes_from_quotes(data_copy):
-    edit_positions(data_copy, lambda rows: [row.update(start="0", end="0") for row in rows if row["status"] == "stated"])
-    evidence.fill_offsets(data_copy / "positions.csv")
-    assert (data_copy / "positions.csv").read_bytes() == (DATA / "positions.csv").read_bytes()
-
-
-def test_fill_offsets_names_the_row_of_an_unknown_article(data_copy):
-    moved = []
-
-    def move_first_claim(rows):
-        number, row = next((number, row) for number, row in enumerate(rows, 2) if row["status"] == "stated")
-        row["article_id"] = "nowhere"
-        moved.append(number)
-
-    edit_positions(data_copy, move_first_claim)
-    with pytest.raises(evidence.QuoteError, match=rf"positions.csv:{moved[0]}: no article 'nowhere' in articles.csv"):
-        evidence.fill_offsets(data_copy / "positions.csv")
-
-
-def test_paragraph_numbers():
-    text = "أول\n\nثان\nثالث"
-    assert [evidence.paragraph_number(text, text.index(word)) for word in ("أول", "ثان", "ثالث")] == [1, 2, 3]
-
-
-def test_numbered_paragraphs_agree_with_paragraph_number_and_split_only_at_newlines():
-    text = "أول\r\n\nثان\u2028ما زال\n\n  \nثالث"  # a line separator inside a line does not end it
-    numbered = evidence.numbered_paragraphs(text)
-    assert [number for number, _ in numbered] == [1, 2, 3]
-    assert [evidence.paragraph_number(text, text.index(line.strip())) for _, line in numbered] == [1, 2, 3]
-
-
-def test_a_citation_gives_the_paragraph_and_the_character_span():
-    text = "أول\n\nثان\nثالث"
-    start = text.index("ثالث")
-    assert evidence.citation(text, "x", start, start + 4) == "x ¶3, 9–13"
+        comparison.load_positions(data_copy)
 
 
 def test_loaded_positions_cite_each_stated_quote_where_it_is(positions, articles):
@@ -113,35 +69,35 @@ def test_loaded_positions_cite_each_stated_quote_where_it_is(positions, articles
         text = articles[row.article_id].raw
         paragraph, span = row.citation.removeprefix(f"{row.article_id} ¶").split(", ")
         start, end = (int(value) for value in span.split("–"))
-        assert text[start:end] == row.quote_ar and int(paragraph) == evidence.paragraph_number(text, start)
+        assert text[start:end] == row.quote_ar and int(paragraph) == quotes.paragraph_number(text, start)
 
 
 @pytest.fixture(scope="module")
 def model(positions, dimensions, articles, rows, presidents, references):
     texts = {key: article.raw for key, article in articles.items()}
-    return evidence.table_model(positions, dimensions, texts, record.notes(rows, presidents, references))
+    return comparison.table_model(positions, dimensions, texts, record.notes(rows, presidents, references))
 
 
 def test_wide_table_needs_both_eras(positions, dimensions, articles, model):
     texts = {key: article.raw for key, article in articles.items()}
-    wide = evidence.wide_table(model)
+    wide = comparison.wide_table(model)
     assert list(wide["dimension"]) == list(dimensions.sort_values("order", key=lambda s: s.astype(int))["dimension"])
     with pytest.raises(DataError, match="has no row for era 'castillo_2021'"):
-        evidence.table_model(positions[positions["era"] != "castillo_2021"], dimensions, texts, {})
+        comparison.table_model(positions[positions["era"] != "castillo_2021"], dimensions, texts, {})
 
 
 def test_a_claim_naming_an_unknown_record_note_names_the_row(data_copy):
     edit_positions(data_copy, lambda rows: rows[0].update(record="weather_2026"))
     with pytest.raises(DataError, match=r"positions\.csv:2: head_of_state/castillo_2021: record 'weather_2026' is not one of"):
-        evidence.load_positions(data_copy)
+        comparison.load_positions(data_copy)
 
 
 def test_the_csv_and_the_page_come_from_one_model(model, positions):
     """Every claim of the model is in both renderings, with its record note where it names one."""
-    wide = evidence.wide_table(model)
+    wide = comparison.wide_table(model)
     page = display.evidence_table(model)
     claims = [claim for dimension in model for era in dimension["eras"] for claim in era["claims"]]
-    cells = "\n".join(wide[era].str.cat(sep="\n") for era in evidence.era_labels(positions))
+    cells = "\n".join(wide[era].str.cat(sep="\n") for era in comparison.era_labels(positions))
     assert all(claim["position_en"] in cells and escape(claim["position_en"]) in page for claim in claims)
     noted = [claim["record"] for claim in claims if claim["record"]]
     assert len(noted) >= 4
@@ -165,10 +121,10 @@ def test_html_table_shows_every_rows_note(positions, model):
 
 
 def test_seed_claim_grid_counts_quoted_claims_in_display_order(positions, dimensions):
-    counts, sources = evidence.claim_grid(positions, dimensions)
+    counts, sources = comparison.claim_grid(positions, dimensions)
     ordered = dimensions.assign(order=dimensions["order"].astype(int)).sort_values("order")
     assert list(counts.index) == list(ordered["label_en"]) and list(counts.columns) == list(
-        evidence.era_labels(positions).values()
+        comparison.era_labels(positions).values()
     ) == ["Castillo era (2021)", "Trump era (2025–26)"]
     assert int(counts.to_numpy().sum()) == (positions["status"] == "stated").sum()
     gap = counts.loc["Counter-narcotics and security cooperation", "Castillo era (2021)"]
@@ -196,14 +152,14 @@ def test_a_third_era_is_one_row_of_eras_csv_and_the_table_grows_a_column(
         ]
 
     edit_positions(data_copy, gaps)
-    positions = evidence.load_positions(data_copy)
+    positions = comparison.load_positions(data_copy)
     labels = ["Castillo era (2021)", "Trump era (2025–26)", "Boluarte era (2023–25)"]
-    assert list(evidence.era_labels(positions).values()) == labels
+    assert list(comparison.era_labels(positions).values()) == labels
     texts = {key: article.raw for key, article in articles.items()}
-    model = evidence.table_model(positions, dimensions, texts, record.notes(rows, presidents, references))
-    wide = evidence.wide_table(model)
+    model = comparison.table_model(positions, dimensions, texts, record.notes(rows, presidents, references))
+    wide = comparison.wide_table(model)
     assert list(wide.columns) == ["dimension", "order", "label_en", "castillo_2021", "trump_2025_26", "boluarte_2023"]
-    schemas.positions_wide(evidence.era_labels(positions)).validate(wide.astype(str).astype(object))
-    counts, _ = evidence.claim_grid(positions, dimensions)
+    schemas.positions_wide(comparison.era_labels(positions)).validate(wide.astype(str).astype(object))
+    counts, _ = comparison.claim_grid(positions, dimensions)
     assert list(counts.columns) == labels and (counts["Boluarte era (2023–25)"] == 0).all()
     assert '<th scope="col">Boluarte era (2023–25)</th>' in display.evidence_table(model)

@@ -16,7 +16,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from .atomic import write_atomic
+from perucorpus.base.atomic import write_atomic
 
 
 class DataError(ValueError):

@@ -3,8 +3,8 @@
 Each check keeps the two kinds of evidence apart: the claim is the article's verbatim
 quote, and what the references record comes only from the references. ``data/claims.csv``
 holds every checkable claim of the articles with its verdict (:func:`load_claims` checks
-quotes, offsets and references on load; ``python -m perucorpus.checks data/claims.csv`` fills
-the offsets, with :func:`perucorpus.evidence.fill_offsets`). The other functions compute checks
+quotes, offsets and references on load; ``python -m perucorpus.facts.checks data/claims.csv`` fills
+the offsets, with :func:`perucorpus.facts.quotes.fill_offsets`). The other functions compute checks
 from the external rows of ``data/memberships.csv`` and ``data/peru_heads_of_state.csv``; where a
 verdict in ``claims.csv`` rests on one of them, a test keeps the two in agreement.
 """
@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schemas
-from .corpus import load_corpus
-from .countries import country_label
-from .evidence import QuoteError, citation, fill_offsets, locate_in_article
-from .figures import STATUS_STYLE
-from .memberships import EX_MEMBER, status_on
-from .sourcing import CITED_IN_NOTE, cite, dated_row
-from .tables import DataError, read_table
+from perucorpus.base import schemas
+from perucorpus.base.countries import country_label
+from perucorpus.base.tables import DataError, read_table
+from perucorpus.facts.heads_of_state import in_office
+from perucorpus.facts.memberships import EX_MEMBER, EXIT_WORDS, external_rows, peru_step_row, status_on
+from perucorpus.facts.quotes import QuoteError, citation, fill_offsets, locate_in_article
+from perucorpus.facts.sourcing import CITED_IN_NOTE, cite, dated_row
+from perucorpus.text.corpus import load_corpus
 
 COLUMNS = ["article", "claim (quote)", "country", "what the references record", "references", "our note on the claim"]
 CLAIM_COLUMNS = [
@@ -36,11 +36,6 @@ CLAIM_COLUMNS = [
     "references",
     "our note on the verdict",
 ]
-EXIT_WORDS = {
-    "withdrew": "left the Lima Group formally",
-    "withdrew_de_facto": "left the Lima Group de facto",
-    "announced_withdrawal": "announced an exit from the Lima Group (never formalised)",
-}
 #: MNNA statuses that are announced or notified but not (yet) a designation.
 MNNA_PENDING = ("notified", "announced")
 
@@ -141,7 +136,7 @@ def describe_allies(allies: pd.DataFrame, notice) -> str:
     """Notebook 03's check of jeri2025_mnna_intent's '20 other countries' against :func:`allies_on`.
 
     ``notice`` is the external row of Peru's notice (:func:`peru_step_row`); its date is shown
-    with its derivation when derived (:func:`perucorpus.sourcing.dated_row`).
+    with its derivation when derived (:func:`perucorpus.facts.sourcing.dated_row`).
     """
     designated, pending, treated = (allies.loc[kind] for kind in ("designated", "pending", "treated_as"))
     return (
@@ -157,32 +152,6 @@ def mentioned_refs(text: str, references: pd.DataFrame) -> set[str]:
     return set(CITED_IN_NOTE.findall(text)) & set(references.index)
 
 
-def in_office(presidents: pd.DataFrame, when: date) -> pd.Series:
-    """The row of ``peru_heads_of_state.csv`` for the president in office on ``when``."""
-    current = presidents[(presidents["start"] <= when) & (presidents["end"].isna() | (presidents["end"] >= when))]
-    if current.empty:
-        raise ValueError(f"data/peru_heads_of_state.csv: no president of Peru recorded for {when}")
-    return current.sort_values("start").iloc[-1]  # on a day of handover, the one who took office that day
-
-
-def _external(rows: pd.DataFrame, iso3: str, grouping: str, status: str | None = None) -> pd.DataFrame:
-    chosen = rows[(rows["source_kind"] == "external") & (rows["iso3"] == iso3) & (rows["grouping"] == grouping)]
-    return chosen if status is None else chosen[chosen["status"] == status]
-
-
-def peru_step_row(rows: pd.DataFrame, grouping: str, status: str) -> pd.Series:
-    """The earliest external row for Peru's step (e.g. ``"accc", "signatory"``), with its date's basis."""
-    step = _external(rows, "PER", grouping, status)
-    if step.empty:
-        raise ValueError(f"data/memberships.csv: no external row for Peru, {grouping} {status}")
-    return step.sort_values("start_date", kind="stable").iloc[0]
-
-
-def peru_step(rows: pd.DataFrame, grouping: str, status: str) -> date:
-    """The date the references give for Peru's step (e.g. ``"accc", "signatory"``)."""
-    return peru_step_row(rows, grouping, status)["start_date"]
-
-
 def status_checks(rows: pd.DataFrame, references: pd.DataFrame) -> list[dict]:
     """Each article statement about a Lima Group or MNNA status, with the references' steps for that country.
 
@@ -191,13 +160,13 @@ def status_checks(rows: pd.DataFrame, references: pd.DataFrame) -> list[dict]:
     """
     checks = []
     for row in rows[(rows["source_kind"] == "article") & rows["grouping"].isin(["lima_group", "mnna"])].itertuples():
-        record = _external(rows, row.iso3, row.grouping).sort_values("start_date", kind="stable")
+        record = external_rows(rows, row.iso3, row.grouping).sort_values("start_date", kind="stable")
         if record.empty:
             raise ValueError(
                 f"data/memberships.csv: {row.source} states a {row.grouping} status for {row.iso3}, "
                 "but no external row records that country in that grouping"
             )
-        steps = "; ".join(f"{STATUS_STYLE[step['status']][1]} {dated_row(step)}" for step in record.to_dict("records"))
+        steps = "; ".join(f"{schemas.STATUS_WORDS[step['status']]} {dated_row(step)}" for step in record.to_dict("records"))
         notes = " ".join(note for note in record["note"] if note)
         ref_ids = set(record["source"]) | mentioned_refs(notes, references)
         checks.append(

@@ -1,9 +1,8 @@
-"""Verbatim quotes as evidence: find them, check them, cite them.
+"""The positions table (notebook 02): Peru's positions as the articles frame them, dimension × era.
 
-A quote is cited by its article id and 0-based Python string offsets into the *raw*
-article text, so that ``raw[start:end] == quote`` holds exactly. Offsets are computed by
-:func:`locate` (never typed by hand) and re-checked by :func:`verify` on every load.
-Run ``python -m perucorpus.evidence data/positions.csv`` to fill or refresh the
+``data/positions.csv`` is loaded and checked here (eras, dimensions, quotes and their
+offsets, the renderings' hedges), then shaped into the comparison table's model.
+Run ``python -m perucorpus.facts.comparison data/positions.csv`` to fill or refresh the
 ``start``/``end`` columns from the quotes.
 """
 
@@ -14,42 +13,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import renderings, schemas
-from .corpus import load_corpus, load_eras
-from .tables import DataError, edit_rows, read_table
-
-
-class QuoteError(DataError):
-    """A quote is missing from its article, ambiguous, or at the wrong offsets."""
-
-
-def locate(text: str, quote: str) -> tuple[int, int]:
-    """Offsets of the single occurrence of ``quote`` in ``text``; fails if absent or repeated."""
-    if not quote:
-        raise QuoteError("empty quote")
-    first = text.find(quote)
-    if first == -1:
-        raise QuoteError(f"quote not found verbatim: {quote!r}")
-    second = text.find(quote, first + 1)
-    if second != -1:
-        raise QuoteError(f"quote occurs more than once (at {first} and {second}); quote more of the sentence: {quote!r}")
-    return first, first + len(quote)
-
-
-def paragraph_number(text: str, offset: int) -> int:
-    """1-based number of the non-empty line (paragraph or heading) containing ``offset``."""
-    lines = text[:offset].split("\n")
-    return sum(1 for line in lines[:-1] if line.strip()) + 1
-
-
-def numbered_paragraphs(text: str) -> list[tuple[int, str]]:
-    r"""Each non-empty line of ``text`` with its 1-based number, as :func:`paragraph_number` counts them (lines end at ``\n`` only)."""
-    return list(enumerate((line for line in text.split("\n") if line.strip()), 1))
+from perucorpus.base import schemas
+from perucorpus.base.tables import DataError, read_table
+from perucorpus.facts import renderings
+from perucorpus.facts.quotes import citation, fill_offsets, verify
+from perucorpus.text.corpus import load_corpus, load_eras
 
 
 def load_positions(data_dir: Path | str) -> pd.DataFrame:
     """Read ``positions.csv``, verify every quote against the raw articles, and check that its
-    English keeps the quote's hedges, attributions and typos (:mod:`perucorpus.renderings`).
+    English keeps the quote's hedges, attributions and typos (:mod:`perucorpus.facts.renderings`).
 
     ``attrs["era_labels"]`` maps each era of ``eras.csv`` to its label, in file order (:func:`era_labels`).
     """
@@ -80,17 +53,15 @@ def load_positions(data_dir: Path | str) -> pd.DataFrame:
 
 def _check_rows(positions: pd.DataFrame, dimensions: set[str], eras: dict[str, str]) -> None:
     """Each row names a dimension of ``dimensions.csv``, a quoted claim the era of its article,
-    and a ``record`` note, if any, that :mod:`perucorpus.record` generates.
+    and a ``record`` note, if any, that :mod:`perucorpus.facts.record` generates.
     """
-    from .record import NOTES as record_notes  # record builds on memberships, which imports this module
-
     problems = []
     for row, line in zip(positions.to_dict("records"), positions.attrs["lines"]):
         where = f"{positions.attrs['source']}:{line}: {row['dimension']}/{row['era']}"
         if row["dimension"] not in dimensions:
             problems.append(f"{where}: dimension {row['dimension']!r} is not in dimensions.csv")
-        if row["record"] and row["record"] not in record_notes:
-            problems.append(f"{where}: record {row['record']!r} is not one of the generated notes {sorted(record_notes)}")
+        if row["record"] and row["record"] not in schemas.RECORD_NOTES:
+            problems.append(f"{where}: record {row['record']!r} is not one of the generated notes {sorted(schemas.RECORD_NOTES)}")
         article_era = eras.get(row["article_id"])
         if row["status"] == "stated" and article_era and article_era != row["era"]:
             problems.append(f"{where}: era {row['era']!r}, but {row['article_id']} is an article of the {article_era!r} era")
@@ -98,84 +69,10 @@ def _check_rows(positions: pd.DataFrame, dimensions: set[str], eras: dict[str, s
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
 
 
-def verify(positions: pd.DataFrame, texts: dict[str, str]) -> None:
-    """Check every stated claim: known article, quote verbatim and unique at ``start:end``.
-
-    Raises :class:`QuoteError` naming the file line of every row that fails.
-    """
-    source = positions.attrs.get("source", "positions.csv")
-    lines = positions.attrs.get("lines", [index + 2 for index in range(len(positions))])
-    problems = []
-    for row, line in zip(positions.to_dict("records"), lines):
-        if row["status"] != "stated":
-            continue
-        where = f"{source}:{line}: {row['dimension']}/{row['era']}"
-        text = texts.get(row["article_id"])
-        if text is None:
-            problems.append(f"{where}: unknown article_id {row['article_id']!r}")
-            continue
-        try:
-            expected = locate(text, row["quote_ar"])
-        except QuoteError as error:
-            problems.append(f"{where}: {error}")
-            continue
-        if (int(row["start"]), int(row["end"])) != expected:
-            problems.append(
-                f"{where}: start/end {row['start']}–{row['end']} do not match the quote, which is at "
-                f"{expected[0]}–{expected[1]} (run perucorpus fill positions.csv to refresh offsets)"
-            )
-    if problems:
-        raise QuoteError(f"{len(problems)} quote problem(s):\n" + "\n".join(problems))
-
-
-def citation(text: str, article_id: str, start: int, end: int) -> str:
-    """A human citation of the quote at ``start:end``: ``article_id ¶n, start–end`` (paragraph, then character span)."""
-    return f"{article_id} ¶{paragraph_number(text, start)}, {start}–{end}"
-
-
-def locate_in_article(texts: dict[str, str], article_id: str, quote: str, where: str) -> tuple[int, int]:
-    """:func:`locate` one data row's quote in its article; errors start with ``where`` (file:line)."""
-    if article_id not in texts:
-        raise QuoteError(f"{where}: no article {article_id!r} in articles.csv")
-    try:
-        return locate(texts[article_id], quote)
-    except QuoteError as error:
-        raise QuoteError(f"{where}: {error}") from None
-
-
-def fill_rows(path: Path | str, fill_row, data_dir: Path | str | None = None) -> int:
-    """The skeleton of every ``perucorpus fill`` command: ``fill_row(row, texts, where)`` edits each
-    row of the CSV at ``path`` in place (``texts``: the raw articles of ``data_dir``, default the
-    file's folder; ``where``: ``file:line`` for error messages); the file is rewritten atomically.
-    """
-    path = Path(path)
-    texts = {key: article.raw for key, article in load_corpus(Path(data_dir) if data_dir else path.parent).items()}
-
-    def fill(rows, lines):
-        for row, line in zip(rows, lines):
-            fill_row(row, texts, f"{path.as_posix()}:{line}")
-
-    return edit_rows(path, fill, with_lines=True)
-
-
-def fill_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
-    """Recompute ``start``/``end`` of every quoted row of a file from its ``article_id`` and ``quote_ar``, in place.
-
-    Rows of ``positions.csv`` are quoted when their ``status`` is ``stated``; a file without a
-    ``status`` column (``claims.csv``) has a quote on every row.
-    """
-
-    def offsets(row, texts, where):
-        if row.get("status", "stated") == "stated":
-            row["start"], row["end"] = locate_in_article(texts, row["article_id"], row["quote_ar"], where)
-
-    return fill_rows(path, offsets, data_dir)
-
-
 def era_labels(positions: pd.DataFrame) -> dict[str, str]:
     """Era id → label (``data/eras.csv``, in its order) of a frame from :func:`load_positions`."""
     if "era_labels" not in positions.attrs:
-        raise DataError("the positions frame has no era labels: load it with evidence.load_positions")
+        raise DataError("the positions frame has no era labels: load it with comparison.load_positions")
     return positions.attrs["era_labels"]
 
 
@@ -210,7 +107,7 @@ def table_model(
     each era a dict (``era``, ``label``, ``claims``), each claim a dict with ``status``,
     ``position_en``, ``quote_ar``, ``quote_en``, ``citation`` (empty for a gap), ``note`` and
     ``record``: the generated "what the record adds" note the claim names (``record_notes``,
-    from :func:`perucorpus.record.notes`), or empty.
+    from :func:`perucorpus.facts.record.notes`), or empty.
     """
     model = []
     for dimension, eras in cells(positions, dimensions):

@@ -1,0 +1,1 @@
+"""Presentation layer: HTML for notebooks, figures and maps."""

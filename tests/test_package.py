@@ -1,0 +1,35 @@
+"""The package's layout: every module is listed in the README's module table, in its layer."""
+
+import pkgutil
+import re
+
+from conftest import ROOT
+
+import perucorpus
+
+LAYERS = ("base", "text", "facts", "present", "publish")
+
+
+def package_modules() -> set[str]:
+    """Every module of the package, dotted below ``perucorpus`` (subpackages' ``__init__`` left out)."""
+    found = {info.name.removeprefix("perucorpus.") for info in pkgutil.walk_packages(perucorpus.__path__, "perucorpus.")}
+    return {name for name in found if name not in LAYERS and name != "__main__"}
+
+
+def readme_modules() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| module | concern |", 1)[1].split("\n\n", 1)[0]
+    return re.findall(r"^\| `([a-z_.]+)` \|", table, flags=re.M)
+
+
+def test_the_readme_module_table_lists_every_module_once():
+    listed = readme_modules()
+    assert listed, "the README's module table lists no module"
+    assert len(listed) == len(set(listed))
+    assert set(listed) == package_modules()
+
+
+def test_every_module_but_the_entry_points_lives_in_a_layer():
+    loose = {name for name in package_modules() if "." not in name}
+    assert loose == {"cli", "project"}
+    assert {name.split(".")[0] for name in package_modules() if "." in name} == set(LAYERS)
