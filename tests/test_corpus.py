@@ -3,9 +3,11 @@
 import hashlib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from conftest import ROOT, SEED_IDS
 
+from perucorpus.base import schemas
 from perucorpus.base.tables import DataError, edit_rows
 from perucorpus.text import cleaning, corpus
 
@@ -167,3 +169,19 @@ def test_a_source_file_name_with_a_folder_or_hidden_is_refused(data_copy):
 
 def test_in_words():
     assert [corpus.in_words(number) for number in (0, 3, 4, 12, 13)] == ["zero", "three", "four", "twelve", "13"]
+
+
+def test_reader_names_come_from_genre_and_date_and_tell_two_of_a_kind_apart():
+    meta = pd.DataFrame(
+        {"genre": ["opinion", "news", "explainer"], "date": ["2021-08/2022-07", "2025-11/2026-09", "2026-03-13"]},
+        index=["a", "b", "c"],
+    )
+    assert corpus.reader_names(meta) == {"a": "the 2021 opinion piece", "b": "the 2025 news report", "c": "the 2026 explainer"}
+    two = pd.concat([meta, pd.DataFrame({"genre": ["news"], "date": ["2025-12-12"]}, index=["d"])])
+    names = corpus.reader_names(two)
+    assert names["b"] == "the news report of 2025-11" and names["d"] == "the news report of 2025-12-12"
+    assert names["a"] == "the 2021 opinion piece"
+
+
+def test_every_genre_of_the_schema_has_a_reader_noun():
+    assert set(corpus.GENRE_NOUNS) == set(schemas.GENRES)

@@ -52,3 +52,8 @@ def test_a_citation_gives_the_paragraph_and_the_character_span():
     text = "أول\n\nثان\nثالث"
     start = text.index("ثالث")
     assert quotes.citation(text, "x", start, start + 4) == "x ¶3, 9–13"
+
+
+def test_a_short_citation_names_the_article_as_a_reader_would_and_its_paragraph():
+    text = "first\n\nsecond line\nthird"
+    assert quotes.short_citation("the 2025 news report", text, text.index("third")) == "2025 news report ¶3"

@@ -79,6 +79,14 @@ def citation(text: str, article_id: str, start: int, end: int) -> str:
     return f"{article_id} ¶{paragraph_number(text, start)}, {start}–{end}"
 
 
+def short_citation(reader_name: str, text: str, start: int) -> str:
+    """The citation for the reading line: the article's reader name and paragraph ("news report ¶9").
+
+    The full citation (:func:`citation`: id, paragraph and character span) goes one click below.
+    """
+    return f"{reader_name.removeprefix('the ')} ¶{paragraph_number(text, start)}"
+
+
 def locate_in_article(texts: dict[str, str], article_id: str, quote: str, where: str) -> tuple[int, int]:
     """:func:`locate` one data row's quote in its article; errors start with ``where`` (file:line)."""
     if article_id not in texts:

@@ -122,6 +122,26 @@ def metadata(articles: dict[str, Article]) -> pd.DataFrame:
     return pd.DataFrame([article.meta for article in articles.values()]).set_index("id")
 
 
+#: How a reader names an article of each genre ("the 2021 opinion piece").
+GENRE_NOUNS = {"opinion": "opinion piece", "news": "news report", "explainer": "explainer"}
+
+
+def reader_names(meta: pd.DataFrame) -> dict[str, str]:
+    """Article id → the name a reader would use, from ``articles.csv``'s genre and date.
+
+    "the {year} {genre}" ("the 2021 opinion piece", "the 2025 news report"), the year being the
+    start of the article's date; where two articles share genre and year, their full start date
+    tells them apart ("the news report of 2025-12"). Ids stay for researchers; pages use these.
+    """
+    start = meta["date"].str.split("/").str[0]
+    keys = meta["genre"] + " " + start.str[:4]
+    names = {}
+    for article_id, genre, when, key in zip(meta.index, meta["genre"], start, keys):
+        noun = GENRE_NOUNS[genre]
+        names[article_id] = f"the {noun} of {when}" if (keys == key).sum() > 1 else f"the {when[:4]} {noun}"
+    return names
+
+
 def in_words(number: int) -> str:
     """``number`` in English words up to twelve ("three articles"), in digits above."""
     words = "zero one two three four five six seven eight nine ten eleven twelve".split()
