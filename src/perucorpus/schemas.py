@@ -11,7 +11,7 @@ from datetime import date
 import pandera.pandas as pa
 
 from . import dates
-from .sourcing import BASES
+from .sourcing import BASES, TIERS
 from .tables import choice, matches, text_column
 
 ID = r"[a-z][a-z0-9_]*"
@@ -90,8 +90,36 @@ REFERENCES = pa.DataFrameSchema(
         "publisher": text_column(),
         "date": text_column(matches(f"{ISO_DATE}|undated", "an ISO 8601 date (YYYY[-MM[-DD]]) or 'undated'"), REAL_DATE),
         "url": text_column(matches(r"https?://\S+", "an http(s) URL")),
+        "tier": text_column(choice(*TIERS)),
+        "read_in": text_column(nullable=True),
         "source_states": text_column(),
         "note": text_column(nullable=True),
+    },
+    strict=True,
+)
+
+#: Which tier each publisher's references get (``publisher_tiers.csv``; checked by ``sourcing.tier_problems``).
+PUBLISHER_TIERS = pa.DataFrameSchema(
+    {
+        "publisher": text_column(unique=True),
+        "tier": text_column(choice(*TIERS)),
+        "kind": text_column(
+            choice(
+                "government",
+                "register",
+                "news_agency",
+                "newspaper",
+                "broadcaster",
+                "state_media",
+                "online_outlet",
+                "academic_or_analysis",
+                "encyclopedia",
+                "aggregator",
+                "mirror",
+            )
+        ),
+        "country": text_column(),
+        "why": text_column(),
     },
     strict=True,
 )
@@ -382,6 +410,7 @@ FILES = {
     "eras.csv": ERAS,
     "articles.csv": ARTICLES,
     "references.csv": REFERENCES,
+    "publisher_tiers.csv": PUBLISHER_TIERS,
     "gazetteer/variants.csv": GAZETTEER_VARIANTS,
     "gazetteer/non_country_terms.csv": NON_COUNTRY_TERMS,
     "stopwords_supplement.csv": STOPWORDS_SUPPLEMENT,
