@@ -102,7 +102,8 @@ def cite(ref_ids, references) -> str:
 
 def tier_problems(references, publishers) -> list[str]:
     """Each reference whose publisher is not in ``publishers`` (``publisher_tiers.csv``, indexed by
-    ``publisher``) or whose ``tier`` differs from its publisher's; ``references`` indexed by ``ref_id``."""
+    ``publisher``) or whose ``tier`` differs from its publisher's; ``references`` indexed by ``ref_id``.
+    """
     problems = []
     for line, (ref, row) in enumerate(references.iterrows(), start=2):
         where = f"references.csv:{line}: {ref}"
@@ -116,7 +117,8 @@ def tier_problems(references, publishers) -> list[str]:
 
 def weak_facts(data_dir: Path | str, references) -> list[str]:
     """Each fact (a row of a file in :data:`FACT_NOTES`) whose references are all
-    ``aggregator_or_mirror`` and whose note does not say :data:`WEAK_SOURCE`, as ``file:line``."""
+    ``aggregator_or_mirror`` and whose note does not say :data:`WEAK_SOURCE`, as ``file:line``.
+    """
     data_dir, weak = Path(data_dir), []
     for name, note in FACT_NOTES.items():
         path = data_dir / name
