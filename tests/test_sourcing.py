@@ -133,7 +133,8 @@ def test_no_fact_rests_on_aggregators_or_mirrors_alone():
 @pytest.mark.xfail(
     strict=True,
     reason="claims.csv belongs to the claims re-judging branch: shield2026_absolute_resolve and "
-    "shield2026_mexico_criticism still cite aggregators alone (remove this mark once they are re-sourced)",
+    "shield2026_mexico_criticism still cite aggregators alone; handoff/README.md gives their new references "
+    "(remove this mark once they are re-sourced)",
 )
 def test_no_claim_rests_on_aggregators_or_mirrors_alone():
     references = read_table(DATA / "references.csv", schemas.REFERENCES).set_index("ref_id")
