@@ -216,7 +216,7 @@ def test_claims_table_cites_each_reference_and_marks_a_claim_without_any(referen
     table = checks.claims_table(claims, references)
     assert list(table.columns) == checks.CLAIM_COLUMNS and list(table.index) == [0, 1]
     assert list(table["article"]) == ["a ¶1, 0–1", "b ¶2, 5–6"]
-    assert table.loc[0, "references"] == "Buenos Aires Times (Bloomberg), 2025-12 (batimes_2025_peru_mnna)"
+    assert table.loc[0, "references"] == "Bloomberg, 2025-12 [wire/major] (batimes_2025_peru_mnna)"
     assert table.loc[1, "references"] == "none" and table.loc[1, "verdict"] == "not checkable"
 
 

@@ -24,7 +24,7 @@ def test_terms_table_shows_derived_dates_with_their_derivation_and_cites_every_r
         index=[4, 9],
     )
     references = pd.DataFrame(
-        {"publisher": ["Outlet One", "Outlet Two"], "date": ["2020-11-17", "undated"]},
+        {"publisher": ["Outlet One", "Outlet Two"], "date": ["2020-11-17", "undated"], "tier": ["other_outlet", "primary"]},
         index=pd.Index(["r1", "r2"], name="ref_id"),
     )
     expected = pd.DataFrame(
@@ -32,7 +32,10 @@ def test_terms_table_shows_derived_dates_with_their_derivation_and_cites_every_r
             "president": ["A Before", "B Now"],
             "from": ["2020-11-17", "2021-07-28 (derived: 'hoy' in a report of 2021-07-28)"],
             "to": ["2021-07-28 (derived: B's inauguration)", "in office, end not recorded"],
-            "references": ["Outlet One, 2020-11-17 (r1); Outlet Two, undated (r2)", "Outlet Two, undated (r2)"],
+            "references": [
+                "Outlet Two, undated [primary] (r2); Outlet One, 2020-11-17 [outlet] (r1)",
+                "Outlet Two, undated [primary] (r2)",
+            ],
         }
     )
     assert_frame_equal(heads_of_state.terms_table(presidents, references), expected)

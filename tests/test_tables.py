@@ -117,6 +117,7 @@ BAD_VALUES = {
     "eras.csv": ("start", "soon"),
     "articles.csv": ("genre", "poem"),
     "references.csv": ("date", "yesterday"),
+    "publisher_tiers.csv": ("tier", "blog"),
     "gazetteer/variants.csv": ("form", "verb"),
     "gazetteer/non_country_terms.csv": ("kind", "planet"),
     "stopwords_supplement.csv": ("word_ar", ""),

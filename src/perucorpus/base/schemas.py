@@ -19,6 +19,8 @@ ISO3 = r"[A-Z]{3}"
 GENRES = ("opinion", "news", "explainer")
 #: How an external date rests on its reference: written in ``source_states``, or worked out (perucorpus.facts.sourcing).
 BASES = ("stated", "derived")
+#: How far a reference can be trusted for a fact, best first (``references.csv``, ``tier``; perucorpus.facts.sourcing).
+TIERS = ("primary", "wire_or_major", "other_outlet", "aggregator_or_mirror")
 #: The generated "what the record adds" notes a position may name (column ``record``); perucorpus.facts.record computes each.
 RECORD_NOTES = ("peru_signing_2026", "lima_exits_2021")
 #: A file name as received: letters (any script), digits, spaces and ``. _ - ( ) , +``; no folder, not hidden.
@@ -93,8 +95,36 @@ REFERENCES = pa.DataFrameSchema(
         "publisher": text_column(),
         "date": text_column(matches(f"{ISO_DATE}|undated", "an ISO 8601 date (YYYY[-MM[-DD]]) or 'undated'"), REAL_DATE),
         "url": text_column(matches(r"https?://\S+", "an http(s) URL")),
+        "tier": text_column(choice(*TIERS)),
+        "read_in": text_column(nullable=True),
         "source_states": text_column(),
         "note": text_column(nullable=True),
+    },
+    strict=True,
+)
+
+#: Which tier each publisher's references get (``publisher_tiers.csv``; checked by ``sourcing.tier_problems``).
+PUBLISHER_TIERS = pa.DataFrameSchema(
+    {
+        "publisher": text_column(unique=True),
+        "tier": text_column(choice(*TIERS)),
+        "kind": text_column(
+            choice(
+                "government",
+                "register",
+                "news_agency",
+                "newspaper",
+                "broadcaster",
+                "state_media",
+                "online_outlet",
+                "academic_or_analysis",
+                "encyclopedia",
+                "aggregator",
+                "mirror",
+            )
+        ),
+        "country": text_column(),
+        "why": text_column(),
     },
     strict=True,
 )
@@ -387,6 +417,7 @@ FILES = {
     "eras.csv": ERAS,
     "articles.csv": ARTICLES,
     "references.csv": REFERENCES,
+    "publisher_tiers.csv": PUBLISHER_TIERS,
     "gazetteer/variants.csv": GAZETTEER_VARIANTS,
     "gazetteer/non_country_terms.csv": NON_COUNTRY_TERMS,
     "stopwords_supplement.csv": STOPWORDS_SUPPLEMENT,

@@ -15,6 +15,11 @@ its dates has a basis (``start_basis``, ``end_basis``):
 
 :data:`CITING` lists the files and columns that cite references, once, for
 :func:`cited_refs` (a reference nothing cites is dropped).
+
+Every reference has a ``tier`` (:data:`TIERS`), the tier of its publisher in
+``data/publisher_tiers.csv`` (:func:`tier_problems`); :func:`cite` shows it as a short tag
+(:data:`TIER_TAGS`). A fact that cites only ``aggregator_or_mirror`` references must say so in
+its note with :data:`WEAK_SOURCE` (:func:`weak_facts`).
 """
 
 from __future__ import annotations
@@ -24,8 +29,14 @@ import re
 from pathlib import Path
 
 from perucorpus.base.dates import PartialDate, is_written
-from perucorpus.base.schemas import BASES
+from perucorpus.base.schemas import BASES, TIERS
 
+#: The tag shown beside a citation, one per tier.
+TIER_TAGS = {"primary": "primary", "wire_or_major": "wire/major", "other_outlet": "outlet", "aggregator_or_mirror": "aggregator"}
+#: What a fact's note must say when it rests on aggregators or mirrors alone (followed by why).
+WEAK_SOURCE = "Weak source:"
+#: The note of a fact in each file that cites references (where :data:`WEAK_SOURCE` goes).
+FACT_NOTES = {"memberships.csv": "note", "peru_heads_of_state.csv": "note", "claims.csv": "verdict_note"}
 #: A source named in passing in a note, e.g. "... not executed by his successor (monoglobal_2021_peru)".
 CITED_IN_NOTE = re.compile(r"\(([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\)")
 #: Files under ``data/`` that cite references: column → how it cites ("id", "ids" separated by ";", or "(ref_id)" in prose).
@@ -79,8 +90,55 @@ def dated_row(row, column: str = "start") -> str:
 
 
 def cite(ref_ids, references) -> str:
-    """``publisher, date (ref_id)`` for each reference, ``references`` indexed by ``ref_id``."""
-    return "; ".join(f"{references.at[ref, 'publisher']}, {references.at[ref, 'date']} ({ref})" for ref in sorted(set(ref_ids)))
+    """``publisher, date [tier] (ref_id)`` for each reference, best tier first; ``references`` indexed by ``ref_id``."""
+    ordered = sorted(set(ref_ids), key=lambda ref: (TIERS.index(references.at[ref, "tier"]), ref))
+    return "; ".join(
+        f"{references.at[ref, 'publisher']}, {references.at[ref, 'date']} [{TIER_TAGS[references.at[ref, 'tier']]}] ({ref})"
+        for ref in ordered
+    )
+
+
+def tier_problems(references, publishers) -> list[str]:
+    """Each reference whose publisher is not in ``publishers`` (``publisher_tiers.csv``, indexed by
+    ``publisher``) or whose ``tier`` differs from its publisher's; ``references`` indexed by ``ref_id``.
+    """
+    problems = []
+    for line, (ref, row) in enumerate(references.iterrows(), start=2):
+        where = f"references.csv:{line}: {ref}"
+        if row["publisher"] not in publishers.index:
+            problems.append(f"{where}: publisher {row['publisher']!r} is not in publisher_tiers.csv")
+        elif publishers.at[row["publisher"], "tier"] != row["tier"]:
+            tier = publishers.at[row["publisher"], "tier"]
+            problems.append(f"{where}: tier {row['tier']!r}, but publisher_tiers.csv gives {row['publisher']!r} {tier!r}")
+    return problems
+
+
+def weak_facts(data_dir: Path | str, references) -> list[str]:
+    """Each fact (a row of a file in :data:`FACT_NOTES`) whose references are all
+    ``aggregator_or_mirror`` and whose note does not say :data:`WEAK_SOURCE`, as ``file:line``.
+    """
+    data_dir, weak = Path(data_dir), []
+    for name, note in FACT_NOTES.items():
+        path = data_dir / name
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            for row in reader:
+                refs = {ref for ref in _row_refs(row, CITING[name]) if ref in references.index}
+                if refs and set(references.loc[sorted(refs), "tier"]) == {"aggregator_or_mirror"}:
+                    if WEAK_SOURCE not in (row.get(note) or ""):
+                        weak.append(f"{name}:{reader.line_num}: cites only {', '.join(sorted(refs))}")
+    return weak
+
+
+def _row_refs(row: dict, columns: dict[str, str]) -> list[str]:
+    """The ids one row cites in ``columns`` (column → "id", "ids" or "in_text", as in :data:`CITING`)."""
+    found = []
+    for column, how in columns.items():
+        value = row.get(column) or ""
+        found += {"id": [value], "ids": value.split(";"), "in_text": CITED_IN_NOTE.findall(value)}[how]
+    return [ref for ref in found if ref]
 
 
 def cited_refs(data_dir: Path | str) -> dict[str, list[str]]:
@@ -93,9 +151,6 @@ def cited_refs(data_dir: Path | str) -> dict[str, list[str]]:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
             for row in reader:
-                for column, how in columns.items():
-                    value = row.get(column) or ""
-                    ids = {"id": [value], "ids": value.split(";"), "in_text": CITED_IN_NOTE.findall(value)}[how]
-                    for ref in filter(None, ids):
-                        cited.setdefault(ref, []).append(f"{name}:{reader.line_num}")
+                for ref in _row_refs(row, columns):
+                    cited.setdefault(ref, []).append(f"{name}:{reader.line_num}")
     return cited
