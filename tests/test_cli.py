@@ -161,3 +161,13 @@ def test_fill_runs_every_registered_fill_and_refuses_an_unknown_file(data_copy, 
     assert snapshot(data_copy) == before  # the committed data are already filled
     assert cli.main(["fill", "--data", str(data_copy), "people.csv"]) == 1
     assert "no fill command for ['people.csv']" in capsys.readouterr().err
+
+
+def test_a_glosses_clash_stops_add_article_in_one_line_before_anything_is_written(data_copy, new_file, capsys):
+    with (data_copy / "glosses.csv").open("a", encoding="utf-8") as table:  # a second spelling of one term, its own gloss
+        table.write("أمريكي,American\nامريكي,of America\n")
+    before = snapshot(data_copy)
+    assert add(data_copy, new_file, *GOOD) == 1
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1 and "glosses.csv" in error and "normalise to the same term" in error, error
+    assert snapshot(data_copy) == before

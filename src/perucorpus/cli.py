@@ -38,6 +38,7 @@ TOP_TERMS = 10
 
 
 def _add_article(args: argparse.Namespace) -> int:
+    _check_annotation_files(Path(args.data))  # before anything is written: what next_steps reads must load
     article = corpus.add_article(
         args.data,
         args.path,
@@ -55,6 +56,16 @@ def _add_article(args: argparse.Namespace) -> int:
     for line in next_steps(Path(args.data), article.id):
         print(line)
     return 0
+
+
+def _check_annotation_files(data_dir: Path) -> None:
+    """Load the files :func:`next_steps` reads (glosses, gazetteer), so that a problem in them
+    stops ``add-article`` with its one-line :class:`DataError` before the article is copied.
+    """
+    from perucorpus.text import gazetteer, overview
+
+    overview.term_glosses(data_dir)
+    gazetteer.Gazetteer.from_data(data_dir)
 
 
 def next_steps(data_dir: Path, article_id: str) -> list[str]:

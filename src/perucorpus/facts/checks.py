@@ -162,7 +162,7 @@ def status_checks(rows: pd.DataFrame, references: pd.DataFrame) -> list[dict]:
     for row in rows[(rows["source_kind"] == "article") & rows["grouping"].isin(["lima_group", "mnna"])].itertuples():
         record = external_rows(rows, row.iso3, row.grouping).sort_values("start_date", kind="stable")
         if record.empty:
-            raise ValueError(
+            raise DataError(
                 f"data/memberships.csv: {row.source} states a {row.grouping} status for {row.iso3}, "
                 "but no external row records that country in that grouping"
             )
@@ -201,7 +201,7 @@ def head_of_state_check(
         if person.name_ar in claim.quote_ar and person.name_en in set(presidents["name"])
     }
     if len(named) != 1:
-        raise ValueError(
+        raise DataError(
             f"data/positions.csv: expected one head_of_state quote of {article_id} naming a president "
             f"(names from data/people.csv), found {sorted(named) or 'none'}"
         )
@@ -240,7 +240,7 @@ def signatory_check(rows: pd.DataFrame, references: pd.DataFrame) -> dict:
     external = coalition[coalition["source_kind"] == "external"]
     listed = coalition[(coalition["source_kind"] == "article") & (coalition["status"] == "signatory")]
     if listed.empty:
-        raise ValueError("data/memberships.csv: no article row lists a signatory of the counter-cartel declaration (accc)")
+        raise DataError("data/memberships.csv: no article row lists a signatory of the counter-cartel declaration (accc)")
     signed = set(external.loc[external["status"] == "signatory", "iso3"])
     listed_codes = set(listed["iso3"])
 

@@ -63,5 +63,5 @@ def in_office(presidents: pd.DataFrame, when: date) -> pd.Series:
     """The row of ``peru_heads_of_state.csv`` for the president in office on ``when``."""
     current = presidents[(presidents["start"] <= when) & (presidents["end"].isna() | (presidents["end"] >= when))]
     if current.empty:
-        raise ValueError(f"data/peru_heads_of_state.csv: no president of Peru recorded for {when}")
+        raise DataError(f"data/peru_heads_of_state.csv: no president of Peru recorded for {when}")
     return current.sort_values("start").iloc[-1]  # on a day of handover, the one who took office that day

@@ -136,7 +136,7 @@ def steps(frame: pd.DataFrame, iso3: str, texts: dict[tuple[str, str], str]) -> 
     )
     missing = sorted(set(zip(found["grouping"], found["status"])) - set(texts))
     if missing:
-        raise ValueError(
+        raise DataError(
             f"{frame.attrs.get('source', 'memberships.csv')}: no wording for {iso3}'s step(s) {missing}; "
             "add them to the step texts"
         )
@@ -175,7 +175,7 @@ def peru_step_row(rows: pd.DataFrame, grouping: str, status: str) -> pd.Series:
     """The earliest external row for Peru's step (e.g. ``"accc", "signatory"``), with its date's basis."""
     step = external_rows(rows, "PER", grouping, status)
     if step.empty:
-        raise ValueError(f"data/memberships.csv: no external row for Peru, {grouping} {status}")
+        raise DataError(f"data/memberships.csv: no external row for Peru, {grouping} {status}")
     return step.sort_values("start_date", kind="stable").iloc[0]
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from perucorpus.base.countries import country_label
 from perucorpus.base.schemas import RECORD_NOTES
+from perucorpus.base.tables import DataError
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import EXIT_WORDS, external_rows, peru_step_row
 from perucorpus.facts.sourcing import cite, dated_row
@@ -56,7 +57,7 @@ def lima_exits_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd
         found = external_rows(rows, iso3, "lima_group")
         found = found[found["status"].isin(list(EXIT_WORDS))]
         if found.empty:
-            raise ValueError(
+            raise DataError(
                 f"data/memberships.csv: the article says {iso3} left the Lima Group, but no external row records an exit"
             )
         how = "; ".join(dict.fromkeys(EXIT_WORDS[status] for status in found["status"]))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import nbformat
 
+from perucorpus.base.tables import DataError
 from perucorpus.present.display import ARABIC_RUN
 
 SOLUTION_TAG = "solution"
@@ -39,7 +40,7 @@ def _questions_cell(guide: nbformat.NotebookNode) -> int:
     for position, cell in enumerate(guide.cells):
         if cell.cell_type == "markdown" and QUESTIONS_HEADING.search(cell.source):
             return position
-    raise ValueError("the discussion guide has no section 'Questions for discussion'")
+    raise DataError("the discussion guide has no section 'Questions for discussion'")
 
 
 def _section(source: str) -> tuple[str, str]:
@@ -85,7 +86,7 @@ def read_notes(path: Path | str, guide: nbformat.NotebookNode) -> dict[int, str]
         if number not in notes
     ]
     if problems:
-        raise ValueError("facilitator notes do not match the discussion questions:\n" + "\n".join(problems))
+        raise DataError("facilitator notes do not match the discussion questions:\n" + "\n".join(problems))
     return notes
 
 

@@ -269,7 +269,17 @@ def term_glosses(data_dir: Path | str) -> pd.DataFrame:
     glossary = read_table(data_dir / "glossary.csv", schemas.GLOSSARY)
     combined = pd.concat([glosses, glossary.loc[glossary["term_ar"].isin(multiword), ["term_ar", "gloss_en"]]], ignore_index=True)
     combined.attrs["source"] = f"{glosses.attrs['source']} (or, for a multiword term, {glossary.attrs['source']})"
+    check_glosses(combined)
     return combined
+
+
+def check_glosses(glosses: pd.DataFrame) -> None:
+    """Stop (:class:`DataError`) if two spellings in ``glosses`` normalise to one term, each with its own gloss."""
+    source = glosses.attrs.get("source", "the glosses table")
+    normalised = glosses["term_ar"].map(normalise)
+    clashes = sorted(set(normalised[normalised.duplicated()]))
+    if clashes:
+        raise DataError(f"{source}: spellings that normalise to the same term, each with its own gloss: {clashes}")
 
 
 #: The ``gloss_en`` of a term that ``glosses.csv`` does not gloss yet (shown beside its Arabic).
@@ -283,12 +293,8 @@ def with_glosses(terms: pd.DataFrame, glosses: pd.DataFrame) -> pd.DataFrame:
     :func:`unglossed` lists it for ``glosses.csv``); two spellings of one normalised term
     in ``glosses`` stop the analysis.
     """
-    source = glosses.attrs.get("source", "the glosses table")
-    normalised = glosses["term_ar"].map(normalise)
-    clashes = sorted(set(normalised[normalised.duplicated()]))
-    if clashes:
-        raise ValueError(f"{source}: spellings that normalise to the same term, each with its own gloss: {clashes}")
-    lookup = dict(zip(normalised, glosses["gloss_en"]))
+    check_glosses(glosses)
+    lookup = dict(zip(glosses["term_ar"].map(normalise), glosses["gloss_en"]))
     return terms.assign(gloss_en=terms["term"].map(lambda term: lookup.get(term, NO_GLOSS)))
 
 
