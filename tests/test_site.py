@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from conftest import ROOT, Page
 
-from perucorpus.publish import site
+from perucorpus.publish import chromium, site
 
 
 @pytest.fixture(scope="module")
@@ -209,3 +209,12 @@ def test_every_page_carries_the_print_stylesheet(pages):
         printed = text[text.index("@media print") :]
         assert "@page { size: A4;" in text and "nav.contents, details.code" in printed, path.name
         assert "break-before: page" in printed and "attr(href)" in printed, path.name
+
+
+@pytest.mark.slow
+def test_without_chromium_the_html_is_built_and_one_line_says_what_the_pdfs_need(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(chromium, "executable", lambda: None)
+    assert site.main([str(ROOT / "notebooks"), str(tmp_path / "html"), str(tmp_path / "handouts")]) == 0
+    printed = capsys.readouterr().out.strip().splitlines()
+    assert [line for line in printed if line.startswith("PDFs not printed:")] == [f"PDFs not printed: {chromium.INSTALL_HINT}."]
+    assert (tmp_path / "html" / "index.html").is_file() and not (tmp_path / "handouts").exists()

@@ -32,9 +32,35 @@ FLAGS = (
 )
 
 
+#: An explicit Chromium or Chrome to use, e.g. ``PERUCORPUS_CHROMIUM=/opt/chrome/chrome make notebooks``.
+ENVIRONMENT = "PERUCORPUS_CHROMIUM"
+#: Names on the PATH, in order: Debian and most distributions, then Chrome's own packages.
+NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+#: Usual places off the PATH: Snap, Debian's real binary, and the macOS app bundles.
+PLACES = (
+    "/snap/bin/chromium",
+    "/usr/lib/chromium/chromium",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+)
+#: What a reader without Chromium is told (the HTML is built all the same).
+INSTALL_HINT = (
+    "PDFs need Chromium or Chrome, which was not found: install it (Debian/Ubuntu: apt-get install chromium; "
+    f"macOS: the Chromium or Google Chrome app) or set {ENVIRONMENT} to its path"
+)
+
+
 def executable() -> str | None:
-    """The Chromium on this machine (Debian's ``chromium``), or None."""
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    """The Chromium or Chrome to print with: ``$PERUCORPUS_CHROMIUM`` if set, else the first of
+    :data:`NAMES` on the PATH, else the first of :data:`PLACES` that exists; None if there is none.
+    """
+    chosen = os.environ.get(ENVIRONMENT)
+    if chosen:
+        return chosen if os.access(chosen, os.X_OK) else None
+    for name in NAMES:
+        if found := shutil.which(name):
+            return found
+    return next((place for place in PLACES if os.access(place, os.X_OK)), None)
 
 
 class Browser:
@@ -43,7 +69,7 @@ class Browser:
     def __init__(self, path: str | None = None):
         path = path or executable()
         if not path:
-            raise FileNotFoundError("no Chromium found: install Debian's chromium package (apt-get install chromium)")
+            raise FileNotFoundError(INSTALL_HINT)
         self._profile = tempfile.TemporaryDirectory(prefix="perucorpus-chromium-")
         to_browser, self._write = os.pipe()
         self._read, from_browser = os.pipe()

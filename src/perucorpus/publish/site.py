@@ -32,7 +32,7 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from perucorpus.facts import quotes
 from perucorpus.present.display import PAGE_STYLE, rtl
-from perucorpus.publish import editions, navigation, subject_index
+from perucorpus.publish import chromium, editions, navigation, subject_index
 from perucorpus.publish.runner import numbered_notebooks
 from perucorpus.text import corpus
 
@@ -398,11 +398,14 @@ def main(argv: list[str] | None = None) -> int:
     notebooks = Path(args[0]) if args else Path("notebooks")
     target = Path(args[1]) if len(args) > 1 else Path("_build/html")
     handouts = Path(args[2]) if len(args) > 2 else target.parent / "handouts"
+    if not chromium.executable():  # the HTML needs no browser; say once what the PDFs need
+        print(f"PDFs not printed: {chromium.INSTALL_HINT}.")
+        handouts = None
     written = build(notebooks, target, handouts)
     pages = [path for path in written if path.suffix == ".html"]
     print(
         f"reading copy: {len(pages)} pages in {target.as_posix()}/ (open index.html); "
-        f"handouts: {', '.join(path.as_posix() for path in written if path.suffix == '.pdf')}"
+        f"handouts: {', '.join(path.as_posix() for path in written if path.suffix == '.pdf') or 'none'}"
     )
     return 0
 
