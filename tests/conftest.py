@@ -41,6 +41,19 @@ SEED_SIGNATORIES = {
 SEED_IDS = ("castillo2021_lima_exit", "jeri2025_mnna_intent", "shield2026_explainer")
 
 
+#: Fixtures that build the reading copy or its PDFs, or run notebooks: a test using one is slow.
+SLOW_FIXTURES = {"built_site", "pages", "reports", "project"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark ``slow`` every nbval notebook cell and every test that uses a :data:`SLOW_FIXTURES` fixture,
+    so that ``pytest -m "not slow"`` is the quick inner loop (``make test`` and CI still run all).
+    """
+    for item in items:
+        if item.path.suffix == ".ipynb" or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def articles():
     return corpus.load_corpus(DATA)
