@@ -2,7 +2,7 @@
 # Both call the package's command line, `python -m perucorpus <command>` (`--help` on each).
 #   make notebooks  – refresh the navigation links, then re-execute every notebook in order, in place;
 #                     regenerates figures/ and data/derived/, builds the HTML reading copy in _build/html/
-#                     and prints the handouts to _build/handouts/ (needs Chromium).
+#                     and prints the handouts to _build/handouts/ (PDFs only where Chromium or Chrome is found).
 #                     A notebook that fails is named with its cell and error, left unchanged, and the run stops.
 #   make test       – ruff (lint and format check, notebooks included), the import layering (lint-imports), the unit tests and nbval over every notebook, then the end-to-end
 #                     test (a fourth article added to a copy of the project, every notebook run)
