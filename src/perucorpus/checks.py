@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schemas
+from . import renderings, schemas
 from .corpus import load_corpus
 from .countries import country_label
 from .evidence import QuoteError, citation, fill_offsets, locate_in_article
@@ -41,13 +41,16 @@ EXIT_WORDS = {
     "withdrew_de_facto": "left the Lima Group de facto",
     "announced_withdrawal": "announced an exit from the Lima Group (never formalised)",
 }
+#: The column of ``claims.csv`` where a rendering judgement (``copula: «…»``, :mod:`perucorpus.renderings`) is documented.
+RENDERING_NOTE = "verdict_note"
 #: MNNA statuses that are announced or notified but not (yet) a designation.
 MNNA_PENDING = ("notified", "announced")
 
 
 def load_claims(data_dir: Path | str) -> pd.DataFrame:
     """Read ``claims.csv`` and check each row: its quote occurs once in its article, at ``start:end``, every
-    ``ref_id`` is in ``references.csv``, and an id named in parentheses in its text is a reference, an article or a claim.
+    ``ref_id`` is in ``references.csv``, an id named in parentheses in its text is a reference, an article or a claim,
+    and ``claim_en`` keeps the quote's hedges, attributions and typos (:func:`perucorpus.renderings.check`).
     """
     data_dir = Path(data_dir)
     claims = read_table(data_dir / "claims.csv", schemas.CLAIMS)
@@ -77,6 +80,10 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
             for name in dict.fromkeys(named)
             if name not in known
         ]
+    variants = read_table(data_dir / "gazetteer" / "variants.csv", schemas.GAZETTEER_VARIANTS)
+    typos = renderings.article_typos(variants)
+    markers = renderings.load_markers(data_dir)
+    problems += renderings.check(claims, markers, typos, english=("claim_en",), note=RENDERING_NOTE)
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
     claims = claims.copy()

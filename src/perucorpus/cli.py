@@ -57,8 +57,12 @@ def _add_article(args: argparse.Namespace) -> int:
 
 
 def next_steps(data_dir: Path, article_id: str) -> list[str]:
-    """What is worth annotating next for a newly added article: unglossed top terms, countries found, the other files."""
+    """What is worth annotating next for a newly added article: unglossed top terms, countries found, its translation,
+    the other files.
+    """
     from . import cleaning, countries, gazetteer, overview
+    from .evidence import numbered_paragraphs
+    from .translations import HOW_TO_TRANSLATE, NOT_TRANSLATED
 
     articles = corpus.load_corpus(data_dir)
     views = cleaning.clean_views({key: article.raw for key, article in articles.items()})
@@ -80,6 +84,12 @@ def next_steps(data_dir: Path, article_id: str) -> list[str]:
     others = sorted({mention.entry.term for mention in found if not mention.is_country})
     if others:
         lines.append("Regions, cities and organisations matched (not counted as countries): " + ", ".join(others))
+    lines.append(
+        f"No English translation yet: the notebooks and the reading copy show {NOT_TRANSLATED!r} beside each of its "
+        f"{len(numbered_paragraphs(articles[article_id].raw))} paragraphs. To translate it, "
+        + HOW_TO_TRANSLATE.format(file=(data_dir / "translations.csv").as_posix())
+        + "."
+    )
     lines.append(
         "Next: claims for the positions table go in positions.csv (then `perucorpus fill`); "
         "`make notebooks && make test` re-runs everything with the new article."

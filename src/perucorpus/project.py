@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from . import checks, cleaning, corpus, evidence, figures, heads_of_state, memberships, schemas
+from . import checks, cleaning, corpus, evidence, figures, heads_of_state, memberships, schemas, translations
 from .tables import read_table
 
 
@@ -48,6 +48,11 @@ class Project:
     def meta(self) -> pd.DataFrame:
         """The articles' metadata, indexed by id (:func:`perucorpus.corpus.metadata`)."""
         return corpus.metadata(self.articles)
+
+    @cached_property
+    def translations(self) -> pd.DataFrame:
+        """Our English of every paragraph, checked against the articles (:func:`perucorpus.translations.load_translations`)."""
+        return translations.load_translations(self.data, self.articles)
 
     @cached_property
     def positions(self) -> pd.DataFrame:
