@@ -159,3 +159,16 @@ def test_fill_runs_every_registered_fill_and_refuses_an_unknown_file(data_copy, 
     assert snapshot(data_copy) == before  # the committed data are already filled
     assert cli.main(["fill", "--data", str(data_copy), "people.csv"]) == 1
     assert "no fill command for ['people.csv']" in capsys.readouterr().err
+
+
+def test_add_article_says_the_article_has_no_translation_yet_and_how_to_add_one(data_copy, new_file, capsys):
+    assert add(data_copy, new_file, *GOOD) == 0
+    printed = capsys.readouterr().out
+    assert (
+        "No English translation yet: the notebooks and the reading copy show 'Not yet translated.' beside each of its 3 paragraphs."
+        in printed
+    )
+    assert (
+        f"add one row per paragraph to {(data_copy / 'translations.csv').as_posix()} (article_id,paragraph,text_en,note;"
+        in printed
+    )

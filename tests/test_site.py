@@ -209,3 +209,33 @@ def test_every_page_carries_the_print_stylesheet(pages):
         printed = text[text.index("@media print") :]
         assert "@page { size: A4;" in text and "nav.contents, details.code" in printed, path.name
         assert "break-before: page" in printed and "attr(href)" in printed, path.name
+
+
+def test_the_articles_page_sets_arabic_and_english_side_by_side_paragraph_by_paragraph(built_site):
+    from perucorpus import evidence, translations
+
+    page = (built_site[0] / "html" / "articles.html").read_text(encoding="utf-8")
+    news = page[page.index('<h2 id="jeri2025_mnna_intent">') : page.index('<h2 id="shield2026_explainer">')]
+    raw = (ROOT / "data" / "articles" / "jeri2025_mnna_intent.txt").read_text(encoding="utf-8")
+    numbers = re.findall(r'<tr id="jeri2025_mnna_intent-p(\d+)"><th scope="row" valign="top">¶(\d+)</th>', news)
+    assert numbers == [(str(n), str(n)) for n, _ in evidence.numbered_paragraphs(raw)]  # every paragraph, its number once
+    assert '<td valign="top">Counter-narcotics is one of the basic pillars' in news
+    assert '<td valign="top" dir="rtl" lang="ar">تعتبر مكافحة المخدرات أحد الركائز' in news
+    assert translations.NOT_TRANSLATED not in page
+
+
+def test_an_article_added_without_a_translation_reads_not_yet_translated_on_the_articles_page(data_copy, tmp_path):
+    from test_cli import GOOD, NEW_TEXT
+
+    from perucorpus import cli, translations
+
+    source = tmp_path / "new.txt"
+    source.write_text(NEW_TEXT, encoding="utf-8")
+    assert cli.main(["add-article", str(source), "--data", str(data_copy), *GOOD]) == 0
+    _, body, places = site._articles_page(data_copy)
+    new = body[body.index('<h2 id="testonly_ports2026">') :]
+    assert new.count(f'<td valign="top"><em>{translations.NOT_TRANSLATED}</em></td>') == 3 == NEW_TEXT.count("\n")
+    assert "3 paragraphs · not yet translated</caption>" in new
+    assert [place.label for place in places if place.scope == "testonly_ports2026"] == [
+        f"testonly_ports2026 ¶{n}" for n in (1, 2, 3)
+    ]
