@@ -104,10 +104,13 @@ def side_by_side(article: dict, caption: str, anchors: bool = False) -> str:
     return TEMPLATES.get_template("side_by_side.html.j2").render(article=article, caption=caption, anchors=anchors).strip()
 
 
-def side_by_side_summary(article: dict) -> str:
-    """One line naming an article of :func:`perucorpus.translations.side_by_side`: title, genre, date, paragraphs."""
+def side_by_side_summary(article: dict, title: bool = True) -> str:
+    """One line naming an article of :func:`perucorpus.translations.side_by_side`: its title (unless ``title`` is
+    false), genre, date, number of paragraphs, and whether it is not yet translated.
+    """
     state = "" if article["translated"] else " · not yet translated"
-    return f"{article['title']} · {article['genre']}, {article['date']} · {len(article['paragraphs'])} paragraphs{state}"
+    line = f"{article['genre']}, {article['date']} · {len(article['paragraphs'])} paragraphs{state}"
+    return f"{article['title']} · {line}" if title else line
 
 
 def folded_articles(model: list[dict]) -> HTML:

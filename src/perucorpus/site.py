@@ -70,6 +70,12 @@ p[dir=rtl], div[dir=rtl], blockquote[dir=rtl] { text-align: right; }
 table.side-by-side th[scope=row] { width: 3em; white-space: nowrap; }
 table.side-by-side td { width: 50%; }
 table.side-by-side details { margin: 0.4em 0 0; padding: 0.1em 0.5em; font-size: 10pt; }
+@media (max-width: 40rem) {
+  table.side-by-side thead { display: none; }
+  table.side-by-side tbody, table.side-by-side tr, table.side-by-side th, table.side-by-side td { display: block; width: auto; }
+  table.side-by-side td[dir=rtl] { min-width: 0; }
+  table.side-by-side th[scope=row] { width: auto; }
+}
 dl.subject-index dt { margin-top: 0.8em; font-weight: bold; }
 dl.subject-index dd { margin-left: 1.5em; }
 .edition-note { border-left: 4px solid #3b6ea8; padding: 0.2em 0.8em; background: #f4f6f9; }
@@ -184,8 +190,7 @@ def _articles_page(data: Path) -> tuple[str, str, list[subject_index.Place]]:
     for article in model:
         article_id = article["id"]
         parts.append(f'<h2 id="{html.escape(article_id)}">{html.escape(article_id)}: {html.escape(article["title"])}</h2>')
-        parts.append(f"<p>{html.escape(article['genre'])}, {html.escape(article['date'])}</p>")
-        parts.append(display.side_by_side(article, display.side_by_side_summary(article), anchors=True))
+        parts.append(display.side_by_side(article, display.side_by_side_summary(article, title=False), anchors=True))
         places += [
             subject_index.Place(
                 f"articles.html#{article_id}-p{paragraph['number']}",
