@@ -15,6 +15,7 @@ Modules, one concern each:
 * :mod:`~perucorpus.dates` – the date model (ISO dates at day, month or year precision) and dates written in prose
 * :mod:`~perucorpus.sourcing` – what a reference states, the basis of each external date, cited references
 * :mod:`~perucorpus.renderings` – English renderings that keep the Arabic's hedges, attributions and typos
+* :mod:`~perucorpus.translations` – the articles in English, paragraph by paragraph, and both texts side by side
 * :mod:`~perucorpus.record` – "what the record adds" notes beside claims, generated from the external data
 * :mod:`~perucorpus.memberships` – alliance membership spells, statuses on a date, a country's steps
 * :mod:`~perucorpus.heads_of_state` – Peru's presidents and their terms, with references
