@@ -171,3 +171,16 @@ def test_a_glosses_clash_stops_add_article_in_one_line_before_anything_is_writte
     error = capsys.readouterr().err.strip()
     assert len(error.splitlines()) == 1 and "glosses.csv" in error and "normalise to the same term" in error, error
     assert snapshot(data_copy) == before
+
+
+def test_add_article_says_the_article_has_no_translation_yet_and_how_to_add_one(data_copy, new_file, capsys):
+    assert add(data_copy, new_file, *GOOD) == 0
+    printed = capsys.readouterr().out
+    assert (
+        "No English translation yet: the notebooks and the reading copy show 'Not yet translated.' beside each of its 3 paragraphs."
+        in printed
+    )
+    assert (
+        f"add one row per paragraph to {(data_copy / 'translations.csv').as_posix()} (article_id,paragraph,text_en,note;"
+        in printed
+    )

@@ -73,3 +73,42 @@ def test_fields_label_each_value_escaped_with_arabic_right_to_left():
         '<p><b>quote</b>: <span dir="rtl" lang="ar">&lt;نص&gt;</span></p>'
         '<p><b>note</b>: says «<bdi dir="rtl" lang="ar">تعتبر</bdi>» &amp; more</p>'
     )
+
+
+def side_by_side_article(translated=True):
+    english = HOSTILE if translated else "Not yet translated."
+    paragraphs = [
+        {
+            "number": 1,
+            "arabic": HOSTILE,
+            "english": english,
+            "note": "sic «نما» <b>" if translated else "",
+            "translated": translated,
+        },
+        {"number": 2, "arabic": "إعلان", "english": english, "note": "", "translated": translated},
+    ]
+    return {"id": "a_1", "title": "<t>", "genre": "news", "date": "2026", "translated": translated, "paragraphs": paragraphs}
+
+
+def test_side_by_side_escapes_both_languages_and_aligns_paragraph_numbers():
+    html = display.side_by_side(side_by_side_article(), "<cap>", anchors=True)
+    assert "<script>" not in html and "<img" not in html and "<b>" not in html and "<cap>" not in html
+    rows = html.split("<tr")[2:]  # after the header row
+    assert [row.split("</th>")[0].rsplit(">", 1)[1] for row in rows] == [
+        "¶1",
+        "¶2",
+    ]  # one row per paragraph, both languages in it
+    assert (
+        '<td valign="top" dir="rtl" lang="ar">&lt;script&gt;' in rows[0]
+        and '<td valign="top" dir="rtl" lang="ar">إعلان' in rows[1]
+    )
+    assert '<tr id="a_1-p1">' in html and 'id="' not in display.side_by_side(side_by_side_article(), "c")
+    assert '<details><summary>Translation note</summary>sic «<bdi dir="rtl" lang="ar">نما</bdi>» &lt;b&gt;</details>' in rows[0]
+    assert "<style" not in html and "class=" not in html.replace('class="side-by-side"', "")  # attributes only
+
+
+def test_an_untranslated_article_says_so_per_paragraph_and_in_its_summary():
+    article = side_by_side_article(translated=False)
+    html = display.folded_articles([article]).data
+    assert html.count('<td valign="top"><em>Not yet translated.</em></td>') == 2 and "Translation note" not in html
+    assert html.startswith("<details><summary>&lt;t&gt; · news, 2026 · 2 paragraphs · not yet translated</summary><table")

@@ -17,6 +17,7 @@ from test_cli import GOOD, NEW_TEXT
 from perucorpus import cli
 from perucorpus.base import schemas
 from perucorpus.base.tables import read_table
+from perucorpus.facts import translations
 from perucorpus.publish import runner
 
 pytestmark = pytest.mark.end_to_end
@@ -64,6 +65,8 @@ def test_the_new_article_appears_in_every_per_article_table(project):
     )
     assert "The four articles" in first and first.count(NEW_ID) >= 3  # corpus table, article card, Peru in context
     assert "top terms with no English gloss yet" in first and "اتفاق" in first  # listed, with its Arabic
+    assert first.count(f"<em>{translations.NOT_TRANSLATED}</em>") == NEW_TEXT.count("\n")  # beside each of its paragraphs
+    assert "3 paragraphs · not yet translated</summary>" in first
     assert "uses in the other three" in guide and guide.count(NEW_ID) >= 2  # keyness table; people named (a column of zeros)
 
 

@@ -218,3 +218,34 @@ def test_without_chromium_the_html_is_built_and_one_line_says_what_the_pdfs_need
     printed = capsys.readouterr().out.strip().splitlines()
     assert [line for line in printed if line.startswith("PDFs not printed:")] == [f"PDFs not printed: {chromium.INSTALL_HINT}."]
     assert (tmp_path / "html" / "index.html").is_file() and not (tmp_path / "handouts").exists()
+
+
+def test_the_articles_page_sets_arabic_and_english_side_by_side_paragraph_by_paragraph(built_site):
+    from perucorpus.facts import quotes, translations
+
+    page = (built_site[0] / "html" / "articles.html").read_text(encoding="utf-8")
+    news = page[page.index('<h2 id="jeri2025_mnna_intent">') : page.index('<h2 id="shield2026_explainer">')]
+    raw = (ROOT / "data" / "articles" / "jeri2025_mnna_intent.txt").read_text(encoding="utf-8")
+    numbers = re.findall(r'<tr id="jeri2025_mnna_intent-p(\d+)"><th scope="row" valign="top">¶(\d+)</th>', news)
+    assert numbers == [(str(n), str(n)) for n, _ in quotes.numbered_paragraphs(raw)]  # every paragraph, its number once
+    assert '<td valign="top">Counter-narcotics is one of the basic pillars' in news
+    assert '<td valign="top" dir="rtl" lang="ar">تعتبر مكافحة المخدرات أحد الركائز' in news
+    assert translations.NOT_TRANSLATED not in page
+
+
+def test_an_article_added_without_a_translation_reads_not_yet_translated_on_the_articles_page(data_copy, tmp_path):
+    from test_cli import GOOD, NEW_TEXT
+
+    from perucorpus import cli
+    from perucorpus.facts import translations
+
+    source = tmp_path / "new.txt"
+    source.write_text(NEW_TEXT, encoding="utf-8")
+    assert cli.main(["add-article", str(source), "--data", str(data_copy), *GOOD]) == 0
+    _, body, places = site._articles_page(data_copy)
+    new = body[body.index('<h2 id="testonly_ports2026">') :]
+    assert new.count(f'<td valign="top"><em>{translations.NOT_TRANSLATED}</em></td>') == 3 == NEW_TEXT.count("\n")
+    assert "<caption>news, 2026-05-04 · 3 paragraphs · not yet translated</caption>" in new
+    assert [place.label for place in places if place.scope == "testonly_ports2026"] == [
+        f"testonly_ports2026 ¶{n}" for n in (1, 2, 3)
+    ]

@@ -69,8 +69,12 @@ def _check_annotation_files(data_dir: Path) -> None:
 
 
 def next_steps(data_dir: Path, article_id: str) -> list[str]:
-    """What is worth annotating next for a newly added article: unglossed top terms, countries found, the other files."""
+    """What is worth annotating next for a newly added article: unglossed top terms, countries found, its translation,
+    the other files.
+    """
     from perucorpus.base import countries
+    from perucorpus.facts.quotes import numbered_paragraphs
+    from perucorpus.facts.translations import HOW_TO_TRANSLATE, NOT_TRANSLATED
     from perucorpus.text import cleaning, gazetteer, overview
 
     articles = corpus.load_corpus(data_dir)
@@ -93,6 +97,12 @@ def next_steps(data_dir: Path, article_id: str) -> list[str]:
     others = sorted({mention.entry.term for mention in found if not mention.is_country})
     if others:
         lines.append("Regions, cities and organisations matched (not counted as countries): " + ", ".join(others))
+    lines.append(
+        f"No English translation yet: the notebooks and the reading copy show {NOT_TRANSLATED!r} beside each of its "
+        f"{len(numbered_paragraphs(articles[article_id].raw))} paragraphs. To translate it, "
+        + HOW_TO_TRANSLATE.format(file=(data_dir / "translations.csv").as_posix())
+        + "."
+    )
     lines.append(
         "Next: claims for the positions table go in positions.csv (then `perucorpus fill`); "
         "`make notebooks && make test` re-runs everything with the new article."

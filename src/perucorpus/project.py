@@ -15,7 +15,7 @@ import pandera.pandas as pa
 
 from perucorpus.base import schemas
 from perucorpus.base.tables import read_table
-from perucorpus.facts import checks, comparison, heads_of_state, memberships
+from perucorpus.facts import checks, comparison, heads_of_state, memberships, translations
 from perucorpus.present import figures
 from perucorpus.text import cleaning, corpus
 
@@ -51,6 +51,11 @@ class Project:
     def meta(self) -> pd.DataFrame:
         """The articles' metadata, indexed by id (:func:`perucorpus.text.corpus.metadata`)."""
         return corpus.metadata(self.articles)
+
+    @cached_property
+    def translations(self) -> pd.DataFrame:
+        """Our English of every paragraph, checked against the articles (:func:`perucorpus.facts.translations.load_translations`)."""
+        return translations.load_translations(self.data, self.articles)
 
     @cached_property
     def positions(self) -> pd.DataFrame:

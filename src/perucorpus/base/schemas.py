@@ -242,8 +242,21 @@ HEDGE_MARKERS = pa.DataFrameSchema(
         ),
         "kind": text_column(choice("hedge", "attribution")),
         "renderings_en": text_column(matches(r"[^;]*[A-Za-z][^;]*(;[^;]*[A-Za-z][^;]*)*", "English renderings separated by ;")),
+        "copula": text_column(choice("yes", "no")),
         "note": text_column(),
     },
+    strict=True,
+)
+
+#: ``translations.csv``: the English of every paragraph of an article, numbered as the citations number them.
+TRANSLATIONS = pa.DataFrameSchema(
+    {
+        "article_id": text_column(matches(ID, "an article id")),
+        "paragraph": text_column(matches(r"[1-9]\d*", "a paragraph number (1 = the first non-empty line)")),
+        "text_en": text_column(),
+        "note": text_column(nullable=True),
+    },
+    unique=["article_id", "paragraph"],
     strict=True,
 )
 
@@ -427,6 +440,7 @@ FILES = {
     "dimensions.csv": DIMENSIONS,
     "positions.csv": POSITIONS,
     "hedge_markers.csv": HEDGE_MARKERS,
+    "translations.csv": TRANSLATIONS,
     "derived/positions_wide.csv": POSITIONS_WIDE,
     "memberships.csv": MEMBERSHIPS,
     "peru_heads_of_state.csv": HEADS_OF_STATE,

@@ -20,6 +20,7 @@ import pandas as pd
 from perucorpus.base import schemas
 from perucorpus.base.countries import country_label
 from perucorpus.base.tables import DataError, read_table
+from perucorpus.facts import renderings
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import EX_MEMBER, EXIT_WORDS, external_rows, peru_step_row, status_on
 from perucorpus.facts.quotes import QuoteError, citation, fill_offsets, locate_in_article
@@ -36,13 +37,16 @@ CLAIM_COLUMNS = [
     "references",
     "our note on the verdict",
 ]
+#: The column of ``claims.csv`` where a rendering judgement (``copula: «…»``, :mod:`perucorpus.facts.renderings`) is documented.
+RENDERING_NOTE = "verdict_note"
 #: MNNA statuses that are announced or notified but not (yet) a designation.
 MNNA_PENDING = ("notified", "announced")
 
 
 def load_claims(data_dir: Path | str) -> pd.DataFrame:
     """Read ``claims.csv`` and check each row: its quote occurs once in its article, at ``start:end``, every
-    ``ref_id`` is in ``references.csv``, and an id named in parentheses in its text is a reference, an article or a claim.
+    ``ref_id`` is in ``references.csv``, an id named in parentheses in its text is a reference, an article or a claim,
+    and ``claim_en`` keeps the quote's hedges, attributions and typos (:func:`perucorpus.facts.renderings.check`).
     """
     data_dir = Path(data_dir)
     claims = read_table(data_dir / "claims.csv", schemas.CLAIMS)
@@ -72,6 +76,10 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
             for name in dict.fromkeys(named)
             if name not in known
         ]
+    variants = read_table(data_dir / "gazetteer" / "variants.csv", schemas.GAZETTEER_VARIANTS)
+    typos = renderings.article_typos(variants)
+    markers = renderings.load_markers(data_dir)
+    problems += renderings.check(claims, markers, typos, english=("claim_en",), note=RENDERING_NOTE)
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
     claims = claims.copy()

@@ -95,6 +95,38 @@ def evidence_table(model: list[dict]) -> str:
     return TEMPLATES.get_template("evidence_table.html.j2").render(model=model).strip()
 
 
+def side_by_side(article: dict, caption: str, anchors: bool = False) -> str:
+    """HTML table of one article of :func:`perucorpus.facts.translations.side_by_side`: per paragraph its number,
+    our English (with its translation note folded) and the Arabic as received, right to left; an untranslated
+    paragraph says so. ``anchors`` gives each row the id ``<article>-p<n>`` that citations link to
+    (template ``templates/side_by_side.html.j2``).
+    """
+    return TEMPLATES.get_template("side_by_side.html.j2").render(article=article, caption=caption, anchors=anchors).strip()
+
+
+def side_by_side_summary(article: dict, title: bool = True) -> str:
+    """One line naming an article of :func:`perucorpus.facts.translations.side_by_side`: its title (unless ``title`` is
+    false), genre, date, number of paragraphs, and whether it is not yet translated.
+    """
+    state = "" if article["translated"] else " · not yet translated"
+    line = f"{article['genre']}, {article['date']} · {len(article['paragraphs'])} paragraphs{state}"
+    return f"{article['title']} · {line}" if title else line
+
+
+def folded_articles(model: list[dict]) -> HTML:
+    """Every article of :func:`perucorpus.facts.translations.side_by_side`, Arabic and English side by side, each folded
+    in its own ``<details>`` (the notebook opens with its findings, the full texts one click away).
+    """
+    return HTML(
+        "".join(
+            f"<details><summary>{html.escape(side_by_side_summary(article))}</summary>"
+            + side_by_side(article, f"{article['id']}: English and Arabic, paragraph by paragraph")
+            + "</details>"
+            for article in model
+        )
+    )
+
+
 PAGE_STYLE = """
 body { font-family: "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif; margin: 2em; color: #222; }
 table { border-collapse: collapse; width: 100%; font-size: 11pt; }

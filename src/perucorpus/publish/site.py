@@ -3,7 +3,7 @@
 Every notebook is converted with nbconvert (the ``reading`` template: the ``basic`` cells with
 each code input folded in ``<details>``) and put in one page shell (``templates/page.html.j2``)
 that carries the collection's contents and the current page's sections. Besides the notebooks
-and both READMEs, the copy holds the three articles with numbered paragraphs, the subject index
+and both READMEs, the copy holds the articles with numbered paragraphs beside their English, the subject index
 (:mod:`perucorpus.publish.subject_index`) and the student and facilitator editions of the discussion
 guide (:mod:`perucorpus.publish.editions`), which headless Chromium prints to A4 PDFs
 (:mod:`perucorpus.publish.chromium`). No page has a script; figures link to their SVG and CSV.
@@ -30,7 +30,8 @@ from markupsafe import Markup
 from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from perucorpus.facts import quotes
+from perucorpus.facts import translations
+from perucorpus.present import display
 from perucorpus.present.display import PAGE_STYLE, rtl
 from perucorpus.publish import chromium, editions, navigation, subject_index
 from perucorpus.publish.runner import numbered_notebooks
@@ -69,6 +70,15 @@ p.figure-files { font-size: 10pt; margin-top: 0; }
 td[dir=rtl] { min-width: 12em; font-size: 12pt; text-align: right; }
 p[dir=rtl], div[dir=rtl], blockquote[dir=rtl] { text-align: right; }
 .paragraph-number { color: #555; font-size: 10pt; }
+table.side-by-side th[scope=row] { width: 3em; white-space: nowrap; }
+table.side-by-side td { width: 50%; }
+table.side-by-side details { margin: 0.4em 0 0; padding: 0.1em 0.5em; font-size: 10pt; }
+@media (max-width: 40rem) {
+  table.side-by-side thead { display: none; }
+  table.side-by-side tbody, table.side-by-side tr, table.side-by-side th, table.side-by-side td { display: block; width: auto; }
+  table.side-by-side td[dir=rtl] { min-width: 0; }
+  table.side-by-side th[scope=row] { width: auto; }
+}
 dl.subject-index dt { margin-top: 0.8em; font-weight: bold; }
 dl.subject-index dd { margin-left: 1.5em; }
 .edition-note { border-left: 4px solid #3b6ea8; padding: 0.2em 0.8em; background: #f4f6f9; }
@@ -166,25 +176,33 @@ def _notebook_body(notebook: nbformat.NotebookNode, figures: Path, exclude_input
 
 
 def _articles_page(data: Path) -> tuple[str, str, list[subject_index.Place]]:
-    """The articles as received, one numbered paragraph per non-empty line (the ¶ numbers the notebooks cite)."""
+    """The articles as received beside our English, one numbered paragraph per non-empty line (the ¶ numbers the
+    notebooks cite); an article not yet translated shows its Arabic with "Not yet translated." beside each paragraph.
+    """
     articles = corpus.load_corpus(data)
-    meta = corpus.metadata(articles)
+    model = translations.side_by_side(articles, translations.load_translations(data, articles))
     parts = [
         f"<h1>The {corpus.in_words(len(articles))} articles</h1>",
         "<p>Each article as received (<code>data/articles/</code>), one paragraph per non-empty line, numbered as "
-        "the notebooks cite them (<code>article_id ¶n, start–end</code>: the paragraph, then the character span of the quote in the file). The texts are quoted for research and teaching.</p>",
+        "the notebooks cite them (<code>article_id ¶n, start–end</code>: the paragraph, then the character span of the "
+        "quote in the file), with our English translation beside it (<code>data/translations.csv</code>; the notes on "
+        "a paragraph's translation are folded under it). The English keeps the Arabic's hedges and attributions and "
+        "marks its typos <i>sic</i>. The texts, and the translations with them, are quoted for research and teaching.</p>",
     ]
     places = []
-    for article_id, article in articles.items():
-        row = meta.loc[article_id]
-        parts.append(f'<h2 id="{html.escape(article_id)}">{html.escape(article_id)}: {html.escape(str(row.title_en))}</h2>')
-        parts.append(f"<p>{html.escape(str(row.genre))}, {html.escape(str(row.date))}</p>")
-        for number, line in quotes.numbered_paragraphs(article.raw):
-            anchor = f"{article_id}-p{number}"
-            parts.append(
-                f'<p id="{anchor}" dir="rtl" lang="ar"><span class="paragraph-number" dir="ltr">¶{number}</span> {html.escape(line)}</p>'
+    for article in model:
+        article_id = article["id"]
+        parts.append(f'<h2 id="{html.escape(article_id)}">{html.escape(article_id)}: {html.escape(article["title"])}</h2>')
+        parts.append(display.side_by_side(article, display.side_by_side_summary(article, title=False), anchors=True))
+        places += [
+            subject_index.Place(
+                f"articles.html#{article_id}-p{paragraph['number']}",
+                f"{article_id} ¶{paragraph['number']}",
+                paragraph["arabic"],
+                article_id,
             )
-            places.append(subject_index.Place(f"articles.html#{anchor}", f"{article_id} ¶{number}", line, article_id))
+            for paragraph in article["paragraphs"]
+        ]
     return f"The {corpus.in_words(len(articles))} articles", "\n".join(parts), places
 
 
