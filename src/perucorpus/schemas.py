@@ -18,6 +18,11 @@ ID = r"[a-z][a-z0-9_]*"
 ISO_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 ISO3 = r"[A-Z]{3}"
 GENRES = ("opinion", "news", "explainer")
+#: How an article's outlet is known (``articles.csv``, ``outlet_basis``): a public page carries this text; none does,
+#: but a public report follows it closely; neither was found.
+OUTLET_BASES = ("found", "close_parallel", "not_found")
+#: An address as a browser sends it: non-ASCII characters percent-encoded, no spaces.
+ASCII_URL = r"https?://[\x21-\x7e]+"
 #: A file name as received: letters (any script), digits, spaces and ``. _ - ( ) , +``; no folder, not hidden.
 SAFE_FILE_NAME = r"\w[\w .,()+-]{0,199}"
 
@@ -72,13 +77,27 @@ ARTICLES = pa.DataFrameSchema(
         "title_en": text_column(),
         "summary_en": text_column(),
         "notes": text_column(nullable=True),
+        "publisher": text_column(nullable=True),
+        "url": text_column(
+            matches(f"({ASCII_URL})?", "empty or an http(s) URL written in ASCII (non-ASCII characters percent-encoded)"),
+            nullable=True,
+        ),
+        "outlet_basis": text_column(choice(*OUTLET_BASES)),
+        "outlet_note": text_column(),
     },
     checks=[
         pa.Check(
             lambda df: df["file"] == "articles/" + df["id"] + ".txt",
             element_wise=False,
             error="file must be articles/<id>.txt",
-        )
+        ),
+        pa.Check(
+            lambda df: (
+                ((df["outlet_basis"] == "found") == (df["publisher"].str.len() > 0))
+                & ((df["outlet_basis"] == "found") == (df["url"].str.len() > 0))
+            ),
+            error="publisher and url are filled exactly when outlet_basis is 'found' (the page that carries this text)",
+        ),
     ],
     strict=True,
 )

@@ -31,7 +31,7 @@ from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from . import corpus, editions, evidence, navigation, subject_index
-from .display import PAGE_STYLE, rtl
+from .display import PAGE_STYLE, mixed, rtl
 from .runner import numbered_notebooks
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -67,6 +67,7 @@ p.figure-files { font-size: 10pt; margin-top: 0; }
 td[dir=rtl] { min-width: 12em; font-size: 12pt; text-align: right; }
 p[dir=rtl], div[dir=rtl], blockquote[dir=rtl] { text-align: right; }
 .paragraph-number { color: #555; font-size: 10pt; }
+code.address { overflow-wrap: anywhere; font-size: 9.5pt; }
 dl.subject-index dt { margin-top: 0.8em; font-weight: bold; }
 dl.subject-index dd { margin-left: 1.5em; }
 .edition-note { border-left: 4px solid #3b6ea8; padding: 0.2em 0.8em; background: #f4f6f9; }
@@ -176,7 +177,14 @@ def _articles_page(data: Path) -> tuple[str, str, list[subject_index.Place]]:
     for article_id, article in articles.items():
         row = meta.loc[article_id]
         parts.append(f'<h2 id="{html.escape(article_id)}">{html.escape(article_id)}: {html.escape(str(row.title_en))}</h2>')
-        parts.append(f"<p>{html.escape(str(row.genre))}, {html.escape(str(row.date))}</p>")
+        parts.append(
+            f"<p>{html.escape(str(row.genre))}, {html.escape(str(row.date))} · outlet: {html.escape(corpus.outlet_label(row))}</p>"
+        )
+        address = f'<p>Address: <code class="address">{html.escape(str(row.url))}</code></p>' if row.url else ""
+        parts.append(
+            f"<details><summary>Where it was published ({html.escape(str(row.outlet_basis).replace('_', ' '))})</summary>"
+            f"<p>{mixed(str(row.outlet_note))}</p>{address}</details>"
+        )
         for number, line in evidence.numbered_paragraphs(article.raw):
             anchor = f"{article_id}-p{number}"
             parts.append(
