@@ -348,6 +348,10 @@ MEMBERSHIP_SNAPSHOT = pa.DataFrameSchema(
     strict=True,
 )
 
+#: Why a glossary term is loaded (``glossary.csv``, ``loaded_kind``): a word of praise or blame; an image (metaphor,
+#: stock figure); a label that sorts sides by worth. The rule is in ``data/README.md`` (section ``glossary.csv``).
+LOADED_KINDS = ("evaluative_word", "image", "label")
+
 GLOSSARY = pa.DataFrameSchema(
     {
         "term_ar": text_column(unique=True),
@@ -355,8 +359,23 @@ GLOSSARY = pa.DataFrameSchema(
         "transliteration": text_column(),
         "gloss_en": text_column(),
         "loaded": text_column(choice("yes", "no")),
+        "loaded_kind": text_column(choice("", *LOADED_KINDS), nullable=True),
+        "marker_ar": text_column(nullable=True),
         "note": text_column(nullable=True),
     },
+    checks=[
+        pa.Check(
+            lambda df: (
+                ((df["loaded"] == "yes") == (df["loaded_kind"].str.len() > 0))
+                & ((df["loaded"] == "yes") == (df["marker_ar"].str.len() > 0))
+            ),
+            error="a loaded term (loaded = yes) has a loaded_kind and a marker_ar; a term that is not loaded has neither",
+        ),
+        pa.Check(
+            lambda df: df.apply(lambda row: row["marker_ar"] in row["match_ar"], axis=1),
+            error="marker_ar must be written as it stands in match_ar (the word or words of the term that carry the judgement)",
+        ),
+    ],
     strict=True,
 )
 
