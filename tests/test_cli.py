@@ -116,15 +116,50 @@ def test_a_bad_file_is_refused_and_nothing_is_written(data_copy, new_file, capsy
         ("--date", "May 2026", "column 'date': value 'May 2026' fails must be an ISO 8601 date"),
         ("--date", "2019-05-04", "date 2019-05-04 is outside era 'trump_2025_26' (2025 to 2026 in eras.csv)"),
         ("--title-en", "", "column 'title_en': value '' fails must not be empty"),
+        (
+            "--url",
+            "https://example.org/درع",
+            "column 'url': value 'https://example.org/درع' fails must be empty or an http(s) URL",
+        ),
+        ("--publisher", "Example News", "publisher and url are filled exactly when outlet_basis is 'found'"),
     ],
 )
 def test_bad_metadata_is_refused_in_one_line_and_nothing_is_written(data_copy, new_file, capsys, option, value, problem):
-    options = list(GOOD)
+    options = list(GOOD) if option in GOOD else [*GOOD, option, ""]  # an option GOOD leaves out is added
     options[options.index(option) + 1] = value
     before = snapshot(data_copy)
     assert add(data_copy, new_file, *options) == 1
     error = capsys.readouterr().err.strip()
     assert len(error.splitlines()) == 1 and problem in error and "Ports news 2026-05.txt" in error, error
+    assert snapshot(data_copy) == before
+
+
+def test_add_article_records_the_outlet_found(data_copy, new_file):
+    url = "https://example.org/%D8%AF%D8%B1%D8%B9"
+    outlet = ["--outlet-basis", "found", "--publisher", "Example News", "--url", url, "--outlet-note", "Matches the file."]
+    assert add(data_copy, new_file, *GOOD, *outlet) == 0
+    row = read_table(data_copy / "articles.csv", schemas.ARTICLES).iloc[-1]
+    assert (row["outlet_basis"], row["publisher"], row["url"], row["outlet_note"]) == (
+        "found",
+        "Example News",
+        url,
+        "Matches the file.",
+    )
+    assert corpus.outlet_label(row) == "Example News"
+
+
+def test_an_article_added_without_its_outlet_says_none_was_recorded(data_copy, new_file):
+    assert add(data_copy, new_file, *GOOD) == 0
+    row = read_table(data_copy / "articles.csv", schemas.ARTICLES).iloc[-1]
+    assert (row["outlet_basis"], row["publisher"], row["url"]) == ("not_found", "", "")
+    assert row["outlet_note"] == corpus.NO_OUTLET_NOTE and corpus.outlet_label(row) == "not found"
+
+
+def test_found_without_an_address_is_refused_and_nothing_is_written(data_copy, new_file, capsys):
+    before = snapshot(data_copy)
+    assert add(data_copy, new_file, *GOOD, "--outlet-basis", "found", "--publisher", "Example News") == 1
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1 and "publisher and url are filled exactly when outlet_basis is 'found'" in error
     assert snapshot(data_copy) == before
 
 

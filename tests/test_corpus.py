@@ -185,3 +185,35 @@ def test_reader_names_come_from_genre_and_date_and_tell_two_of_a_kind_apart():
 
 def test_every_genre_of_the_schema_has_a_reader_noun():
     assert set(corpus.GENRE_NOUNS) == set(schemas.GENRES)
+
+
+def test_an_address_with_raw_arabic_is_refused_with_file_and_line(data_copy):
+    def change(rows):
+        rows[2]["url"] = "https://www.aljazeera.net/encyclopedia/2026/3/13/درع-الأمريكتين"
+        return rows
+
+    rewrite_rows(data_copy, change)
+    with pytest.raises(DataError, match=r"articles\.csv:4: column 'url': .*written in ASCII"):
+        corpus.load_corpus(data_copy)
+
+
+def test_an_outlet_not_found_has_no_publisher(data_copy):
+    def change(rows):
+        rows[0]["outlet_basis"] = "not_found"
+        return rows
+
+    rewrite_rows(data_copy, change)
+    with pytest.raises(DataError, match=r"articles\.csv:2: .*publisher and url are filled exactly when outlet_basis is 'found'"):
+        corpus.load_corpus(data_copy)
+
+
+def test_seed_explainer_is_the_al_jazeera_encyclopedia_entry(seed_articles):
+    from urllib.parse import unquote
+
+    row = corpus.metadata(seed_articles).loc["shield2026_explainer"]
+    assert row["outlet_basis"] == "found" and row["url"].isascii()
+    assert unquote(row["url"]) == "https://www.aljazeera.net/encyclopedia/2026/3/13/درع-الأمريكتين-تحالف-المد-الأزرق-ضد"
+    assert corpus.outlet_label(row).startswith("Al Jazeera Net")
+    assert (
+        corpus.outlet_label(corpus.metadata(seed_articles).loc["jeri2025_mnna_intent"]) == corpus.OUTLET_LABELS["close_parallel"]
+    )

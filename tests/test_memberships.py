@@ -56,6 +56,43 @@ def test_peru_is_modelled_step_by_step(rows):
     assert memberships.status_on(rows, "mnna", date(2026, 2, 1), "external")["PER"] == "designated"
 
 
+#: The first Major Non-NATO Allies: designated in the late 1980s, deemed designated again by 22 U.S.C. 2321k from 1996.
+FIRST_FIVE = {"AUS", "EGY", "ISR", "JPN", "KOR"}
+
+
+def test_seed_first_five_allies_are_modelled_in_both_steps(rows):
+    mnna = rows[(rows["grouping"] == "mnna") & (rows["source_kind"] == "external") & rows["iso3"].isin(FIRST_FIVE)]
+    for iso3, spells in mnna.sort_values("start_date").groupby("iso3"):
+        assert list(spells["status"]) == ["designated", "designated"], iso3
+        first, deemed = spells.itertuples()
+        assert first.start_date.year < 1990 and first.source != "uscode_2321k", iso3  # the first designation
+        assert (deemed.start_date, deemed.source) == (date(1996, 7, 21), "uscode_2321k"), iso3  # the deeming clause
+        assert "1989" in first.note and "1987" in first.note, iso3  # the sources' disagreement on the year is recorded
+
+
+def test_seed_status_in_1990_knows_the_first_five_and_no_later_ally(rows):
+    in_1990 = memberships.status_on(rows, "mnna", date(1990, 6, 30), "external")
+    assert set(in_1990.index) == FIRST_FIVE and set(in_1990) == {"designated"}  # New Zealand and Jordan came in 1996
+    assert memberships.status_on(rows, "mnna", date(1986, 12, 31), "external").empty
+    assert FIRST_FIVE <= set(memberships.status_on(rows, "mnna", date(1996, 7, 21), "external").index)
+
+
+def test_a_later_spell_of_the_same_status_keeps_the_status_between_and_after():
+    spells = pd.DataFrame(
+        {
+            "iso3": ["ISR", "ISR"],
+            "grouping": ["mnna", "mnna"],
+            "status": ["designated", "designated"],
+            "source_kind": ["external", "external"],
+            "start_date": [date(1987, 2, 1), date(1996, 7, 21)],
+            "end_date": [None, None],
+        }
+    )
+    assert memberships.status_on(spells, "mnna", date(1986, 1, 1)).empty
+    assert memberships.status_on(spells, "mnna", date(1990, 1, 1)).to_dict() == {"ISR": "designated"}
+    assert memberships.status_on(spells, "mnna", date(2000, 1, 1)).to_dict() == {"ISR": "designated"}
+
+
 def test_wrong_library_field_names_the_line(data_copy):
     edit(data_copy, lambda table: table[0].update(cow_code="999"))
     with pytest.raises(DataError, match=r"memberships\.csv:2: USA/accc: cow_code is '999', the library says '2'"):

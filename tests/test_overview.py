@@ -167,3 +167,38 @@ def test_term_counts_missing_or_of_other_articles_say_to_run_notebook_01(tmp_pat
     path = overview.write_term_counts(overview.corpus_term_counts({"a": "دول ودول"}), tmp_path / "term_counts.csv")
     with pytest.raises(overview.DataError, match=r"counts the articles \['a'\], not \['a', 'new'\]: run notebook 01 again"):
         overview.read_term_counts(path, ["a", "new"])
+
+
+def _glossary(rows):
+    """A glossary frame of (term_ar, match_ar, loaded, marker_ar) rows, the other columns filled."""
+    frame = pd.DataFrame(rows, columns=["term_ar", "match_ar", "loaded", "marker_ar"])
+    return frame.assign(
+        transliteration="x", gloss_en="x", loaded_kind=["evaluative_word" if x == "yes" else "" for x in frame["loaded"]]
+    )
+
+
+def test_a_marker_outside_every_loaded_term_is_reported_and_one_inside_is_not():
+    glossary = _glossary([("شريكًا حيويًا", "شريكًا حيويًا", "yes", "حيويًا"), ("مبدأ مونرو", "مبدأ مونرو", "no", "")])
+    texts = {
+        "marked": "تعتبر بيرو شريكًا حيويًا في هذه الجهود.",
+        "unmarked": "وهو دور حيوي، بل وحيويًا جدا.",  # حيوي is another word; وحيويًا is the marker with a proclitic
+    }
+    found = overview.unmarked_judgements(texts, glossary)
+    assert list(found["article"]) == ["unmarked"] and list(found["surface"]) == ["وحيويًا"]
+    assert texts["unmarked"][found.at[0, "start"] : found.at[0, "end"]] == "وحيويًا"
+    assert [m.entry.form for m in overview.loaded_mentions(texts, glossary)["marked"]] == ["شريكًا حيويًا"]
+    assert overview.loaded_mentions(texts, glossary)["unmarked"] == []
+
+
+def test_seed_the_loaded_rule_is_applied_to_every_seed_article(seed_articles, views):
+    from perucorpus.base import schemas
+    from perucorpus.base.tables import read_table
+
+    glossary = read_table(DATA / "glossary.csv", schemas.GLOSSARY)
+    texts = {article_id: views[article_id].text for article_id in seed_articles}
+    unmarked = overview.unmarked_judgements(texts, glossary)
+    assert unmarked.empty, unmarked.to_string()  # every marker of the rule, in every article, falls inside a loaded term
+    found = overview.loaded_mentions(texts, glossary)
+    assert all(found[article_id] for article_id in texts)  # the news report too has its loaded terms marked
+    forms = {m.entry.form for m in found["jeri2025_mnna_intent"]}
+    assert {"شريكًا حيويًا", "إشارة دعم قوية", "الشراكة المميزة", "الدول التي تتشارك معها نفس القيم والمصالح"} <= forms

@@ -249,3 +249,15 @@ def test_an_article_added_without_a_translation_reads_not_yet_translated_on_the_
     assert [place.label for place in places if place.scope == "testonly_ports2026"] == [
         f"testonly_ports2026 ¶{n}" for n in (1, 2, 3)
     ]
+
+
+def test_articles_page_introduces_each_article_with_its_outlet(built_site, articles):
+    import html as html_module
+
+    from perucorpus.text import corpus
+
+    page = (built_site[0] / "html" / "articles.html").read_text(encoding="utf-8")
+    for article_id, row in corpus.metadata(articles).iterrows():
+        section = page.split(f'<h2 id="{article_id}">', 1)[1].split("<h2", 1)[0]
+        assert f"outlet: {html_module.escape(corpus.outlet_label(row))}</p>" in section, article_id
+        assert "Where it was published" in section and (not row["url"] or row["url"] in section), article_id

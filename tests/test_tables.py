@@ -108,8 +108,9 @@ def test_a_malformed_row_in_any_data_file_names_file_line_and_problem(tmp_path, 
     source = (DATA / name).read_text(encoding="utf-8")
     lines = source.count("\n")
     broken = tmp_path / Path(name).name
-    broken.write_text(source + "one,too,many,fields,for,any,file,here,x,y,z,w,v,u,t,s,r\n", encoding="utf-8")
-    with pytest.raises(DataError, match=rf"{broken.name}:{lines + 1}: expected \d+ fields as in the header, found 17"):
+    too_many = max(len(schema.columns) for schema in schemas.FILES.values()) + 1  # more fields than any header has
+    broken.write_text(source + ",".join(["x"] * too_many) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"{broken.name}:{lines + 1}: expected \d+ fields as in the header, found {too_many}"):
         read_table(broken, schemas.FILES[name])
 
 
@@ -152,6 +153,25 @@ def test_a_bad_value_in_any_data_file_names_file_line_and_column(tmp_path, name)
     frame.to_csv(broken, index=False, lineterminator="\n")
     with pytest.raises(DataError, match=rf"{broken.name}:{line}: column '{column}'"):
         read_table(broken, schemas.FILES[name])
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        ({"marker_ar": ""}, "a loaded term \\(loaded = yes\\) has a loaded_kind and a marker_ar"),
+        ({"loaded": "no"}, "a loaded term \\(loaded = yes\\) has a loaded_kind and a marker_ar"),
+        ({"marker_ar": "غائبة"}, "marker_ar must be written as it stands in match_ar"),
+    ],
+)
+def test_a_loaded_glossary_term_names_its_kind_and_marker(tmp_path, change, problem):
+    frame = read_table(DATA / "glossary.csv", schemas.GLOSSARY)
+    row = frame.index[frame["loaded"] == "yes"][0]
+    for column, value in change.items():
+        frame.loc[row, column] = value
+    broken = tmp_path / "glossary.csv"
+    frame.to_csv(broken, index=False, lineterminator="\n")
+    with pytest.raises(DataError, match=rf"glossary\.csv:{frame.attrs['lines'][row]}: .*{problem}"):
+        read_table(broken, schemas.GLOSSARY)
 
 
 @pytest.mark.parametrize("name, schema", [("articles.csv", schemas.ARTICLES), ("positions.csv", schemas.POSITIONS)])

@@ -51,6 +51,10 @@ def _add_article(args: argparse.Namespace) -> int:
         date_basis=args.date_basis,
         date_note=args.date_note,
         notes=args.notes,
+        publisher=args.publisher,
+        url=args.url,
+        outlet_basis=args.outlet_basis,
+        outlet_note=args.outlet_note,
     )
     print(f"added {article.id}: {args.path} copied to {article.path.as_posix()} (SHA-256 {article.meta['sha256']})")
     for line in next_steps(Path(args.data), article.id):
@@ -169,6 +173,22 @@ def parser() -> argparse.ArgumentParser:
     )
     add.add_argument("--date-note", default=corpus.NO_DATE_NOTE, help="where the date comes from (quote the text)")
     add.add_argument("--notes", default="", help="anything else about the article (byline, page furniture, typos)")
+    add.add_argument(
+        "--outlet-basis",
+        choices=schemas.OUTLET_BASES,
+        default="not_found",
+        help="found: a public page carries this text (give --publisher and --url); close_parallel: none does, but a "
+        "public report follows it closely (say which in --outlet-note); not_found (default)",
+    )
+    add.add_argument("--publisher", default="", help="with --outlet-basis found: who published the page, as the page shows it")
+    add.add_argument(
+        "--url", default="", help="with --outlet-basis found: the page's address, non-ASCII characters percent-encoded"
+    )
+    add.add_argument(
+        "--outlet-note",
+        default=corpus.NO_OUTLET_NOTE,
+        help="what was compared and what is not known (publisher, headline, date, address; a close parallel's address)",
+    )
     add.add_argument("--data", default="data", help="the data folder (default: data)")
     add.set_defaults(handler=_add_article)
 

@@ -23,6 +23,13 @@ BASES = ("stated", "derived")
 TIERS = ("primary", "wire_or_major", "other_outlet", "aggregator_or_mirror")
 #: The generated "what the record adds" notes a position may name (column ``record``); perucorpus.facts.record computes each.
 RECORD_NOTES = ("peru_signing_2026", "lima_exits_2021")
+
+
+#: How an article's outlet is known (``articles.csv``, ``outlet_basis``): a public page carries this text; none does,
+#: but a public report follows it closely; neither was found.
+OUTLET_BASES = ("found", "close_parallel", "not_found")
+#: An address as a browser sends it: non-ASCII characters percent-encoded, no spaces.
+ASCII_URL = r"https?://[\x21-\x7e]+"
 #: A file name as received: letters (any script), digits, spaces and ``. _ - ( ) , +``; no folder, not hidden.
 SAFE_FILE_NAME = r"\w[\w .,()+-]{0,199}"
 
@@ -77,13 +84,27 @@ ARTICLES = pa.DataFrameSchema(
         "title_en": text_column(),
         "summary_en": text_column(),
         "notes": text_column(nullable=True),
+        "publisher": text_column(nullable=True),
+        "url": text_column(
+            matches(f"({ASCII_URL})?", "empty or an http(s) URL written in ASCII (non-ASCII characters percent-encoded)"),
+            nullable=True,
+        ),
+        "outlet_basis": text_column(choice(*OUTLET_BASES)),
+        "outlet_note": text_column(),
     },
     checks=[
         pa.Check(
             lambda df: df["file"] == "articles/" + df["id"] + ".txt",
             element_wise=False,
             error="file must be articles/<id>.txt",
-        )
+        ),
+        pa.Check(
+            lambda df: (
+                ((df["outlet_basis"] == "found") == (df["publisher"].str.len() > 0))
+                & ((df["outlet_basis"] == "found") == (df["url"].str.len() > 0))
+            ),
+            error="publisher and url are filled exactly when outlet_basis is 'found' (the page that carries this text)",
+        ),
     ],
     strict=True,
 )
@@ -377,6 +398,10 @@ MEMBERSHIP_SNAPSHOT = pa.DataFrameSchema(
     strict=True,
 )
 
+#: Why a glossary term is loaded (``glossary.csv``, ``loaded_kind``): a word of praise or blame; an image (metaphor,
+#: stock figure); a label that sorts sides by worth. The rule is in ``data/README.md`` (section ``glossary.csv``).
+LOADED_KINDS = ("evaluative_word", "image", "label")
+
 GLOSSARY = pa.DataFrameSchema(
     {
         "term_ar": text_column(unique=True),
@@ -384,8 +409,23 @@ GLOSSARY = pa.DataFrameSchema(
         "transliteration": text_column(),
         "gloss_en": text_column(),
         "loaded": text_column(choice("yes", "no")),
+        "loaded_kind": text_column(choice("", *LOADED_KINDS), nullable=True),
+        "marker_ar": text_column(nullable=True),
         "note": text_column(nullable=True),
     },
+    checks=[
+        pa.Check(
+            lambda df: (
+                ((df["loaded"] == "yes") == (df["loaded_kind"].str.len() > 0))
+                & ((df["loaded"] == "yes") == (df["marker_ar"].str.len() > 0))
+            ),
+            error="a loaded term (loaded = yes) has a loaded_kind and a marker_ar; a term that is not loaded has neither",
+        ),
+        pa.Check(
+            lambda df: df.apply(lambda row: row["marker_ar"] in row["match_ar"], axis=1),
+            error="marker_ar must be written as it stands in match_ar (the word or words of the term that carry the judgement)",
+        ),
+    ],
     strict=True,
 )
 

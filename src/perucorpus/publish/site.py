@@ -32,7 +32,7 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from perucorpus.facts import translations
 from perucorpus.present import display
-from perucorpus.present.display import PAGE_STYLE, rtl
+from perucorpus.present.display import PAGE_STYLE, mixed, rtl
 from perucorpus.publish import chromium, editions, navigation, subject_index
 from perucorpus.publish.runner import numbered_notebooks
 from perucorpus.text import corpus
@@ -79,6 +79,9 @@ table.side-by-side details { margin: 0.4em 0 0; padding: 0.1em 0.5em; font-size:
   table.side-by-side td[dir=rtl] { min-width: 0; }
   table.side-by-side th[scope=row] { width: auto; }
 }
+
+
+code.address { overflow-wrap: anywhere; font-size: 9.5pt; }
 dl.subject-index dt { margin-top: 0.8em; font-weight: bold; }
 dl.subject-index dd { margin-left: 1.5em; }
 .edition-note { border-left: 4px solid #3b6ea8; padding: 0.2em 0.8em; background: #f4f6f9; }
@@ -190,9 +193,17 @@ def _articles_page(data: Path) -> tuple[str, str, list[subject_index.Place]]:
         "marks its typos <i>sic</i>. The texts, and the translations with them, are quoted for research and teaching.</p>",
     ]
     places = []
+    meta = corpus.metadata(articles)
     for article in model:
         article_id = article["id"]
+        row = meta.loc[article_id]
         parts.append(f'<h2 id="{html.escape(article_id)}">{html.escape(article_id)}: {html.escape(article["title"])}</h2>')
+        parts.append(f"<p>Outlet: {html.escape(corpus.outlet_label(row))}</p>")
+        address = f'<p>Address: <code class="address">{html.escape(str(row.url))}</code></p>' if row.url else ""
+        parts.append(
+            f"<details><summary>Where it was published ({html.escape(str(row.outlet_basis).replace('_', ' '))})</summary>"
+            f"<p>{mixed(str(row.outlet_note))}</p>{address}</details>"
+        )
         parts.append(display.side_by_side(article, display.side_by_side_summary(article, title=False), anchors=True))
         places += [
             subject_index.Place(

@@ -150,6 +150,15 @@ def in_words(number: int) -> str:
 
 #: The ``date_note`` that :func:`add_article` writes when none is given.
 NO_DATE_NOTE = "Not recorded when the article was added."
+#: The ``outlet_note`` that :func:`add_article` writes when none is given.
+NO_OUTLET_NOTE = "No publisher or address was recorded when the article was added."
+#: How an article's outlet reads where the article is introduced, by ``outlet_basis`` ("found" shows the publisher).
+OUTLET_LABELS = {"close_parallel": "not identified (a close parallel was found)", "not_found": "not found"}
+
+
+def outlet_label(row) -> str:
+    """The outlet in a few words, where an article is introduced: the publisher if found, else what is known."""
+    return str(row["publisher"]) if row["outlet_basis"] == "found" else OUTLET_LABELS[row["outlet_basis"]]
 
 
 def add_article(
@@ -164,11 +173,15 @@ def add_article(
     date_basis: str = "stated",
     date_note: str = NO_DATE_NOTE,
     notes: str = "",
+    publisher: str = "",
+    url: str = "",
+    outlet_basis: str = "not_found",
+    outlet_note: str = NO_OUTLET_NOTE,
 ) -> Article:
     """Copy ``source`` byte for byte to ``<data_dir>/articles/<article_id>.txt`` and append its row to articles.csv.
 
     Every check runs before anything is written: the file (UTF-8, no BOM, not empty), the
-    id (new, no path characters), genre, era and date (:data:`schemas.ARTICLES`,
+    id (new, no path characters), genre, era, date and outlet (:data:`schemas.ARTICLES`,
     ``eras.csv``). The copy and the new table are written to temporary files and renamed
     into place, the table last; if that fails the copy is removed. Raises
     :class:`CorpusError` (one line naming the file and the problem).
@@ -200,6 +213,10 @@ def add_article(
         "title_en": title_en,
         "summary_en": summary_en,
         "notes": notes,
+        "publisher": publisher,
+        "url": url,
+        "outlet_basis": outlet_basis,
+        "outlet_note": outlet_note,
     }
     eras = load_eras(data_dir)
     frame = pd.DataFrame([article.meta for article in existing.values()] + [row], dtype=object)

@@ -339,6 +339,31 @@ def mentions_in_context(texts: dict[str, str], mentions: dict[str, list], width:
     return pd.concat(frames, ignore_index=True)[["article", "form", "before", "keyword", "after"]]
 
 
+def loaded_mentions(texts: dict[str, str], glossary: pd.DataFrame) -> dict[str, list[Mention]]:
+    """Each article's mentions of the glossary terms marked loaded (``entry.form`` is the ``term_ar``), in text order."""
+    loaded = glossary[glossary["loaded"] == "yes"]
+    terms = Gazetteer.for_terms(dict(zip(loaded["match_ar"], loaded["term_ar"])), "loaded")
+    return {article: terms.find(text, article) for article, text in texts.items()}
+
+
+def unmarked_judgements(texts: dict[str, str], glossary: pd.DataFrame) -> pd.DataFrame:
+    """The loaded-vocabulary rule applied to every article: each use of a loaded term's ``marker_ar`` that no
+    loaded term covers (``article``, ``marker``, ``start``, ``end``, ``surface``); empty when the marking is even.
+
+    Markers are matched as the glossary's terms are (normalised, whole words, with proclitics and the article).
+    """
+    loaded = glossary[glossary["loaded"] == "yes"]
+    markers = Gazetteer.for_terms({marker: marker for marker in loaded["marker_ar"]}, "marker")
+    covered = loaded_mentions(texts, glossary)
+    rows = [
+        {"article": article, "marker": m.entry.form, "start": m.start, "end": m.end, "surface": m.surface}
+        for article, text in texts.items()
+        for m in markers.find(text, article)
+        if not any(term.start <= m.start and m.end <= term.end for term in covered[article])
+    ]
+    return pd.DataFrame(rows, columns=["article", "marker", "start", "end", "surface"])
+
+
 def keyness(target: pd.DataFrame, reference: pd.DataFrame, min_count: int = 3) -> pd.DataFrame:
     """Dunning's log-likelihood (G²) of each term of ``target`` against ``reference``.
 
