@@ -24,7 +24,16 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest -m end_to_end tests/test_end_to_end.py
 
+# uv installs the same pins as pip, in parallel and with bytecode compiled at install (the first
+# notebook run is then not slowed by compiling); pip is the fallback (or: make INSTALLER=pip).
+UV := uv==0.13.8
+INSTALLER ?= uv
+
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	if [ "$(INSTALLER)" = uv ] && $(BIN)/python -m pip install --quiet --disable-pip-version-check "$(UV)"; then \
+		$(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode -r requirements.txt; \
+	else \
+		$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt; \
+	fi
 	touch $@

@@ -259,5 +259,5 @@ def test_articles_page_introduces_each_article_with_its_outlet(built_site, artic
     page = (built_site[0] / "html" / "articles.html").read_text(encoding="utf-8")
     for article_id, row in corpus.metadata(articles).iterrows():
         section = page.split(f'<h2 id="{article_id}">', 1)[1].split("<h2", 1)[0]
-        assert f"outlet: {html_module.escape(corpus.outlet_label(row))}</p>" in section, article_id
+        assert f"Outlet: {html_module.escape(corpus.outlet_label(row))}</p>" in section, article_id
         assert "Where it was published" in section and (not row["url"] or row["url"] in section), article_id
