@@ -414,3 +414,11 @@ def test_verdict_changes_lists_changed_and_new_claims_only():
         "not checked",
         "unverifiable",
     ]
+
+
+def test_the_codebook_gives_each_verdict_its_meaning():
+    from perucorpus import schemas
+
+    codebook = (DATA / "README.md").read_text(encoding="utf-8")
+    for verdict, meaning in schemas.VERDICT_MEANINGS.items():
+        assert f"| `{verdict}` | {meaning}" in codebook
