@@ -32,7 +32,6 @@ CLAIM_COLUMNS = [
     "claim (quote)",
     "claim (English)",
     "verdict",
-    "judged as of",
     "what the references state",
     "references",
     "our note on the verdict",
@@ -167,14 +166,17 @@ def review_counts(reviews: pd.DataFrame) -> pd.DataFrame:
 
 
 def claims_table(claims: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
-    """The claims for display (columns :data:`CLAIM_COLUMNS`), each reference cited as ``publisher, date (ref_id)``."""
+    """The claims for display (columns :data:`CLAIM_COLUMNS`), each reference cited as ``publisher, date (ref_id)``.
+
+    The judging date is the article's (:func:`load_verdict_dates`), shown once per article above the tables, so it
+    is not repeated on every row.
+    """
     return pd.DataFrame(
         {
             "article": claims["citation"],
             "claim (quote)": claims["quote_ar"],
             "claim (English)": claims["claim_en"],
             "verdict": claims["verdict"].str.replace("_", " "),
-            "judged as of": claims["as_of"],
             "what the references state": claims["source_states"],
             "references": [cite([ref for ref in ids.split(";") if ref], references) or "none" for ids in claims["ref_ids"]],
             "our note on the verdict": claims["verdict_note"],
