@@ -146,9 +146,48 @@ def test_a_claim_row_breaking_the_schema_is_reported_by_line(data_copy):
     message = str(error.value)
     assert f"claims.csv:{_line_of(path, 'castillo2021_founded_2017')}: column 'verdict': value 'probably'" in message
     assert (
-        f"claims.csv:{_line_of(path, 'jeri2025_intent')}: row: fails ref_ids may be empty only for a not_checkable claim"
+        f"claims.csv:{_line_of(path, 'jeri2025_intent')}: row: fails ref_ids may be empty only for an unverifiable or not_checked claim"
         in message
     )
+
+
+@pytest.mark.parametrize("verdict", ["unverifiable", "not_checked"])
+def test_an_unsourced_claim_may_cite_nothing_but_the_old_verdict_is_refused(data_copy, verdict):
+    path = data_copy / "claims.csv"
+    _edit_claim(path, "jeri2025_intent", verdict=verdict, ref_ids="")
+    assert checks.load_claims(data_copy).set_index("claim_id").at["jeri2025_intent", "verdict"] == verdict
+    _edit_claim(path, "jeri2025_intent", verdict="not_checkable")  # the vocabulary before issue 19
+    with pytest.raises(DataError, match="column 'verdict': value 'not_checkable'"):
+        checks.load_claims(data_copy)
+
+
+def test_verdict_meanings_cover_the_vocabulary_and_an_evaluation_is_never_confirmed():
+    from perucorpus.base import schemas
+
+    assert list(schemas.VERDICT_MEANINGS) == list(schemas.VERDICTS)
+    assert set(schemas.SOURCED_VERDICTS) < set(schemas.VERDICTS)
+    assert "evaluation" in schemas.VERDICT_MEANINGS["unverifiable"]
+    assert "never an evaluation" in schemas.VERDICT_MEANINGS["confirmed"]
+
+
+def test_every_article_with_claims_has_a_judging_date_inside_its_date_range(data_copy):
+    judged = checks.load_verdict_dates(data_copy)
+    assert judged.loc["shield2026_explainer", "as_of"] == "2026-03-13"  # a stated date is its own judging date
+    path = data_copy / "verdict_dates.csv"
+    edit_rows(path, lambda rows: rows[0].update(as_of="2021-07-31"))  # before 2021-08/2022-07
+    with pytest.raises(DataError, match=r"verdict_dates.csv:2: castillo2021_lima_exit: as_of 2021-07-31 is outside"):
+        checks.load_verdict_dates(data_copy)
+    edit_rows(path, lambda rows: rows.pop(0))
+    with pytest.raises(DataError, match="article castillo2021_lima_exit has no judging date in verdict_dates.csv"):
+        checks.load_claims(data_copy)
+
+
+def test_each_claim_carries_its_articles_judging_date(claims):
+    assert set(claims.loc[claims["article_id"] == "jeri2025_mnna_intent", "as_of"]) == {"2025-12-11"}
+    table = checks.claims_table(
+        claims, checks.read_table(DATA / "references.csv", checks.schemas.REFERENCES).set_index("ref_id", drop=False)
+    )
+    assert list(table.columns) == checks.CLAIM_COLUMNS and "later (not in the verdict)" in table.columns
 
 
 def test_a_claim_whose_quote_offsets_or_references_are_wrong_stops_the_load(data_copy):
@@ -191,7 +230,14 @@ def test_claim_offsets_are_filled_from_the_quotes(data_copy):
 def test_verdict_counts_lists_every_verdict_per_article():
     claims = pd.DataFrame({"article_id": ["a", "a", "b"], "verdict": ["qualified", "confirmed", "qualified"]})
     expected = pd.DataFrame(
-        {"confirmed": [1, 0], "qualified": [1, 1], "contradicted": [0, 0], "not_checkable": [0, 0], "all": [2, 1]},
+        {
+            "confirmed": [1, 0],
+            "qualified": [1, 1],
+            "contradicted": [0, 0],
+            "unverifiable": [0, 0],
+            "not_checked": [0, 0],
+            "all": [2, 1],
+        },
         index=pd.Index(["a", "b"], name="article"),
     )
     assert_frame_equal(checks.verdict_counts(claims), expected)
@@ -203,10 +249,12 @@ def test_claims_table_cites_each_reference_and_marks_a_claim_without_any(referen
             "article_id": ["a", "b"],
             "quote_ar": ["ق", "ع"],
             "claim_en": ["x", "y"],
-            "verdict": ["qualified", "not_checkable"],
+            "verdict": ["qualified", "not_checked"],
+            "as_of": ["2025-12-11", "2026-03-13"],
             "ref_ids": ["batimes_2025_peru_mnna", ""],
             "source_states": ["s", "Not addressed in the sources."],
             "verdict_note": ["n", "m"],
+            "later_note": ["", "afterwards"],
             "citation": ["a ¶1, 0–1", "b ¶2, 5–6"],
         },
         index=[7, 9],
@@ -215,7 +263,8 @@ def test_claims_table_cites_each_reference_and_marks_a_claim_without_any(referen
     assert list(table.columns) == checks.CLAIM_COLUMNS and list(table.index) == [0, 1]
     assert list(table["article"]) == ["a ¶1, 0–1", "b ¶2, 5–6"]
     assert table.loc[0, "references"] == "Bloomberg, 2025-12 [wire/major] (batimes_2025_peru_mnna)"
-    assert table.loc[1, "references"] == "none" and table.loc[1, "verdict"] == "not checkable"
+    assert table.loc[1, "references"] == "none" and table.loc[1, "verdict"] == "not checked"
+    assert list(table["later (not in the verdict)"]) == ["", "afterwards"]
 
 
 def _mnna_rows():
@@ -286,4 +335,79 @@ def test_claims_csv_states_what_the_computed_checks_find(rows, claims, positions
     assert f"a signature is confirmed for {confirmed} of the 17 listed" in notes["shield2026_signatory_list"]
     signing = checks.head_of_state_check(rows, positions, presidents, people, references)["what the references record"]
     assert "so the claim held" in signing and signing.endswith("the president was José María Balcázar.")
-    assert "(Balcázar was)" in notes["jeri2025_jeri_president"]
+    later = claims.set_index("claim_id")["later_note"]
+    assert "(Balcázar was)" in later["jeri2025_jeri_president"]  # after the judging date: not in the verdict
+    assert "Balcázar" not in notes["jeri2025_jeri_president"]
+
+
+# --- data/claim_reviews.csv: every reading of a claim, and what it changed
+
+
+def test_every_claim_has_a_review_whose_latest_ends_on_its_verdict(claims):
+    reviews = checks.load_reviews(DATA, claims)
+    assert set(reviews["claim_id"]) == set(claims["claim_id"])
+    counts = checks.review_counts(reviews)
+    assert counts.loc["rejudging", "claims read"] == len(claims)
+    assert list(counts.columns) == ["changed", "confirmed as is", "new claim", "claims read"]
+
+
+def test_a_review_out_of_step_with_claims_csv_stops_the_load(data_copy, claims):
+    path = data_copy / "claim_reviews.csv"
+
+    def break_rows(rows):
+        first_id = rows[0]["claim_id"]  # every reading of the first claim goes: its first becomes an unknown claim's
+        rows[:] = [{**rows[0], "claim_id": "no_such_claim"}] + [row for row in rows[1:] if row["claim_id"] != first_id]
+        rows.append(
+            {
+                **rows[1],
+                "date": "2099-01-01",
+                "verdict_before": rows[1]["verdict_after"],
+                "verdict_after": "contradicted",
+                "outcome": "changed",
+            }
+        )
+
+    edit_rows(path, break_rows)
+    with pytest.raises(DataError) as error:
+        checks.load_reviews(data_copy, claims)
+    message = str(error.value)
+    first = claims["claim_id"].iloc[0]
+    assert "claim_reviews.csv:2: no_such_claim is not a claim_id of claims.csv" in message
+    assert f"{first} has no review" in message
+    second = claims["claim_id"].iloc[1]
+    assert f"{second}'s latest review ends on 'contradicted', but claims.csv has" in message
+
+
+def test_review_rows_keep_their_outcome_consistent(data_copy):
+    path = data_copy / "claim_reviews.csv"
+    edit_rows(
+        path, lambda rows: rows[0].update(outcome="confirmed_as_is", verdict_before="contradicted", verdict_after="confirmed")
+    )
+    with pytest.raises(DataError, match="a claim confirmed_as_is keeps its verdict"):
+        checks.read_table(path, checks.schemas.CLAIM_REVIEWS)
+
+
+def test_verdict_changes_lists_changed_and_new_claims_only():
+    reviews = pd.DataFrame(
+        {
+            "claim_id": ["a", "b", "c"],
+            "kind": ["rejudging"] * 3,
+            "verdict_before": ["not_checkable", "confirmed", ""],
+            "verdict_after": ["not_checked", "confirmed", "unverifiable"],
+            "what_changed": ["x", "y", "z"],
+        }
+    )
+    changes = checks.verdict_changes(reviews)
+    assert list(changes["claim_id"]) == ["a", "c"]
+    assert list(changes["before"]) == ["not checkable", "(new claim)"] and list(changes["after"]) == [
+        "not checked",
+        "unverifiable",
+    ]
+
+
+def test_the_codebook_gives_each_verdict_its_meaning():
+    from perucorpus.base import schemas
+
+    codebook = (DATA / "README.md").read_text(encoding="utf-8")
+    for verdict, meaning in schemas.VERDICT_MEANINGS.items():
+        assert f"| `{verdict}` | {meaning}" in codebook

@@ -131,12 +131,6 @@ def test_no_fact_rests_on_aggregators_or_mirrors_alone():
     assert [fact for fact in sourcing.weak_facts(DATA, references) if not fact.startswith("claims.csv")] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims.csv belongs to the claims re-judging branch: shield2026_absolute_resolve and "
-    "shield2026_mexico_criticism still cite aggregators alone; handoff/README.md gives their new references "
-    "(remove this mark once they are re-sourced)",
-)
 def test_no_claim_rests_on_aggregators_or_mirrors_alone():
     references = read_table(DATA / "references.csv", schemas.REFERENCES).set_index("ref_id")
     assert [fact for fact in sourcing.weak_facts(DATA, references) if fact.startswith("claims.csv")] == []

@@ -136,6 +136,8 @@ BAD_VALUES = {
     "glossary.csv": ("loaded", "perhaps"),
     "people.csv": ("person_id", "Not An Id"),
     "claims.csv": ("verdict", "maybe"),
+    "verdict_dates.csv": ("as_of", "2026-03"),
+    "claim_reviews.csv": ("kind", "glance"),
 }
 
 

@@ -440,8 +440,19 @@ PEOPLE = pa.DataFrameSchema(
     strict=True,
 )
 
-#: How a checkable claim of an article stands against the references (``claims.csv``).
-VERDICTS = ("confirmed", "qualified", "contradicted", "not_checkable")
+#: How a factual claim of an article stands against the public record, judged as of the article's date
+#: (``verdict_dates.csv``); the meaning of each is in :data:`VERDICT_MEANINGS` and data/README.md.
+VERDICTS = ("confirmed", "qualified", "contradicted", "unverifiable", "not_checked")
+#: The verdicts that rest on references: a claim with one of them cites at least one ``ref_id``.
+SOURCED_VERDICTS = ("confirmed", "qualified", "contradicted")
+#: One line per verdict, for the codebook and the notebooks (tested to cover :data:`VERDICTS`).
+VERDICT_MEANINGS = {
+    "confirmed": "the record, as of the article's date, bears out what the claim says; never an evaluation",
+    "qualified": "partly borne out, or true only with a caveat the reader needs",
+    "contradicted": "the record, as of the article's date, says otherwise",
+    "unverifiable": "no public record could settle it: an evaluation, a prediction, an unattributed intention or a covert act",
+    "not_checked": "checkable against the public record, but no source in the collection yet: a to-do",
+}
 
 CLAIMS = pa.DataFrameSchema(
     {
@@ -455,12 +466,52 @@ CLAIMS = pa.DataFrameSchema(
         "ref_ids": text_column(matches(f"({ID}(;{ID})*)?", "ref_ids separated by ; (or empty)"), nullable=True),
         "source_states": text_column(),
         "verdict_note": text_column(),
+        "later_note": text_column(nullable=True),
     },
     checks=[
         pa.Check(
-            lambda df: (df["ref_ids"].str.len() > 0) | (df["verdict"] == "not_checkable"),
-            error="ref_ids may be empty only for a not_checkable claim",
+            lambda df: (df["ref_ids"].str.len() > 0) | ~df["verdict"].isin(SOURCED_VERDICTS),
+            error="ref_ids may be empty only for an unverifiable or not_checked claim",
         )
+    ],
+    strict=True,
+)
+
+#: The date each article's verdicts are judged as of (``verdict_dates.csv``).
+VERDICT_DATES = pa.DataFrameSchema(
+    {
+        "article_id": text_column(matches(ID, "an article id"), unique=True),
+        "as_of": text_column(matches(r"\d{4}-\d{2}-\d{2}", "an ISO 8601 day (YYYY-MM-DD)"), REAL_DATE),
+        "basis": text_column(choice(*BASES)),
+        "derivation": text_column(),
+    },
+    strict=True,
+)
+
+#: Who read a claim again, and what the reading changed (``claim_reviews.csv``).
+REVIEW_KINDS = ("rejudging", "cold_read")
+REVIEW_OUTCOMES = ("changed", "confirmed_as_is", "new_claim")
+
+CLAIM_REVIEWS = pa.DataFrameSchema(
+    {
+        "claim_id": text_column(matches(ID, "a claim_id of claims.csv")),
+        "kind": text_column(choice(*REVIEW_KINDS)),
+        "reader": text_column(),
+        "date": text_column(matches(r"\d{4}-\d{2}-\d{2}", "an ISO 8601 day (YYYY-MM-DD)"), REAL_DATE),
+        "verdict_before": text_column(choice("", *VERDICTS, "not_checkable"), nullable=True),
+        "verdict_after": text_column(choice(*VERDICTS)),
+        "outcome": text_column(choice(*REVIEW_OUTCOMES)),
+        "what_changed": text_column(),
+    },
+    checks=[
+        pa.Check(
+            lambda df: (df["outcome"] == "new_claim") == (df["verdict_before"].str.len() == 0),
+            error="verdict_before is empty exactly for a new_claim",
+        ),
+        pa.Check(
+            lambda df: (df["outcome"] != "confirmed_as_is") | (df["verdict_before"] == df["verdict_after"]),
+            error="a claim confirmed_as_is keeps its verdict",
+        ),
     ],
     strict=True,
 )
@@ -488,4 +539,6 @@ FILES = {
     "glossary.csv": GLOSSARY,
     "people.csv": PEOPLE,
     "claims.csv": CLAIMS,
+    "verdict_dates.csv": VERDICT_DATES,
+    "claim_reviews.csv": CLAIM_REVIEWS,
 }

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from perucorpus.base import schemas
+from perucorpus.base import dates, schemas
 from perucorpus.base.countries import country_label
 from perucorpus.base.tables import DataError, read_table
 from perucorpus.facts import renderings
@@ -36,6 +36,7 @@ CLAIM_COLUMNS = [
     "what the references state",
     "references",
     "our note on the verdict",
+    "later (not in the verdict)",
 ]
 #: The column of ``claims.csv`` where a rendering judgement (``copula: «…»``, :mod:`perucorpus.facts.renderings`) is documented.
 RENDERING_NOTE = "verdict_note"
@@ -43,15 +44,40 @@ RENDERING_NOTE = "verdict_note"
 MNNA_PENDING = ("notified", "announced")
 
 
+def load_verdict_dates(data_dir: Path | str) -> pd.DataFrame:
+    """Read ``verdict_dates.csv`` (one judging date per article, indexed by ``article_id``) and check each date
+    against its article: the article must exist, and ``as_of`` must lie within its ``date`` in ``articles.csv``
+    (a day, a month, a year or an interval ``start/end``).
+    """
+    data_dir = Path(data_dir)
+    table = read_table(data_dir / "verdict_dates.csv", schemas.VERDICT_DATES)
+    meta = {key: article.meta for key, article in load_corpus(data_dir).items()}
+    problems = []
+    for row, line in zip(table.to_dict("records"), table.attrs["lines"]):
+        where = f"{table.attrs['source']}:{line}: {row['article_id']}"
+        if row["article_id"] not in meta:
+            problems.append(f"{where}: not an article of articles.csv")
+            continue
+        span = meta[row["article_id"]]["date"].split("/")
+        first, last = dates.parse(span[0]).first, dates.parse(span[-1]).last
+        if not first <= date.fromisoformat(row["as_of"]) <= last:
+            problems.append(f"{where}: as_of {row['as_of']} is outside the article's date {'/'.join(span)} ({first} to {last})")
+    if problems:
+        raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
+    return table.set_index("article_id")
+
+
 def load_claims(data_dir: Path | str) -> pd.DataFrame:
     """Read ``claims.csv`` and check each row: its quote occurs once in its article, at ``start:end``, every
     ``ref_id`` is in ``references.csv``, an id named in parentheses in its text is a reference, an article or a claim,
-    and ``claim_en`` keeps the quote's hedges, attributions and typos (:func:`perucorpus.facts.renderings.check`).
+    ``claim_en`` keeps the quote's hedges, attributions and typos (:func:`perucorpus.facts.renderings.check`),
+    and its article has a judging date in ``verdict_dates.csv`` (added as column ``as_of``).
     """
     data_dir = Path(data_dir)
     claims = read_table(data_dir / "claims.csv", schemas.CLAIMS)
     references = set(read_table(data_dir / "references.csv", schemas.REFERENCES)["ref_id"])
     texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
+    judged = load_verdict_dates(data_dir)
     known = references | set(texts) | set(claims["claim_id"])
     problems = []
     for row, line in zip(claims.to_dict("records"), claims.attrs["lines"]):
@@ -65,12 +91,14 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
                 )
         except QuoteError as error:
             problems.append(str(error))
+        if row["article_id"] in texts and row["article_id"] not in judged.index:
+            problems.append(f"{where}: article {row['article_id']} has no judging date in verdict_dates.csv")
         problems += [
             f"{where}: ref_id {ref!r} is not in references.csv"
             for ref in row["ref_ids"].split(";")
             if ref and ref not in references
         ]
-        named = CITED_IN_NOTE.findall(row["source_states"] + " " + row["verdict_note"])
+        named = CITED_IN_NOTE.findall(" ".join(row[column] for column in ("source_states", "verdict_note", "later_note")))
         problems += [
             f"{where}: ({name}) is neither a ref_id, an article id nor a claim_id"
             for name in dict.fromkeys(named)
@@ -84,12 +112,68 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
     claims = claims.copy()
     claims[["start", "end"]] = claims[["start", "end"]].astype(int)
+    claims["as_of"] = claims["article_id"].map(judged["as_of"])
     claims["citation"] = [citation(texts[row.article_id], row.article_id, row.start, row.end) for row in claims.itertuples()]
     return claims
 
 
+def load_reviews(data_dir: Path | str, claims: pd.DataFrame) -> pd.DataFrame:
+    """Read ``claim_reviews.csv`` and check it against ``claims`` (:func:`load_claims`): every review names a claim,
+    every claim has at least one review, and each claim's latest review (by date, then file order) ends on its verdict.
+    """
+    reviews = read_table(Path(data_dir) / "claim_reviews.csv", schemas.CLAIM_REVIEWS)
+    where = reviews.attrs["source"]
+    verdicts = claims.set_index("claim_id")["verdict"]
+    problems = [
+        f"{where}:{line}: {claim_id} is not a claim_id of claims.csv"
+        for claim_id, line in zip(reviews["claim_id"], reviews.attrs["lines"])
+        if claim_id not in verdicts.index
+    ]
+    problems += [f"{where}: {claim_id} has no review" for claim_id in verdicts.index if claim_id not in set(reviews["claim_id"])]
+    latest = reviews.assign(line=reviews.attrs["lines"]).sort_values(["date", "line"], kind="stable").groupby("claim_id").last()
+    problems += [
+        f"{where}:{row.line}: {claim_id}'s latest review ends on {row.verdict_after!r}, but claims.csv has {verdicts[claim_id]!r}"
+        for claim_id, row in latest.iterrows()
+        if claim_id in verdicts.index and row.verdict_after != verdicts[claim_id]
+    ]
+    if problems:
+        raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
+    return reviews
+
+
+def verdict_changes(reviews: pd.DataFrame) -> pd.DataFrame:
+    """The reviews that changed a verdict or added a claim: ``claim_id``, ``kind``, ``before``, ``after``, ``what_changed``."""
+    changed = reviews[(reviews["verdict_before"] != reviews["verdict_after"])]
+    return pd.DataFrame(
+        {
+            "claim_id": changed["claim_id"],
+            "kind": changed["kind"],
+            "before": changed["verdict_before"].replace("", "(new claim)").str.replace("_", " "),
+            "after": changed["verdict_after"].str.replace("_", " "),
+            "what_changed": changed["what_changed"],
+        }
+    ).reset_index(drop=True)
+
+
+def review_counts(reviews: pd.DataFrame) -> pd.DataFrame:
+    """Number of reviews per kind (rows, :data:`schemas.REVIEW_KINDS`) and outcome (columns), with the claims read."""
+    counts = pd.crosstab(
+        pd.Categorical(reviews["kind"], categories=schemas.REVIEW_KINDS),
+        pd.Categorical(reviews["outcome"], categories=schemas.REVIEW_OUTCOMES),
+        dropna=False,
+    )
+    counts.columns = [outcome.replace("_", " ") for outcome in schemas.REVIEW_OUTCOMES]
+    counts.index = [kind.replace("_", " ") for kind in schemas.REVIEW_KINDS]
+    counts["claims read"] = [reviews.loc[reviews["kind"] == kind, "claim_id"].nunique() for kind in schemas.REVIEW_KINDS]
+    return counts.rename_axis("reading").astype(int)
+
+
 def claims_table(claims: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
-    """The claims for display (columns :data:`CLAIM_COLUMNS`), each reference cited as ``publisher, date (ref_id)``."""
+    """The claims for display (columns :data:`CLAIM_COLUMNS`), each reference cited as ``publisher, date (ref_id)``.
+
+    The judging date is the article's (:func:`load_verdict_dates`), shown once per article above the tables, so it
+    is not repeated on every row.
+    """
     return pd.DataFrame(
         {
             "article": claims["citation"],
@@ -99,6 +183,7 @@ def claims_table(claims: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame
             "what the references state": claims["source_states"],
             "references": [cite([ref for ref in ids.split(";") if ref], references) or "none" for ids in claims["ref_ids"]],
             "our note on the verdict": claims["verdict_note"],
+            "later (not in the verdict)": claims["later_note"],
         },
         columns=CLAIM_COLUMNS,
     ).reset_index(drop=True)

@@ -43,7 +43,8 @@ CITED_IN_NOTE = re.compile(r"\(([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\)")
 CITING = {
     "memberships.csv": {"source": "id", "note": "in_text", "start_derivation": "in_text", "end_derivation": "in_text"},
     "peru_heads_of_state.csv": {"ref_ids": "ids", "note": "in_text", "start_derivation": "in_text", "end_derivation": "in_text"},
-    "claims.csv": {"ref_ids": "ids", "note": "in_text"},
+    "claims.csv": {"ref_ids": "ids", "later_note": "in_text"},
+    "verdict_dates.csv": {"derivation": "in_text"},
 }
 
 
