@@ -33,7 +33,7 @@ def test_seed_seventeen_signatories_each_found_by_the_gazetteer_in_004(rows, gaz
 
 def test_an_article_row_whose_offsets_or_quote_drift_stops_with_its_line(data_copy):
     def shift(rows):
-        row = next(row for row in rows if row["source_kind"] == "article")
+        row = next(row for row in rows if row["source_article"])
         row["quote_start"] = str(int(row["quote_start"]) + 1)
 
     edit_rows(data_copy / "memberships.csv", shift)
@@ -64,8 +64,8 @@ def test_wrong_library_field_names_the_line(data_copy):
 
 def test_unknown_reference_names_the_line(data_copy):
     def change(table):
-        row = next(row for row in table if row["source_kind"] == "external")
-        row["source"] = "no_such_reference"
+        row = next(row for row in table if row["source_ref"])
+        row["source_ref"] = "no_such_reference"
 
     edit(data_copy, change)
     with pytest.raises(DataError, match=r"ref_id 'no_such_reference' is not in references\.csv"):
@@ -96,7 +96,7 @@ def test_fill_recomputes_the_library_columns_and_names_the_line_of_an_unknown_co
 
 
 def test_start_after_end_is_an_error(data_copy):
-    edit(data_copy, lambda table: table[0].update(end="2020-01-01"))
+    edit(data_copy, lambda table: table[0].update(end="2020-01-01", end_status=""))
     with pytest.raises(DataError, match=r"memberships\.csv:2: .*start 2026-03-05 is after end 2020-01-01"):
         memberships.load_memberships(data_copy)
 
@@ -148,13 +148,13 @@ def test_a_stated_date_missing_from_source_states_names_file_line_and_reference(
 def test_a_derived_date_needs_its_derivation_and_article_rows_have_no_basis(data_copy):
     def change(table):
         next(row for row in table if row["iso3"] == "MAR").update(start_derivation="")
-        next(row for row in table if row["source_kind"] == "article").update(start_basis="stated")
+        next(row for row in table if row["source_article"]).update(start_basis="stated")
 
     edit(data_copy, change)
     with pytest.raises(DataError) as error:
         memberships.load_memberships(data_copy)
     assert "an article row has no start_basis, end_basis or derivations" in str(error.value)
-    edit(data_copy, lambda table: next(row for row in table if row["source_kind"] == "article").update(start_basis=""))
+    edit(data_copy, lambda table: next(row for row in table if row["source_article"]).update(start_basis=""))
     with pytest.raises(
         DataError, match=r"MAR/mnna: start 2004-06-03 is 'derived' but start_derivation is empty \(ref_id news24_2004_morocco\)"
     ):

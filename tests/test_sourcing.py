@@ -54,7 +54,7 @@ def test_every_reference_is_cited_and_every_citation_is_a_reference_or_article()
 def test_an_uncited_reference_is_found(data_copy):
     edit_rows(
         data_copy / "memberships.csv",
-        lambda rows: [r.update(source="sputnik_2019_brazil") for r in rows if r["source"] == "xinhua_2015_tunisia"],
+        lambda rows: [r.update(source_ref="sputnik_2019_brazil") for r in rows if r["source_ref"] == "xinhua_2015_tunisia"],
     )
     assert "xinhua_2015_tunisia" not in sourcing.cited_refs(data_copy)
     assert "memberships.csv:" in sourcing.cited_refs(data_copy)["sputnik_2019_brazil"][0]

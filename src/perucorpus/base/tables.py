@@ -180,6 +180,35 @@ def text_column(*checks: pa.Check, nullable: bool = False, unique: bool = False)
     return pa.Column(object, checks=all_checks, unique=unique)
 
 
+def field(
+    description: str, *, type: str = "string", references: str | None = None, format: str | None = None, **constraints
+) -> dict:
+    """A column's documentation for :func:`document`: what it holds, its Table Schema ``type``
+    (``string``, ``integer``, ``date``, ``boolean``) and ``format`` (``uri``), the column it refers
+    to (``"file.csv:column"``, a foreign key) and further Table Schema constraints (``minimum=1``).
+    """
+    return {"description": description, "type": type, "references": references, "format": format, "constraints": constraints}
+
+
+def document(schema: pa.DataFrameSchema, description: str, columns: dict[str, str | dict]) -> pa.DataFrameSchema:
+    """``schema`` with what its file holds (``description``) and each column's documentation.
+
+    ``columns`` maps a column to its description (a string: a text column) or to a :func:`field`.
+    Naming a column the schema lacks is an error; a column left out stays undocumented, which
+    ``tests/test_datapackage.py`` reports by file and column.
+    """
+    unknown = sorted(set(columns) - set(schema.columns))
+    if unknown:
+        raise KeyError(f"documented column(s) {unknown} are not in the schema")
+    updates = {}
+    for name, doc in columns.items():
+        doc = doc if isinstance(doc, dict) else field(doc)
+        updates[name] = {"description": doc["description"], "metadata": {key: doc[key] for key in ("type", "format", "references", "constraints")}}
+    documented = schema.update_columns(updates)
+    documented.description = description
+    return documented
+
+
 def choice(*values: str) -> pa.Check:
     """A check that the value is one of ``values``."""
     return pa.Check.isin(list(values), error=f"must be one of {list(values)}")

@@ -30,7 +30,7 @@ from perucorpus.base.schemas import BASES
 CITED_IN_NOTE = re.compile(r"\(([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\)")
 #: Files under ``data/`` that cite references: column → how it cites ("id", "ids" separated by ";", or "(ref_id)" in prose).
 CITING = {
-    "memberships.csv": {"source": "id", "note": "in_text", "start_derivation": "in_text", "end_derivation": "in_text"},
+    "memberships.csv": {"source_ref": "id", "note": "in_text", "start_derivation": "in_text", "end_derivation": "in_text"},
     "peru_heads_of_state.csv": {"ref_ids": "ids", "note": "in_text", "start_derivation": "in_text", "end_derivation": "in_text"},
     "claims.csv": {"ref_ids": "ids", "note": "in_text"},
 }
