@@ -15,6 +15,7 @@ BIN := $(VENV)/bin
 notebooks: $(VENV)/.installed
 	$(BIN)/python -m perucorpus navigation notebooks
 	$(BIN)/python -m perucorpus run notebooks
+	$(BIN)/python -m perucorpus datapackage
 	$(BIN)/python -m perucorpus site notebooks _build/html _build/handouts
 
 test: $(VENV)/.installed

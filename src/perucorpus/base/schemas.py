@@ -146,7 +146,7 @@ REFERENCES = document(
             "where the reference was read. Where a primary source exists (the Federal Register, a ministry, the statute) it is preferred.",
             format="uri",
         ),
-        "source_states": "what the reference states, in this collection's own words (never copied; only the three articles are quoted verbatim), with each date or number exactly as the source gives it (\"on Thursday\", \"10 March 2022\", \"75 votes\") and where in the source it is (opening sentence, second paragraph, list, notes).",
+        "source_states": 'what the reference states, in this collection\'s own words (never copied; only the three articles are quoted verbatim), with each date or number exactly as the source gives it ("on Thursday", "10 March 2022", "75 votes") and where in the source it is (opening sentence, second paragraph, list, notes).',
         "note": "caveats, such as disagreements between sources.",
     },
 )
@@ -332,13 +332,16 @@ POSITIONS = document(
         "dimension": field("the row of the comparison table.", references="dimensions.csv:dimension"),
         "era": field("the era (must match the article's era).", references="eras.csv:era"),
         "status": "`stated` (backed by a quote) | `not_addressed` (the articles are silent; no quote, and no outside knowledge fills the gap).",
-        "position_en": "the position in one plain English sentence, written for this collection. It reports the article's claim as the article's (\"The author says …\", \"The news report says …\", \"The explainer lists …\") and keeps the quote's hedges and attributions.",
+        "position_en": 'the position in one plain English sentence, written for this collection. It reports the article\'s claim as the article\'s ("The author says …", "The news report says …", "The explainer lists …") and keeps the quote\'s hedges and attributions.',
         "quote_ar": "verbatim quote from the raw article text (empty if not addressed).",
         "quote_en": "our faithful English rendering of the quote, following the translation conventions below (empty if not addressed).",
         "article_id": field("the article quoted (empty if not addressed).", references="articles.csv:id"),
-        "start": field("0-based Python string offset where the quote starts in the raw text, so `text[start:end] == quote_ar` (empty if not addressed).", **OFFSET),
+        "start": field(
+            "0-based Python string offset where the quote starts in the raw text, so `text[start:end] == quote_ar` (empty if not addressed).",
+            **OFFSET,
+        ),
         "end": field("0-based offset where the quote ends (exclusive; empty if not addressed).", **OFFSET),
-        "record": "the id of a \"what the record adds\" note shown beside the claim, generated from the external rows of `memberships.csv`, `peru_heads_of_state.csv` and `references.csv` by `perucorpus.facts.record` (never typed): `peru_signing_2026` (who was Peru's president when Peru signed the declaration of March 2026, who had left office before, and whether Peru is among the countries recorded at the Miami summit) | `lima_exits_2021` (how each state the author says had left the Lima Group left it, per the references). An unknown id stops loading.",
+        "record": 'the id of a "what the record adds" note shown beside the claim, generated from the external rows of `memberships.csv`, `peru_heads_of_state.csv` and `references.csv` by `perucorpus.facts.record` (never typed): `peru_signing_2026` (who was Peru\'s president when Peru signed the declaration of March 2026, who had left office before, and whether Peru is among the countries recorded at the Miami summit) | `lima_exits_2021` (how each state the author says had left the Lima Group left it, per the references). An unknown id stops loading.',
         "note": "who is speaking, context, caveats; a fact from outside the articles names its `ref_id`.",
     },
 )
@@ -382,7 +385,7 @@ def positions_wide(eras) -> pa.DataFrameSchema:
     """The schema of ``derived/positions_wide.csv``: its key columns, then one text column per era of ``eras``."""
     schema = pa.DataFrameSchema(_POSITIONS_WIDE_KEYS | {era: text_column() for era in eras}, strict=True)
     era_doc = (
-        "the claims of era `{}` (`eras.csv`), one per line, as `position — «quote» — \"rendering\" (article ¶paragraph)`; "
+        'the claims of era `{}` (`eras.csv`), one per line, as `position — «quote» — "rendering" (article ¶paragraph)`; '
         "a gap reads `[Not addressed in the sources.]`; a claim with a `record` note ends with it in brackets, `[What the record adds: …]`."
     )
     return document(schema, _POSITIONS_WIDE_ABOUT, _POSITIONS_WIDE_DOCS | {era: era_doc.format(era) for era in eras})
@@ -486,7 +489,9 @@ MEMBERSHIPS = document(
     "one row per country × grouping × status spell, from an article (quoted) or a reference",
     {
         "iso3": "ISO 3166-1 alpha-3 code.",
-        "cow_code": field("*(filled)* Correlates of War state number (countrycode `cown`); empty if none.", type="integer", minimum=0),
+        "cow_code": field(
+            "*(filled)* Correlates of War state number (countrycode `cown`); empty if none.", type="integer", minimum=0
+        ),
         "country_en": "*(filled)* the country's name in English (CLDR, via babel).",
         "country_ar": "*(filled)* the country's name in Arabic (CLDR, via babel).",
         "grouping": _GROUPING_DOC,
@@ -496,7 +501,8 @@ MEMBERSHIPS = document(
         "end_status": "why `end` is empty: `in_force` (the source says the spell still holds at its date: right-censored, the end not yet observed) | `not_recorded` (the sources give no end, and none says the spell still holds). Empty exactly when `end` is given. No row is `in_force` today: none of the references states that a spell continues, so every open spell is `not_recorded`.",
         "date_precision": "precision of `start`: `day` | `month` | `year` | `unknown` (exactly when `start` is empty).",
         "source_article": field(
-            "the article the row comes from (an article row, with its quote); empty on an external row.", references="articles.csv:id"
+            "the article the row comes from (an article row, with its quote); empty on an external row.",
+            references="articles.csv:id",
         ),
         "source_ref": field(
             "the reference the row comes from (an external row); empty on an article row. Exactly one of `source_article` and `source_ref` is filled.",
@@ -626,7 +632,9 @@ MEMBERSHIP_COUNTRY_YEAR = document(
         "spell_end": "`end` of that spell, if recorded (a date after 31 December, when the spell ends in a later year).",
         "end_status": "that spell's `end_status`: `not_recorded` means the status is carried forward from its start because no source gives an end; `in_force` means its source says it still holds. Empty when `spell_end` is given or `status` is empty.",
         "source_article": field("the article of the spell in force, when it is an article row.", references="articles.csv:id"),
-        "source_ref": field("the reference of the spell in force, when it is an external row.", references="references.csv:ref_id"),
+        "source_ref": field(
+            "the reference of the spell in force, when it is an external row.", references="references.csv:ref_id"
+        ),
     },
 )
 
@@ -715,12 +723,14 @@ CLAIMS = document(
         "claim_id": "short readable id, prefixed with the article's (`jeri2025_notice_thursday`).",
         "article_id": field("the article.", references="articles.csv:id"),
         "quote_ar": "the article's words, verbatim from the raw text; it must occur exactly once there (quote more of the sentence otherwise). Several claims may share a quote (one per country named in it).",
-        "start": field("*(filled)* 0-based Python string offset where the quote starts, so `text[start:end] == quote_ar`.", **OFFSET),
+        "start": field(
+            "*(filled)* 0-based Python string offset where the quote starts, so `text[start:end] == quote_ar`.", **OFFSET
+        ),
         "end": field("*(filled)* 0-based offset where the quote ends (exclusive).", **OFFSET),
-        "claim_en": "the claim in English, reported as the article's: hedges («تعتبر» \"is considered\", «لما يُسمّى» \"what is called\") and attributions kept, words in parentheses supplied from the sentence around the quote.",
+        "claim_en": 'the claim in English, reported as the article\'s: hedges («تعتبر» "is considered", «لما يُسمّى» "what is called") and attributions kept, words in parentheses supplied from the sentence around the quote.',
         "verdict": "`confirmed` (the references bear out what can be checked) | `qualified` (partly borne out, or true only with a caveat the reader needs) | `contradicted` (the references say otherwise) | `not_checkable` (the stored sources are silent).",
         "ref_ids": "the references, `;`-separated, each a `ref_id` of `references.csv` (checked on load, and by the data package through `derived/claim_refs.csv`).",
-        "source_states": "what those references state about the claim, in this collection's own words (never copied), each date or number exactly as the source gives it; \"Not addressed in the sources.\" when they are silent.",
+        "source_states": 'what those references state about the claim, in this collection\'s own words (never copied), each date or number exactly as the source gives it; "Not addressed in the sources." when they are silent.',
         "verdict_note": "why this verdict. A value worked out rather than read (a date from a weekday, an exit dated by an inauguration, a share computed from IMF figures, a count from `memberships.csv`) is marked *derived* and given with its derivation. An id in parentheses, e.g. `(castillo2021_exit_done)`, must be a `ref_id`, an article id or a `claim_id` (checked on load).",
     },
 )

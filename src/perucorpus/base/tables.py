@@ -143,10 +143,15 @@ def write_table(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchem
     A problem is reported by its row in the frame ("row 3"), as the file is not written yet.
     """
     path = Path(path)
+    write_atomic(path, table_text(frame, path, schema))
+    return path
+
+
+def table_text(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchema) -> str:
+    """The CSV text :func:`write_table` writes for ``frame`` at ``path``, validated, without writing it."""
     as_text = frame.astype(str).astype(object).reset_index(drop=True)  # positions, whatever the index was
     validate(as_text, schema, path, [f"row {number}" for number in range(1, len(as_text) + 1)])
-    write_atomic(path, as_text.to_csv(index=False, lineterminator="\n"))
-    return path
+    return as_text.to_csv(index=False, lineterminator="\n")
 
 
 def edit_rows(path: Path | str, change, with_lines: bool = False) -> int:
@@ -203,7 +208,10 @@ def document(schema: pa.DataFrameSchema, description: str, columns: dict[str, st
     updates = {}
     for name, doc in columns.items():
         doc = doc if isinstance(doc, dict) else field(doc)
-        updates[name] = {"description": doc["description"], "metadata": {key: doc[key] for key in ("type", "format", "references", "constraints")}}
+        updates[name] = {
+            "description": doc["description"],
+            "metadata": {key: doc[key] for key in ("type", "format", "references", "constraints")},
+        }
     documented = schema.update_columns(updates)
     documented.description = description
     return documented

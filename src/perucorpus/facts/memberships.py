@@ -67,7 +67,9 @@ def load_memberships(data_dir: Path | str) -> pd.DataFrame:
     frame["start_date"] = [when.first if when else None for when in frame["start"]]
     frame["end_date"] = [when.last if when else None for when in frame["end"]]
     frame["citation"] = [
-        citation(texts[row.source_article], row.source_article, int(row.quote_start), int(row.quote_end)) if row.source_article else ""
+        citation(texts[row.source_article], row.source_article, int(row.quote_start), int(row.quote_end))
+        if row.source_article
+        else ""
         for row in frame.itertuples()
     ]
     return frame
@@ -103,7 +105,8 @@ def _row_problems(row: dict, texts: dict[str, str], references: set[str], expect
 
 def status_on(frame: pd.DataFrame, grouping: str, when: date, source_kind: str | None = None) -> pd.Series:
     """Each country's status in ``grouping`` on ``when``: the latest spell started by then and not ended
-    before that day (``end`` is the last day a spell holds)."""
+    before that day (``end`` is the last day a spell holds).
+    """
     rows = frame[(frame["grouping"] == grouping) & frame["start_date"].notna()]
     if source_kind:
         rows = rows[rows["source_kind"] == source_kind]
@@ -222,7 +225,9 @@ def migrate(path: Path | str) -> int:
         if "source" in row:
             source, kind = row.pop("source"), row.pop("source_kind", "")
             if kind not in ("article", "external"):
-                raise DataError(f"{path.as_posix()}: source_kind {kind!r} is neither 'article' nor 'external' for source {source!r}")
+                raise DataError(
+                    f"{path.as_posix()}: source_kind {kind!r} is neither 'article' nor 'external' for source {source!r}"
+                )
             row["source_article"], row["source_ref"] = (source, "") if kind == "article" else ("", source)
         if not row.get("end_status"):
             row["end_status"] = "" if row.get("end") else "not_recorded"

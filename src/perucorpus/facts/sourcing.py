@@ -23,6 +23,8 @@ import csv
 import re
 from pathlib import Path
 
+import pandas as pd
+
 from perucorpus.base.dates import PartialDate, is_written
 from perucorpus.base.schemas import BASES
 
@@ -81,6 +83,17 @@ def dated_row(row, column: str = "start") -> str:
 def cite(ref_ids, references) -> str:
     """``publisher, date (ref_id)`` for each reference, ``references`` indexed by ``ref_id``."""
     return "; ".join(f"{references.at[ref, 'publisher']}, {references.at[ref, 'date']} ({ref})" for ref in sorted(set(ref_ids)))
+
+
+def ref_links(frame: pd.DataFrame, key: str, column: str = "ref_ids") -> pd.DataFrame:
+    """One row per (``key``, reference) of a table whose ``column`` lists ``;``-separated ref ids, in the
+    table's order: the link tables ``derived/claim_refs.csv`` and ``derived/president_refs.csv``, whose
+    ``ref_id`` the data package checks against ``references.csv`` one by one.
+    """
+    pairs = [
+        (owner, ref) for owner, refs in zip(frame[key], frame[column]) for ref in dict.fromkeys(filter(None, refs.split(";")))
+    ]
+    return pd.DataFrame(pairs, columns=[key, "ref_id"], dtype=object)
 
 
 def cited_refs(data_dir: Path | str) -> dict[str, list[str]]:
