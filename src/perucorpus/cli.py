@@ -122,6 +122,8 @@ def _datapackage(args: argparse.Namespace) -> int:
         for name in stale:
             print(f"{name} is stale: run `perucorpus datapackage` (or `make notebooks`)", file=sys.stderr)
         return 1 if stale else 0
+    for problem in _job("publish.dataset.undocumented")(args.root):
+        print(f"warning: {problem}", file=sys.stderr)
     written = _job("publish.dataset.build")(args.root)
     print(f"{len(written)} generated file(s) changed" + (": " + ", ".join(written) if written else ""))
     return 0

@@ -86,6 +86,18 @@ def _references(column: pa.Column) -> tuple[str, str] | None:
     return tuple(target.split(":")) if target else None
 
 
+def undocumented(files: dict[str, pa.DataFrameSchema]) -> list[str]:
+    """``file: column 'name' has no description`` for every column of ``files`` without one (and every file)."""
+    missing = [f"{path}: no description of the file" for path, schema in files.items() if not schema.description]
+    missing += [
+        f"{path}: column {name!r} has no description (add it to the document() call of its schema in base/schemas.py)"
+        for path, schema in files.items()
+        for name, column in schema.columns.items()
+        if not column.description
+    ]
+    return missing
+
+
 def field(name: str, column: pa.Column) -> dict:
     """The Table Schema field of one schema column."""
     meta = column.metadata or {}

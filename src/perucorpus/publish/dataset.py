@@ -69,6 +69,16 @@ def _files(eras: list[str]) -> dict:
     return schemas.FILES | {"derived/positions_wide.csv": schemas.positions_wide(eras)}
 
 
+def files(root: Path | str) -> dict:
+    """Every CSV under ``root``'s ``data/`` → its schema (``positions_wide.csv`` with the eras of ``eras.csv``)."""
+    return _files(list(read_table(Path(root) / "data" / "eras.csv", schemas.ERAS)["era"]))
+
+
+def undocumented(root: Path | str) -> list[str]:
+    """The files and columns that have no description (:func:`perucorpus.base.datapackage.undocumented`)."""
+    return datapackage.undocumented(files(root))
+
+
 def outputs(root: Path | str) -> dict[str, str]:
     """Path (relative to ``root``) → the text :func:`build` writes there."""
     root = Path(root)
@@ -87,19 +97,18 @@ def outputs(root: Path | str) -> dict[str, str]:
     found = claimreview.reviews(claims, articles, references, cff["author"], cff["date-released"], address)
     claimreview.check(found, require_url=bool(address))
     texts[CLAIMREVIEW] = claimreview.to_json(found)
-    eras = list(read_table(data / "eras.csv", schemas.ERAS)["era"])
-    files = _files(eras)
+    tables_of = files(root)
     article_files = [(article_id, row["file"], row["sha256"]) for article_id, row in articles.iterrows()]
-    package = datapackage.descriptor(files, article_files, _about(cff))
+    package = datapackage.descriptor(tables_of, article_files, _about(cff))
     texts[DESCRIPTOR] = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
-    tables = {name: datapackage.codebook(schema) for name, schema in files.items()}
+    tables = {name: datapackage.codebook(schema) for name, schema in tables_of.items()}
     entries = [
         (
             "articles/<id>.txt",
             "raw article texts, byte-identical to the files received (the seeds, and any added with `perucorpus add-article`)",
         )
     ]
-    entries += [(path, schema.description or "") for path, schema in files.items()]
+    entries += [(path, schema.description or "") for path, schema in tables_of.items()]
     entries += [(path, about[3]) for path, about in datapackage.OTHER_FILES.items()]
     tables[datapackage.FILES_TABLE] = datapackage.files_table(entries)
     tables[RATINGS_TABLE] = ratings_table()
