@@ -1,5 +1,7 @@
 """Alliance memberships: sources, quotes, codes from libraries, dates, and shapes for every country."""
 
+import csv
+import io
 from datetime import date
 
 import numpy as np
@@ -8,6 +10,7 @@ import pytest
 from conftest import DATA, SEED_SIGNATORIES
 from matplotlib.figure import Figure
 
+from perucorpus import cli
 from perucorpus.base.tables import DataError, edit_rows
 from perucorpus.facts import memberships
 from perucorpus.present import maps
@@ -242,3 +245,46 @@ def test_seed_article_rows_cite_paragraph_and_span_and_external_rows_cite_nothin
     peru = rows[(rows["iso3"] == "PER") & (rows["grouping"] == "accc")].set_index("source_kind")
     assert peru.loc["article", "citation"] == "shield2026_explainer ¶23, 3848–4121"  # the signatory list
     assert (rows.loc[rows["source_kind"] == "external", "citation"] == "").all()
+
+
+def test_migrate_splits_the_former_source_column_and_is_rerunnable(data_copy):
+    current = (data_copy / "memberships.csv").read_text(encoding="utf-8")
+
+    def former(rows):  # the file as written before the split: one source column and its kind
+        for row in rows:
+            row["source"] = row.pop("source_article") or row.pop("source_ref")
+            row.pop("source_ref", None)
+            row["source_kind"] = "article" if row["quote_ar"] else "external"
+            row.pop("end_status")
+
+    rows = list(csv.DictReader(io.StringIO(current)))
+    former(rows)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (data_copy / "memberships.csv").write_text(out.getvalue(), encoding="utf-8")
+    assert memberships.migrate(data_copy / "memberships.csv") == len(rows)
+    assert (data_copy / "memberships.csv").read_text(encoding="utf-8") == current
+    assert memberships.migrate(data_copy / "memberships.csv") == len(rows)  # a current file is left as it is
+    assert (data_copy / "memberships.csv").read_text(encoding="utf-8") == current
+    assert cli.main(["migrate", "memberships.csv", "--data", str(data_copy)]) == 0
+
+
+def test_migrate_refuses_an_unknown_source_kind(data_copy):
+    text = (data_copy / "memberships.csv").read_text(encoding="utf-8")
+    header, first = text.split("\n")[:2]
+    broken = (
+        header.replace("source_article,source_ref", "source_kind,source")
+        + "\n"
+        + first.replace(",shield2026_explainer,,", ",quoted,shield2026_explainer,", 1)
+    )
+    (data_copy / "memberships.csv").write_text(broken + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="source_kind 'quoted' is neither 'article' nor 'external'"):
+        memberships.migrate(data_copy / "memberships.csv")
+
+
+def test_an_open_end_needs_its_end_status(data_copy):
+    edit(data_copy, lambda table: table[0].update(end_status=""))
+    with pytest.raises(DataError, match=r"memberships\.csv:2: row: fails end_status is empty exactly when end is given"):
+        memberships.load_memberships(data_copy)
