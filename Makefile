@@ -1,10 +1,12 @@
 # The two commands of the README. Each creates .venv (from requirements.txt) if needed.
 # Both call the package's command line, `python -m perucorpus <command>` (`--help` on each).
 #   make notebooks  – refresh the navigation links, then re-execute every notebook in order, in place;
-#                     regenerates figures/ and data/derived/, builds the HTML reading copy in _build/html/
+#                     regenerates figures/ and data/derived/, writes the data package (datapackage.json, the panel,
+#                     the ClaimReview export, data/README.md's codebook tables), builds the HTML reading copy in _build/html/
 #                     and prints the handouts to _build/handouts/ (PDFs only where Chromium or Chrome is found).
 #                     A notebook that fails is named with its cell and error, left unchanged, and the run stops.
-#   make test       – ruff (lint and format check, notebooks included), the import layering (lint-imports), the unit tests and nbval over every notebook, then the end-to-end
+#   make test       – ruff (lint and format check, notebooks included), the import layering (lint-imports), the data package
+#                     (frictionless validate), the unit tests and nbval over every notebook, then the end-to-end
 #                     test (a fourth article added to a copy of the project, every notebook run)
 PYTHON ?= python3
 VENV := .venv
@@ -15,12 +17,14 @@ BIN := $(VENV)/bin
 notebooks: $(VENV)/.installed
 	$(BIN)/python -m perucorpus navigation notebooks
 	$(BIN)/python -m perucorpus run notebooks
+	$(BIN)/python -m perucorpus datapackage
 	$(BIN)/python -m perucorpus site notebooks _build/html _build/handouts
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/frictionless validate datapackage.json
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest -m end_to_end tests/test_end_to_end.py
 

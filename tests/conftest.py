@@ -42,7 +42,7 @@ SEED_IDS = ("castillo2021_lima_exit", "jeri2025_mnna_intent", "shield2026_explai
 
 
 #: Fixtures that build the reading copy or its PDFs, or run notebooks: a test using one is slow.
-SLOW_FIXTURES = {"built_site", "pages", "reports", "project"}
+SLOW_FIXTURES = {"built_site", "pages", "reports", "project", "rounds"}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -307,7 +307,7 @@ def test_unchecked_statements_are_article_status_rows_no_claim_overlaps():
         {
             "source_kind": ["article", "article", "external", "article"],
             "grouping": ["lima_group", "mnna", "lima_group", "accc"],
-            "source": ["a", "a", "r", "a"],
+            "source_article": ["a", "a", "", "a"],
             "quote_start": ["10", "50", "", "0"],
             "quote_end": ["20", "60", "", "5"],
         }

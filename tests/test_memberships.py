@@ -1,5 +1,7 @@
 """Alliance memberships: sources, quotes, codes from libraries, dates, and shapes for every country."""
 
+import csv
+import io
 from datetime import date
 
 import numpy as np
@@ -8,6 +10,7 @@ import pytest
 from conftest import DATA, SEED_SIGNATORIES
 from matplotlib.figure import Figure
 
+from perucorpus import cli
 from perucorpus.base.tables import DataError, edit_rows
 from perucorpus.facts import memberships
 from perucorpus.present import maps
@@ -33,7 +36,7 @@ def test_seed_seventeen_signatories_each_found_by_the_gazetteer_in_004(rows, gaz
 
 def test_an_article_row_whose_offsets_or_quote_drift_stops_with_its_line(data_copy):
     def shift(rows):
-        row = next(row for row in rows if row["source_kind"] == "article")
+        row = next(row for row in rows if row["source_article"])
         row["quote_start"] = str(int(row["quote_start"]) + 1)
 
     edit_rows(data_copy / "memberships.csv", shift)
@@ -65,8 +68,8 @@ def test_seed_first_five_allies_are_modelled_in_both_steps(rows):
     for iso3, spells in mnna.sort_values("start_date").groupby("iso3"):
         assert list(spells["status"]) == ["designated", "designated"], iso3
         first, deemed = spells.itertuples()
-        assert first.start_date.year < 1990 and first.source != "uscode_2321k", iso3  # the first designation
-        assert (deemed.start_date, deemed.source) == (date(1996, 7, 21), "uscode_2321k"), iso3  # the deeming clause
+        assert first.start_date.year < 1990 and first.source_ref != "uscode_2321k", iso3  # the first designation
+        assert (deemed.start_date, deemed.source_ref) == (date(1996, 7, 21), "uscode_2321k"), iso3  # the deeming clause
         assert "1989" in first.note and "1987" in first.note, iso3  # the sources' disagreement on the year is recorded
 
 
@@ -101,8 +104,8 @@ def test_wrong_library_field_names_the_line(data_copy):
 
 def test_unknown_reference_names_the_line(data_copy):
     def change(table):
-        row = next(row for row in table if row["source_kind"] == "external")
-        row["source"] = "no_such_reference"
+        row = next(row for row in table if row["source_ref"])
+        row["source_ref"] = "no_such_reference"
 
     edit(data_copy, change)
     with pytest.raises(DataError, match=r"ref_id 'no_such_reference' is not in references\.csv"):
@@ -133,7 +136,7 @@ def test_fill_recomputes_the_library_columns_and_names_the_line_of_an_unknown_co
 
 
 def test_start_after_end_is_an_error(data_copy):
-    edit(data_copy, lambda table: table[0].update(end="2020-01-01"))
+    edit(data_copy, lambda table: table[0].update(end="2020-01-01", end_status=""))
     with pytest.raises(DataError, match=r"memberships\.csv:2: .*start 2026-03-05 is after end 2020-01-01"):
         memberships.load_memberships(data_copy)
 
@@ -185,13 +188,13 @@ def test_a_stated_date_missing_from_source_states_names_file_line_and_reference(
 def test_a_derived_date_needs_its_derivation_and_article_rows_have_no_basis(data_copy):
     def change(table):
         next(row for row in table if row["iso3"] == "MAR").update(start_derivation="")
-        next(row for row in table if row["source_kind"] == "article").update(start_basis="stated")
+        next(row for row in table if row["source_article"]).update(start_basis="stated")
 
     edit(data_copy, change)
     with pytest.raises(DataError) as error:
         memberships.load_memberships(data_copy)
     assert "an article row has no start_basis, end_basis or derivations" in str(error.value)
-    edit(data_copy, lambda table: next(row for row in table if row["source_kind"] == "article").update(start_basis=""))
+    edit(data_copy, lambda table: next(row for row in table if row["source_article"]).update(start_basis=""))
     with pytest.raises(
         DataError, match=r"MAR/mnna: start 2004-06-03 is 'derived' but start_derivation is empty \(ref_id news24_2004_morocco\)"
     ):
@@ -279,3 +282,46 @@ def test_seed_article_rows_cite_paragraph_and_span_and_external_rows_cite_nothin
     peru = rows[(rows["iso3"] == "PER") & (rows["grouping"] == "accc")].set_index("source_kind")
     assert peru.loc["article", "citation"] == "shield2026_explainer ¶23, 3848–4121"  # the signatory list
     assert (rows.loc[rows["source_kind"] == "external", "citation"] == "").all()
+
+
+def test_migrate_splits_the_former_source_column_and_is_rerunnable(data_copy):
+    current = (data_copy / "memberships.csv").read_text(encoding="utf-8")
+
+    def former(rows):  # the file as written before the split: one source column and its kind
+        for row in rows:
+            row["source"] = row.pop("source_article") or row.pop("source_ref")
+            row.pop("source_ref", None)
+            row["source_kind"] = "article" if row["quote_ar"] else "external"
+            row.pop("end_status")
+
+    rows = list(csv.DictReader(io.StringIO(current)))
+    former(rows)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (data_copy / "memberships.csv").write_text(out.getvalue(), encoding="utf-8")
+    assert memberships.migrate(data_copy / "memberships.csv") == len(rows)
+    assert (data_copy / "memberships.csv").read_text(encoding="utf-8") == current
+    assert memberships.migrate(data_copy / "memberships.csv") == len(rows)  # a current file is left as it is
+    assert (data_copy / "memberships.csv").read_text(encoding="utf-8") == current
+    assert cli.main(["migrate", "memberships.csv", "--data", str(data_copy)]) == 0
+
+
+def test_migrate_refuses_an_unknown_source_kind(data_copy):
+    text = (data_copy / "memberships.csv").read_text(encoding="utf-8")
+    header, first = text.split("\n")[:2]
+    broken = (
+        header.replace("source_article,source_ref", "source_kind,source")
+        + "\n"
+        + first.replace(",shield2026_explainer,,", ",quoted,shield2026_explainer,", 1)
+    )
+    (data_copy / "memberships.csv").write_text(broken + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="source_kind 'quoted' is neither 'article' nor 'external'"):
+        memberships.migrate(data_copy / "memberships.csv")
+
+
+def test_an_open_end_needs_its_end_status(data_copy):
+    edit(data_copy, lambda table: table[0].update(end_status=""))
+    with pytest.raises(DataError, match=r"memberships\.csv:2: row: fails end_status is empty exactly when end is given"):
+        memberships.load_memberships(data_copy)

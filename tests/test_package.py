@@ -33,3 +33,15 @@ def test_every_module_but_the_entry_points_lives_in_a_layer():
     loose = {name for name in package_modules() if "." not in name}
     assert loose == {"cli", "project"}
     assert {name.split(".")[0] for name in package_modules() if "." in name} == set(LAYERS)
+
+
+def test_the_version_is_written_once_and_the_others_agree():
+    """``perucorpus.__version__`` is the one place; CITATION.cff and the latest CHANGELOG entry must match it."""
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    version = re.search(r"^version: *\"?([^\"\n]+)\"?$", citation, re.M).group(1)
+    released = re.search(r"^date-released: *\"?(\d{4}-\d{2}-\d{2})\"?$", citation, re.M).group(1)
+    latest = re.search(r"^## \[([^\]]+)\] - (\d{4}-\d{2}-\d{2})$", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)
+    assert (version, released) == (perucorpus.__version__, latest.group(2))
+    assert latest.group(1) == perucorpus.__version__
+    assert 'version = { attr = "perucorpus.__version__" }' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert not re.search(r"^version *= *\"", (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)  # no second copy

@@ -24,13 +24,11 @@ def test_the_signing_note_follows_the_data(data_copy, references):
 
     def move_signing(rows):
         for row in rows:
-            if row["iso3"] == "PER" and row["grouping"] == "accc" and row["source_kind"] == "external":
+            if row["iso3"] == "PER" and row["grouping"] == "accc" and row["source_ref"]:
                 row["start"] = "2026-02-10"
 
     def add_peru_to_the_summit(rows):
-        peru = next(
-            row for row in rows if row["iso3"] == "ARG" and row["grouping"] == "miami_summit" and row["source_kind"] == "external"
-        )
+        peru = next(row for row in rows if row["iso3"] == "ARG" and row["grouping"] == "miami_summit" and row["source_ref"])
         rows.append({**peru, "iso3": "PER", "cow_code": "135", "country_en": "Peru", "country_ar": "بيرو"})
 
     edit_rows(data_copy / "memberships.csv", move_signing)

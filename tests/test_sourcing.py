@@ -55,7 +55,7 @@ def test_every_reference_is_cited_and_every_citation_is_a_reference_or_article()
 def test_an_uncited_reference_is_found(data_copy):
     edit_rows(
         data_copy / "memberships.csv",
-        lambda rows: [r.update(source="sputnik_2019_brazil") for r in rows if r["source"] == "xinhua_2015_tunisia"],
+        lambda rows: [r.update(source_ref="sputnik_2019_brazil") for r in rows if r["source_ref"] == "xinhua_2015_tunisia"],
     )
     assert "xinhua_2015_tunisia" not in sourcing.cited_refs(data_copy)
     assert "memberships.csv:" in sourcing.cited_refs(data_copy)["sputnik_2019_brazil"][0]
@@ -139,14 +139,18 @@ def test_no_claim_rests_on_aggregators_or_mirrors_alone():
 def test_a_fact_on_an_aggregator_alone_is_found_unless_its_note_says_why(data_copy, references):
     edit_rows(
         data_copy / "memberships.csv",
-        lambda rows: [r.update(source="profilbaru_taiwan", note="") for r in rows if r["source"] == "xinhua_2015_tunisia"],
+        lambda rows: [
+            r.update(source_ref="profilbaru_taiwan", note="") for r in rows if r["source_ref"] == "xinhua_2015_tunisia"
+        ],
     )
     weak = sourcing.weak_facts(data_copy, references)
     assert any(fact.startswith("memberships.csv:") and fact.endswith("cites only profilbaru_taiwan") for fact in weak)
     edit_rows(
         data_copy / "memberships.csv",
         lambda rows: [
-            r.update(note=f"{sourcing.WEAK_SOURCE} only a mirror was found.") for r in rows if r["source"] == "profilbaru_taiwan"
+            r.update(note=f"{sourcing.WEAK_SOURCE} only a mirror was found.")
+            for r in rows
+            if r["source_ref"] == "profilbaru_taiwan"
         ],
     )
     assert not any(fact.endswith("cites only profilbaru_taiwan") for fact in sourcing.weak_facts(data_copy, references))

@@ -13,4 +13,6 @@ The README's module table says what each module holds.
 """
 
 __all__ = ["__version__"]
-__version__ = "0.1.0"
+#: The collection's version, written only here: pyproject.toml reads it, ``datapackage.json`` carries it, and
+#: ``tests/test_package.py`` checks that ``CITATION.cff`` and the latest entry of ``CHANGELOG.md`` give the same.
+__version__ = "0.2.0"

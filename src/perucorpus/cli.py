@@ -2,7 +2,9 @@
 
 Commands: ``add-article`` (a new article, checked and copied into ``data/``), ``fill``
 (recompute the columns of the data files that are derived from the articles or from
-libraries), ``navigation``, ``run`` (re-execute the notebooks) and ``site`` (the HTML
+libraries), ``migrate`` (bring a data file written with former columns to the current ones),
+``navigation``, ``run`` (re-execute the notebooks), ``datapackage`` (the data package, the
+country-year panel, the ClaimReview export and the codebook) and ``site`` (the HTML
 reading copy). ``perucorpus <command> --help`` describes each.
 """
 
@@ -25,6 +27,11 @@ FILLS = {
     "memberships.csv": "facts.memberships.fill",
     "claims.csv": "facts.quotes.fill_offsets",
 }
+
+
+#: The migrations, by data file: ``module.function`` that brings a file written with former columns to
+#: the current ones, in place (re-runnable), and returns its number of rows.
+MIGRATIONS = {"memberships.csv": "facts.memberships.migrate"}
 
 
 def _job(name: str):
@@ -125,6 +132,28 @@ def _fill(args: argparse.Namespace) -> int:
     return 0
 
 
+def _migrate(args: argparse.Namespace) -> int:
+    for name in args.files or list(MIGRATIONS):
+        if name not in MIGRATIONS:
+            raise DataError(f"no migration for {name!r}; known: {list(MIGRATIONS)}")
+        path = Path(args.data) / name
+        print(f"{path.as_posix()}: {_job(MIGRATIONS[name])(path)} rows in the current columns")
+    return 0
+
+
+def _datapackage(args: argparse.Namespace) -> int:
+    if args.check:
+        stale = _job("publish.dataset.stale")(args.root)
+        for name in stale:
+            print(f"{name} is stale: run `perucorpus datapackage` (or `make notebooks`)", file=sys.stderr)
+        return 1 if stale else 0
+    for problem in _job("publish.dataset.undocumented")(args.root):
+        print(f"warning: {problem}", file=sys.stderr)
+    written = _job("publish.dataset.build")(args.root)
+    print(f"{len(written)} generated file(s) changed" + (": " + ", ".join(written) if written else ""))
+    return 0
+
+
 def _navigation(args: argparse.Namespace) -> int:
     return _job("publish.navigation.main")([args.notebooks])
 
@@ -203,6 +232,31 @@ def parser() -> argparse.ArgumentParser:
     )
     fill.add_argument("--data", default="data", help="the data folder (default: data)")
     fill.set_defaults(handler=_fill)
+
+    migrate = commands.add_parser(
+        "migrate",
+        help="bring data files written with former columns to the current ones (re-runnable)",
+        description="Rewrite, in place, a data file written with former columns in the current ones: "
+        "memberships.csv's single `source` column (with `source_kind`) becomes `source_article` or `source_ref`, "
+        "and an open spell gets `end_status` `not_recorded`. A file already current is left as it is.",
+    )
+    migrate.add_argument(
+        "files", nargs="*", metavar="FILE", help=f"file names under the data folder (default: all of {', '.join(MIGRATIONS)})"
+    )
+    migrate.add_argument("--data", default="data", help="the data folder (default: data)")
+    migrate.set_defaults(handler=_migrate)
+
+    package = commands.add_parser(
+        "datapackage",
+        help="generate datapackage.json, the derived tables, the ClaimReview export and the codebook",
+        description="From data/, the schemas and CITATION.cff, write the link tables data/derived/claim_refs.csv and "
+        "president_refs.csv, the country-year panel data/derived/membership_country_year.csv, the ClaimReview export "
+        "data/derived/claims.claimreview.jsonld, datapackage.json, and the codebook tables of data/README.md "
+        "(only files whose text changes are written). With --check, write nothing and exit 1 if any is stale.",
+    )
+    package.add_argument("--root", default=".", help="the project folder (default: the current folder)")
+    package.add_argument("--check", action="store_true", help="only report stale generated files (exit 1 if any)")
+    package.set_defaults(handler=_datapackage)
 
     nav = commands.add_parser(
         "navigation",

@@ -1,6 +1,9 @@
-"""Machine-readable schemas (pandera) for every CSV file under ``data/``.
+"""Machine-readable schemas (pandera) for every CSV file under ``data/``, with their documentation.
 
-``data/README.md`` is the human-readable codebook for the same columns.
+Each schema carries what its file holds and, for every column, a description, a Table Schema
+type and, where the column names a row of another file, that file and column
+(:func:`perucorpus.base.tables.document`). ``perucorpus datapackage`` generates from them the
+codebook tables of ``data/README.md`` and ``datapackage.json`` (:mod:`perucorpus.base.datapackage`).
 """
 
 from __future__ import annotations
@@ -11,11 +14,14 @@ from datetime import date
 import pandera.pandas as pa
 
 from perucorpus.base import dates
-from perucorpus.base.tables import choice, matches, text_column
+from perucorpus.base.tables import choice, document, field, matches, text_column
 
 ID = r"[a-z][a-z0-9_]*"
 ISO_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 ISO3 = r"[A-Z]{3}"
+#: Table Schema types for text cells that hold numbers: an offset or count (≥ 0), a count (≥ 1).
+OFFSET = {"type": "integer", "minimum": 0}
+COUNT = {"type": "integer", "minimum": 1}
 GENRES = ("opinion", "news", "explainer")
 #: How an external date rests on its reference: written in ``source_states``, or worked out (perucorpus.facts.sourcing).
 BASES = ("stated", "derived")
@@ -58,6 +64,17 @@ ERAS = pa.DataFrameSchema(
         "note": text_column(),
     },
     strict=True,
+)
+ERAS = document(
+    ERAS,
+    "the eras the articles belong to: id, label, date range; the comparison table has one column per era",
+    {
+        "era": "id; the two of the collection are `castillo_2021` and `trump_2025_26`.",
+        "label_en": "the column label shown in tables and figures (e.g. `Castillo era (2021)`).",
+        "start": "first day, month or year the era covers (ISO 8601 at day, month or year precision). An article's `date` must overlap `start`–`end`.",
+        "end": "last day, month or year the era covers (same form; not before `start`).",
+        "note": "where the range comes from. `castillo_2021` is derived: Pedro Castillo's term, as in his row of `peru_heads_of_state.csv` (28 July 2021 to 7 December 2022, with its references). `trump_2025_26` is the years its label names (2025, 2026) at year precision; the start of Donald Trump's second term is not addressed in the sources.",
+    },
 )
 
 
@@ -108,6 +125,29 @@ ARTICLES = pa.DataFrameSchema(
     ],
     strict=True,
 )
+ARTICLES = document(
+    ARTICLES,
+    "one row per article: metadata and provenance",
+    {
+        "id": "short readable id, also the file name stem.",
+        "file": "path of the text relative to `data/`, always `articles/<id>.txt`.",
+        "source_file": "the file's own name exactly as received (the seeds: e.g. `004_5631ce94de341a27.txt`): letters of any script, digits, spaces and `. _ - ( ) , +`, starting with a letter or digit (no folder, not hidden), up to 200 characters. `perucorpus add-article` fills it.",
+        "sha256": "SHA-256 of the raw file (`perucorpus add-article` computes it); loading fails if the file no longer matches.",
+        "language": "ISO 639-1 code of the text.",
+        "genre": "what kind of piece it is: an opinion piece, a news report or an explainer.",
+        "era": field("the era the article belongs to.", references="eras.csv:era"),
+        "date": "publication date as ISO 8601: a date, a month, or an interval `start/end` when only bounds are known (a string, since a month or an interval is not a calendar date). It must overlap its era's `start`–`end` in `eras.csv` (a month, a year or an interval need not lie wholly inside).",
+        "date_basis": "`stated` (the file says it) | `inferred` (from clues; see `date_note`).",
+        "date_note": "the textual evidence for the date, quoted.",
+        "title_en": "a descriptive English title written for this collection (the files carry no headline).",
+        "summary_en": "a one-line English summary written for this collection.",
+        "notes": "byline, page furniture, typos and other things a reader should know.",
+        "publisher": "the outlet that published the article, as its page names it; filled exactly when `outlet_basis` is `found`.",
+        "url": "the address of that page, percent-encoded ASCII as a browser sends it; filled exactly when `outlet_basis` is `found`.",
+        "outlet_basis": "how the article's outlet is known (the files arrived without publisher or address): `found` (a stored public copy of a page carries this text) | `close_parallel` (no copy of this text was found, but a public report follows it closely; `outlet_note` names it) | `not_found`. `perucorpus add-article` takes it as `--outlet-basis` (default `not_found`).",
+        "outlet_note": "what was compared and how far, what the page shows and does not (headline, date, byline), and what is not known; for `close_parallel`, the parallel's publisher, date and address and where it differs.",
+    },
+)
 
 REFERENCES = pa.DataFrameSchema(
     {
@@ -122,6 +162,27 @@ REFERENCES = pa.DataFrameSchema(
         "note": text_column(nullable=True),
     },
     strict=True,
+)
+REFERENCES = document(
+    REFERENCES,
+    "external public references cited elsewhere in `data/`",
+    {
+        "ref_id": "short id cited from other files. Every reference is cited by at least one of the files and columns listed in `perucorpus.facts.sourcing.CITING` (`memberships.csv`, `peru_heads_of_state.csv`, `claims.csv`); an uncited one is dropped (tested).",
+        "title": "the headline as shown by the source. Where it could not be read from the copy of the page consulted, `[headline not recorded; URL slug: …]` (or `[headline not recorded beyond its first words '…'; URL slug: …]`) rather than a guess; a title is never cut short with \"…\" (tested).",
+        "publisher": field(
+            "who published the text: for a reprint, a mirror or an archived copy, the original publisher (the White House for its text reprinted by Mirage News, AFP for its dispatch carried by La Nación), the copy being named in `read_in`.",
+            references="publisher_tiers.csv:publisher",
+        ),
+        "date": "publication date (ISO 8601, possibly only year or year-month) or `undated`.",
+        "url": field(
+            "where the reference was read. Where a primary source exists (the Federal Register, a ministry, the statute) it is preferred.",
+            format="uri",
+        ),
+        "source_states": 'what the reference states, in this collection\'s own words (never copied; only the three articles are quoted verbatim), with each date or number exactly as the source gives it ("on Thursday", "10 March 2022", "75 votes") and where in the source it is (opening sentence, second paragraph, list, notes).',
+        "note": "caveats, such as disagreements between sources.",
+        "tier": "`primary` | `wire_or_major` | `other_outlet` | `aggregator_or_mirror` (see *Sources by tier*); always its publisher's tier in `publisher_tiers.csv` (tested: `perucorpus.facts.sourcing.tier_problems`).",
+        "read_in": "the site whose copy was read when it is not the publisher's own (a reprint, syndicated copy, mirror or web archive); empty when read at the publisher.",
+    },
 )
 
 #: Which tier each publisher's references get (``publisher_tiers.csv``; checked by ``sourcing.tier_problems``).
@@ -149,6 +210,17 @@ PUBLISHER_TIERS = pa.DataFrameSchema(
     },
     strict=True,
 )
+PUBLISHER_TIERS = document(
+    PUBLISHER_TIERS,
+    "the publisher → tier table: each publisher of a reference, its tier and why (the rule is under *Sources by tier*); every row is used (tested)",
+    {
+        "publisher": "the publisher's name exactly as written in `references.csv`.",
+        "tier": "its tier: `primary` | `wire_or_major` | `other_outlet` | `aggregator_or_mirror`.",
+        "kind": "`government` | `register` (official journal, code or publishing office) | `news_agency` | `newspaper` | `broadcaster` | `state_media` | `online_outlet` | `academic_or_analysis` | `encyclopedia` | `aggregator` | `mirror`.",
+        "country": "where it publishes from (`International` for sites with no fixed home).",
+        "why": "what the publisher is and why it has this tier, in a line.",
+    },
+)
 
 GAZETTEER_VARIANTS = pa.DataFrameSchema(
     {
@@ -162,6 +234,18 @@ GAZETTEER_VARIANTS = pa.DataFrameSchema(
     unique=["iso3", "form", "variant_ar"],
     strict=True,
 )
+GAZETTEER_VARIANTS = document(
+    GAZETTEER_VARIANTS,
+    "country-name spellings added to (or removed from) CLDR, and nationality adjectives",
+    {
+        "iso3": "ISO 3166-1 alpha-3 code of the country.",
+        "form": "`name` | `adjective` (nationality adjective, given in its masculine singular form; the matcher adds `ال` and the endings `ة ون ين ان تين تان ات`).",
+        "variant_ar": "the spelling.",
+        "origin": "`article_spelling` (used in an article, not in CLDR) | `article_typo` | `common_usage` | `cldr_homograph_excluded` (a CLDR name removed because it is a common word; `variant_ar` must be that CLDR name, or loading stops).",
+        "scope": "`all`, or the one article id (of `articles.csv`) where the variant applies (typos).",
+        "note": "why the row exists, with the article that uses it.",
+    },
+)
 
 NON_COUNTRY_TERMS = pa.DataFrameSchema(
     {
@@ -172,6 +256,16 @@ NON_COUNTRY_TERMS = pa.DataFrameSchema(
     },
     strict=True,
 )
+NON_COUNTRY_TERMS = document(
+    NON_COUNTRY_TERMS,
+    "regions, cities, metonyms, organisations and venues that must not count as countries",
+    {
+        "term_ar": "the term.",
+        "kind": "what it names; a `venue` is a named place such as a resort (`منتجع ترمب ناشيونال دورال`): its words, here a person's name, are not counted as anything else.",
+        "gloss_en": "English meaning.",
+        "note": "why it is listed.",
+    },
+)
 
 STOPWORDS_SUPPLEMENT = pa.DataFrameSchema(
     {
@@ -181,6 +275,15 @@ STOPWORDS_SUPPLEMENT = pa.DataFrameSchema(
     },
     strict=True,
 )
+STOPWORDS_SUPPLEMENT = document(
+    STOPWORDS_SUPPLEMENT,
+    "words added to the package stopword list for term counts",
+    {
+        "word_ar": "the word (any spelling; it is normalised before use).",
+        "gloss_en": "English meaning.",
+        "reason": "why it carries no topical content in these articles.",
+    },
+)
 
 GLOSSES = pa.DataFrameSchema(
     {
@@ -188,6 +291,14 @@ GLOSSES = pa.DataFrameSchema(
         "gloss_en": text_column(),
     },
     strict=True,
+)
+GLOSSES = document(
+    GLOSSES,
+    "English glosses of the single-word terms shown in the term charts (notebooks 01 and 04); a term without one is drawn as `[no gloss yet]` beside its Arabic and listed in notebook 01 (`perucorpus add-article` prints the new article's)",
+    {
+        "term_ar": "a term as counted (normalised, proclitics removed).",
+        "gloss_en": "its English gloss (a dictionary sense for the chart, not a rendering of a passage).",
+    },
 )
 
 COUNTRY_MENTIONS = pa.DataFrameSchema(
@@ -199,6 +310,16 @@ COUNTRY_MENTIONS = pa.DataFrameSchema(
     },
     unique=["article_id", "iso3", "form"],
     strict=True,
+)
+COUNTRY_MENTIONS = document(
+    COUNTRY_MENTIONS,
+    "country mentions per article (written by notebook 01)",
+    {
+        "article_id": field("the article.", references="articles.csv:id"),
+        "iso3": "the country mentioned (ISO 3166-1 alpha-3).",
+        "form": "`name` | `adjective` (a nationality adjective).",
+        "mentions": field("number of mentions in the article's clean view (byline and page furniture excluded).", **COUNT),
+    },
 )
 
 #: ``derived/term_counts.csv`` (notebook 01, read by notebook 04): :func:`perucorpus.text.overview.article_terms`, one row per article and term.
@@ -212,6 +333,16 @@ TERM_COUNTS = pa.DataFrameSchema(
     unique=["article_id", "term"],
     strict=True,
 )
+TERM_COUNTS = document(
+    TERM_COUNTS,
+    "every content term of each article with its count (written by notebook 01, read by notebook 04)",
+    {
+        "article_id": field("the article.", references="articles.csv:id"),
+        "term": "the term as counted (normalised, proclitics split; a multiword glossary term is one term), names left out.",
+        "count": field("its number of uses in the article's clean view.", **COUNT),
+        "display": "the article's most frequent spelling of it (ties: the first seen).",
+    },
+)
 
 
 DIMENSIONS = pa.DataFrameSchema(
@@ -222,6 +353,16 @@ DIMENSIONS = pa.DataFrameSchema(
         "question_en": text_column(),
     },
     strict=True,
+)
+DIMENSIONS = document(
+    DIMENSIONS,
+    "the dimensions of the comparison table, in display order",
+    {
+        "dimension": "id used in `positions.csv`.",
+        "order": field("display order (1 = first row).", **COUNT),
+        "label_en": "row label.",
+        "question_en": "the question the row answers, worded to what the quotes can answer (the Venezuela row asks how the articles present Venezuela's government, since no quote states Peru's own stance toward Caracas).",
+    },
 )
 
 
@@ -255,6 +396,26 @@ POSITIONS = pa.DataFrameSchema(
     ],
     strict=True,
 )
+POSITIONS = document(
+    POSITIONS,
+    "one row per claim about Peru's position: dimension, era, English position, verbatim Arabic quote with offsets",
+    {
+        "dimension": field("the row of the comparison table.", references="dimensions.csv:dimension"),
+        "era": field("the era (must match the article's era).", references="eras.csv:era"),
+        "status": "`stated` (backed by a quote) | `not_addressed` (the articles are silent; no quote, and no outside knowledge fills the gap).",
+        "position_en": 'the position in one plain English sentence, written for this collection. It reports the article\'s claim as the article\'s ("The author says …", "The news report says …", "The explainer lists …") and keeps the quote\'s hedges and attributions.',
+        "quote_ar": "verbatim quote from the raw article text (empty if not addressed).",
+        "quote_en": "our faithful English rendering of the quote, following the translation conventions below (empty if not addressed).",
+        "article_id": field("the article quoted (empty if not addressed).", references="articles.csv:id"),
+        "start": field(
+            "0-based Python string offset where the quote starts in the raw text, so `text[start:end] == quote_ar` (empty if not addressed).",
+            **OFFSET,
+        ),
+        "end": field("0-based offset where the quote ends (exclusive; empty if not addressed).", **OFFSET),
+        "record": 'the id of a "what the record adds" note shown beside the claim, generated from the external rows of `memberships.csv`, `peru_heads_of_state.csv` and `references.csv` by `perucorpus.facts.record` (never typed): `peru_signing_2026` (who was Peru\'s president when Peru signed the declaration of March 2026, who had left office before, and whether Peru is among the countries recorded at the Miami summit) | `lima_exits_2021` (how each state the author says had left the Lima Group left it, per the references). An unknown id stops loading.',
+        "note": "who is speaking, context, caveats; a fact from outside the articles names its `ref_id`.",
+    },
+)
 
 HEDGE_MARKERS = pa.DataFrameSchema(
     {
@@ -268,6 +429,17 @@ HEDGE_MARKERS = pa.DataFrameSchema(
     },
     strict=True,
 )
+HEDGE_MARKERS = document(
+    HEDGE_MARKERS,
+    "the Arabic hedge and attribution markers an English rendering must keep, with the renderings that count as keeping them",
+    {
+        "marker_ar": "the marker as the articles write it.",
+        "kind": "`hedge` (distance, likening, estimate, intention or expectation: `تعتبر`, `بمثابة`, `مسحة`, `ربما`, `ما يُسمّى`, `يعتزم`, `من المتوقع`) | `attribution` (someone else says or names it: `ما تسميه`, `كما يدعون`, `محللون`, `تشير`).",
+        "renderings_en": "the English words that count as keeping the marker, separated by `;`; each is matched as whole words, ignoring case (`considered` does not match `reconsidered`).",
+        "note": "what the marker does in the articles, with an example and where it occurs (article id and paragraph).",
+        "copula": '`yes` | `no`. `yes` (`تعتبر`, `تعد`) where news Arabic also uses the marker as a plain copula, "is", distancing from nothing: a rendering may then say "is" if the row\'s note documents that judgement as `copula: «…»` naming the occurrence; `no` for every other marker, which no note can exempt.',
+    },
+)
 
 #: ``translations.csv``: the English of every paragraph of an article, numbered as the citations number them.
 TRANSLATIONS = pa.DataFrameSchema(
@@ -280,21 +452,42 @@ TRANSLATIONS = pa.DataFrameSchema(
     unique=["article_id", "paragraph"],
     strict=True,
 )
+TRANSLATIONS = document(
+    TRANSLATIONS,
+    "our English translation of every paragraph of every article, numbered as the citations number them (the non-empty lines of the raw file), with the judgements behind it; quoted with the articles for research and teaching, not under the data's CC BY",
+    {
+        "article_id": field("the article.", references="articles.csv:id"),
+        "paragraph": "the paragraph's number, 1 = the article's first non-empty line; unique per article.",
+        "text_en": "the paragraph in English: hedges, attributions and tense kept; the author's claims stay the author's; typos marked *sic* with the Arabic; page furniture translated as it reads.",
+        "note": "*(optional)* the judgements behind the translation: a stock copula (`copula: «…»`), an ambiguous word, a reading left open.",
+    },
+)
 
 _POSITIONS_WIDE_KEYS = {
     "dimension": text_column(matches(ID, "a dimension id"), unique=True),
     "order": text_column(matches(r"[1-9]\d*", "a positive whole number")),
     "label_en": text_column(),
 }
+_POSITIONS_WIDE_DOCS = {
+    "dimension": field("the row's dimension.", references="dimensions.csv:dimension"),
+    "order": field("its display order, from `dimensions.csv`.", **COUNT),
+    "label_en": "its label, from `dimensions.csv`.",
+}
+_POSITIONS_WIDE_ABOUT = "the comparison table, dimension × era (written by notebook 02)"
 
 
 def positions_wide(eras) -> pa.DataFrameSchema:
     """The schema of ``derived/positions_wide.csv``: its key columns, then one text column per era of ``eras``."""
-    return pa.DataFrameSchema(_POSITIONS_WIDE_KEYS | {era: text_column() for era in eras}, strict=True)
+    schema = pa.DataFrameSchema(_POSITIONS_WIDE_KEYS | {era: text_column() for era in eras}, strict=True)
+    era_doc = (
+        'the claims of era `{}` (`eras.csv`), one per line, as `position — «quote» — "rendering" (article ¶paragraph)`; '
+        "a gap reads `[Not addressed in the sources.]`; a claim with a `record` note ends with it in brackets, `[What the record adds: …]`."
+    )
+    return document(schema, _POSITIONS_WIDE_ABOUT, _POSITIONS_WIDE_DOCS | {era: era_doc.format(era) for era in eras})
 
 
 #: ``positions_wide.csv`` without its era columns (which :func:`positions_wide` adds from ``eras.csv``).
-POSITIONS_WIDE = pa.DataFrameSchema(_POSITIONS_WIDE_KEYS, strict=False)
+POSITIONS_WIDE = document(pa.DataFrameSchema(_POSITIONS_WIDE_KEYS, strict=False), _POSITIONS_WIDE_ABOUT, _POSITIONS_WIDE_DOCS)
 
 #: How each external date rests on its reference (perucorpus.facts.sourcing); empty on article rows.
 BASIS_COLUMNS = ("start_basis", "end_basis", "start_derivation", "end_derivation")
@@ -317,6 +510,20 @@ STATUS_WORDS = {
     "absent": "named as absent",
 }
 MEMBERSHIP_STATUSES = tuple(STATUS_WORDS)
+#: Why a spell's ``end`` is empty (``memberships.csv``, ``end_status``): still in force at its source's date
+#: (right-censored), or no end recorded by the sources. Empty exactly when ``end`` is given.
+END_STATUSES = ("in_force", "not_recorded")
+#: A partial ISO date (year, month or day): Table Schema has no such type, so these columns are strings with this pattern.
+_PARTIAL_DATE = "a date at year, month or day precision (`2017`, `2019-02`, `2019-02-23`), kept as a string with a pattern since Table Schema's `date` needs a day"
+_STATUS_DOC = "`founding_member` | `member` | `member_not_endorsing` (Lima Group: still listed as a member but no longer signing the group's statements; Guyana from 2020) | `represented_by_opposition` (seated through an opposition government) | `announced_withdrawal` (announced, not formalised) | `withdrew_de_facto` | `withdrew` (formal) | `notified` (MNNA: intent notified to Congress) | `announced` (MNNA: designation announced by the US president, no notice to Congress in the references) | `designated` | `treated_as` (Taiwan) | `signatory` | `attended` | `absent` (named by an article as absent). The list is `schemas.MEMBERSHIP_STATUSES`; each status has its colour and legend text in `figures.STATUS_STYLE` (tested to agree)."
+_GROUPING_DOC = "`lima_group` (Lima Group) | `mnna` (US Major Non-NATO Ally) | `accc` (the counter-cartel coalition of the joint security declaration of 5 March 2026) | `miami_summit` (Shield of the Americas summit, 7 March 2026)."
+_BASIS_DOC = "`stated` (the source gives that date: checked on load, it must be written out in `source_states`, day, month and year for a day, month and year for a month, the year for a year, in English, Spanish, Portuguese, French or Arabic month names, ISO or d/m/y) | `derived` (worked out: from a weekday and a publication date, from another event such as an inauguration, from a register's publication date). External rows only; empty exactly when the date is empty."
+_DERIVATION_DOC = "how the {} date was worked out, with the sources used; filled exactly when that date is `derived`. Wherever a derived date is shown (tables, solutions, figure labels) it is shown with this text (`perucorpus.facts.sourcing.dated`)."
+
+
+def _filled(frame, column):
+    return frame[column].str.len() > 0
+
 
 MEMBERSHIPS = pa.DataFrameSchema(
     {
@@ -328,9 +535,10 @@ MEMBERSHIPS = pa.DataFrameSchema(
         "status": text_column(choice(*MEMBERSHIP_STATUSES)),
         "start": text_column(matches(f"({ISO_DATE})?", "an ISO 8601 date or empty"), REAL_DATE, nullable=True),
         "end": text_column(matches(f"({ISO_DATE})?", "an ISO 8601 date or empty"), REAL_DATE, nullable=True),
+        "end_status": text_column(choice("", *END_STATUSES), nullable=True),
         "date_precision": text_column(choice("day", "month", "year", "unknown")),
-        "source_kind": text_column(choice("article", "external")),
-        "source": text_column(matches(ID, "an article id or a ref_id")),
+        "source_article": text_column(matches(f"({ID})?", "an article id or empty"), nullable=True),
+        "source_ref": text_column(matches(f"({ID})?", "a ref_id or empty"), nullable=True),
         "source_states": text_column(nullable=True),
         "start_basis": text_column(choice("", *BASES), nullable=True),
         "end_basis": text_column(choice("", *BASES), nullable=True),
@@ -343,17 +551,20 @@ MEMBERSHIPS = pa.DataFrameSchema(
     },
     checks=[
         pa.Check(
-            lambda df: (df["source_kind"] == "article") == (df["quote_ar"].str.len() > 0),
+            lambda df: _filled(df, "source_article") != _filled(df, "source_ref"),
+            error="a row names exactly one source: source_article (an article) or source_ref (a reference)",
+        ),
+        pa.Check(
+            lambda df: _filled(df, "source_article") == _filled(df, "quote_ar"),
             error="an article row needs quote_ar (and offsets); an external row has none",
         ),
         pa.Check(
-            lambda df: (df["source_kind"] == "external") == (df["source_states"].str.len() > 0),
+            lambda df: _filled(df, "source_ref") == _filled(df, "source_states"),
             error="an external row needs source_states (what its reference states); an article row has none (it has its quote)",
         ),
         pa.Check(
             lambda df: (
-                (df["source_kind"] == "external")
-                | (df[list(BASIS_COLUMNS)].apply(lambda column: column.str.len()).sum(axis=1) == 0)
+                _filled(df, "source_ref") | (df[list(BASIS_COLUMNS)].apply(lambda column: column.str.len()).sum(axis=1) == 0)
             ),
             error="an article row has no start_basis, end_basis or derivations (its quote is the evidence)",
         ),
@@ -361,8 +572,47 @@ MEMBERSHIPS = pa.DataFrameSchema(
             lambda df: (df["date_precision"] == "unknown") == (df["start"].str.len() == 0),
             error="start is empty exactly when date_precision is 'unknown'",
         ),
+        pa.Check(
+            lambda df: _filled(df, "end") != _filled(df, "end_status"),
+            error="end_status is empty exactly when end is given ('in_force' or 'not_recorded' says why end is empty)",
+        ),
     ],
     strict=True,
+)
+MEMBERSHIPS = document(
+    MEMBERSHIPS,
+    "one row per country × grouping × status spell, from an article (quoted) or a reference",
+    {
+        "iso3": "ISO 3166-1 alpha-3 code.",
+        "cow_code": field(
+            "*(filled)* Correlates of War state number (countrycode `cown`); empty if none.", type="integer", minimum=0
+        ),
+        "country_en": "*(filled)* the country's name in English (CLDR, via babel).",
+        "country_ar": "*(filled)* the country's name in Arabic (CLDR, via babel).",
+        "grouping": _GROUPING_DOC,
+        "status": _STATUS_DOC,
+        "start": f"first day of the spell, {_PARTIAL_DATE}; empty when the source gives no date. `memberships.load_memberships` returns it as `perucorpus.base.dates.PartialDate` (a date and its precision), with `start_date` the first day it can mean.",
+        "end": f"last day of the spell (inclusive: the status still holds that day), {_PARTIAL_DATE}; `end_date` is the last day it can mean. Only a formal withdrawal ends a membership spell; the latest spell started on a date gives the status on that date, so a spell followed by another of the same country and grouping needs no end.",
+        "end_status": "why `end` is empty: `in_force` (the source says the spell still holds at its date: right-censored, the end not yet observed) | `not_recorded` (the sources give no end, and none says the spell still holds). Empty exactly when `end` is given. No row is `in_force` today: none of the references states that a spell continues, so every open spell is `not_recorded`.",
+        "date_precision": "precision of `start`: `day` | `month` | `year` | `unknown` (exactly when `start` is empty).",
+        "source_article": field(
+            "the article the row comes from (an article row, with its quote); empty on an external row.",
+            references="articles.csv:id",
+        ),
+        "source_ref": field(
+            "the reference the row comes from (an external row); empty on an article row. Exactly one of `source_article` and `source_ref` is filled.",
+            references="references.csv:ref_id",
+        ),
+        "source_states": "*(external rows only; empty on article rows, which have their quote)* what the cited reference states about this row's date or value, in our own words, with each date as the source writes it and where in the source it is.",
+        "start_basis": _BASIS_DOC,
+        "end_basis": _BASIS_DOC,
+        "start_derivation": _DERIVATION_DOC.format("start"),
+        "end_derivation": _DERIVATION_DOC.format("end"),
+        "quote_ar": "*(article rows only)* the verbatim supporting quote from the raw article.",
+        "quote_start": field("*(filled, article rows only)* 0-based offset where the quote starts in the raw text.", **OFFSET),
+        "quote_end": field("*(filled, article rows only)* 0-based offset where the quote ends (exclusive).", **OFFSET),
+        "note": "typos, disagreements between the article and the references, what a date means. A further source named in passing (here or in a derivation) is written as its `ref_id` in parentheses, e.g. `(monoglobal_2021_peru)`; loading checks that it exists.",
+    },
 )
 
 HEADS_OF_STATE = pa.DataFrameSchema(
@@ -380,6 +630,25 @@ HEADS_OF_STATE = pa.DataFrameSchema(
     },
     strict=True,
 )
+HEADS_OF_STATE = document(
+    HEADS_OF_STATE,
+    "Peru's presidents 2016–2026 with dates and references",
+    {
+        "name": "president of Peru.",
+        "start": field("first day of the term.", type="date"),
+        "end": field(
+            "last day of the term; empty for the incumbent at the last source. `heads_of_state.load_presidents` returns the dates as dates (`end` None while in office) and checks that `end` is not before `start`.",
+            type="date",
+        ),
+        "ref_ids": "supporting references, separated by `;`; each must be in `references.csv` (checked on load by `perucorpus.facts.heads_of_state.load_presidents`, and by the data package through `derived/president_refs.csv`).",
+        "source_states": "what those references state about the term's dates, in our own words, each date as the source writes it, and where in the source.",
+        "start_basis": "`stated` | `derived`, checked as in `memberships.csv`.",
+        "end_basis": "`stated` | `derived`, checked as in `memberships.csv`; empty exactly when `end` is.",
+        "start_derivation": "how the start date was worked out; filled exactly when it is `derived`.",
+        "end_derivation": "how the end date was worked out; filled exactly when it is `derived`.",
+        "note": "how the term began and ended, and disagreements between sources.",
+    },
+)
 
 #: The columns of ``derived/membership_snapshot.csv`` (notebook 03): each a grouping read on a
 #: date from one kind of source, ``(grouping, date, source_kind)``.
@@ -389,6 +658,12 @@ SNAPSHOT_COLUMNS = {
     "accc_2026": ("accc", date(2026, 3, 13), "article"),
     "miami_summit_2026": ("miami_summit", date(2026, 3, 7), "external"),
 }
+_GROUPING_NAMES = {
+    "lima_group": "Lima Group status",
+    "mnna": "Major Non-NATO Ally status",
+    "accc": "counter-cartel coalition status",
+    "miami_summit": "attendance of the 7 March 2026 summit",
+}
 
 MEMBERSHIP_SNAPSHOT = pa.DataFrameSchema(
     {
@@ -396,6 +671,66 @@ MEMBERSHIP_SNAPSHOT = pa.DataFrameSchema(
         **{column: text_column(choice("", *MEMBERSHIP_STATUSES), nullable=True) for column in SNAPSHOT_COLUMNS},
     },
     strict=True,
+)
+MEMBERSHIP_SNAPSHOT = document(
+    MEMBERSHIP_SNAPSHOT,
+    "each country's status in the four groupings on fixed dates (written by notebook 03)",
+    {
+        "iso3": "a country of the Americas with at least one status.",
+        **{
+            column: f"{_GROUPING_NAMES[grouping]} on {when.isoformat()}, from the "
+            + ("references" if kind == "external" else "article rows")
+            + "; empty: no status recorded."
+            for column, (grouping, when, kind) in SNAPSHOT_COLUMNS.items()
+        },
+    },
+)
+
+#: The years of ``derived/membership_country_year.csv`` (:mod:`perucorpus.facts.panel`), first and last.
+PANEL_YEARS = (2017, 2026)
+
+MEMBERSHIP_COUNTRY_YEAR = pa.DataFrameSchema(
+    {
+        "iso3": text_column(matches(ISO3, "an ISO 3166-1 alpha-3 code")),
+        "cow_code": text_column(matches(r"(\d+)?", "a Correlates of War code or empty"), nullable=True),
+        "country_en": text_column(),
+        "grouping": text_column(choice(*GROUPINGS)),
+        "year": text_column(matches(r"\d{4}", "a year")),
+        "status": text_column(choice("", *MEMBERSHIP_STATUSES), nullable=True),
+        "changed": text_column(choice("true", "false")),
+        "spell_start": text_column(matches(f"({ISO_DATE})?", "an ISO 8601 date or empty"), REAL_DATE, nullable=True),
+        "spell_end": text_column(matches(f"({ISO_DATE})?", "an ISO 8601 date or empty"), REAL_DATE, nullable=True),
+        "end_status": text_column(choice("", *END_STATUSES), nullable=True),
+        "source_article": text_column(matches(f"({ID})?", "an article id or empty"), nullable=True),
+        "source_ref": text_column(matches(f"({ID})?", "a ref_id or empty"), nullable=True),
+    },
+    unique=["iso3", "grouping", "year"],
+    strict=True,
+)
+MEMBERSHIP_COUNTRY_YEAR = document(
+    MEMBERSHIP_COUNTRY_YEAR,
+    f"one row per country, grouping and year {PANEL_YEARS[0]}–{PANEL_YEARS[1]}: the status in force on 31 December, derived from the spells of `memberships.csv` (`perucorpus datapackage`), to merge with Correlates of War or ATOP country-year data",
+    {
+        "iso3": "ISO 3166-1 alpha-3 code; every country with a row in `memberships.csv`, for every grouping and year.",
+        "cow_code": field("Correlates of War state number, as in `memberships.csv` (empty if none).", type="integer", minimum=0),
+        "country_en": "the country's name in English (CLDR).",
+        "grouping": _GROUPING_DOC,
+        "year": field("the calendar year.", type="integer", minimum=PANEL_YEARS[0], maximum=PANEL_YEARS[1]),
+        "status": "the status in force on 31 December of `year` (`memberships.csv` vocabulary): of the spells started by then and not ended before that day (an `end` is the last day a spell holds), the one started last; empty when no spell holds. Read from the references' rows; a country and grouping that no reference mentions is read from the articles' rows (`source_article` filled).",
+        "changed": field(
+            "whether the status changed during the year: `true` when on some day of `year` it differs from the status on 31 December of the year before (a spell started, or one ended, so an exit and a return within the year count too).",
+            type="boolean",
+            trueValues=["true"],
+            falseValues=["false"],
+        ),
+        "spell_start": f"`start` of the spell in force on 31 December ({_PARTIAL_DATE}); empty when `status` is.",
+        "spell_end": "`end` of that spell, if recorded (a date after 31 December, when the spell ends in a later year).",
+        "end_status": "that spell's `end_status`: `not_recorded` means the status is carried forward from its start because no source gives an end; `in_force` means its source says it still holds. Empty when `spell_end` is given or `status` is empty.",
+        "source_article": field("the article of the spell in force, when it is an article row.", references="articles.csv:id"),
+        "source_ref": field(
+            "the reference of the spell in force, when it is an external row.", references="references.csv:ref_id"
+        ),
+    },
 )
 
 #: Why a glossary term is loaded (``glossary.csv``, ``loaded_kind``): a word of praise or blame; an image (metaphor,
@@ -428,6 +763,25 @@ GLOSSARY = pa.DataFrameSchema(
     ],
     strict=True,
 )
+GLOSSARY = document(
+    GLOSSARY,
+    "the glossary of notebook 04: Arabic terms of the articles with transliteration and English gloss; a multiword term counts as one term in the term charts",
+    {
+        "term_ar": "the term as the glossary shows it.",
+        "match_ar": "the form looked for in the articles, as an article writes it (`حديقتها الخلفية` for the term `الحديقة الخلفية`).",
+        "transliteration": "a Latin transliteration of the term.",
+        "gloss_en": "its English gloss; a multiword term also takes it in the term charts.",
+        "loaded": field(
+            "whether the term carries a judgement (`الإمبريالية`, `الإرهاب المخدراتي`): `yes` | `no`.",
+            type="boolean",
+            trueValues=["yes"],
+            falseValues=["no"],
+        ),
+        "note": "how the articles use it, and translation caveats.",
+        "loaded_kind": "*(exactly when `loaded` is `yes`)* `evaluative_word` | `image` | `label`: which part of the rule for loaded words makes it loaded.",
+        "marker_ar": "*(exactly when `loaded` is `yes`)* the word or words of `match_ar` that carry the judgement, as they stand there (checked on load): the rule's marker, looked for in every article.",
+    },
+)
 
 PEOPLE = pa.DataFrameSchema(
     {
@@ -438,6 +792,17 @@ PEOPLE = pa.DataFrameSchema(
         "note": text_column(nullable=True),
     },
     strict=True,
+)
+PEOPLE = document(
+    PEOPLE,
+    "the people the articles name, with each Arabic spelling used (a person may have several rows, one per spelling)",
+    {
+        "person_id": "a short id for the person, shared by the rows of the same person's spellings.",
+        "name_ar": "the name as an article spells it; counted as one unit and left out of the term counts.",
+        "name_en": "the name in English.",
+        "described_as_en": "who the person is, as the articles present them.",
+        "note": "spelling variants, caveats.",
+    },
 )
 
 #: How a factual claim of an article stands against the public record, judged as of the article's date
@@ -476,6 +841,55 @@ CLAIMS = pa.DataFrameSchema(
     ],
     strict=True,
 )
+CLAIMS = document(
+    CLAIMS,
+    "one row per checkable factual claim of an article: verbatim quote with offsets, English claim, verdict, what the references state",
+    {
+        "claim_id": "short readable id, prefixed with the article's (`jeri2025_notice_thursday`).",
+        "article_id": field("the article.", references="articles.csv:id"),
+        "quote_ar": "the article's words, verbatim from the raw text; it must occur exactly once there (quote more of the sentence otherwise). Several claims may share a quote (one per country named in it).",
+        "start": field(
+            "*(filled)* 0-based Python string offset where the quote starts, so `text[start:end] == quote_ar`.", **OFFSET
+        ),
+        "end": field("*(filled)* 0-based offset where the quote ends (exclusive).", **OFFSET),
+        "claim_en": 'the claim in English, reported as the article\'s: hedges («تعتبر» "is considered", «لما يُسمّى» "what is called") and attributions kept, words in parentheses supplied from the sentence around the quote.',
+        "verdict": "one of the five verdicts, judged as of the article's date in `verdict_dates.csv`: "
+        + "; ".join(f"`{verdict}`: {meaning}" for verdict, meaning in VERDICT_MEANINGS.items())
+        + ".",
+        "ref_ids": "the references, `;`-separated, each a `ref_id` of `references.csv` (checked on load, and by the data package through `derived/claim_refs.csv`).",
+        "source_states": 'what those references state about the claim, in this collection\'s own words (never copied), each date or number exactly as the source gives it; "Not addressed in the sources." when they are silent.',
+        "verdict_note": "why this verdict. A value worked out rather than read (a date from a weekday, an exit dated by an inauguration, a share computed from IMF figures, a count from `memberships.csv`) is marked *derived* and given with its derivation. An id in parentheses, e.g. `(castillo2021_exit_done)`, must be a `ref_id`, an article id or a `claim_id` (checked on load).",
+        "later_note": "*(optional)* what happened after the judging date, with its references as ids in parentheses, and whether it falls inside the article's date range. Never used for the verdict.",
+    },
+)
+
+#: ``derived/claim_refs.csv``: ``claims.csv``'s ``ref_ids`` one per row, so that each can be a foreign key.
+CLAIM_REFS = document(
+    pa.DataFrameSchema(
+        {"claim_id": text_column(matches(ID, "a claim id")), "ref_id": text_column(matches(ID, "a ref_id"))},
+        unique=["claim_id", "ref_id"],
+        strict=True,
+    ),
+    "the references of each claim, one per row (`claims.csv`'s `ref_ids` split), so that the data package checks each against `references.csv`",
+    {
+        "claim_id": field("the claim.", references="claims.csv:claim_id"),
+        "ref_id": field("one of its references.", references="references.csv:ref_id"),
+    },
+)
+
+#: ``derived/president_refs.csv``: ``peru_heads_of_state.csv``'s ``ref_ids`` one per row.
+PRESIDENT_REFS = document(
+    pa.DataFrameSchema(
+        {"name": text_column(), "ref_id": text_column(matches(ID, "a ref_id"))},
+        unique=["name", "ref_id"],
+        strict=True,
+    ),
+    "the references of each president's term, one per row (`peru_heads_of_state.csv`'s `ref_ids` split)",
+    {
+        "name": field("the president.", references="peru_heads_of_state.csv:name"),
+        "ref_id": field("one of the term's references.", references="references.csv:ref_id"),
+    },
+)
 
 #: The date each article's verdicts are judged as of (``verdict_dates.csv``).
 VERDICT_DATES = pa.DataFrameSchema(
@@ -486,6 +900,16 @@ VERDICT_DATES = pa.DataFrameSchema(
         "derivation": text_column(),
     },
     strict=True,
+)
+VERDICT_DATES = document(
+    VERDICT_DATES,
+    "the date each article's verdicts are judged as of, with its basis; the date lies within the article's own date",
+    {
+        "article_id": field("the article.", references="articles.csv:id"),
+        "as_of": "the day the article's verdicts are judged as of (ISO, `YYYY-MM-DD`).",
+        "basis": "`stated` (the article's own date) | `derived`.",
+        "derivation": "how the date was obtained: for a range, its start and the latest event the article reports as past, with the references that date it as ids in parentheses.",
+    },
 )
 
 #: Who read a claim again, and what the reading changed (``claim_reviews.csv``).
@@ -515,6 +939,20 @@ CLAIM_REVIEWS = pa.DataFrameSchema(
     ],
     strict=True,
 )
+CLAIM_REVIEWS = document(
+    CLAIM_REVIEWS,
+    "every reading of a claim (the re-judging, cold reads): who, when, the verdict before and after, what changed; each claim's latest reading ends on its verdict in `claims.csv`",
+    {
+        "claim_id": field("the claim read.", references="claims.csv:claim_id"),
+        "kind": "`rejudging` (a reader who knows the code and the data re-judged the claim) | `cold_read` (a second reader who saw only the claim, the Arabic quote and the sources' pages).",
+        "reader": "who read it (a person or session, and what they had seen).",
+        "date": "when (ISO day).",
+        "verdict_before": "*(empty for a new claim)* the verdict before this reading (the retired `not_checkable` may appear here, and only here).",
+        "verdict_after": "the verdict after it.",
+        "outcome": "`changed` (the verdict or a text changed) | `confirmed_as_is` (nothing changed) | `new_claim` (the reading added the claim).",
+        "what_changed": "what the reading changed and why, or what it confirmed.",
+    },
+)
 
 #: Which schema validates which CSV under ``data/`` (every CSV there must be listed).
 FILES = {
@@ -536,9 +974,12 @@ FILES = {
     "memberships.csv": MEMBERSHIPS,
     "peru_heads_of_state.csv": HEADS_OF_STATE,
     "derived/membership_snapshot.csv": MEMBERSHIP_SNAPSHOT,
+    "derived/membership_country_year.csv": MEMBERSHIP_COUNTRY_YEAR,
     "glossary.csv": GLOSSARY,
     "people.csv": PEOPLE,
     "claims.csv": CLAIMS,
     "verdict_dates.csv": VERDICT_DATES,
     "claim_reviews.csv": CLAIM_REVIEWS,
+    "derived/claim_refs.csv": CLAIM_REFS,
+    "derived/president_refs.csv": PRESIDENT_REFS,
 }

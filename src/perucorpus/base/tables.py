@@ -143,10 +143,15 @@ def write_table(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchem
     A problem is reported by its row in the frame ("row 3"), as the file is not written yet.
     """
     path = Path(path)
+    write_atomic(path, table_text(frame, path, schema))
+    return path
+
+
+def table_text(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchema) -> str:
+    """The CSV text :func:`write_table` writes for ``frame`` at ``path``, validated, without writing it."""
     as_text = frame.astype(str).astype(object).reset_index(drop=True)  # positions, whatever the index was
     validate(as_text, schema, path, [f"row {number}" for number in range(1, len(as_text) + 1)])
-    write_atomic(path, as_text.to_csv(index=False, lineterminator="\n"))
-    return path
+    return as_text.to_csv(index=False, lineterminator="\n")
 
 
 def edit_rows(path: Path | str, change, with_lines: bool = False) -> int:
@@ -178,6 +183,38 @@ def text_column(*checks: pa.Check, nullable: bool = False, unique: bool = False)
     if not nullable:
         all_checks.append(pa.Check.str_length(min_value=1, error="must not be empty"))
     return pa.Column(object, checks=all_checks, unique=unique)
+
+
+def field(
+    description: str, *, type: str = "string", references: str | None = None, format: str | None = None, **constraints
+) -> dict:
+    """A column's documentation for :func:`document`: what it holds, its Table Schema ``type``
+    (``string``, ``integer``, ``date``, ``boolean``) and ``format`` (``uri``), the column it refers
+    to (``"file.csv:column"``, a foreign key) and further Table Schema constraints (``minimum=1``).
+    """
+    return {"description": description, "type": type, "references": references, "format": format, "constraints": constraints}
+
+
+def document(schema: pa.DataFrameSchema, description: str, columns: dict[str, str | dict]) -> pa.DataFrameSchema:
+    """``schema`` with what its file holds (``description``) and each column's documentation.
+
+    ``columns`` maps a column to its description (a string: a text column) or to a :func:`field`.
+    Naming a column the schema lacks is an error; a column left out stays undocumented, which
+    ``tests/test_datapackage.py`` reports by file and column.
+    """
+    unknown = sorted(set(columns) - set(schema.columns))
+    if unknown:
+        raise KeyError(f"documented column(s) {unknown} are not in the schema")
+    updates = {}
+    for name, doc in columns.items():
+        doc = doc if isinstance(doc, dict) else field(doc)
+        updates[name] = {
+            "description": doc["description"],
+            "metadata": {key: doc[key] for key in ("type", "format", "references", "constraints")},
+        }
+    documented = schema.update_columns(updates)
+    documented.description = description
+    return documented
 
 
 def choice(*values: str) -> pa.Check:

@@ -204,7 +204,7 @@ def unchecked_statements(rows: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
     statements = rows[(rows["source_kind"] == "article") & rows["grouping"].isin(["lima_group", "mnna"])]
 
     def covered(statement) -> bool:
-        same = claims[claims["article_id"] == statement.source]
+        same = claims[claims["article_id"] == statement.source_article]
         return bool(((same["start"] < int(statement.quote_end)) & (same["end"] > int(statement.quote_start))).any())
 
     return statements[[not covered(statement) for statement in statements.itertuples()]]
@@ -256,12 +256,12 @@ def status_checks(rows: pd.DataFrame, references: pd.DataFrame) -> list[dict]:
         record = external_rows(rows, row.iso3, row.grouping).sort_values("start_date", kind="stable")
         if record.empty:
             raise DataError(
-                f"data/memberships.csv: {row.source} states a {row.grouping} status for {row.iso3}, "
+                f"data/memberships.csv: {row.source_article} states a {row.grouping} status for {row.iso3}, "
                 "but no external row records that country in that grouping"
             )
         steps = "; ".join(f"{schemas.STATUS_WORDS[step['status']]} {dated_row(step)}" for step in record.to_dict("records"))
         notes = " ".join(note for note in record["note"] if note)
-        ref_ids = set(record["source"]) | mentioned_refs(notes, references)
+        ref_ids = set(record["source_ref"]) | mentioned_refs(notes, references)
         checks.append(
             {
                 "article": row.citation,
@@ -314,8 +314,8 @@ def head_of_state_check(
         *mandate["ref_ids"].split(";"),
         *then["ref_ids"].split(";"),
         *now["ref_ids"].split(";"),
-        notice["source"],
-        signing["source"],
+        notice["source_ref"],
+        signing["source_ref"],
     ]
     return {
         "article": claim.citation,
@@ -354,7 +354,7 @@ def signatory_check(rows: pd.DataFrame, references: pd.DataFrame) -> dict:
         "claim (quote)": listed["quote_ar"].iloc[0],
         "country": f"{len(listed_codes)} signatories",
         "what the references record": record,
-        "references": cite(external["source"], references),
+        "references": cite(external["source_ref"], references),
         "our note on the claim": "",
     }
 

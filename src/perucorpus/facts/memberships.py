@@ -1,9 +1,11 @@
 """Alliance membership spells: who belonged to which grouping, when, on whose word.
 
 ``data/memberships.csv`` has one row per country × grouping × status spell. A row comes
-either from an article (``source`` is the article id, with the verbatim supporting quote
-and its offsets in the raw text) or from a public reference (``source`` is a ``ref_id`` in
-``data/references.csv``). Country codes and names are filled from libraries, never typed:
+either from an article (``source_article`` is the article id, with the verbatim supporting
+quote and its offsets in the raw text) or from a public reference (``source_ref`` is a
+``ref_id`` in ``data/references.csv``); the loaded frame adds ``source_kind`` (``article`` or
+``external``) from which of the two is filled. :func:`migrate` brings a file written with the
+former single ``source`` column (and ``source_kind``) to these columns. Country codes and names are filled from libraries, never typed:
 ``python -m perucorpus.facts.memberships data/memberships.csv`` recomputes ``cow_code``
 (Correlates of War, via countrycode), ``country_en``/``country_ar`` (CLDR, via babel) and
 the quote offsets; :func:`load_memberships` checks that all of them still agree.
@@ -11,6 +13,8 @@ the quote offsets; :func:`load_memberships` checks that all of them still agree.
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,8 +22,9 @@ from pathlib import Path
 import pandas as pd
 
 from perucorpus.base import dates, schemas
+from perucorpus.base.atomic import write_atomic
 from perucorpus.base.countries import known_codes, library_fields
-from perucorpus.base.tables import DataError, read_table
+from perucorpus.base.tables import DataError, read_table, read_utf8
 from perucorpus.facts.quotes import QuoteError, citation, fill_rows, locate, locate_in_article
 from perucorpus.facts.sourcing import CITED_IN_NOTE, basis_problems, dated_row
 from perucorpus.text.corpus import load_corpus
@@ -37,7 +42,8 @@ def load_memberships(data_dir: Path | str) -> pd.DataFrame:
     """Read and check ``memberships.csv``: schema, sources, quotes, library fields, dates and their bases.
 
     ``start`` and ``end`` come back as :class:`perucorpus.base.dates.PartialDate` (None when
-    empty), with ``start_date``/``end_date`` the first and last day they can mean.
+    empty), with ``start_date``/``end_date`` the first and last day they can mean, and
+    ``source_kind`` says whether the row comes from an article or a reference.
     """
     data_dir = Path(data_dir)
     frame = read_table(data_dir / "memberships.csv", schemas.MEMBERSHIPS)
@@ -55,12 +61,15 @@ def load_memberships(data_dir: Path | str) -> pd.DataFrame:
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
     frame = frame.copy()
+    frame["source_kind"] = ["article" if article else "external" for article in frame["source_article"]]
     for column in ("start", "end"):
         frame[column] = frame[column].map(dates.parse).astype(object)
     frame["start_date"] = [when.first if when else None for when in frame["start"]]
     frame["end_date"] = [when.last if when else None for when in frame["end"]]
     frame["citation"] = [
-        citation(texts[row.source], row.source, int(row.quote_start), int(row.quote_end)) if row.source_kind == "article" else ""
+        citation(texts[row.source_article], row.source_article, int(row.quote_start), int(row.quote_end))
+        if row.source_article
+        else ""
         for row in frame.itertuples()
     ]
     return frame
@@ -68,17 +77,17 @@ def load_memberships(data_dir: Path | str) -> pd.DataFrame:
 
 def _row_problems(row: dict, texts: dict[str, str], references: set[str], expected: dict[str, str]) -> list[str]:
     problems = []
-    if row["source_kind"] == "article":
-        if row["source"] not in texts:
-            return [f"unknown article {row['source']!r}"]
+    if row["source_article"]:
+        if row["source_article"] not in texts:
+            return [f"unknown article {row['source_article']!r}"]
         try:
-            span = locate(texts[row["source"]], row["quote_ar"])
+            span = locate(texts[row["source_article"]], row["quote_ar"])
         except QuoteError as error:
             return [str(error)]
         if (row["quote_start"], row["quote_end"]) != (str(span[0]), str(span[1])):
             problems.append(f"quote_start/quote_end should be {span[0]}/{span[1]}")
-    elif row["source"] not in references:
-        problems.append(f"ref_id {row['source']!r} is not in references.csv")
+    elif row["source_ref"] not in references:
+        problems.append(f"ref_id {row['source_ref']!r} is not in references.csv")
     for column in ("note", "start_derivation", "end_derivation"):
         for cited in CITED_IN_NOTE.findall(row[column]):
             if cited not in references and cited not in texts:
@@ -89,13 +98,15 @@ def _row_problems(row: dict, texts: dict[str, str], references: set[str], expect
     start, end = dates.parse(row["start"]), dates.parse(row["end"])
     if start and end and start.first > end.last:
         problems.append(f"start {row['start']} is after end {row['end']}")
-    if row["source_kind"] == "external":
-        problems += [f"{problem} (ref_id {row['source']})" for problem in basis_problems(row, {"start": start, "end": end})]
+    if row["source_ref"]:
+        problems += [f"{problem} (ref_id {row['source_ref']})" for problem in basis_problems(row, {"start": start, "end": end})]
     return problems
 
 
 def status_on(frame: pd.DataFrame, grouping: str, when: date, source_kind: str | None = None) -> pd.Series:
-    """Each country's status in ``grouping`` on ``when``: the latest spell started by then and not ended."""
+    """Each country's status in ``grouping`` on ``when``: the latest spell started by then and not ended
+    before that day (``end`` is the last day a spell holds).
+    """
     rows = frame[(frame["grouping"] == grouping) & frame["start_date"].notna()]
     if source_kind:
         rows = rows[rows["source_kind"] == source_kind]
@@ -128,7 +139,7 @@ def steps(frame: pd.DataFrame, iso3: str, texts: dict[tuple[str, str], str]) -> 
     """
     groupings = {grouping for grouping, _ in texts}
     rows = frame[(frame["iso3"] == iso3) & frame["grouping"].isin(groupings)]
-    reported = rows[rows["source_kind"] == "article"].groupby(["grouping", "status"])["source"].first()
+    reported = rows[rows["source_kind"] == "article"].groupby(["grouping", "status"])["source_article"].first()
     found = (
         rows[rows["source_kind"] == "external"]
         .sort_values("start_date", kind="stable")
@@ -191,10 +202,43 @@ def fill(path: Path | str, data_dir: Path | str | None = None) -> int:
         if row["iso3"] not in known_codes():
             raise DataError(f"{where}: no CLDR name for {row['iso3']!r}")
         row.update(library_fields([row["iso3"]])[row["iso3"]])
-        if row["source_kind"] == "article":
-            row["quote_start"], row["quote_end"] = locate_in_article(texts, row["source"], row["quote_ar"], where)
+        if row["source_article"]:
+            row["quote_start"], row["quote_end"] = locate_in_article(texts, row["source_article"], row["quote_ar"], where)
 
     return fill_rows(path, fill_row, data_dir)
+
+
+def migrate(path: Path | str) -> int:
+    """Bring a memberships file to the current columns, in place; re-runnable (a current file is left as it is).
+
+    A former ``source`` column becomes ``source_article`` (rows whose ``source_kind`` is
+    ``article``) or ``source_ref`` (the others), and ``source_kind`` is dropped (the loader
+    derives it); a missing or empty ``end_status`` of a row without ``end`` becomes
+    ``not_recorded`` (a spell the sources give no end for). Columns follow
+    :data:`perucorpus.base.schemas.MEMBERSHIPS`; a column it does not know is kept, at the end.
+    Returns the number of rows.
+    """
+    path = Path(path)
+    rows = list(csv.DictReader(io.StringIO(read_utf8(path), newline="")))
+    header = next(csv.reader(io.StringIO(read_utf8(path), newline="")))
+    for row in rows:
+        if "source" in row:
+            source, kind = row.pop("source"), row.pop("source_kind", "")
+            if kind not in ("article", "external"):
+                raise DataError(
+                    f"{path.as_posix()}: source_kind {kind!r} is neither 'article' nor 'external' for source {source!r}"
+                )
+            row["source_article"], row["source_ref"] = (source, "") if kind == "article" else ("", source)
+        if not row.get("end_status"):
+            row["end_status"] = "" if row.get("end") else "not_recorded"
+    known = list(schemas.MEMBERSHIPS.columns)
+    fields = known + [name for name in header if name not in known and name not in ("source", "source_kind")]
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomic(path, out.getvalue())
+    return len(rows)
 
 
 if __name__ == "__main__":

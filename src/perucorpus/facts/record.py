@@ -41,11 +41,11 @@ def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: 
     there = "is" if "PER" in set(summit["iso3"]) else "is not"
     attended = sorted(country_label(iso3)[0] for iso3 in set(summit["iso3"]))
     return (
-        f"{LEAD} Peru signed the counter-cartel joint security declaration on {dated_row(signing)} ({cite([signing['source']], references)}). "
+        f"{LEAD} Peru signed the counter-cartel joint security declaration on {dated_row(signing)} ({cite([signing['source_ref']], references)}). "
         f"{before['name']} had left office on {dated_row(before, 'end')} ({cite(_refs(before), references)}); on {signed_on} "
         f"the president was {now['name']}, in office since {dated_row(now, 'start')}; the record notes: {_described(now)} "
         f"({cite(_refs(now), references)}). Peru {there} among the {len(attended)} countries the references record at the "
-        f"Miami summit of {dated_row(summit.sort_values('start_date', kind='stable').iloc[0])}: {', '.join(attended)} ({cite(summit['source'], references)})."
+        f"Miami summit of {dated_row(summit.sort_values('start_date', kind='stable').iloc[0])}: {', '.join(attended)} ({cite(summit['source_ref'], references)})."
     )
 
 
@@ -61,7 +61,7 @@ def lima_exits_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd
                 f"data/memberships.csv: the article says {iso3} left the Lima Group, but no external row records an exit"
             )
         how = "; ".join(dict.fromkeys(EXIT_WORDS[status] for status in found["status"]))
-        parts.append(f"{country_label(iso3)[0]} {how} ({cite(found['source'], references)})")
+        parts.append(f"{country_label(iso3)[0]} {how} ({cite(found['source_ref'], references)})")
     return f"{LEAD} of the states the author names, " + "; ".join(parts) + "."
 
 

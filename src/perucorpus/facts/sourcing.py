@@ -28,6 +28,8 @@ import csv
 import re
 from pathlib import Path
 
+import pandas as pd
+
 from perucorpus.base.dates import PartialDate, is_written
 from perucorpus.base.schemas import BASES, TIERS
 
@@ -41,7 +43,7 @@ FACT_NOTES = {"memberships.csv": "note", "peru_heads_of_state.csv": "note", "cla
 CITED_IN_NOTE = re.compile(r"\(([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\)")
 #: Files under ``data/`` that cite references: column → how it cites ("id", "ids" separated by ";", or "(ref_id)" in prose).
 CITING = {
-    "memberships.csv": {"source": "id", "note": "in_text", "start_derivation": "in_text", "end_derivation": "in_text"},
+    "memberships.csv": {"source_ref": "id", "note": "in_text", "start_derivation": "in_text", "end_derivation": "in_text"},
     "peru_heads_of_state.csv": {"ref_ids": "ids", "note": "in_text", "start_derivation": "in_text", "end_derivation": "in_text"},
     "claims.csv": {"ref_ids": "ids", "later_note": "in_text"},
     "verdict_dates.csv": {"derivation": "in_text"},
@@ -140,6 +142,17 @@ def _row_refs(row: dict, columns: dict[str, str]) -> list[str]:
         value = row.get(column) or ""
         found += {"id": [value], "ids": value.split(";"), "in_text": CITED_IN_NOTE.findall(value)}[how]
     return [ref for ref in found if ref]
+
+
+def ref_links(frame: pd.DataFrame, key: str, column: str = "ref_ids") -> pd.DataFrame:
+    """One row per (``key``, reference) of a table whose ``column`` lists ``;``-separated ref ids, in the
+    table's order: the link tables ``derived/claim_refs.csv`` and ``derived/president_refs.csv``, whose
+    ``ref_id`` the data package checks against ``references.csv`` one by one.
+    """
+    pairs = [
+        (owner, ref) for owner, refs in zip(frame[key], frame[column]) for ref in dict.fromkeys(filter(None, refs.split(";")))
+    ]
+    return pd.DataFrame(pairs, columns=[key, "ref_id"], dtype=object)
 
 
 def cited_refs(data_dir: Path | str) -> dict[str, list[str]]:
