@@ -21,6 +21,8 @@ GENRES = ("opinion", "news", "explainer")
 BASES = ("stated", "derived")
 #: The generated "what the record adds" notes a position may name (column ``record``); perucorpus.facts.record computes each.
 RECORD_NOTES = ("peru_signing_2026", "lima_exits_2021")
+#: The one-line record facts a summary cell may name (``position_summaries.csv``, ``record``; computed by ``facts.record``).
+RECORD_FACTS = ("peru_lima_exit_2021", "peru_mnna_2026", "peru_government_2026")
 #: A file name as received: letters (any script), digits, spaces and ``. _ - ( ) , +``; no folder, not hidden.
 SAFE_FILE_NAME = r"\w[\w .,()+-]{0,199}"
 
@@ -44,6 +46,7 @@ ERAS = pa.DataFrameSchema(
     {
         "era": text_column(matches(ID, "a lowercase id of letters, digits and _"), unique=True),
         "label_en": text_column(unique=True),
+        "context_en": text_column(),
         "start": text_column(matches(ISO_DATE, "an ISO 8601 date (YYYY[-MM[-DD]])"), REAL_DATE),
         "end": text_column(matches(ISO_DATE, "an ISO 8601 date (YYYY[-MM[-DD]])"), REAL_DATE),
         "note": text_column(),
@@ -214,6 +217,41 @@ HEDGE_MARKERS = pa.DataFrameSchema(
         "renderings_en": text_column(matches(r"[^;]*[A-Za-z][^;]*(;[^;]*[A-Za-z][^;]*)*", "English renderings separated by ;")),
         "note": text_column(),
     },
+    strict=True,
+)
+
+#: Word limits of a summary cell (notebook 02's first table) and of its short form (the one-page handout).
+SUMMARY_WORDS, SHORT_WORDS = 40, 12
+
+
+def _at_most_words(limit: int) -> pa.Check:
+    return pa.Check(lambda text: len(text.split()) <= limit, element_wise=True, error=f"must be at most {limit} words")
+
+
+#: A position named by its article and paragraph, as the citations give them (``jeri2025_mnna_intent ¶9``).
+POSITION_REF = rf"{ID} ¶[1-9]\d*"
+
+POSITION_SUMMARIES = pa.DataFrameSchema(
+    {
+        "dimension": text_column(matches(ID, "a dimension id from dimensions.csv")),
+        "era": text_column(matches(ID, "an era id from eras.csv")),
+        "summary_en": text_column(_at_most_words(SUMMARY_WORDS)),
+        "short_en": text_column(_at_most_words(SHORT_WORDS)),
+        "positions": text_column(
+            matches(f"({POSITION_REF}(; {POSITION_REF})*)?", "positions as 'article_id ¶n', separated by '; ', or empty"),
+            nullable=True,
+        ),
+        "record": text_column(
+            matches(f"({ID}(; {ID})*)?", "record fact ids (RECORD_FACTS) separated by '; ', or empty"),
+            pa.Check(
+                lambda value: all(key in RECORD_FACTS for key in filter(None, value.split("; "))),
+                element_wise=True,
+                error=f"names a record fact that is not one of {list(RECORD_FACTS)}",
+            ),
+            nullable=True,
+        ),
+    },
+    unique=["dimension", "era"],
     strict=True,
 )
 
@@ -395,6 +433,7 @@ FILES = {
     "derived/term_counts.csv": TERM_COUNTS,
     "dimensions.csv": DIMENSIONS,
     "positions.csv": POSITIONS,
+    "position_summaries.csv": POSITION_SUMMARIES,
     "hedge_markers.csv": HEDGE_MARKERS,
     "derived/positions_wide.csv": POSITIONS_WIDE,
     "memberships.csv": MEMBERSHIPS,
