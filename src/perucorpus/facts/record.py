@@ -153,7 +153,11 @@ def peru_government_2026(rows: pd.DataFrame, presidents: pd.DataFrame, reference
 
 
 #: The one-line facts a summary cell may name (``position_summaries.csv``, column ``record``).
-FACTS = {"peru_lima_exit_2021": peru_lima_exit_2021, "peru_mnna_2026": peru_mnna_2026, "peru_government_2026": peru_government_2026}
+FACTS = {
+    "peru_lima_exit_2021": peru_lima_exit_2021,
+    "peru_mnna_2026": peru_mnna_2026,
+    "peru_government_2026": peru_government_2026,
+}
 assert tuple(FACTS) == RECORD_FACTS, "schemas.RECORD_FACTS names the facts computed here"
 
 

@@ -96,7 +96,9 @@ def evidence_table(model: list[dict], open: bool = False) -> str:
     note. Each "what the record adds" note is printed once, after the blocks, and referred to by its letter
     (template ``templates/evidence_table.html.j2``).
     """
-    texts = list(dict.fromkeys(claim["record"] for row in model for era in row["eras"] for claim in era["claims"] if claim["record"]))
+    texts = list(
+        dict.fromkeys(claim["record"] for row in model for era in row["eras"] for claim in era["claims"] if claim["record"])
+    )
     letters = {text: chr(ord("A") + number) for number, text in enumerate(texts)}
     notes = [(letter, text.removeprefix(RECORD_LEAD).strip()) for text, letter in letters.items()]
     template = TEMPLATES.get_template("evidence_table.html.j2")
