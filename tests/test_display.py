@@ -31,6 +31,7 @@ def test_article_card_escapes():
     html = display.article_card("<t>", "<s>", HOSTILE).data
     assert "<t>" not in html and "<s>" not in html and "<script>" not in html
     assert '<blockquote dir="rtl" lang="ar">' in html
+    assert "<em>" not in display.article_card("t", "", "نص").data  # no empty summary line
 
 
 def test_arabic_quoted_in_english_text_is_isolated_right_to_left():

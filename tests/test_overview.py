@@ -167,3 +167,29 @@ def test_term_counts_missing_or_of_other_articles_say_to_run_notebook_01(tmp_pat
     path = overview.write_term_counts(overview.corpus_term_counts({"a": "دول ودول"}), tmp_path / "term_counts.csv")
     with pytest.raises(overview.DataError, match=r"counts the articles \['a'\], not \['a', 'new'\]: run notebook 01 again"):
         overview.read_term_counts(path, ["a", "new"])
+
+
+def test_glance_table_names_articles_as_readers_do_with_their_most_named_countries():
+    meta = pd.DataFrame(
+        {
+            "genre": ["opinion", "news"],
+            "date": ["2021-08/2022-07", "2026-03-13"],
+            "date_basis": ["inferred", "stated"],
+            "summary_en": ["<one>", "two"],
+        },
+        index=["a", "b"],
+    )
+    counts = pd.DataFrame({"tokens": [384, 90], "paragraphs": [5, 2]}, index=["a", "b"])
+    mentions = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "a", "b"],
+            "iso3": ["VEN", "VEN", "USA", "PER", "PER"],
+            "form": ["name", "adjective", "name", "name", "name"],
+            "mentions": [2, 5, 7, 3, 1],
+        }
+    )
+    table = overview.glance_table(meta, counts, mentions, {"a": "the 2021 opinion piece", "b": "the 2026 news report"}, top=2)
+    assert list(table["article"]) == ["the 2021 opinion piece", "the 2026 news report"]
+    assert list(table["date"]) == ["August 2021 to July 2022 (inferred)", "13 March 2026"]
+    assert list(table["countries named most"]) == ["United States (7), Venezuela (7)", "Peru (1)"]  # ties by name
+    assert list(table["words"]) == [384, 90] and list(table["what it says"]) == ["<one>", "two"]

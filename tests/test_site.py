@@ -197,7 +197,7 @@ def test_an_older_reading_copy_may_be_replaced(tmp_path):
 
 def test_seed_every_page_is_titled_by_its_notebooks_heading(pages):
     titles = {path.name: re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8")).group(1) for path in pages}
-    assert titles["index.html"] == "Peru&#39;s foreign policy in three Arabic articles: index"  # escaped
+    assert titles["index.html"] == "Peru&#39;s foreign policy in Arabic articles: index"  # escaped
     assert titles["03_alliance_membership.html"] == "03 · Alliance membership across the Americas"
     assert not any("NAVIGATION" in title or "<!--" in title for title in titles.values())
 

@@ -1,4 +1,4 @@
-"""Shared code for the notebooks on Peru's foreign policy in three Arabic articles.
+"""Shared code for the notebooks on Peru's foreign policy in Arabic articles.
 
 Layers, each importing only those below it (checked by import-linter, ``.importlinter``):
 

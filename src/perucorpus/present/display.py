@@ -73,9 +73,10 @@ def table(
 
 
 def article_card(title: str, summary: str, arabic_text: str) -> HTML:
-    """An English title and one-line summary above a right-to-left Arabic excerpt."""
+    """An English title and one-line summary (left out when empty) above a right-to-left Arabic excerpt."""
+    summary_html = f"<p><em>{html.escape(summary)}</em></p>" if summary else ""
     return HTML(
-        f"<h4>{html.escape(title)}</h4><p><em>{html.escape(summary)}</em></p>"
+        f"<h4>{html.escape(title)}</h4>{summary_html}"
         f'<blockquote dir="rtl" lang="ar">{html.escape(arabic_text)}</blockquote>'
     )
 

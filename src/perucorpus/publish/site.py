@@ -104,7 +104,7 @@ PAGES = {
     "README.md": "readme.html",
     "data/README.md": "data_readme.html",
 }
-COLLECTION = "Peru's foreign policy in three Arabic articles"
+COLLECTION = navigation.COLLECTION
 
 
 @dataclass
