@@ -20,7 +20,9 @@ def test_findings_are_the_paragraph_after_the_label_in_the_first_cell():
 
 
 def test_the_index_opens_with_each_notebooks_findings_or_its_question(tmp_path):
-    nbformat.write(notebook("# 01 · One\n\n**Question.** What first?\n\n**Findings.** The first finding."), tmp_path / "01_one.ipynb")
+    nbformat.write(
+        notebook("# 01 · One\n\n**Question.** What first?\n\n**Findings.** The first finding."), tmp_path / "01_one.ipynb"
+    )
     nbformat.write(notebook("# 02 · Two\n\n**Question.** What next?"), tmp_path / "02_two.ipynb")
     index = nbformat.reads(navigation.generate(tmp_path)[tmp_path / navigation.INDEX], as_version=4).cells[0].source
     finds, listed = index.split("## The notebooks")

@@ -45,7 +45,9 @@ def test_every_notebook_readme_edition_and_index_has_a_page(pages):
         "student.html",
         "facilitator.html",
     ]
-    assert names == sorted(extra + [f"{stem}.html" for stem in notebooks])
+    docs = [f"docs_{path.stem}.html" for path in (ROOT / "docs").glob("*.md")]
+    assert {"docs_package.html", "docs_benchmarks.html"} <= set(docs)  # the README's longer notes
+    assert names == sorted(extra + docs + [f"{stem}.html" for stem in notebooks])
 
 
 def test_no_scripts_at_all(pages):

@@ -76,8 +76,7 @@ def article_card(title: str, summary: str, arabic_text: str) -> HTML:
     """An English title and one-line summary (left out when empty) above a right-to-left Arabic excerpt."""
     summary_html = f"<p><em>{html.escape(summary)}</em></p>" if summary else ""
     return HTML(
-        f"<h4>{html.escape(title)}</h4>{summary_html}"
-        f'<blockquote dir="rtl" lang="ar">{html.escape(arabic_text)}</blockquote>'
+        f'<h4>{html.escape(title)}</h4>{summary_html}<blockquote dir="rtl" lang="ar">{html.escape(arabic_text)}</blockquote>'
     )
 
 
@@ -101,7 +100,8 @@ def evidence_table(model: list[dict], open: bool = False) -> str:
         dict.fromkeys(claim["record"] for row in model for era in row["eras"] for claim in era["claims"] if claim["record"])
     )
     letters = {text: chr(ord("A") + number) for number, text in enumerate(texts)}
-    notes = [(letter, text.removeprefix(RECORD_LEAD).strip()) for text, letter in letters.items()]
+    bare = {text: text.removeprefix(RECORD_LEAD).strip() for text in letters}  # under a heading that says it
+    notes = [(letter, bare[text][:1].upper() + bare[text][1:]) for text, letter in letters.items()]
     template = TEMPLATES.get_template("evidence_table.html.j2")
     return template.render(model=model, letters=letters, notes=notes, open=open).strip()
 
