@@ -157,6 +157,8 @@ def test_seed_claim_grid_counts_quoted_claims_in_display_order(positions, dimens
     gap = counts.loc["Counter-narcotics and security cooperation", CASTILLO]
     assert gap == 0 and sources.loc["Counter-narcotics and security cooperation", CASTILLO] == ""
     assert sources.loc["Venezuela's government (Maduro)", LATER] == "jeri2025, shield2026"
+    _, named = comparison.claim_grid(positions, dimensions, {"jeri2025_mnna_intent": "the 2025 news report"})
+    assert named.loc["Venezuela's government (Maduro)", LATER] == "2025 news report, shield2026_explainer"
 
 
 def test_a_third_era_is_one_row_of_eras_csv_and_the_table_grows_a_column(

@@ -288,11 +288,14 @@ def wide_table(model: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def claim_grid(positions: pd.DataFrame, dimensions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def claim_grid(
+    positions: pd.DataFrame, dimensions: pd.DataFrame, names: dict[str, str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Dimension × era tables, in display order: the number of quoted claims, and their articles.
 
-    The articles are named by the first part of their id (``castillo2021``); a gap counts 0
-    and names none. Rows are labelled with ``label_en``, columns with the era labels (:func:`era_labels`).
+    The articles are named as ``names`` name them, without "the" ("2025 news report"), or else by
+    the first part of their id (``castillo2021``); a gap counts 0 and names none. Rows are labelled
+    with ``label_en``, columns with the era labels (:func:`era_labels`).
     """
     counts, sources = {}, {}
     labels = era_labels(positions)
@@ -301,7 +304,8 @@ def claim_grid(positions: pd.DataFrame, dimensions: pd.DataFrame) -> tuple[pd.Da
         for era, claims in eras:
             stated = claims[claims["status"] == "stated"]
             counts[dimension.label_en][labels[era]] = len(stated)
-            sources[dimension.label_en][labels[era]] = ", ".join(sorted({key.split("_")[0] for key in stated["article_id"]}))
+            named = {_short_name(key, names) if names else key.split("_")[0] for key in stated["article_id"]}
+            sources[dimension.label_en][labels[era]] = ", ".join(sorted(named))
     return pd.DataFrame(counts).T, pd.DataFrame(sources).T
 
 

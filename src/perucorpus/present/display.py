@@ -136,13 +136,21 @@ details.evidence { margin: 0.6em 0; }
 details > summary { cursor: pointer; }
 @media print { body { margin: 0.5cm; } tr { page-break-inside: avoid; } }
 """
+#: The print page's own print rules (not the reading copy's): compact, so the summary table starts on page one.
+PRINT_PAGE_STYLE = """
+@media print { body { margin: 0; font-size: 9pt; }
+  h1 { font-size: 15pt; margin: 0 0 0.3em; } h2 { font-size: 12pt; margin: 0.6em 0 0.3em; } ul { margin: 0.2em 0; }
+  table.summary { font-size: 8pt; } table.summary th, table.summary td { padding: 0.25em 0.4em; }
+  table.summary small { font-size: 7pt; } }
+@page { size: A4; margin: 12mm; }
+"""
 
 
 def standalone_page(title: str, body_html: str, intro: str = "") -> str:
     """A complete UTF-8 HTML page around ``body_html`` (for slides and printing)."""
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{PAGE_STYLE}{PRINT_PAGE_STYLE}</style>\n</head>\n<body>\n"
         f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(intro)}</p>\n{body_html}\n</body>\n</html>\n"
     )
 

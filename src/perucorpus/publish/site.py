@@ -259,6 +259,7 @@ def _table_section(figures: Path) -> str:
     page = (figures / "02_positions_table.html").read_text(encoding="utf-8")
     body = re.search(r"<body>(.*)</body>", page, re.S).group(1)
     body = re.sub(r"<h1>.*?</h1>", "", body, flags=re.S)
+    body = re.sub(r"<(/?)h2>", r"<\1h3>", body)  # its sections sit under this section's heading
     return (
         '<h2 id="comparison-table">The comparison table (notebook 02)</h2>\n'
         '<p>From <a href="02_positions_table.html">notebook 02</a>.</p>\n' + body
