@@ -318,3 +318,12 @@ def test_support_points_name_each_eras_articles_and_the_articles_dated_by_infere
     assert "rests on two articles: the 2025 news report (10 quoted claims) and the 2026 explainer (10 quoted claims)" in points[1]
     assert comparison.WHO_SPEAKS in points
     assert any(point.startswith("Dates: the 2021 opinion piece and the 2025 news report are dated only") for point in points)
+
+
+def test_the_handout_table_gives_each_cell_its_short_form_and_sources(glance, summaries):
+    table = comparison.short_table(glance)
+    assert list(table.columns) == ["dimension", "label_en", CASTILLO, LATER]
+    row = table.set_index("dimension").loc["united_states"]
+    assert row[LATER] == "Trump intends to make Peru a Major Non-NATO Ally. (2025 news report ¶1, ¶2)"
+    assert table.set_index("dimension").loc["security_cooperation", CASTILLO] == "Not addressed."
+    assert len(table) == summaries["dimension"].nunique()

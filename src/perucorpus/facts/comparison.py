@@ -257,6 +257,21 @@ def summary_model(
     }
 
 
+def short_table(glance: dict) -> pd.DataFrame:
+    """The one-page handout's table from a :func:`summary_model`: one row per dimension (``dimension``,
+    ``label_en``), one column per era label, each cell the short form with its sources' genres and
+    paragraphs ("Trump intends to make Peru a Major Non-NATO Ally. (2025 news report ¶1, ¶2)").
+    """
+    rows = []
+    for row in glance["rows"]:
+        line = {"dimension": row["dimension"], "label_en": row["label_en"]}
+        for era, cell in zip(glance["eras"], row["cells"]):
+            sources = "; ".join(source["source"] for source in cell["sources"])
+            line[era["label"]] = f"{cell['short']} ({sources})" if sources else cell["short"]
+        rows.append(line)
+    return pd.DataFrame(rows)
+
+
 def _sources(named: str, claims: pd.DataFrame, names: dict[str, str]) -> list[dict]:
     """The positions a summary names, grouped by article in the order named, with their full citations."""
     grouped: dict[str, list[str]] = {}
