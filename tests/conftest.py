@@ -165,7 +165,7 @@ def built_site(tmp_path_factory):
     from perucorpus.publish import chromium, site
 
     root = tmp_path_factory.mktemp("project")
-    for folder in ("notebooks", "data", "figures", "teaching"):
+    for folder in ("notebooks", "data", "figures", "teaching", "docs"):
         shutil.copytree(ROOT / folder, root / folder)
     shutil.copy(ROOT / "README.md", root / "README.md")
     csv = root / "figures" / "01_top_terms.csv"

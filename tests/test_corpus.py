@@ -217,3 +217,13 @@ def test_seed_explainer_is_the_al_jazeera_encyclopedia_entry(seed_articles):
     assert (
         corpus.outlet_label(corpus.metadata(seed_articles).loc["jeri2025_mnna_intent"]) == corpus.OUTLET_LABELS["close_parallel"]
     )
+
+
+def test_with_reader_names_replaces_whole_ids_and_capitalises_at_a_sentence_start():
+    names = {"jeri2025_mnna_intent": "the 2025 news report", "shield2026_explainer": "the 2026 explainer"}
+    text = "Only jeri2025_mnna_intent names him; shield2026_explainer does not. shield2026_explainer (March) is later."
+    assert corpus.with_reader_names(text, names) == (
+        "Only the 2025 news report names him; the 2026 explainer does not. The 2026 explainer (March) is later."
+    )
+    assert corpus.with_reader_names("xjeri2025_mnna_intent_2 stays", names) == "xjeri2025_mnna_intent_2 stays"
+    assert corpus.with_reader_names("no ids", {}) == "no ids"

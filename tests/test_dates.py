@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from perucorpus.base.dates import PartialDate, is_written, parse, written_dates
+from perucorpus.base.dates import PartialDate, in_words, is_written, parse, written_dates
 
 
 def test_parse_keeps_the_precision_and_the_bounds():
@@ -47,3 +47,10 @@ def test_a_date_is_written_only_at_its_precision():
     assert not is_written(parse("2021-08-10"), "on 10 September 2021")
     assert written_dates("2026-01421") == {PartialDate(2026)}  # a document number is not a month
     assert written_dates("31/02/2021") == set()  # no 31 February, and its year is part of it
+
+
+def test_in_words_writes_a_date_at_its_precision_as_a_reader_would():
+    assert in_words(parse("2026-01-14")) == "14 January 2026"
+    assert in_words(parse("2021-08")) == "August 2021" and in_words(parse("2021")) == "2021"
+    assert in_words(date(2025, 12, 1)) == "1 December 2025"
+    assert in_words(PartialDate(2022, 3, 10)) == "10 March 2022"

@@ -31,6 +31,7 @@ def test_article_card_escapes():
     html = display.article_card("<t>", "<s>", HOSTILE).data
     assert "<t>" not in html and "<s>" not in html and "<script>" not in html
     assert '<blockquote dir="rtl" lang="ar">' in html
+    assert "<em>" not in display.article_card("t", "", "نص").data  # no empty summary line
 
 
 def test_arabic_quoted_in_english_text_is_isolated_right_to_left():
@@ -47,6 +48,7 @@ def test_evidence_table_escapes_every_field_of_the_model():
         "quote_ar": HOSTILE,
         "quote_en": HOSTILE,
         "citation": "<c>",
+        "source": "<s>",
         "note": HOSTILE,
         "record": HOSTILE,
     }
@@ -61,10 +63,30 @@ def test_evidence_table_escapes_every_field_of_the_model():
         }
     ]
     html = display.evidence_table(model)
-    assert "<script>" not in html and "<img" not in html and "<c>" not in html and "<l>" not in html
+    assert "<script>" not in html and "<img" not in html and "<c>" not in html and "<l>" not in html and "<s>" not in html
     assert html.count('<blockquote dir="rtl" lang="ar">&lt;script&gt;') == 1
     assert html.count('<bdi dir="rtl" lang="ar">بيرو</bdi>') == 3  # the note twice (both claims) and the record note
     assert "<hr>" not in html  # one claim per cell
+    assert "What the record adds: see note A below." in html and "<b>A.</b> " in html
+
+
+def test_summary_table_escapes_every_field_of_the_model():
+    cell = {"era": "a", "summary": HOSTILE, "short": HOSTILE, "sources": [{"source": "<s>", "citations": '"><x'}], "record": [1]}
+    model = {
+        "eras": [{"era": "a", "label": "<a>", "context": "<ctx>"}],
+        "rows": [{"dimension": "d", "label_en": "<l>", "question_en": "<q>", "cells": [cell]}],
+        "facts": [{"number": 1, "text": HOSTILE, "trace": HOSTILE}],
+    }
+    html = display.summary_table(model, "<cap>")
+    assert "<script>" not in html and "<img" not in html and "<s>" not in html and "<l>" not in html and "<ctx>" not in html
+    assert 'title="&#34;&gt;&lt;x"' in html and "<sup>[1]</sup>" in html and '<li value="1">' in html
+
+
+def test_bullet_list_and_sections_escape_their_text():
+    assert display.bullet_list(["a <b>", "says «بيرو»"]) == (
+        '<ul><li>a &lt;b&gt;</li><li>says «<bdi dir="rtl" lang="ar">بيرو</bdi>»</li></ul>'
+    )
+    assert display.sections([("<h>", "<p>x</p>")]) == "<h2>&lt;h&gt;</h2>\n<p>x</p>"
 
 
 def test_fields_label_each_value_escaped_with_arabic_right_to_left():

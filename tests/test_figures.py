@@ -553,10 +553,11 @@ def test_membership_matrix_csv_holds_the_snapshot_it_colours():
     assert list(dict.fromkeys(csv["iso3"])) == list(snapshot["iso3"])  # rows in the drawn (bloc) order
 
 
-def test_evidence_coverage_csv_holds_the_claim_counts(positions, dimensions):
+def test_evidence_coverage_csv_holds_the_claim_counts(positions, dimensions, articles):
     from perucorpus.facts import comparison
+    from perucorpus.text import corpus
 
-    counts, sources = comparison.claim_grid(positions, dimensions)
+    counts, sources = comparison.claim_grid(positions, dimensions, corpus.reader_names(corpus.metadata(articles)))
     assert saved("02_evidence_coverage").equals(
         as_text(figures.grid_data(counts, "claims", row="dimension", column="era", notes=sources))
     )

@@ -5,7 +5,7 @@ import pytest
 from conftest import DATA
 from pandas.testing import assert_frame_equal
 
-from perucorpus.text import arabic, gazetteer, overview
+from perucorpus.text import arabic, corpus, gazetteer, overview
 
 
 @pytest.fixture(scope="module")
@@ -202,3 +202,32 @@ def test_seed_the_loaded_rule_is_applied_to_every_seed_article(seed_articles, vi
     assert all(found[article_id] for article_id in texts)  # the news report too has its loaded terms marked
     forms = {m.entry.form for m in found["jeri2025_mnna_intent"]}
     assert {"شريكًا حيويًا", "إشارة دعم قوية", "الشراكة المميزة", "الدول التي تتشارك معها نفس القيم والمصالح"} <= forms
+
+
+def test_glance_table_names_articles_as_readers_do_with_their_most_named_countries():
+    meta = pd.DataFrame(
+        {
+            "genre": ["opinion", "news"],
+            "date": ["2021-08/2022-07", "2026-03-13"],
+            "date_basis": ["inferred", "stated"],
+            "summary_en": ["<one>", "two"],
+            "publisher": ["", "Al Jazeera Net"],
+            "outlet_basis": ["not_found", "found"],
+        },
+        index=["a", "b"],
+    )
+    counts = pd.DataFrame({"tokens": [384, 90], "paragraphs": [5, 2]}, index=["a", "b"])
+    mentions = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "a", "b"],
+            "iso3": ["VEN", "VEN", "USA", "PER", "PER"],
+            "form": ["name", "adjective", "name", "name", "name"],
+            "mentions": [2, 5, 7, 3, 1],
+        }
+    )
+    table = overview.glance_table(meta, counts, mentions, {"a": "the 2021 opinion piece", "b": "the 2026 news report"}, top=2)
+    assert list(table["article"]) == ["the 2021 opinion piece", "the 2026 news report"]
+    assert list(table["date"]) == ["August 2021 to July 2022 (inferred)", "13 March 2026"]
+    assert list(table["outlet"]) == [corpus.OUTLET_LABELS["not_found"], "Al Jazeera Net"]
+    assert list(table["countries named most"]) == ["United States (7), Venezuela (7)", "Peru (1)"]  # ties by name
+    assert list(table["words"]) == [384, 90] and list(table["what it says"]) == ["<one>", "two"]

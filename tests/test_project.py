@@ -26,3 +26,10 @@ def test_each_data_set_is_loaded_on_first_use_and_then_kept(monkeypatch):
     first = project.memberships
     assert project.memberships is first and calls == [ROOT / "data"]
     assert project.references is project.references and project.references.index.name == "ref_id"
+
+
+def test_the_summary_layer_comes_from_the_projects_own_positions_and_record():
+    project = project_module.Project(ROOT)
+    assert project.names["jeri2025_mnna_intent"] == "the 2025 news report"
+    assert set(project.record_facts) == set(project_module.record.FACTS)
+    assert len(project.summaries) == len(set(zip(project.positions["dimension"], project.positions["era"])))

@@ -1,6 +1,9 @@
 """Notes on what the public record adds, computed from the external data (perucorpus.facts.record)."""
 
+import re
+
 import pytest
+from conftest import DATA
 
 from perucorpus.base.tables import edit_rows
 from perucorpus.facts import heads_of_state, memberships, record
@@ -62,3 +65,52 @@ def test_the_exits_note_fails_when_the_record_has_no_exit(data_copy, presidents,
 def test_no_generated_note_goes_unused(positions):
     """Every note :mod:`perucorpus.facts.record` can generate is attached to a claim (unknown names stop loading)."""
     assert set(record.NOTES) <= set(positions["record"])
+
+
+def test_each_record_fact_is_one_sentence_traced_to_its_data_rows(rows, presidents, references):
+    facts = record.facts(rows, presidents, references)
+    assert set(facts) == set(record.FACTS)
+    exit_2021 = facts["peru_lima_exit_2021"]
+    assert exit_2021.text == (
+        "Record: Peru's exit was announced in August 2021 and dropped within weeks: on 7 September 2021 the next "
+        "foreign minister had not carried it out; no formal exit is recorded."
+    )
+    assert exit_2021.trace.startswith("memberships.csv line ") and "(monoglobal_2021_peru)" in exit_2021.trace
+    mnna = facts["peru_mnna_2026"]
+    assert mnna.text == "Record: the United States designated Peru a Major Non-NATO Ally on 14 January 2026."
+    assert "(reporteroandino_2026_peru)" in mnna.trace and "notified: 2025-12-11 (derived: " in mnna.trace
+    government = facts["peru_government_2026"]
+    assert government.text.startswith("Record: Peru signed the declaration on 5 March 2026, under José María Balcázar (interim")
+    assert "José Jerí had left office on 17 February 2026." in government.text
+    assert "peru_heads_of_state.csv line " in government.trace and "(derived: " in government.trace
+    for fact in facts.values():
+        for place in re.findall(r"(\w+\.csv) line (\d+)", fact.trace):
+            assert (DATA / place[0]).read_text(encoding="utf-8").splitlines()[int(place[1]) - 1].startswith(("PER,", "José"))
+
+
+def test_the_facts_follow_the_data(data_copy, references):
+    def move(rows):
+        for row in rows:
+            if row["iso3"] == "PER" and row["grouping"] == "mnna" and row["status"] == "designated":
+                row["start"] = "2026-01-20"  # and the source says so, as a stated date must be
+                row["source_states"] = row["source_states"].replace("14 de enero de 2026", "20 de enero de 2026")
+
+    edit_rows(data_copy / "memberships.csv", move)
+    facts = record.facts(memberships.load_memberships(data_copy), heads_of_state.load_presidents(data_copy), references)
+    assert facts["peru_mnna_2026"].text.endswith("Major Non-NATO Ally on 20 January 2026.")
+
+
+def test_the_exit_fact_needs_the_row_to_cite_the_report_of_the_successor(data_copy, presidents, references):
+    def uncite(rows):
+        for row in rows:
+            if row["iso3"] == "PER" and row["status"] == "announced_withdrawal" and row["source_kind"] == "external":
+                row["note"] = row["note"].replace(f"({record.EXIT_DROPPED_IN})", "")
+
+    edit_rows(data_copy / "memberships.csv", uncite)
+    with pytest.raises(ValueError, match=r"memberships\.csv line \d+: the note no longer cites \(monoglobal_2021_peru\)"):
+        record.peru_lima_exit_2021(memberships.load_memberships(data_copy), presidents, references)
+
+
+def test_no_record_fact_goes_unused():
+    summaries = (DATA / "position_summaries.csv").read_text(encoding="utf-8")
+    assert all(name in summaries for name in record.FACTS)

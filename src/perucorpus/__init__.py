@@ -1,4 +1,4 @@
-"""Shared code for the notebooks on Peru's foreign policy in three Arabic articles.
+"""Shared code for the notebooks on Peru's foreign policy in Arabic articles.
 
 Layers, each importing only those below it (checked by import-linter, ``.importlinter``):
 
@@ -9,7 +9,7 @@ Layers, each importing only those below it (checked by import-linter, ``.importl
 * :mod:`perucorpus.publish` – running the notebooks, navigation, the reading copy, editions, Chromium printing
 * :mod:`perucorpus.project` and :mod:`perucorpus.cli` – the notebooks' prologue and the command line
 
-The README's module table says what each module holds.
+The module table of docs/package.md says what each module holds.
 """
 
 __all__ = ["__version__"]

@@ -15,7 +15,7 @@ import pandera.pandas as pa
 
 from perucorpus.base import schemas
 from perucorpus.base.tables import read_table
-from perucorpus.facts import checks, comparison, heads_of_state, memberships, translations
+from perucorpus.facts import checks, comparison, heads_of_state, memberships, record, translations
 from perucorpus.present import figures
 from perucorpus.text import cleaning, corpus
 
@@ -61,6 +61,21 @@ class Project:
     def positions(self) -> pd.DataFrame:
         """The comparison table's claims, quotes verified (:func:`perucorpus.facts.comparison.load_positions`)."""
         return comparison.load_positions(self.data)
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Each article as a reader names it ("the 2021 opinion piece"; :func:`perucorpus.text.corpus.reader_names`)."""
+        return corpus.reader_names(self.meta)
+
+    @cached_property
+    def summaries(self) -> pd.DataFrame:
+        """One line per cell of the comparison table, checked against its positions (:func:`perucorpus.facts.comparison.load_summaries`)."""
+        return comparison.load_summaries(self.data, self.positions)
+
+    @cached_property
+    def record_facts(self) -> dict[str, record.Fact]:
+        """The record's one-line facts with their traces (:func:`perucorpus.facts.record.facts`)."""
+        return record.facts(self.memberships, self.presidents, self.references)
 
     @cached_property
     def dimensions(self) -> pd.DataFrame:

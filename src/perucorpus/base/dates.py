@@ -72,6 +72,14 @@ def parse(value: str) -> PartialDate | None:
     return PartialDate(*(int(part) if part else None for part in match.groups()))
 
 
+def in_words(when: PartialDate | date) -> str:
+    """A date as a reader writes it, at its precision: ``14 January 2026``, ``August 2021``, ``2021``."""
+    if isinstance(when, date):
+        when = PartialDate(when.year, when.month, when.day)
+    month = get_month_names("wide", "format", locale="en")[when.month] if when.month else ""
+    return " ".join(str(part) for part in (when.day, month, when.year) if part)
+
+
 def _fold(text: str) -> str:
     """Lower case without accents (``Março`` → ``marco``), so month names match however they are typed."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

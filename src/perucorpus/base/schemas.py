@@ -36,6 +36,10 @@ RECORD_NOTES = ("peru_signing_2026", "lima_exits_2021")
 OUTLET_BASES = ("found", "close_parallel", "not_found")
 #: An address as a browser sends it: non-ASCII characters percent-encoded, no spaces.
 ASCII_URL = r"https?://[\x21-\x7e]+"
+
+
+#: The one-line record facts a summary cell may name (``position_summaries.csv``, ``record``; computed by ``facts.record``).
+RECORD_FACTS = ("peru_lima_exit_2021", "peru_mnna_2026", "peru_government_2026")
 #: A file name as received: letters (any script), digits, spaces and ``. _ - ( ) , +``; no folder, not hidden.
 SAFE_FILE_NAME = r"\w[\w .,()+-]{0,199}"
 
@@ -59,6 +63,7 @@ ERAS = pa.DataFrameSchema(
     {
         "era": text_column(matches(ID, "a lowercase id of letters, digits and _"), unique=True),
         "label_en": text_column(unique=True),
+        "context_en": text_column(),
         "start": text_column(matches(ISO_DATE, "an ISO 8601 date (YYYY[-MM[-DD]])"), REAL_DATE),
         "end": text_column(matches(ISO_DATE, "an ISO 8601 date (YYYY[-MM[-DD]])"), REAL_DATE),
         "note": text_column(),
@@ -67,10 +72,11 @@ ERAS = pa.DataFrameSchema(
 )
 ERAS = document(
     ERAS,
-    "the eras the articles belong to: id, label, date range; the comparison table has one column per era",
+    "the eras the articles belong to: id, label, context, date range; the comparison table has one column per era",
     {
-        "era": "id; the two of the collection are `castillo_2021` and `trump_2025_26`.",
-        "label_en": "the column label shown in tables and figures (e.g. `Castillo era (2021)`).",
+        "era": "id; the two of the collection are `castillo_2021` and `trump_2025_26` (the ids stay as they were).",
+        "label_en": "the column label shown in tables and figures, naming the era symmetrically by the Peruvian governments the articles cover and the dates (`2021 · Castillo government`, `2025–26 · Jerí and Balcázar governments, as the articles cover them`).",
+        "context_en": "the context shown under the label, such as the US administration of the time, in plain words with the `ref_id`s of any fact from outside the articles (not the name of a column).",
         "start": "first day, month or year the era covers (ISO 8601 at day, month or year precision). An article's `date` must overlap `start`–`end`.",
         "end": "last day, month or year the era covers (same form; not before `start`).",
         "note": "where the range comes from. `castillo_2021` is derived: Pedro Castillo's term, as in his row of `peru_heads_of_state.csv` (28 July 2021 to 7 December 2022, with its references). `trump_2025_26` is the years its label names (2025, 2026) at year precision; the start of Donald Trump's second term is not addressed in the sources.",
@@ -460,6 +466,53 @@ TRANSLATIONS = document(
         "paragraph": "the paragraph's number, 1 = the article's first non-empty line; unique per article.",
         "text_en": "the paragraph in English: hedges, attributions and tense kept; the author's claims stay the author's; typos marked *sic* with the Arabic; page furniture translated as it reads.",
         "note": "*(optional)* the judgements behind the translation: a stock copula (`copula: «…»`), an ambiguous word, a reading left open.",
+    },
+)
+
+#: Word limits of a summary cell (notebook 02's first table) and of its short form (the one-page handout).
+SUMMARY_WORDS, SHORT_WORDS = 40, 12
+
+
+def _at_most_words(limit: int) -> pa.Check:
+    return pa.Check(lambda text: len(text.split()) <= limit, element_wise=True, error=f"must be at most {limit} words")
+
+
+#: A position named by its article and paragraph, as the citations give them (``jeri2025_mnna_intent ¶9``).
+POSITION_REF = rf"{ID} ¶[1-9]\d*"
+
+POSITION_SUMMARIES = pa.DataFrameSchema(
+    {
+        "dimension": text_column(matches(ID, "a dimension id from dimensions.csv")),
+        "era": text_column(matches(ID, "an era id from eras.csv")),
+        "summary_en": text_column(_at_most_words(SUMMARY_WORDS)),
+        "short_en": text_column(_at_most_words(SHORT_WORDS)),
+        "positions": text_column(
+            matches(f"({POSITION_REF}(; {POSITION_REF})*)?", "positions as 'article_id ¶n', separated by '; ', or empty"),
+            nullable=True,
+        ),
+        "record": text_column(
+            matches(f"({ID}(; {ID})*)?", "record fact ids (RECORD_FACTS) separated by '; ', or empty"),
+            pa.Check(
+                lambda value: all(key in RECORD_FACTS for key in filter(None, value.split("; "))),
+                element_wise=True,
+                error=f"names a record fact that is not one of {list(RECORD_FACTS)}",
+            ),
+            nullable=True,
+        ),
+    },
+    unique=["dimension", "era"],
+    strict=True,
+)
+POSITION_SUMMARIES = document(
+    POSITION_SUMMARIES,
+    "the comparison table at a glance: one line per dimension × era (≤ 40 words, and ≤ 12 for the handout), naming the positions it summarises and the record facts it needs",
+    {
+        "dimension": field("the row: a dimension of the comparison table.", references="dimensions.csv:dimension"),
+        "era": field("the column: an era.", references="eras.csv:era"),
+        "summary_en": "what the articles say in this cell, in one line of at most 40 words, with the genre of its source; the articles' claims stay the articles'.",
+        "short_en": "the same in at most 12 words, for the one-page classroom handout.",
+        "positions": "the `positions.csv` rows the line summarises, as `article_id ¶n` separated by `; ` (exactly the cell's quoted positions; empty for a cell the articles do not address).",
+        "record": "*(optional)* the record facts the line needs (ids of `RECORD_FACTS`, computed by `perucorpus.facts.record`), separated by `; `.",
     },
 )
 
@@ -968,6 +1021,7 @@ FILES = {
     "derived/term_counts.csv": TERM_COUNTS,
     "dimensions.csv": DIMENSIONS,
     "positions.csv": POSITIONS,
+    "position_summaries.csv": POSITION_SUMMARIES,
     "hedge_markers.csv": HEDGE_MARKERS,
     "translations.csv": TRANSLATIONS,
     "derived/positions_wide.csv": POSITIONS_WIDE,

@@ -2,6 +2,9 @@
 
 ``data/positions.csv`` is loaded and checked here (eras, dimensions, quotes and their
 offsets, the renderings' hedges), then shaped into the comparison table's model.
+``data/position_summaries.csv`` gives each cell one line (and a shorter form for the
+handout), checked to name exactly the positions of its cell; :func:`summary_model` shapes
+the summary table that notebook 02 and its print page show first, the evidence below it.
 Run ``python -m perucorpus.facts.comparison data/positions.csv`` to fill or refresh the
 ``start``/``end`` columns from the quotes.
 """
@@ -17,14 +20,15 @@ from perucorpus.base import schemas
 from perucorpus.base.tables import DataError, read_table
 from perucorpus.facts import renderings
 from perucorpus.facts.quotes import citation, fill_offsets, verify
-from perucorpus.text.corpus import load_corpus, load_eras
+from perucorpus.text.corpus import in_words, load_corpus, load_eras, with_reader_names
 
 
 def load_positions(data_dir: Path | str) -> pd.DataFrame:
     """Read ``positions.csv``, verify every quote against the raw articles, and check that its
     English keeps the quote's hedges, attributions and typos (:mod:`perucorpus.facts.renderings`).
 
-    ``attrs["era_labels"]`` maps each era of ``eras.csv`` to its label, in file order (:func:`era_labels`).
+    ``attrs["era_labels"]`` maps each era of ``eras.csv`` to its label, in file order (:func:`era_labels`),
+    ``attrs["era_context"]`` to its context (``context_en``: the US administration of the time).
     """
     data_dir = Path(data_dir)
     eras = load_eras(data_dir)
@@ -48,6 +52,7 @@ def load_positions(data_dir: Path | str) -> pd.DataFrame:
         for row in positions.itertuples()
     ]
     positions.attrs["era_labels"] = dict(zip(eras.index, eras["label_en"]))
+    positions.attrs["era_context"] = dict(zip(eras.index, eras["context_en"]))
     return positions
 
 
@@ -99,16 +104,23 @@ def cells(positions: pd.DataFrame, dimensions: pd.DataFrame):
 
 
 def table_model(
-    positions: pd.DataFrame, dimensions: pd.DataFrame, texts: dict[str, str], record_notes: dict[str, str]
+    positions: pd.DataFrame,
+    dimensions: pd.DataFrame,
+    texts: dict[str, str],
+    record_notes: dict[str, str],
+    names: dict[str, str] | None = None,
 ) -> list[dict]:
     """The comparison table as data, the one model that the notebook table, the CSV and the print page render.
 
     One dict per dimension (``dimension``, ``order``, ``label_en``, ``question_en``, ``eras``),
     each era a dict (``era``, ``label``, ``claims``), each claim a dict with ``status``,
-    ``position_en``, ``quote_ar``, ``quote_en``, ``citation`` (empty for a gap), ``note`` and
-    ``record``: the generated "what the record adds" note the claim names (``record_notes``,
-    from :func:`perucorpus.facts.record.notes`), or empty.
+    ``position_en``, ``quote_ar``, ``quote_en``, ``citation`` (empty for a gap), ``source``
+    (the reading line's short citation, "2025 news report ¶9", from ``names``:
+    :func:`perucorpus.text.corpus.reader_names`; the id where no name is given), ``note``
+    (article ids named as readers name them) and ``record``: the generated "what the record
+    adds" note the claim names (``record_notes``, from :func:`perucorpus.facts.record.notes`), or empty.
     """
+    names = names or {}
     model = []
     for dimension, eras in cells(positions, dimensions):
         row = {key: getattr(dimension, key) for key in ("dimension", "order", "label_en", "question_en")}
@@ -116,7 +128,7 @@ def table_model(
             {
                 "era": era,
                 "label": era_labels(positions)[era],
-                "claims": [_claim(claim, texts, record_notes) for claim in claims.itertuples()],
+                "claims": [_claim(claim, texts, record_notes, names) for claim in claims.itertuples()],
             }
             for era, claims in eras
         ]
@@ -124,20 +136,158 @@ def table_model(
     return model
 
 
-def _claim(claim, texts: dict[str, str], record_notes: dict[str, str]) -> dict:
+def _short_name(article_id: str, names: dict[str, str]) -> str:
+    return names.get(article_id, article_id).removeprefix("the ")
+
+
+def _claim(claim, texts: dict[str, str], record_notes: dict[str, str], names: dict[str, str]) -> dict:
     if claim.record and claim.record not in record_notes:
         raise DataError(
             f"positions.csv: {claim.dimension}/{claim.era} names the record note {claim.record!r}, which was not computed"
         )
+    paragraph = claim.citation.split(", ")[0].removeprefix(f"{claim.article_id} ") if claim.citation else ""
     return {
         "status": claim.status,
         "position_en": claim.position_en,
         "quote_ar": claim.quote_ar,
         "quote_en": claim.quote_en,
         "citation": claim.citation,
-        "note": claim.note,
+        "source": f"{_short_name(claim.article_id, names)} {paragraph}" if claim.citation else "",
+        "note": with_reader_names(claim.note, names),
         "record": record_notes.get(claim.record, ""),
     }
+
+
+def _position_key(citation_text: str) -> str:
+    """``jeri2025_mnna_intent ¶9`` of a full citation ``jeri2025_mnna_intent ¶9, 1785–1874``."""
+    return citation_text.split(", ")[0]
+
+
+def load_summaries(data_dir: Path | str, positions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Read ``position_summaries.csv`` and check it against ``positions.csv`` (:func:`load_positions`).
+
+    Word limits are the schema's (``schemas.SUMMARY_WORDS``, ``schemas.SHORT_WORDS``). Each
+    row names a cell (dimension × era) of the positions table, every cell has exactly one, and
+    its ``positions`` name exactly the stated positions of that cell (``article_id ¶n``, as
+    their citations start): none unknown, none left out; a gap cell names none. Its
+    ``record`` names facts of :data:`perucorpus.facts.record.FACTS` (checked by the schema).
+    """
+    data_dir = Path(data_dir)
+    eras = load_eras(data_dir)
+    summaries = read_table(data_dir / "position_summaries.csv", schemas.with_eras(schemas.POSITION_SUMMARIES, eras.index))
+    positions = load_positions(data_dir) if positions is None else positions
+    problems = summary_problems(summaries, positions)
+    if problems:
+        raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
+    return summaries
+
+
+def summary_problems(summaries: pd.DataFrame, positions: pd.DataFrame) -> list[str]:
+    """Why ``summaries`` do not summarise exactly the cells and positions of ``positions`` (empty if they do)."""
+    problems, seen = [], set()
+    for row, line in zip(summaries.to_dict("records"), summaries.attrs["lines"]):
+        where = f"{summaries.attrs['source']}:{line}: {row['dimension']}/{row['era']}"
+        seen.add((row["dimension"], row["era"]))
+        cell = positions[(positions["dimension"] == row["dimension"]) & (positions["era"] == row["era"])]
+        if cell.empty:
+            problems.append(f"{where}: positions.csv has no row for this dimension and era")
+            continue
+        stated = {_position_key(text) for text in cell.loc[cell["status"] == "stated", "citation"]}
+        named = [key for key in (row["positions"] or "").split("; ") if key]
+        problems += [f"{where}: names {key!r} twice" for key in sorted({key for key in named if named.count(key) > 1})]
+        problems += [
+            f"{where}: names {key!r}, which is not a stated position of this cell in positions.csv"
+            for key in named
+            if key not in stated
+        ]
+        problems += [
+            f"{where}: leaves out {key!r}, a stated position of this cell in positions.csv" for key in sorted(stated - set(named))
+        ]
+    cells_of_positions = sorted(set(zip(positions["dimension"], positions["era"])))
+    problems += [
+        f"{summaries.attrs['source']}: no summary for the cell {dimension}/{era} of positions.csv"
+        for dimension, era in cells_of_positions
+        if (dimension, era) not in seen
+    ]
+    return problems
+
+
+def summary_model(
+    summaries: pd.DataFrame,
+    positions: pd.DataFrame,
+    dimensions: pd.DataFrame,
+    names: dict[str, str],
+    facts: dict,
+) -> dict:
+    """The summary table as data (notebook 02's first table, the print page's first layer).
+
+    ``eras``: each era's ``label`` and ``context`` (``eras.csv``). ``rows``: one per dimension,
+    in display order, with ``label_en``, ``question_en`` and ``cells``; each cell has ``summary``,
+    ``short``, ``sources`` (per article, in the order named: ``source``, e.g. "2021 opinion
+    piece ¶2, ¶3", and ``citations``, the full citations of its positions) and ``record`` (the
+    numbers of its record facts). ``facts``: each record fact named (from
+    :func:`perucorpus.facts.record.facts`), numbered in order of first use, with ``text`` and ``trace``.
+    """
+    by_cell = {(row.dimension, row.era): row for row in summaries.itertuples()}
+    numbers: dict[str, int] = {}
+    rows = []
+    for dimension, eras in cells(positions, dimensions):
+        row = {"dimension": dimension.dimension, "label_en": dimension.label_en, "question_en": dimension.question_en}
+        row["cells"] = []
+        for era, claims in eras:
+            summary = by_cell[(dimension.dimension, era)]
+            keys = [fact for fact in (summary.record or "").split("; ") if fact]
+            for key in keys:
+                numbers.setdefault(key, len(numbers) + 1)
+            row["cells"].append(
+                {
+                    "era": era,
+                    "summary": summary.summary_en,
+                    "short": summary.short_en,
+                    "sources": _sources(summary.positions, claims, names),
+                    "record": [numbers[key] for key in keys],
+                }
+            )
+        rows.append(row)
+    context = positions.attrs.get("era_context", {})
+    return {
+        "eras": [{"era": era, "label": label, "context": context.get(era, "")} for era, label in era_labels(positions).items()],
+        "rows": rows,
+        "facts": [{"number": number, "text": facts[key].text, "trace": facts[key].trace} for key, number in numbers.items()],
+    }
+
+
+def short_table(glance: dict) -> pd.DataFrame:
+    """The one-page handout's table from a :func:`summary_model`: one row per dimension (``dimension``,
+    ``label_en``), one column per era label, each cell the short form with its sources' genres and
+    paragraphs ("Trump intends to make Peru a Major Non-NATO Ally. (2025 news report ¶1, ¶2)").
+    """
+    rows = []
+    for row in glance["rows"]:
+        line = {"dimension": row["dimension"], "label_en": row["label_en"]}
+        for era, cell in zip(glance["eras"], row["cells"]):
+            sources = "; ".join(source["source"] for source in cell["sources"])
+            line[era["label"]] = f"{cell['short']} ({sources})" if sources else cell["short"]
+        rows.append(line)
+    return pd.DataFrame(rows)
+
+
+def _sources(named: str, claims: pd.DataFrame, names: dict[str, str]) -> list[dict]:
+    """The positions a summary names, grouped by article in the order named, with their full citations."""
+    grouped: dict[str, list[str]] = {}
+    for key in filter(None, (named or "").split("; ")):
+        article_id, paragraph = key.split(" ")
+        grouped.setdefault(article_id, []).append(paragraph)
+    stated = claims[claims["status"] == "stated"]
+    return [
+        {
+            "source": f"{_short_name(article_id, names)} {', '.join(paragraphs)}",
+            "citations": "; ".join(
+                text for text in stated["citation"] if _position_key(text) in {f"{article_id} {p}" for p in paragraphs}
+            ),
+        }
+        for article_id, paragraphs in grouped.items()
+    ]
 
 
 def wide_table(model: list[dict]) -> pd.DataFrame:
@@ -153,11 +303,14 @@ def wide_table(model: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def claim_grid(positions: pd.DataFrame, dimensions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def claim_grid(
+    positions: pd.DataFrame, dimensions: pd.DataFrame, names: dict[str, str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Dimension × era tables, in display order: the number of quoted claims, and their articles.
 
-    The articles are named by the first part of their id (``castillo2021``); a gap counts 0
-    and names none. Rows are labelled with ``label_en``, columns with the era labels (:func:`era_labels`).
+    The articles are named as ``names`` name them, without "the" ("2025 news report"), or else by
+    the first part of their id (``castillo2021``); a gap counts 0 and names none. Rows are labelled
+    with ``label_en``, columns with the era labels (:func:`era_labels`).
     """
     counts, sources = {}, {}
     labels = era_labels(positions)
@@ -166,8 +319,50 @@ def claim_grid(positions: pd.DataFrame, dimensions: pd.DataFrame) -> tuple[pd.Da
         for era, claims in eras:
             stated = claims[claims["status"] == "stated"]
             counts[dimension.label_en][labels[era]] = len(stated)
-            sources[dimension.label_en][labels[era]] = ", ".join(sorted({key.split("_")[0] for key in stated["article_id"]}))
+            named = {_short_name(key, names) if names else key.split("_")[0] for key in stated["article_id"]}
+            sources[dimension.label_en][labels[era]] = ", ".join(sorted(named))
     return pd.DataFrame(counts).T, pd.DataFrame(sources).T
+
+
+#: What the table can support, whatever articles fill it (the first points of :func:`support_points` come from the data).
+WHO_SPEAKS = (
+    "No Peruvian official is quoted: each claim is its article's reading, and Peru's 'positions' here are what the "
+    "articles say Peru did (announced an exit, signed a declaration, is being designated) and how they frame it."
+)
+GAPS_ARE_GAPS = "'Not addressed' means the articles are silent, not that Peru had no position."
+TRANSLATION = (
+    "The English renderings are ours: they keep the Arabic's hedges, attributions and tense, and mark typos sic "
+    "(conventions in data/README.md); the Arabic is the evidence."
+)
+
+
+def support_points(positions: pd.DataFrame, meta: pd.DataFrame, names: dict[str, str]) -> list[str]:
+    """What the table can and cannot support, in plain sentences: which articles fill each era (reader names,
+    with their quoted claims), who speaks, how the articles are dated (``articles.csv``), gaps, translation.
+    """
+    stated = positions[positions["status"] == "stated"]
+    points = []
+    for era, label in era_labels(positions).items():
+        counts = stated.loc[stated["era"] == era, "article_id"].value_counts(sort=False)
+        if counts.empty:
+            points.append(f"{label}: no article's claims yet.")
+            continue
+        listed = [f"{names.get(article, article)} ({count} quoted claims)" for article, count in counts.items()]
+        articles = f"{in_words(len(listed))} article{'s' if len(listed) > 1 else ''}"
+        points.append(f"The column “{label}” rests on {articles}: {_joined(listed)}.")
+    points.append(WHO_SPEAKS)
+    used = meta.loc[meta.index.isin(stated["article_id"])]
+    inferred = [names.get(article, article) for article in used.index[used["date_basis"] != "stated"]]
+    if inferred:
+        points.append(
+            f"Dates: {_joined(inferred)} {'is' if len(inferred) == 1 else 'are'} dated only from clues in the text "
+            "(articles.csv, date_note), so the years in the column headings are not publication days."
+        )
+    return points + [GAPS_ARE_GAPS, TRANSLATION]
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _claim_text(claim: dict) -> str:

@@ -5,14 +5,24 @@ A claim in ``data/positions.csv`` names a note in its ``record`` column (one of
 ``data/memberships.csv``, ``data/peru_heads_of_state.csv`` and ``data/references.csv``,
 with the dates as recorded there and the references for each, so no date in it is typed
 by hand. The article's claim stays as the article gives it; the note sits beside it.
+
+The summary table names shorter :data:`FACTS` (``position_summaries.csv``, ``record``): one
+sentence each for the reading line, with its ``trace`` (the data rows, dates with their
+derivations, and references it comes from) for the layer below.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
 import pandas as pd
 
 from perucorpus.base.countries import country_label
-from perucorpus.base.schemas import RECORD_NOTES
+from perucorpus.base.dates import in_words
+from perucorpus.base.dates import parse as parse_date
+from perucorpus.base.schemas import RECORD_FACTS, RECORD_NOTES
 from perucorpus.base.tables import DataError
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import EXIT_WORDS, external_rows, peru_step_row
@@ -73,3 +83,85 @@ assert tuple(NOTES) == RECORD_NOTES, "schemas.RECORD_NOTES names the notes compu
 def notes(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> dict[str, str]:
     """Every note of :data:`NOTES`, computed (``references`` indexed by ``ref_id``)."""
     return {name: make(rows, presidents, references) for name, make in NOTES.items()}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A one-sentence fact from the record (``text``, for the reading line) and where it comes from (``trace``)."""
+
+    text: str
+    trace: str
+
+
+def _row_place(frame: pd.DataFrame, row: pd.Series) -> str:
+    """``memberships.csv line 26``: the file and line a loaded row was read from."""
+    return f"{Path(frame.attrs['source']).name} line {frame.attrs['lines'][row.name]}"
+
+
+def _step_trace(rows: pd.DataFrame, row: pd.Series, references: pd.DataFrame) -> str:
+    return (
+        f"{_row_place(rows, row)} (Peru · {row['grouping']} · {row['status']}: {dated_row(row)}; "
+        f"{cite([row['source']], references)})"
+    )
+
+
+#: The reference that records the successor dropping Peru's 2021 exit; the announcement row's note must cite it.
+EXIT_DROPPED_IN = "monoglobal_2021_peru"
+
+
+def peru_lima_exit_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> Fact:
+    """Peru's 2021 exit from the Lima Group: announced, then dropped within weeks by the next foreign minister."""
+    announced = peru_step_row(rows, "lima_group", "announced_withdrawal")
+    if f"({EXIT_DROPPED_IN})" not in announced["note"]:
+        raise ValueError(
+            f"data/{_row_place(rows, announced)}: the note no longer cites ({EXIT_DROPPED_IN}), "
+            "the report that the next foreign minister dropped the exit"
+        )
+    dropped = references.loc[EXIT_DROPPED_IN]
+    return Fact(
+        f"Record: Peru's exit was announced in {in_words(announced['start'])} and dropped within weeks: "
+        f"on {in_words(parse_date(dropped['date']))} the next foreign minister had not carried it out; "
+        "no formal exit is recorded.",
+        f"{_step_trace(rows, announced, references)}; the successor: {cite([EXIT_DROPPED_IN], references)}, "
+        f"which states: {dropped['source_states']}",
+    )
+
+
+def peru_mnna_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> Fact:
+    """When the United States designated Peru a Major Non-NATO Ally (and when it notified Congress)."""
+    notified = peru_step_row(rows, "mnna", "notified")
+    designated = peru_step_row(rows, "mnna", "designated")
+    return Fact(
+        f"Record: the United States designated Peru a Major Non-NATO Ally on {in_words(designated['start'])}.",
+        f"{_step_trace(rows, designated, references)}; the notice to Congress: {_step_trace(rows, notified, references)}",
+    )
+
+
+def peru_government_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> Fact:
+    """Who led Peru when it signed the counter-cartel declaration in March 2026, and who had just left office."""
+    signing = peru_step_row(rows, "accc", "signatory")
+    now = in_office(presidents, signing["start_date"])
+    before = presidents[presidents["end"].notna() & (presidents["end"] <= signing["start_date"])].sort_values("end").iloc[-1]
+    described = re.sub(r"\s*\((.*)\)$", r", \1", _described(now))  # "Interim (Perú Libre)" → "Interim, Perú Libre"
+    return Fact(
+        f"Record: Peru signed the declaration on {in_words(signing['start'])}, under {now['name']} "
+        f"({described[0].lower() + described[1:]}; president since {in_words(now['start'])}); "
+        f"{before['name']} had left office on {in_words(before['end'])}.",
+        f"{_step_trace(rows, signing, references)}; {_row_place(presidents, now)} ({now['name']}: from "
+        f"{dated_row(now, 'start')}; {cite(_refs(now), references)}); {_row_place(presidents, before)} "
+        f"({before['name']}: to {dated_row(before, 'end')}; {cite(_refs(before), references)})",
+    )
+
+
+#: The one-line facts a summary cell may name (``position_summaries.csv``, column ``record``).
+FACTS = {
+    "peru_lima_exit_2021": peru_lima_exit_2021,
+    "peru_mnna_2026": peru_mnna_2026,
+    "peru_government_2026": peru_government_2026,
+}
+assert tuple(FACTS) == RECORD_FACTS, "schemas.RECORD_FACTS names the facts computed here"
+
+
+def facts(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> dict[str, Fact]:
+    """Every fact of :data:`FACTS`, computed (``references`` indexed by ``ref_id``)."""
+    return {name: make(rows, presidents, references) for name, make in FACTS.items()}

@@ -17,6 +17,8 @@ import pandas as pd
 from IPython.display import HTML
 from IPython.display import display as show  # noqa: F401 (re-exported: several tables from one cell)
 
+from perucorpus.facts.record import LEAD as RECORD_LEAD
+
 
 def rtl(text: str, tag: str = "span") -> str:
     """``text`` escaped inside ``<tag dir="rtl" lang="ar">``."""
@@ -71,10 +73,10 @@ def table(
 
 
 def article_card(title: str, summary: str, arabic_text: str) -> HTML:
-    """An English title and one-line summary above a right-to-left Arabic excerpt."""
+    """An English title and one-line summary (left out when empty) above a right-to-left Arabic excerpt."""
+    summary_html = f"<p><em>{html.escape(summary)}</em></p>" if summary else ""
     return HTML(
-        f"<h4>{html.escape(title)}</h4><p><em>{html.escape(summary)}</em></p>"
-        f'<blockquote dir="rtl" lang="ar">{html.escape(arabic_text)}</blockquote>'
+        f'<h4>{html.escape(title)}</h4>{summary_html}<blockquote dir="rtl" lang="ar">{html.escape(arabic_text)}</blockquote>'
     )
 
 
@@ -87,12 +89,34 @@ TEMPLATES = jinja2.Environment(
 TEMPLATES.filters["mixed"] = lambda text: markupsafe.Markup(mixed(text))
 
 
-def evidence_table(model: list[dict]) -> str:
-    """HTML for the dimension × era table of :func:`perucorpus.facts.comparison.table_model`: per claim, the
-    position, the Arabic quote (RTL), its English rendering, a citation (article id and paragraph
-    number), the row's note and what the record adds (template ``templates/evidence_table.html.j2``).
+def evidence_table(model: list[dict], open: bool = False) -> str:
+    """HTML for the evidence of :func:`perucorpus.facts.comparison.table_model`: one folded block per dimension
+    (``open`` unfolds them, for print), per claim the position, the Arabic quote (RTL), its English rendering,
+    the short citation ("2025 news report ¶9") and the full one (id, paragraph, character span), and the row's
+    note. Each "what the record adds" note is printed once, after the blocks, and referred to by its letter
+    (template ``templates/evidence_table.html.j2``).
     """
-    return TEMPLATES.get_template("evidence_table.html.j2").render(model=model).strip()
+    texts = list(
+        dict.fromkeys(claim["record"] for row in model for era in row["eras"] for claim in era["claims"] if claim["record"])
+    )
+    letters = {text: chr(ord("A") + number) for number, text in enumerate(texts)}
+    bare = {text: text.removeprefix(RECORD_LEAD).strip() for text in letters}  # under a heading that says it
+    notes = [(letter, bare[text][:1].upper() + bare[text][1:]) for text, letter in letters.items()]
+    template = TEMPLATES.get_template("evidence_table.html.j2")
+    return template.render(model=model, letters=letters, notes=notes, open=open).strip()
+
+
+def summary_table(model: dict, caption: str, open: bool = False) -> str:
+    """HTML for :func:`perucorpus.facts.comparison.summary_model`: one line per cell with its short citations (the
+    full ones in a ``title`` tooltip and in the evidence below), the record facts a reader needs, numbered, and
+    where they come from folded below the table (``open`` unfolds it, for print). Template ``summary_table.html.j2``.
+    """
+    return TEMPLATES.get_template("summary_table.html.j2").render(model=model, caption=caption, open=open).strip()
+
+
+def bullet_list(points: Iterable[str]) -> str:
+    """An escaped ``<ul>``, one ``<li>`` per point (Arabic in it isolated right to left, :func:`mixed`)."""
+    return "<ul>" + "".join(f"<li>{mixed(point)}</li>" for point in points) + "</ul>"
 
 
 def side_by_side(article: dict, caption: str, anchors: bool = False) -> str:
@@ -138,7 +162,19 @@ p.record { border-left: 3px solid #b07d2b; padding-left: 0.5em; }
 blockquote[dir=rtl] { font-family: "Noto Sans Arabic", "DejaVu Sans", sans-serif; font-size: 12.5pt;
   margin: 0.3em 0; padding: 0.2em 0.6em; border-right: 3px solid #3b6ea8; text-align: right; }
 hr { border: 0; border-top: 1px dashed #bbb; }
+table.summary th[scope=col] small { font-weight: normal; color: #555; }
+table.summary td small { color: #444; }
+details.evidence { margin: 0.6em 0; }
+details > summary { cursor: pointer; }
 @media print { body { margin: 0.5cm; } tr { page-break-inside: avoid; } }
+"""
+#: The print page's own print rules (not the reading copy's): compact, so the summary table starts on page one.
+PRINT_PAGE_STYLE = """
+@media print { body { margin: 0; font-size: 9pt; }
+  h1 { font-size: 15pt; margin: 0 0 0.3em; } h2 { font-size: 12pt; margin: 0.6em 0 0.3em; } ul { margin: 0.2em 0; }
+  table.summary { font-size: 8pt; } table.summary th, table.summary td { padding: 0.25em 0.4em; }
+  table.summary small { font-size: 7pt; } }
+@page { size: A4; margin: 12mm; }
 """
 
 
@@ -146,9 +182,14 @@ def standalone_page(title: str, body_html: str, intro: str = "") -> str:
     """A complete UTF-8 HTML page around ``body_html`` (for slides and printing)."""
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{PAGE_STYLE}{PRINT_PAGE_STYLE}</style>\n</head>\n<body>\n"
         f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(intro)}</p>\n{body_html}\n</body>\n</html>\n"
     )
+
+
+def sections(parts: Iterable[tuple[str, str]]) -> str:
+    """``<h2>`` heading (escaped) then its body (already safe HTML), for each ``(heading, body_html)``."""
+    return "\n".join(f"<h2>{html.escape(heading)}</h2>\n{body}" for heading, body in parts)
 
 
 def details(summary: str, body_html: str) -> HTML:

@@ -18,6 +18,8 @@ from perucorpus.publish.runner import numbered_notebooks
 
 MARK = "<!--NAVIGATION-->"
 INDEX = "00_index.ipynb"
+#: The collection's name, as the index and the reading copy head it (no count of articles: one can be added).
+COLLECTION = "Peru's foreign policy in Arabic articles"
 
 
 def title(notebook: nbformat.NotebookNode) -> str:
@@ -29,6 +31,12 @@ def title(notebook: nbformat.NotebookNode) -> str:
 
 def _question(notebook: nbformat.NotebookNode) -> str:
     match = re.search(r"\*\*Question\.\*\*\s*(.+?\?)", notebook.cells[0].source, re.S)
+    return " ".join(match.group(1).split()) if match else ""
+
+
+def findings(notebook: nbformat.NotebookNode) -> str:
+    """The notebook's findings in plain words: the paragraph after ``**Findings.**`` in its first cell ("" if none)."""
+    match = re.search(r"\*\*Findings\.\*\*\s*(.+?)(?:\n\s*\n|\Z)", notebook.cells[0].source if notebook.cells else "", re.S)
     return " ".join(match.group(1).split()) if match else ""
 
 
@@ -49,9 +57,22 @@ def _nav_line(previous, following) -> str:
 def _index_notebook(chapters) -> nbformat.NotebookNode:
     lines = [
         f"{MARK}",
-        "# Peru's foreign policy in three Arabic articles: index",
+        f"# {COLLECTION}: index",
         "",
-        "The notebooks are numbered in their intended order of execution (`make notebooks` runs them all).",
+        "## What the collection finds",
+        "",
+    ]
+    lines += [
+        f"- **{_link(path, notebook)}.** {findings(notebook) or '*Its question:* ' + _question(notebook)}"
+        for path, notebook in chapters
+        if findings(notebook) or _question(notebook)
+    ]
+    lines += [
+        "",
+        "## The notebooks",
+        "",
+        "Each opens with its question and findings, then its main table or figure; how it was checked comes last. "
+        "They are numbered in their intended order of execution (`make notebooks` runs them all).",
         "",
     ]
     lines += [f"{number}. {_link(path, notebook)}: {_question(notebook)}" for number, (path, notebook) in enumerate(chapters, 1)]

@@ -3,7 +3,7 @@
 Every notebook is converted with nbconvert (the ``reading`` template: the ``basic`` cells with
 each code input folded in ``<details>``) and put in one page shell (``templates/page.html.j2``)
 that carries the collection's contents and the current page's sections. Besides the notebooks
-and both READMEs, the copy holds the articles with numbered paragraphs beside their English, the subject index
+and both READMEs, the copy holds the articles with numbered paragraphs beside their English, the README's notes in ``docs/``, the subject index
 (:mod:`perucorpus.publish.subject_index`) and the student and facilitator editions of the discussion
 guide (:mod:`perucorpus.publish.editions`), which headless Chromium prints to A4 PDFs
 (:mod:`perucorpus.publish.chromium`). No page has a script; figures link to their SVG and CSV.
@@ -117,7 +117,7 @@ PAGES = {
     "README.md": "readme.html",
     "data/README.md": "data_readme.html",
 }
-COLLECTION = "Peru's foreign policy in three Arabic articles"
+COLLECTION = navigation.COLLECTION
 
 
 @dataclass
@@ -146,6 +146,7 @@ def _rewrite_links(page: str) -> str:
     page = re.sub(r'href="(?:(?:\.\./)?notebooks/)?(\d\d_\w+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', page)
     for target, built in PAGES.items():
         page = page.replace(f'href="{target}"', f'href="{built}"')
+    page = re.sub(r'href="(?:\.\./)?docs/(\w+)\.md(#[^"]*)?"', r'href="docs_\1.html\2"', page)  # docs/x.md → docs_x.html
     return page.replace('src="../figures/', 'src="figures/').replace('href="../figures/', 'href="figures/')
 
 
@@ -287,6 +288,7 @@ def _table_section(figures: Path) -> str:
     page = (figures / "02_positions_table.html").read_text(encoding="utf-8")
     body = re.search(r"<body>(.*)</body>", page, re.S).group(1)
     body = re.sub(r"<h1>.*?</h1>", "", body, flags=re.S)
+    body = re.sub(r"<(/?)h2>", r"<\1h3>", body)  # its sections sit under this section's heading
     return (
         '<h2 id="comparison-table">The comparison table (notebook 02)</h2>\n'
         '<p>From <a href="02_positions_table.html">notebook 02</a>.</p>\n' + body
@@ -397,6 +399,7 @@ def build(notebooks: Path | str, target: Path | str, handouts: Path | str | None
     for source, name, title in [
         (root / "README.md", "readme.html", "README"),
         (root / "data" / "README.md", "data_readme.html", "Data codebook"),
+        *_doc_pages(root / "docs"),
     ]:
         pages.append(Page(name, title, _rewrite_links(markdown2html_mistune(source.read_text(encoding="utf-8"))), "About"))
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
@@ -410,6 +413,15 @@ def build(notebooks: Path | str, target: Path | str, handouts: Path | str | None
     if handouts:
         written += print_handouts(target, Path(handouts))
     return written
+
+
+def _doc_pages(docs: Path) -> list[tuple[Path, str, str]]:
+    """``docs/*.md`` (the README's longer notes) as pages ``docs_<stem>.html``, titled by their first heading."""
+    pages = []
+    for path in sorted(docs.glob("*.md")) if docs.is_dir() else []:
+        heading = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), path.stem)
+        pages.append((path, f"docs_{path.stem}.html", heading.removeprefix("# ").strip()))
+    return pages
 
 
 def print_handouts(site: Path, handouts: Path) -> list[Path]:

@@ -55,7 +55,7 @@ def read_article_text(path: Path | str) -> str:
 
 
 def load_eras(data_dir: Path | str) -> pd.DataFrame:
-    """``<data_dir>/eras.csv``, indexed by era id in file order (``label_en``, ``start``, ``end``, ``note``)."""
+    """``<data_dir>/eras.csv``, indexed by era id in file order (``label_en``, ``context_en``, ``start``, ``end``, ``note``)."""
     eras = read_table(Path(data_dir) / "eras.csv", schemas.ERAS)
     for row, line in zip(eras.to_dict("records"), eras.attrs["lines"]):
         if _bounds(row["start"])[0] > _bounds(row["end"])[1]:
@@ -140,6 +140,19 @@ def reader_names(meta: pd.DataFrame) -> dict[str, str]:
         noun = GENRE_NOUNS[genre]
         names[article_id] = f"the {noun} of {when}" if (keys == key).sum() > 1 else f"the {when[:4]} {noun}"
     return names
+
+
+def with_reader_names(text: str, names: dict[str, str]) -> str:
+    """``text`` with each article id replaced by its reader name (:func:`reader_names`), capitalised at a sentence's start."""
+    if not names:
+        return text
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
+
+    def name(match: re.Match) -> str:
+        found, before = names[match.group(1)], text[: match.start()].rstrip()
+        return found[0].upper() + found[1:] if not before or before.endswith((".", ":")) else found
+
+    return pattern.sub(name, text)
 
 
 def in_words(number: int) -> str:

@@ -18,11 +18,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from perucorpus.base import schemas
+from perucorpus.base import dates, schemas
 from perucorpus.base.countries import country_label
 from perucorpus.base.tables import DataError, read_table, write_table
 from perucorpus.text.arabic import ARABIC_WORD, WORD, normalise, normalise_with_offsets, split_clitics, stopwords, tokens
 from perucorpus.text.cleaning import CleanView, is_heading, paragraphs, sentences
+from perucorpus.text.corpus import outlet_label
 from perucorpus.text.gazetteer import Entry, Gazetteer, Mention, spelling
 
 #: The kind of a multiword glossary term in :func:`known_units` (counted as one term); every other kind is a name.
@@ -41,6 +42,42 @@ def text_counts(view: CleanView) -> dict[str, int]:
         "sentences": sum(len(sentences(line)) for line in body),
         "tokens": len(tokens(normalise(view.text))),
     }
+
+
+def glance_table(
+    meta: pd.DataFrame, counts: pd.DataFrame, country_mentions: pd.DataFrame, names: dict[str, str], top: int = 3
+) -> pd.DataFrame:
+    """One row per article for a reader: its name (``names``), date, outlet (where known, ``corpus.outlet_label``),
+    words and paragraphs (``counts``, from :func:`text_counts`), what it says (``summary_en``) and the countries it
+    names most (names and adjectives together, most first, ties by English name; ``country_mentions`` as
+    ``gazetteer.mention_counts`` gives them).
+    """
+    totals = country_mentions.groupby(["article_id", "iso3"], as_index=False)["mentions"].sum()
+    totals["country"] = [country_label(iso3)[0] for iso3 in totals["iso3"]]
+    most = {
+        article_id: ", ".join(
+            f"{row.country} ({row.mentions})"
+            for row in group.sort_values(["mentions", "country"], ascending=[False, True], kind="stable").head(top).itertuples()
+        )
+        for article_id, group in totals.groupby("article_id")
+    }
+    return pd.DataFrame(
+        {
+            "article": [names.get(article_id, article_id) for article_id in meta.index],
+            "date": [_date_in_words(date, basis) for date, basis in zip(meta["date"], meta["date_basis"])],
+            "outlet": [outlet_label(row) for _, row in meta.iterrows()],
+            "words": [int(counts.loc[article_id, "tokens"]) for article_id in meta.index],
+            "paragraphs": [int(counts.loc[article_id, "paragraphs"]) for article_id in meta.index],
+            "what it says": list(meta["summary_en"]),
+            "countries named most": [most.get(article_id, "") for article_id in meta.index],
+        }
+    )
+
+
+def _date_in_words(value: str, basis: str) -> str:
+    """``13 March 2026``; an interval ``2021-08/2022-07`` as ``August 2021 to July 2022``; "(inferred)" unless stated."""
+    written = " to ".join(dates.in_words(dates.parse(part)) for part in value.split("/"))
+    return written if basis == "stated" else f"{written} ({basis})"
 
 
 def vocabulary(texts: list[str]) -> frozenset[str]:
