@@ -21,7 +21,7 @@ from perucorpus.base import schemas
 from perucorpus.base.countries import country_label
 from perucorpus.base.tables import DataError, read_table
 from perucorpus.facts.heads_of_state import in_office
-from perucorpus.facts.memberships import EX_MEMBER, EXIT_WORDS, external_rows, peru_step_row, status_on
+from perucorpus.facts.memberships import EXIT_STATUSES, EXIT_WORDS, LEFT, external_rows, peru_step_row, status_on
 from perucorpus.facts.quotes import QuoteError, citation, fill_offsets, locate_in_article
 from perucorpus.facts.sourcing import CITED_IN_NOTE, cite, dated_row
 from perucorpus.text.corpus import load_corpus
@@ -266,35 +266,48 @@ def signatory_check(rows: pd.DataFrame, references: pd.DataFrame) -> dict:
     }
 
 
+#: The columns of :func:`lima_vs_coalition`.
+OVERLAP_COLUMNS = ["iso3", "country", "country_ar", "Lima Group, last status (references)", "2026 list (explainer)", "overlap"]
+
+
 def lima_vs_coalition(rows: pd.DataFrame, coalition: pd.Series) -> pd.DataFrame:
     """Countries ever in the Lima Group (references) or in the 2026 declaration's list (``coalition``: iso3 → status, from the article).
 
-    ``overlap`` says which side each is on; a country that left the Lima Group and is
-    on the 2026 list of signatories is a "switcher", with the kind of exit.
+    Columns :data:`OVERLAP_COLUMNS`: each country's last Lima Group status in the references (its legend
+    words), its status on the 2026 list, and ``overlap``. By the exit rule
+    (:data:`perucorpus.base.schemas.EXIT_KINDS`) only a state that left (:data:`perucorpus.facts.memberships.LEFT`)
+    and is on the 2026 list of signatories is a "switcher"; a state that stopped taking part or whose announced
+    exit was dropped is still in the Lima Group, and the overlap says how.
     """
     lima = rows[(rows["grouping"] == "lima_group") & (rows["source_kind"] == "external")]
     lima_ever = set(lima.loc[lima["status"].isin(["founding_member", "member"]), "iso3"])
-    exits = lima[lima["status"].isin(EX_MEMBER)].sort_values("start_date", kind="stable").groupby("iso3")["status"].last()
+    last = lima.sort_values("start_date", kind="stable").groupby("iso3")["status"].last()
     signed = set(coalition[coalition == "signatory"].index)
     named_absent = set(coalition[coalition == "absent"].index)
 
     def overlap(iso3: str) -> str:
         absent = " (named as absent in 2026)" if iso3 in named_absent else ""
-        if iso3 in exits.index and iso3 in signed:
-            return f"switcher: {EXIT_WORDS[exits[iso3]]}; on the 2026 list"
+        status = last.get(iso3)
+        if status in LEFT and iso3 in signed:
+            return f"switcher: {EXIT_WORDS[status]}; on the 2026 list"
         if iso3 in lima_ever and iso3 in signed:
-            return "in both"
+            return "in both" + (f" (it {EXIT_WORDS[status]})" if status in EXIT_STATUSES else "")
         if iso3 in lima_ever:
             return "Lima Group only" + absent
         if iso3 in signed:
             return "2026 list only"
         return "neither" + absent
 
+    def words(status) -> str:
+        return " ".join(schemas.STATUS_WORDS[status].split()) if isinstance(status, str) else "—"
+
     table = pd.DataFrame({"iso3": sorted(lima_ever | signed | named_absent)})
     table["country"] = [country_label(iso3)[0] for iso3 in table["iso3"]]
     table["country_ar"] = [country_label(iso3)[1] for iso3 in table["iso3"]]
+    table["Lima Group, last status (references)"] = [words(last.get(iso3)) for iso3 in table["iso3"]]
+    table["2026 list (explainer)"] = [words(coalition.get(iso3)) for iso3 in table["iso3"]]
     table["overlap"] = table["iso3"].map(overlap)
-    return table.sort_values(["overlap", "country"], ignore_index=True)
+    return table.sort_values(["overlap", "country"], ignore_index=True)[OVERLAP_COLUMNS]
 
 
 if __name__ == "__main__":

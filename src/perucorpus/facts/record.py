@@ -14,7 +14,7 @@ import pandas as pd
 from perucorpus.base.countries import country_label
 from perucorpus.base.schemas import RECORD_NOTES
 from perucorpus.facts.heads_of_state import in_office
-from perucorpus.facts.memberships import EXIT_WORDS, external_rows, peru_step_row
+from perucorpus.facts.memberships import EXIT_STATUSES, EXIT_WORDS, external_rows, peru_step_row
 from perucorpus.facts.sourcing import cite, dated_row
 
 LEAD = "What the record adds:"
@@ -49,12 +49,12 @@ def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: 
 
 
 def lima_exits_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> str:
-    """How each state that castillo2021_lima_exit says had left the Lima Group left it, per the references."""
+    """How each state that castillo2021_lima_exit says had left the Lima Group left it, or did not, by the exit rule."""
     claimed = rows[(rows["source_kind"] == "article") & (rows["grouping"] == "lima_group") & (rows["status"] == "withdrew")]
     parts = []
     for iso3 in claimed["iso3"]:
         found = external_rows(rows, iso3, "lima_group")
-        found = found[found["status"].isin(list(EXIT_WORDS))]
+        found = found[found["status"].isin(EXIT_STATUSES)]
         if found.empty:
             raise ValueError(
                 f"data/memberships.csv: the article says {iso3} left the Lima Group, but no external row records an exit"
