@@ -22,7 +22,9 @@ def test_seed_status_checks_keep_the_article_note_apart_and_cite_every_reference
     assert [check["country"] for check in found] == ["Canada", "Peru", "Mexico", "Argentina", "Bolivia", "Saudi Arabia", "Peru"]
     peru = found[1]
     assert peru["claim (quote)"] == "البيرو اعلنت إنسحابها من “مجموعة ليما”"
-    assert peru["what the references record"].startswith("founding member 2017-08-08; exit announced, not formalised 2021-08.")
+    assert peru["what the references record"].startswith(
+        "founding member 2017-08-08; exit announced 2021-08; exit announced, then dropped 2021-09-07 (derived: "
+    )
     assert "انسحبت" not in peru["what the references record"]  # the article's words stay in the article's columns
     assert "انسحبت" in peru["our note on the claim"]
     for ref in ("noticias800_2021_peru", "monoglobal_2021_peru", "tvsantiago_2021_peru"):
@@ -86,14 +88,24 @@ def test_signatory_check_never_calls_a_signatory_a_mere_attendee(rows, reference
     assert found["what the references record"].endswith("Attended without signing: Chile.")
 
 
-def test_lima_vs_coalition_names_the_switchers(rows):
+def test_lima_vs_coalition_names_the_switchers_by_the_exit_rule(rows):
     coalition = memberships.status_on(rows, "accc", date(2026, 3, 13), "article")
-    table = checks.lima_vs_coalition(rows, coalition).set_index("iso3")["overlap"]
-    assert table["ARG"] == "switcher: left the Lima Group formally; on the 2026 list"
-    assert table["PER"] == "switcher: announced an exit from the Lima Group (never formalised); on the 2026 list"
-    assert table["BRA"] == "Lima Group only (named as absent in 2026)"
-    assert table["CUB"] == "neither (named as absent in 2026)"
-    assert table["BHS"] == "2026 list only"
+    table = checks.lima_vs_coalition(rows, coalition).set_index("iso3")
+    overlap = table["overlap"]
+    assert overlap["ARG"] == "switcher: left the Lima Group by a declaration in effect; on the 2026 list"
+    # an announced exit that was dropped, and a state that only stopped taking part, never left
+    assert overlap["PER"] == "in both (it announced an exit from the Lima Group, then dropped it)"
+    assert overlap["BOL"] == "in both (it stopped taking part in the Lima Group without declaring an exit)"
+    assert overlap["GUY"] == overlap["BOL"]  # the same behaviour, coded the same way
+    assert overlap["MEX"] == "Lima Group only (named as absent in 2026)"
+    assert overlap["BRA"] == "Lima Group only (named as absent in 2026)"
+    assert overlap["CUB"] == "neither (named as absent in 2026)"
+    assert overlap["BHS"] == "2026 list only"
+    assert table.at["PER", "Lima Group, last status (references)"] == "exit announced, then dropped"
+    assert table.at["LCA", "Lima Group, last status (references)"] == "left: exit declared, in effect"
+    assert table.at["BHS", "Lima Group, last status (references)"] == "—"
+    assert table.at["PER", "2026 list (explainer)"] == "signed the declaration"
+    assert list(table.reset_index().columns) == checks.OVERLAP_COLUMNS
 
 
 def test_lima_vs_coalition_keeps_the_latest_exit():
@@ -102,11 +114,15 @@ def test_lima_vs_coalition_keeps_the_latest_exit():
             ("ARG", "lima_group", "founding_member", "external", date(2017, 8, 8)),
             ("ARG", "lima_group", "withdrew", "external", date(2021, 3, 24)),
             ("ARG", "lima_group", "announced_withdrawal", "external", date(2019, 1, 1)),
+            ("PER", "lima_group", "founding_member", "external", date(2017, 8, 8)),
+            ("PER", "lima_group", "exit_dropped", "external", date(2021, 9, 7)),
+            ("PER", "lima_group", "announced_withdrawal", "external", date(2021, 8, 1)),
         ],
         columns=["iso3", "grouping", "status", "source_kind", "start_date"],
     )
-    table = checks.lima_vs_coalition(rows, pd.Series({"ARG": "signatory"}))
-    assert table.loc[0, "overlap"] == "switcher: left the Lima Group formally; on the 2026 list"
+    table = checks.lima_vs_coalition(rows, pd.Series({"ARG": "signatory", "PER": "signatory"})).set_index("iso3")
+    assert table.at["ARG", "overlap"] == "switcher: left the Lima Group by a declaration in effect; on the 2026 list"
+    assert table.at["PER", "overlap"] == "in both (it announced an exit from the Lima Group, then dropped it)"
 
 
 def test_presidents_cite_known_references_and_end_after_they_start(data_copy):

@@ -22,7 +22,7 @@ from perucorpus.base.countries import country_label
 from perucorpus.base.tables import DataError, read_table
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import EXIT_STATUSES, EXIT_WORDS, LEFT, external_rows, peru_step_row, status_on
-from perucorpus.facts.quotes import QuoteError, citation, fill_offsets, locate_in_article
+from perucorpus.facts.quotes import QuoteError, citation, fill_offsets, locate_in_article, short_citation
 from perucorpus.facts.sourcing import CITED_IN_NOTE, cite, dated_row
 from perucorpus.text.corpus import load_corpus
 
@@ -132,17 +132,18 @@ def allies_on(rows: pd.DataFrame, when: date, excluding: str = "PER") -> pd.Data
     return pd.DataFrame(table).set_index("kind")
 
 
-def describe_allies(allies: pd.DataFrame, notice) -> str:
+def describe_allies(allies: pd.DataFrame, notice, article: str = "jeri2025_mnna_intent") -> str:
     """Notebook 03's check of jeri2025_mnna_intent's '20 other countries' against :func:`allies_on`.
 
     ``notice`` is the external row of Peru's notice (:func:`peru_step_row`); its date is shown
-    with its derivation when derived (:func:`perucorpus.facts.sourcing.dated_row`).
+    with its derivation when derived (:func:`perucorpus.facts.sourcing.dated_row`). ``article`` is how
+    the text names the article (its id, or its reader name, :func:`perucorpus.text.corpus.reader_names`).
     """
     designated, pending, treated = (allies.loc[kind] for kind in ("designated", "pending", "treated_as"))
     return (
         f"On {dated_row(notice)}, the day the US notified Congress about Peru, the references record {designated.countries} other "
         f"designated Major Non-NATO Allies, {pending.countries} announced or notified but not yet formalised "
-        f"({pending.codes}) and {treated.countries} treated as one ({treated.codes}). jeri2025_mnna_intent says Peru "
+        f"({pending.codes}) and {treated.countries} treated as one ({treated.codes}). {article[:1].upper()}{article[1:]} says Peru "
         f"joins '20 other countries': {designated.countries} + {pending.countries} = {designated.countries + pending.countries}."
     )
 
@@ -152,11 +153,16 @@ def mentioned_refs(text: str, references: pd.DataFrame) -> set[str]:
     return set(CITED_IN_NOTE.findall(text)) & set(references.index)
 
 
-def status_checks(rows: pd.DataFrame, references: pd.DataFrame) -> list[dict]:
+def status_checks(
+    rows: pd.DataFrame, references: pd.DataFrame, names: dict[str, str] | None = None, texts: dict[str, str] | None = None
+) -> list[dict]:
     """Each article statement about a Lima Group or MNNA status, with the references' steps for that country.
 
     The references' side comes only from external rows (their statuses, dates and notes);
-    the article row's own note, which compares the two, goes in a column of its own.
+    the article row's own note, which compares the two, goes in a column of its own. With ``names``
+    (article id → reader name, :func:`perucorpus.text.corpus.reader_names`) and ``texts`` (the raw
+    articles), ``article`` is the short citation ("2021 opinion piece ¶3",
+    :func:`perucorpus.facts.quotes.short_citation`); ``full citation`` keeps the id, paragraph and span.
     """
     checks = []
     for row in rows[(rows["source_kind"] == "article") & rows["grouping"].isin(["lima_group", "mnna"])].itertuples():
@@ -166,12 +172,16 @@ def status_checks(rows: pd.DataFrame, references: pd.DataFrame) -> list[dict]:
                 f"data/memberships.csv: {row.source} states a {row.grouping} status for {row.iso3}, "
                 "but no external row records that country in that grouping"
             )
-        steps = "; ".join(f"{schemas.STATUS_WORDS[step['status']]} {dated_row(step)}" for step in record.to_dict("records"))
+        steps = "; ".join(
+            f"{' '.join(schemas.STATUS_WORDS[step['status']].split())} {dated_row(step)}" for step in record.to_dict("records")
+        )
         notes = " ".join(note for note in record["note"] if note)
         ref_ids = set(record["source"]) | mentioned_refs(notes, references)
+        short = short_citation(names[row.source], texts[row.source], int(row.quote_start)) if names and texts else ""
         checks.append(
             {
-                "article": row.citation,
+                "article": short or row.citation,
+                "full citation": row.citation,
                 "claim (quote)": row.quote_ar,
                 "country": country_label(row.iso3)[0],
                 "what the references record": f"{steps}. {notes}".strip(),

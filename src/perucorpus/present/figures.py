@@ -436,17 +436,20 @@ def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
             rotation=90 if (end - start).days < 250 else 0,
             transform=axes.get_xaxis_transform(),
         )
-    for level, event in enumerate(drawn[drawn["layer"] == "event"].itertuples()):
-        when = pd.Timestamp(event.drawn_start)
+    events = drawn[drawn["layer"] == "event"]
+    moments = [pd.Timestamp(when) for when in events["drawn_start"]]
+    close = (last - first) * 0.05  # an event this close before the next one labels leftwards, clear of its line
+    for level, (event, when) in enumerate(zip(events.itertuples(), moments)):
         height = 0.40 + 0.125 * (level % 5)  # five heights, so that close events do not collide
         axes.axvline(when, ymin=0.28, ymax=height, color="#444444", linewidth=0.8)
         towards_end = when > first + (last - first) * 0.75  # labels near the right edge run leftwards
+        followed = level + 1 < len(moments) and moments[level + 1] - when < close
         axes.text(
             when,
             height + 0.01,
             event.label,
             fontsize=7.5,
-            ha="right" if towards_end else "left",
+            ha="right" if towards_end or followed else "left",
             va="bottom",
             transform=axes.get_xaxis_transform(),
         )
@@ -503,13 +506,23 @@ def category_style(category: str) -> tuple[str, str, str]:
     return NO_STATUS if category == "" else CATEGORIES[category][:3]
 
 
-def lightness(colour: str) -> float:
-    """CIE L* (0 black – 100 white) of a ``#rrggbb`` colour: how light it prints in greyscale."""
+#: sRGB (linear) to CIE XYZ, and the D65 white point (IEC 61966-2-1).
+_SRGB_TO_XYZ = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]])
+_D65 = np.array([0.95047, 1.0, 1.08883])
+
+
+def cielab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* of a ``#rrggbb`` colour: L* (0 black – 100 white) is how light it prints in greyscale."""
     channels = np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)]) / 255
     linear = np.where(channels <= 0.04045, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
-    luminance = float(linear @ np.array([0.2126, 0.7152, 0.0722]))
-    f = luminance ** (1 / 3) if luminance > 216 / 24389 else (24389 / 27 * luminance + 16) / 116
-    return 116 * f - 16
+    ratio = _SRGB_TO_XYZ @ linear / _D65
+    f = np.where(ratio > 216 / 24389, np.cbrt(ratio), (24389 / 27 * ratio + 16) / 116)
+    return float(116 * f[1] - 16), float(500 * (f[0] - f[1])), float(200 * (f[1] - f[2]))
+
+
+def lightness(colour: str) -> float:
+    """CIE L* of a ``#rrggbb`` colour (:func:`cielab`)."""
+    return cielab(colour)[0]
 
 
 #: Sub-regions in the order the membership matrix groups its rows.
