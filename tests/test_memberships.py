@@ -217,6 +217,15 @@ def test_the_rule_gives_each_kind_from_its_answers_and_nothing_else():
     assert set(memberships.exit_rule()["status"]) == set(schemas.EXIT_KINDS) <= set(schemas.MEMBERSHIP_STATUSES)
 
 
+def test_the_codebook_states_the_rule_in_the_schemas_words():
+    codebook = (DATA / "README.md").read_text(encoding="utf-8")
+    for question, text in schemas.EXIT_QUESTIONS.items():
+        assert f"- `{question}`: {text}" in codebook
+    for status, kind in schemas.EXIT_KINDS.items():
+        assert f"| `{status}` | {kind['declared']} | {kind['in_effect'] or '—'} | {kind['set_aside']} |" in codebook
+        assert kind["definition"] in codebook
+
+
 def edit_answers(data_dir, change):
     edit_rows(data_dir / "lima_group_exits.csv", change)
 

@@ -126,6 +126,7 @@ BAD_VALUES = {
     "dimensions.csv": ("order", "first"),
     "positions.csv": ("era", "Inca 1500"),
     "hedge_markers.csv": ("kind", "rumour"),
+    "lima_group_exits.csv": ("declared", "maybe"),
     "derived/positions_wide.csv": ("order", "x"),
     "memberships.csv": ("grouping", "nato"),
     "peru_heads_of_state.csv": ("start", "July 2021"),
