@@ -14,7 +14,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-from perucorpus.present import figures, maps
+from perucorpus.present import figures
 
 PRESENTATION_FORMS = range(0xFE70, 0xFF00)
 
@@ -287,7 +287,8 @@ def test_every_status_falls_in_one_of_at_most_eight_display_categories():
 def test_categories_stay_apart_in_greyscale_and_for_colour_blind_readers():
     """Two categories with the same hatching differ by at least 10 in lightness (L*), which greyscale and
     every kind of colour blindness keep; hatched ones differ in their pattern. Any two colours differ by at
-    least 20 in CIE L*a*b* (no two near-identical reds)."""
+    least 20 in CIE L*a*b* (no two near-identical reds).
+    """
     import itertools
 
     styles = {category: figures.category_style(category) for category in [*figures.CATEGORIES, ""]}

@@ -50,7 +50,8 @@ def test_status_map_returns_the_countries_it_colours_and_names(shapes):
         "iso3": ["JAM", "MEX", "PER"],
         "status": ["member", "stopped_taking_part", "signatory"],
         "category": ["in", "not_taking_part", "in"],
-        "legend": ["member or signed the declaration", "stopped taking part, no exit declared"] + ["member or signed the declaration"],
+        "legend": ["member or signed the declaration", "stopped taking part, no exit declared"]
+        + ["member or signed the declaration"],
         "colour": [figures.CATEGORIES["in"][0], figures.CATEGORIES["not_taking_part"][0], figures.CATEGORIES["in"][0]],
         "hatch": ["", figures.CATEGORIES["not_taking_part"][1], ""],
         "marker": [True, False, False],  # Jamaica is too small to see: it also gets a circle

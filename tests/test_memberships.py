@@ -245,7 +245,9 @@ def test_an_answer_that_gives_another_kind_stops_with_its_line(data_copy):
 
 def test_an_exit_row_without_answers_or_evidence_stops(data_copy):
     edit_answers(data_copy, lambda rows: rows.__setitem__(slice(None), [row for row in rows if row["iso3"] != "MEX"]))
-    with pytest.raises(DataError, match=r"memberships\.csv:\d+: MEX/lima_group: exit status 'stopped_taking_part' has no answers"):
+    with pytest.raises(
+        DataError, match=r"memberships\.csv:\d+: MEX/lima_group: exit status 'stopped_taking_part' has no answers"
+    ):
         memberships.load_memberships(data_copy)
     edit_answers(data_copy, lambda rows: rows[0].update(evidence="left the group with a bang"))
     with pytest.raises(DataError, match=r"evidence 'left the group with a bang' is not in the row's source_states"):
