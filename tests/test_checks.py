@@ -25,6 +25,8 @@ def test_seed_status_checks_keep_the_article_note_apart_and_cite_every_reference
     assert peru["what the references record"].startswith(
         "founding member 2017-08-08; exit announced 2021-08; exit announced, then dropped 2021-09-07 (derived: "
     )
+    assert peru["what the references record"] == f"{peru['steps']}. {peru['reference notes']}"
+    assert "Forsyth" in peru["reference notes"] and "Forsyth" not in peru["steps"]
     assert "انسحبت" not in peru["what the references record"]  # the article's words stay in the article's columns
     assert "انسحبت" in peru["our note on the claim"]
     for ref in ("noticias800_2021_peru", "monoglobal_2021_peru", "tvsantiago_2021_peru"):
@@ -92,15 +94,13 @@ def test_lima_vs_coalition_names_the_switchers_by_the_exit_rule(rows):
     coalition = memberships.status_on(rows, "accc", date(2026, 3, 13), "article")
     table = checks.lima_vs_coalition(rows, coalition).set_index("iso3")
     overlap = table["overlap"]
-    assert overlap["ARG"] == "switcher: left the Lima Group by a declaration in effect; on the 2026 list"
+    assert overlap["ARG"] == "switcher"  # left the Lima Group by a declaration in effect; on the 2026 list
     # an announced exit that was dropped, and a state that only stopped taking part, never left
-    assert overlap["PER"] == "in both (it announced an exit from the Lima Group, then dropped it)"
-    assert overlap["BOL"] == "in both (it stopped taking part in the Lima Group without declaring an exit)"
-    assert overlap["GUY"] == overlap["BOL"]  # the same behaviour, coded the same way
-    assert overlap["MEX"] == "Lima Group only (named as absent in 2026)"
-    assert overlap["BRA"] == "Lima Group only (named as absent in 2026)"
-    assert overlap["CUB"] == "neither (named as absent in 2026)"
+    assert overlap["PER"] == overlap["BOL"] == overlap["GUY"] == overlap["PRY"] == "in both"
+    assert overlap["MEX"] == overlap["BRA"] == overlap["LCA"] == "Lima Group only"
+    assert overlap["CUB"] == "neither" and table.at["CUB", "2026 list (explainer)"] == "named as absent"
     assert overlap["BHS"] == "2026 list only"
+    assert list(dict.fromkeys(overlap)) == list(checks.OVERLAPS)  # rows sorted by kind of overlap
     assert table.at["PER", "Lima Group, last status (references)"] == "exit announced, then dropped"
     assert table.at["LCA", "Lima Group, last status (references)"] == "left: exit declared, in effect"
     assert table.at["BHS", "Lima Group, last status (references)"] == "—"
@@ -121,8 +121,9 @@ def test_lima_vs_coalition_keeps_the_latest_exit():
         columns=["iso3", "grouping", "status", "source_kind", "start_date"],
     )
     table = checks.lima_vs_coalition(rows, pd.Series({"ARG": "signatory", "PER": "signatory"})).set_index("iso3")
-    assert table.at["ARG", "overlap"] == "switcher: left the Lima Group by a declaration in effect; on the 2026 list"
-    assert table.at["PER", "overlap"] == "in both (it announced an exit from the Lima Group, then dropped it)"
+    assert table.at["ARG", "overlap"] == "switcher"
+    assert table.at["PER", "overlap"] == "in both"
+    assert table.at["PER", "Lima Group, last status (references)"] == "exit announced, then dropped"
 
 
 def test_presidents_cite_known_references_and_end_after_they_start(data_copy):

@@ -97,3 +97,11 @@ def test_status_map_legend_lists_the_categories_shown_then_the_unrecorded(shapes
 def test_describe_statuses_counts_each_category_in_legend_order():
     statuses = pd.Series({"PER": "signatory", "BRA": "absent", "ARG": "founding_member"})
     assert maps.describe_statuses(statuses) == "member, designated ally or signatory 2, named as absent 1"
+
+
+def test_chord_is_the_width_of_a_shape_along_a_line():
+    square = np.array([[0, 0], [4, 0], [4, 2], [0, 2], [0, 0]], dtype=float)
+    assert maps.chord(square, 1.0, 1.0) == pytest.approx(4.0)
+    assert maps.chord(square, 5.0, 1.0) == 0.0  # outside
+    notch = np.array([[0, 0], [6, 0], [6, 4], [4, 4], [4, 1], [2, 1], [2, 4], [0, 4], [0, 0]], dtype=float)
+    assert maps.chord(notch, 1.0, 3.0) == pytest.approx(2.0)  # the left arm only, not across the gap

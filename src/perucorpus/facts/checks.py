@@ -21,7 +21,7 @@ from perucorpus.base import schemas
 from perucorpus.base.countries import country_label
 from perucorpus.base.tables import DataError, read_table
 from perucorpus.facts.heads_of_state import in_office
-from perucorpus.facts.memberships import EXIT_STATUSES, EXIT_WORDS, LEFT, external_rows, peru_step_row, status_on
+from perucorpus.facts.memberships import LEFT, external_rows, peru_step_row, status_on
 from perucorpus.facts.quotes import QuoteError, citation, fill_offsets, locate_in_article, short_citation
 from perucorpus.facts.sourcing import CITED_IN_NOTE, cite, dated_row
 from perucorpus.text.corpus import load_corpus
@@ -185,6 +185,8 @@ def status_checks(
                 "claim (quote)": row.quote_ar,
                 "country": country_label(row.iso3)[0],
                 "what the references record": f"{steps}. {notes}".strip(),
+                "steps": steps,
+                "reference notes": notes,
                 "references": cite(ref_ids, references),
                 "our note on the claim": row.note,
             }
@@ -276,6 +278,8 @@ def signatory_check(rows: pd.DataFrame, references: pd.DataFrame) -> dict:
     }
 
 
+#: The kinds of overlap of :func:`lima_vs_coalition`, in the order its rows are sorted.
+OVERLAPS = ("switcher", "in both", "Lima Group only", "2026 list only", "neither")
 #: The columns of :func:`lima_vs_coalition`.
 OVERLAP_COLUMNS = ["iso3", "country", "country_ar", "Lima Group, last status (references)", "2026 list (explainer)", "overlap"]
 
@@ -284,10 +288,10 @@ def lima_vs_coalition(rows: pd.DataFrame, coalition: pd.Series) -> pd.DataFrame:
     """Countries ever in the Lima Group (references) or in the 2026 declaration's list (``coalition``: iso3 → status, from the article).
 
     Columns :data:`OVERLAP_COLUMNS`: each country's last Lima Group status in the references (its legend
-    words), its status on the 2026 list, and ``overlap``. By the exit rule
-    (:data:`perucorpus.base.schemas.EXIT_KINDS`) only a state that left (:data:`perucorpus.facts.memberships.LEFT`)
-    and is on the 2026 list of signatories is a "switcher"; a state that stopped taking part or whose announced
-    exit was dropped is still in the Lima Group, and the overlap says how.
+    words), its status on the 2026 list, and ``overlap`` (one of :data:`OVERLAPS`, the rows' order). By the
+    exit rule (:data:`perucorpus.base.schemas.EXIT_KINDS`) only a state that left
+    (:data:`perucorpus.facts.memberships.LEFT`) and is on the 2026 list of signatories is a "switcher"; a
+    state that stopped taking part, or whose announced exit was dropped, is "in both".
     """
     lima = rows[(rows["grouping"] == "lima_group") & (rows["source_kind"] == "external")]
     lima_ever = set(lima.loc[lima["status"].isin(["founding_member", "member"]), "iso3"])
@@ -296,17 +300,11 @@ def lima_vs_coalition(rows: pd.DataFrame, coalition: pd.Series) -> pd.DataFrame:
     named_absent = set(coalition[coalition == "absent"].index)
 
     def overlap(iso3: str) -> str:
-        absent = " (named as absent in 2026)" if iso3 in named_absent else ""
-        status = last.get(iso3)
-        if status in LEFT and iso3 in signed:
-            return f"switcher: {EXIT_WORDS[status]}; on the 2026 list"
-        if iso3 in lima_ever and iso3 in signed:
-            return "in both" + (f" (it {EXIT_WORDS[status]})" if status in EXIT_STATUSES else "")
+        if last.get(iso3) in LEFT and iso3 in signed:
+            return "switcher"
         if iso3 in lima_ever:
-            return "Lima Group only" + absent
-        if iso3 in signed:
-            return "2026 list only"
-        return "neither" + absent
+            return "in both" if iso3 in signed else "Lima Group only"
+        return "2026 list only" if iso3 in signed else "neither"
 
     def words(status) -> str:
         return " ".join(schemas.STATUS_WORDS[status].split()) if isinstance(status, str) else "—"
@@ -317,7 +315,8 @@ def lima_vs_coalition(rows: pd.DataFrame, coalition: pd.Series) -> pd.DataFrame:
     table["Lima Group, last status (references)"] = [words(last.get(iso3)) for iso3 in table["iso3"]]
     table["2026 list (explainer)"] = [words(coalition.get(iso3)) for iso3 in table["iso3"]]
     table["overlap"] = table["iso3"].map(overlap)
-    return table.sort_values(["overlap", "country"], ignore_index=True)[OVERLAP_COLUMNS]
+    table["rank"] = table["overlap"].map(OVERLAPS.index)
+    return table.sort_values(["rank", "country"], ignore_index=True)[OVERLAP_COLUMNS]
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ EXTENT = (-4300.0, 5000.0, -7300.0, 6000.0)  # west, east, south, north, in km o
 SMALL_AREA = 30_000.0  # km²: below this a country also gets a marker
 #: Labels of countries east of this longitude (and of the Caribbean's) that do not fit go to the Atlantic side.
 ATLANTIC_SIDE = -66.0
-LABEL_SIZE = 6.5  # points
+LABEL_SIZE = 8.0  # points
 
 
 def load_shapes(path: Path | str) -> dict[str, list[Polygon]]:
@@ -140,7 +140,8 @@ def label_places(axes, shapes: dict[str, list[Polygon]], names: dict[str, str], 
     ``regions`` gives each country's UN sub-region. The Caribbean's names go in a column on the Atlantic
     side, and Central America's that do not fit inside their shape in a column on the Pacific side, spread
     so that no two overlap, each joined to its country by a leader line. Any other name goes inside its shape
-    (``side`` "inside", at the centre of its largest polygon) when it is not much wider than the polygon,
+    (``side`` "inside", at the centre of its largest polygon) when it is not much wider than the polygon there
+    (:func:`chord`),
     otherwise beside it, towards the nearer ocean (east of :data:`ATLANTIC_SIDE` on the Atlantic side).
     """
     transformer = pyproj.Transformer.from_crs(PROJECTION, "+proj=longlat +datum=WGS84 +no_defs", always_xy=True)
@@ -150,7 +151,7 @@ def label_places(axes, shapes: dict[str, list[Polygon]], names: dict[str, str], 
     for iso3 in sorted(names):
         x, y = marker_position(shapes[iso3])
         largest = max(shapes[iso3], key=lambda polygon: _ring_area_centroid(polygon[0])[0])[0]
-        fits = len(names[iso3]) * LABEL_SIZE * 0.55 * km_per_point < 1.5 * (largest[:, 0].max() - largest[:, 0].min())
+        fits = len(names[iso3]) * LABEL_SIZE * 0.55 * km_per_point < 2 * chord(largest, x, y)
         fits = fits and area(shapes[iso3]) >= SMALL_AREA
         if regions.get(iso3) == "Caribbean" and not (fits and iso3 == "CUB"):
             columns["east"].append((iso3, x, y))
@@ -177,6 +178,20 @@ def label_places(axes, shapes: dict[str, list[Polygon]], names: dict[str, str], 
         for (iso3, x, y), label_y in zip(members, placed):
             places[iso3] = (column, float(label_y), x, y, side)
     return places
+
+
+def chord(ring: np.ndarray, x: float, y: float) -> float:
+    """The width of the polygon ``ring`` along the horizontal line through (``x``, ``y``): how much room a name
+    written there has (0 when the point is outside).
+    """
+    start, end = ring[:-1], ring[1:]
+    crossing = (start[:, 1] <= y) != (end[:, 1] <= y)
+    ys = np.where(crossing, end[:, 1] - start[:, 1], 1.0)
+    xs = np.sort(start[crossing, 0] + (y - start[crossing, 1]) * (end[crossing, 0] - start[crossing, 0]) / ys[crossing])
+    for left, right in zip(xs[::2], xs[1::2]):
+        if left <= x <= right:
+            return float(right - left)
+    return 0.0
 
 
 def draw_labels(axes, places: dict, names: dict[str, str]) -> None:
