@@ -36,6 +36,15 @@ def test_seed_status_checks_keep_the_article_note_apart_and_cite_every_reference
         assert cited and set(cited) <= set(references.index)
 
 
+def test_status_checks_cite_articles_by_reader_name_with_the_full_citation_kept(rows, references, articles):
+    names = {"castillo2021_lima_exit": "the 2021 opinion piece", "jeri2025_mnna_intent": "the 2025 news report"}
+    texts = {article_id: article.raw for article_id, article in articles.items()}
+    found = checks.status_checks(rows, references, names=names, texts=texts)
+    assert found[1]["article"] == "2021 opinion piece ¶2"
+    assert found[1]["full citation"].startswith("castillo2021_lima_exit ¶2, ")
+    assert [check["article"] for check in checks.status_checks(rows, references)] == [check["full citation"] for check in found]
+
+
 def test_a_status_claim_with_no_reference_row_stops(rows, references):
     without = rows[~((rows["source_kind"] == "external") & (rows["iso3"] == "CAN"))]
     with pytest.raises(ValueError, match="castillo2021_lima_exit states a lima_group status for CAN, but no external row"):
