@@ -22,7 +22,11 @@ def test_seed_status_checks_keep_the_article_note_apart_and_cite_every_reference
     assert [check["country"] for check in found] == ["Canada", "Peru", "Mexico", "Argentina", "Bolivia", "Saudi Arabia", "Peru"]
     peru = found[1]
     assert peru["claim (quote)"] == "البيرو اعلنت إنسحابها من “مجموعة ليما”"
-    assert peru["what the references record"].startswith("founding member 2017-08-08; exit announced, not formalised 2021-08.")
+    assert peru["what the references record"].startswith(
+        "founding member 2017-08-08; exit announced 2021-08; exit announced, then dropped 2021-09-07 (derived: "
+    )
+    assert peru["what the references record"] == f"{peru['steps']}. {peru['reference notes']}"
+    assert "Forsyth" in peru["reference notes"] and "Forsyth" not in peru["steps"]
     assert "انسحبت" not in peru["what the references record"]  # the article's words stay in the article's columns
     assert "انسحبت" in peru["our note on the claim"]
     for ref in ("noticias800_2021_peru", "monoglobal_2021_peru", "tvsantiago_2021_peru"):
@@ -30,6 +34,15 @@ def test_seed_status_checks_keep_the_article_note_apart_and_cite_every_reference
     for check in found:  # every cited id is a reference, never an article
         cited = [part.rsplit("(", 1)[1].rstrip(")") for part in check["references"].split("; ")]
         assert cited and set(cited) <= set(references.index)
+
+
+def test_status_checks_cite_articles_by_reader_name_with_the_full_citation_kept(rows, references, articles):
+    names = {"castillo2021_lima_exit": "the 2021 opinion piece", "jeri2025_mnna_intent": "the 2025 news report"}
+    texts = {article_id: article.raw for article_id, article in articles.items()}
+    found = checks.status_checks(rows, references, names=names, texts=texts)
+    assert found[1]["article"] == "2021 opinion piece ¶2"
+    assert found[1]["full citation"].startswith("castillo2021_lima_exit ¶2, ")
+    assert [check["article"] for check in checks.status_checks(rows, references)] == [check["full citation"] for check in found]
 
 
 def test_a_status_claim_with_no_reference_row_stops(rows, references):
@@ -84,14 +97,22 @@ def test_signatory_check_never_calls_a_signatory_a_mere_attendee(rows, reference
     assert found["what the references record"].endswith("Attended without signing: Chile.")
 
 
-def test_lima_vs_coalition_names_the_switchers(rows):
+def test_lima_vs_coalition_names_the_switchers_by_the_exit_rule(rows):
     coalition = memberships.status_on(rows, "accc", date(2026, 3, 13), "article")
-    table = checks.lima_vs_coalition(rows, coalition).set_index("iso3")["overlap"]
-    assert table["ARG"] == "switcher: left the Lima Group formally; on the 2026 list"
-    assert table["PER"] == "switcher: announced an exit from the Lima Group (never formalised); on the 2026 list"
-    assert table["BRA"] == "Lima Group only (named as absent in 2026)"
-    assert table["CUB"] == "neither (named as absent in 2026)"
-    assert table["BHS"] == "2026 list only"
+    table = checks.lima_vs_coalition(rows, coalition).set_index("iso3")
+    overlap = table["overlap"]
+    assert overlap["ARG"] == "switcher"  # left the Lima Group by a declaration in effect; on the 2026 list
+    # an announced exit that was dropped, and a state that only stopped taking part, never left
+    assert overlap["PER"] == overlap["BOL"] == overlap["GUY"] == overlap["PRY"] == "in both"
+    assert overlap["MEX"] == overlap["BRA"] == overlap["LCA"] == "Lima Group only"
+    assert overlap["CUB"] == "neither" and table.at["CUB", "2026 list (explainer)"] == "named as absent"
+    assert overlap["BHS"] == "2026 list only"
+    assert list(dict.fromkeys(overlap)) == list(checks.OVERLAPS)  # rows sorted by kind of overlap
+    assert table.at["PER", "Lima Group, last status (references)"] == "exit announced, then dropped"
+    assert table.at["LCA", "Lima Group, last status (references)"] == "left: exit declared, in effect"
+    assert table.at["BHS", "Lima Group, last status (references)"] == "—"
+    assert table.at["PER", "2026 list (explainer)"] == "signed the declaration"
+    assert list(table.reset_index().columns) == checks.OVERLAP_COLUMNS
 
 
 def test_lima_vs_coalition_keeps_the_latest_exit():
@@ -100,11 +121,16 @@ def test_lima_vs_coalition_keeps_the_latest_exit():
             ("ARG", "lima_group", "founding_member", "external", date(2017, 8, 8)),
             ("ARG", "lima_group", "withdrew", "external", date(2021, 3, 24)),
             ("ARG", "lima_group", "announced_withdrawal", "external", date(2019, 1, 1)),
+            ("PER", "lima_group", "founding_member", "external", date(2017, 8, 8)),
+            ("PER", "lima_group", "exit_dropped", "external", date(2021, 9, 7)),
+            ("PER", "lima_group", "announced_withdrawal", "external", date(2021, 8, 1)),
         ],
         columns=["iso3", "grouping", "status", "source_kind", "start_date"],
     )
-    table = checks.lima_vs_coalition(rows, pd.Series({"ARG": "signatory"}))
-    assert table.loc[0, "overlap"] == "switcher: left the Lima Group formally; on the 2026 list"
+    table = checks.lima_vs_coalition(rows, pd.Series({"ARG": "signatory", "PER": "signatory"})).set_index("iso3")
+    assert table.at["ARG", "overlap"] == "switcher"
+    assert table.at["PER", "overlap"] == "in both"
+    assert table.at["PER", "Lima Group, last status (references)"] == "exit announced, then dropped"
 
 
 def test_presidents_cite_known_references_and_end_after_they_start(data_copy):

@@ -14,7 +14,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-from perucorpus.present import figures, maps
+from perucorpus.present import figures
 
 PRESENTATION_FORMS = range(0xFE70, 0xFF00)
 
@@ -272,11 +272,45 @@ def test_with_country_names_adds_the_cldr_names_after_the_code():
     assert frame.iloc[0].to_dict() == {"map": "m", "iso3": "PER", "country_en": "Peru", "country_ar": "بيرو", "status": "member"}
 
 
-def test_every_status_of_the_schema_has_a_colour_and_a_label():
+def test_every_status_falls_in_one_of_at_most_eight_display_categories():
     from perucorpus.base import schemas
 
-    assert set(figures.STATUS_STYLE) == set(schemas.MEMBERSHIP_STATUSES)
-    assert all(colour.startswith("#") and label for colour, label in figures.STATUS_STYLE.values())
+    assert set(figures.STATUS_CATEGORY) == set(schemas.MEMBERSHIP_STATUSES)  # the data keep every status
+    assert sum(len(statuses) for *_, statuses in figures.CATEGORIES.values()) == len(schemas.MEMBERSHIP_STATUSES)
+    assert len(figures.CATEGORIES) + 1 <= 8  # "no status recorded" counts too
+    styles = [figures.category_style(category) for category in [*figures.CATEGORIES, ""]]
+    assert len({colour for colour, _, _ in styles}) == len(styles)  # one colour per category
+    assert all(colour.startswith("#") and label for colour, _, label in styles)
+    assert set(figures.CELL_WORDS) == set(schemas.MEMBERSHIP_STATUSES)
+
+
+def test_categories_stay_apart_in_greyscale_and_for_colour_blind_readers():
+    """Two categories with the same hatching differ by at least 10 in lightness (L*), which greyscale and
+    every kind of colour blindness keep; hatched ones differ in their pattern. Any two colours differ by at
+    least 20 in CIE L*a*b* (no two near-identical reds).
+    """
+    import itertools
+
+    styles = {category: figures.category_style(category) for category in [*figures.CATEGORIES, ""]}
+    for (one, (colour_one, hatch_one, _)), (two, (colour_two, hatch_two, _)) in itertools.combinations(styles.items(), 2):
+        if hatch_one == hatch_two:
+            gap = abs(figures.lightness(colour_one) - figures.lightness(colour_two))
+            assert gap >= 10, f"{one} and {two} differ by {gap:.1f} in lightness and share their hatching"
+        distance = np.linalg.norm(np.subtract(figures.cielab(colour_one), figures.cielab(colour_two)))
+        assert distance >= 20, f"{one} and {two} are {distance:.1f} apart in CIE L*a*b*"
+
+
+def test_cielab_of_black_white_and_a_known_colour():
+    assert figures.cielab("#000000") == pytest.approx((0, 0, 0), abs=1e-6)
+    assert figures.cielab("#ffffff") == pytest.approx((100, 0, 0), abs=0.05)
+    assert figures.cielab("#ff0000") == pytest.approx((53.24, 80.09, 67.20), abs=0.05)  # sRGB red
+
+
+def test_legend_text_names_the_statuses_shown_or_the_whole_category():
+    assert figures.legend_text("partly_in", {"represented_by_opposition", "signatory"}) == "seated via the opposition"
+    assert figures.legend_text("in", {"signatory"}) == "signed the declaration"
+    assert figures.legend_text("in", {"founding_member", "member", "designated"}) == figures.CATEGORIES["in"][2]
+    assert figures.legend_text("", set()) == "no status recorded"
 
 
 def test_bloc_order_groups_by_status_then_region_then_name():
@@ -285,7 +319,8 @@ def test_bloc_order_groups_by_status_then_region_then_name():
     table = pd.DataFrame(
         {"first": ["member", "founding_member", "member", None, "member"]}, index=["JAM", "PER", "ARG", "CAN", "BRA"]
     )
-    # founding members first (legend order), then members: South America (by name), then the Caribbean; no status last
+    # founding members first (the status order within a category), then members: South America (by name),
+    # then the Caribbean; no status last
     assert figures.bloc_order(table, "first") == ["PER", "ARG", "BRA", "JAM", "CAN"]
 
 
@@ -563,12 +598,22 @@ def test_evidence_coverage_csv_holds_the_claim_counts(positions, dimensions, art
     )
 
 
-def test_maps_csv_colours_each_country_by_its_status():
+def test_maps_csv_colours_each_country_by_the_category_of_its_status():
     csv = saved("03_maps")
-    styles = figures.STATUS_STYLE | {"": maps.UNRECORDED}  # a country without a status is drawn, and listed, in grey
-    assert set(csv["map"]) and all(styles[row.status][0] == row.colour for row in csv.itertuples())
-    assert (csv["status"] == "").any()
+    assert set(csv["map"]) and (csv["status"] == "").any()
+    for row in csv.itertuples():
+        category = figures.STATUS_CATEGORY[row.status] if row.status else ""
+        assert (row.category, row.colour, row.hatch) == (category, *figures.category_style(category)[:2])
     assert {"PER", "ARG"} <= set(csv["iso3"]) and set(csv["marker"]) <= {"true", "false"}
+    snapshot = saved_snapshot()
+    for _, drawn in csv.groupby("map"):  # each map names every country of the matrix
+        assert set(drawn.loc[drawn["label"] != "", "iso3"]) == set(snapshot["iso3"])
+
+
+def saved_snapshot():
+    import pandas as pd
+
+    return pd.read_csv(FIGURES.parent / "data" / "derived" / "membership_snapshot.csv", dtype=str, keep_default_na=False)
 
 
 def test_timeline_csv_holds_the_presidents_and_steps_shown(presidents):

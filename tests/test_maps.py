@@ -1,5 +1,8 @@
-"""Status maps return exactly what they colour (the data a map figure ships)."""
+"""Status maps: equal-area, offline, coloured by display category, labelled; they return exactly what they draw."""
 
+import socket
+
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import DATA
@@ -10,45 +13,95 @@ from perucorpus.present import figures, maps
 
 @pytest.fixture(scope="module")
 def shapes():
-    return maps.load_shapes(DATA / "geo" / "americas_50m.geojson")
+    return maps.project(maps.load_shapes(DATA / "geo" / "americas_50m.geojson"))
 
 
-def test_status_map_returns_the_countries_it_colours(shapes):
-    axes = Figure().subplots()
-    statuses = pd.Series({"PER": "signatory", "JAM": "member", "TWN": "treated_as"})  # Taiwan has no shape here
-    drawn = maps.status_map(axes, shapes, statuses, figures.STATUS_STYLE, "A map")
-    assert list(drawn["iso3"]) == sorted(shapes)  # every country drawn, with or without a status
+def test_the_projection_is_equal_area_so_canada_is_drawn_at_its_true_size(shapes):
+    lonlat = maps.load_shapes(DATA / "geo" / "americas_50m.geojson")
+    # In longitude/latitude Canada looks over twice the size of Brazil; its true area is about 1.2 times Brazil's.
+    assert maps.area(lonlat["CAN"]) / maps.area(lonlat["BRA"]) > 2.2
+    assert 1.0 < maps.area(shapes["CAN"]) / maps.area(shapes["BRA"]) < 1.4
+    assert 8.0e6 < maps.area(shapes["BRA"]) < 9.0e6  # km²: Brazil is about 8.5 million
+
+
+def test_the_projection_needs_no_network(monkeypatch):
+    import pyproj
+
+    def refuse(*args, **kwargs):
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    assert not pyproj.network.is_network_enabled()
+    square = {"PER": [[np.array([[-87.0, -12.0], [-86.0, -12.0], [-86.0, -11.0], [-87.0, -12.0]])]]}
+    x, y = maps.project(square)["PER"][0][0][0]
+    assert x < 0 and y < 0  # south-west of the projection's centre (8°N, 80°W)
+
+
+def test_status_map_returns_the_countries_it_colours_and_names(shapes):
+    axes = Figure(figsize=(6, 8)).subplots()
+    statuses = pd.Series({"PER": "signatory", "JAM": "member", "TWN": "treated_as", "MEX": "stopped_taking_part"})
+    drawn = maps.status_map(axes, shapes, statuses, "A map", labelled=["PER", "JAM", "CUB", "GTM"])
+    assert list(drawn["iso3"]) == sorted(shapes)  # every country drawn, with or without a status (Taiwan has no shape)
     unrecorded = drawn[drawn["status"] == ""]
-    assert set(unrecorded["iso3"]) == set(shapes) - {"JAM", "PER"}
-    assert set(unrecorded["colour"]) == {maps.UNRECORDED[0]} and set(unrecorded["legend"]) == {maps.UNRECORDED[1]}
-    assert not unrecorded["marker"].any()  # a small country without a status gets no circle
+    assert set(unrecorded["iso3"]) == set(shapes) - {"JAM", "PER", "MEX"}
+    assert set(unrecorded["colour"]) == {figures.NO_STATUS[0]} and set(unrecorded["legend"]) == {figures.NO_STATUS[2]}
     assert drawn[drawn["status"] != ""].to_dict("list") == {
-        "map": ["A map", "A map"],
-        "iso3": ["JAM", "PER"],
-        "status": ["member", "signatory"],
-        "legend": ["member", "signed the declaration"],
-        "colour": ["#5b8bd0", "#1b7f5a"],
-        "marker": [True, False],  # Jamaica is too small to see: it also gets a circle
+        "map": ["A map"] * 3,
+        "iso3": ["JAM", "MEX", "PER"],
+        "status": ["member", "stopped_taking_part", "signatory"],
+        "category": ["in", "not_taking_part", "in"],
+        "legend": ["member or signed the declaration", "stopped taking part, no exit declared"]
+        + ["member or signed the declaration"],
+        "colour": [figures.CATEGORIES["in"][0], figures.CATEGORIES["not_taking_part"][0], figures.CATEGORIES["in"][0]],
+        "hatch": ["", figures.CATEGORIES["not_taking_part"][1], ""],
+        "marker": [True, False, False],  # Jamaica is too small to see: it also gets a circle
+        "label": ["east", "", "inside"],  # the Caribbean's names on the Atlantic side; Peru's fits inside
     }
-    patches = axes.collections[0].get_paths()
-    assert len(patches) == len(shapes)
-    assert len(axes.lines) == 1  # one marker, Jamaica's
+    assert drawn.set_index("iso3").at["GTM", "label"] == "west" and drawn.set_index("iso3").at["CUB", "label"]
+    assert not drawn.set_index("iso3").at["GTM", "marker"]  # named beside it, but not small
+    names = {text.get_text() for text in axes.texts}
+    assert {"Peru", "Jamaica", "Cuba", "Guatemala"} == names
 
 
-def test_status_map_legend_lists_the_statuses_shown_then_the_unrecorded(shapes):
+def test_names_beside_their_countries_do_not_overlap(shapes):
+    axes = Figure(figsize=(6, 8)).subplots()
+    caribbean = ["BHS", "CUB", "DOM", "HTI", "JAM", "LCA", "TTO", "BRB", "GRD", "ATG"]
+    from perucorpus.base.countries import country_label, subregions
+
+    names = {iso3: country_label(iso3)[0] for iso3 in caribbean}
+    places = maps.label_places(axes, shapes, names, subregions(caribbean))
+    column = sorted(y for x, y, _, _, side in places.values() if side == "east")
+    assert len(column) >= 8
+    km_per_point = (maps.EXTENT[1] - maps.EXTENT[0]) / (axes.get_window_extent().width * 72 / axes.figure.dpi)
+    assert min(np.diff(column)) >= maps.LABEL_SIZE * km_per_point  # at least a line apart
+
+
+def test_status_map_legend_lists_the_categories_shown_then_the_unrecorded(shapes):
     axes = Figure().subplots()
-    statuses = pd.Series({"PER": "signatory", "BRA": "absent", "ARG": "signatory"})
-    maps.status_map(axes, shapes, statuses, figures.STATUS_STYLE, "A map")
+    statuses = pd.Series({"PER": "signatory", "BRA": "absent", "ARG": "exit_dropped", "COL": "withdrew"})
+    maps.status_map(axes, shapes, statuses, "A map", legend_labels={"absent": "named as absent in 2026"})
     legend = [text.get_text() for text in axes.get_legend().get_texts()]
-    assert legend == ["signed the declaration", "named as absent", "no status recorded"]
+    assert legend == [
+        "signed the declaration",
+        "exit announced, then dropped",  # the one status of its category shown: its own words
+        "left: exit declared, in effect",
+        "named as absent in 2026",  # reworded for this map
+        "no status recorded",
+    ]
     assert axes.get_title() == "A map"
     everyone = pd.Series(dict.fromkeys(shapes, "signatory"))
-    maps.status_map(axes, shapes, everyone, figures.STATUS_STYLE, "All")
+    maps.status_map(axes, shapes, everyone, "All")
     assert [text.get_text() for text in axes.get_legend().get_texts()] == ["signed the declaration"]  # nothing left grey
 
 
-def test_describe_statuses_counts_each_status_in_legend_order():
-    statuses = pd.Series({"PER": "signatory", "BRA": "absent", "ARG": "signatory"})
-    assert maps.describe_statuses(statuses, figures.STATUS_STYLE) == "signed the declaration 2, named as absent 1"
-    two_lines = figures.STATUS_STYLE | {"absent": ("red", "named\nas absent")}  # a legend label may wrap; the text does not
-    assert maps.describe_statuses(statuses, two_lines) == "signed the declaration 2, named as absent 1"
+def test_describe_statuses_counts_each_category_in_legend_order():
+    statuses = pd.Series({"PER": "signatory", "BRA": "absent", "ARG": "founding_member"})
+    assert maps.describe_statuses(statuses) == "member, designated ally or signatory 2, named as absent 1"
+
+
+def test_chord_is_the_width_of_a_shape_along_a_line():
+    square = np.array([[0, 0], [4, 0], [4, 2], [0, 2], [0, 0]], dtype=float)
+    assert maps.chord(square, 1.0, 1.0) == pytest.approx(4.0)
+    assert maps.chord(square, 5.0, 1.0) == 0.0  # outside
+    notch = np.array([[0, 0], [6, 0], [6, 4], [4, 4], [4, 1], [2, 1], [2, 4], [0, 4], [0, 0]], dtype=float)
+    assert maps.chord(notch, 1.0, 3.0) == pytest.approx(2.0)  # the left arm only, not across the gap

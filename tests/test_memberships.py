@@ -11,7 +11,8 @@ from conftest import DATA, SEED_SIGNATORIES
 from matplotlib.figure import Figure
 
 from perucorpus import cli
-from perucorpus.base.tables import DataError, edit_rows
+from perucorpus.base import schemas
+from perucorpus.base.tables import DataError, edit_rows, read_table
 from perucorpus.facts import memberships
 from perucorpus.present import maps
 
@@ -54,7 +55,9 @@ def test_peru_is_modelled_step_by_step(rows):
         ("mnna", "designated"),
         ("accc", "signatory"),
     } <= steps
-    assert not ((peru["grouping"] == "lima_group") & (peru["status"] == "withdrew")).any()  # announced, never formal
+    assert not ((peru["grouping"] == "lima_group") & (peru["status"] == "withdrew")).any()  # announced, then dropped
+    assert memberships.status_on(rows, "lima_group", date(2021, 8, 20), "external")["PER"] == "announced_withdrawal"
+    assert memberships.status_on(rows, "lima_group", date(2021, 12, 31), "external")["PER"] == "exit_dropped"
     assert memberships.status_on(rows, "mnna", date(2025, 12, 31), "external")["PER"] == "notified"
     assert memberships.status_on(rows, "mnna", date(2026, 2, 1), "external")["PER"] == "designated"
 
@@ -151,10 +154,11 @@ def test_every_country_of_the_americas_in_the_data_has_a_shape(rows, shapes):
 def test_small_island_states_get_markers(shapes):
     figure = Figure()
     axes = figure.subplots()
-    colours = {iso3: "red" for iso3 in ["BHS", "JAM", "TTO", "LCA", "DOM", "BRA", "HTI"]}
-    markers = maps.draw(axes, shapes, colours)
-    assert {"BHS", "JAM", "TTO", "LCA"} <= set(markers)
-    assert "BRA" not in markers
+    projected = maps.project(shapes)
+    categories = dict.fromkeys(["BHS", "JAM", "TTO", "LCA", "DOM", "BRA", "HTI"], "in")
+    markers = maps.draw(axes, projected, categories, marked={"BRB"})
+    assert {"BHS", "JAM", "TTO", "LCA", "BRB"} <= set(markers)  # Barbados has no category, but a map names it
+    assert "BRA" not in markers and "GRD" not in markers
     west, east, south, north = maps.EXTENT
     assert all(west < x < east and south < y < north for x, y in markers.values())
 
@@ -164,7 +168,7 @@ def test_loaded_dates_are_dates_with_their_precision(rows):
         0
     ]
     assert peru["start"].precision == "month" and str(peru["start"]) == "2021-08"
-    assert (peru["start_date"], peru["end_date"]) == (date(2021, 8, 1), None)
+    assert (peru["start_date"], peru["end_date"]) == (date(2021, 8, 1), date(2021, 9, 7))  # ends when dropped
     afghanistan = rows[(rows["iso3"] == "AFG")].iloc[0]
     assert afghanistan["end_date"] == date(2022, 9, 23) and afghanistan["start_date"] == date(2012, 7, 1)
 
@@ -208,16 +212,97 @@ def test_an_external_row_needs_source_states(data_copy):
 
 
 def test_seed_exits_shows_derived_dates_with_their_derivation(rows):
-    found = memberships.exits(rows).set_index("iso3")
-    assert list(found.index) == ["MEX", "BOL", "ARG", "PER"]  # oldest first; only countries an article says left
-    assert found.at["ARG", "date"] == "2021-03-24"
-    assert found.at["BOL", "date"].startswith("2020-11-08 (derived: Luis Arce's inauguration")
-    assert found.at["PER", "exit"] == "exit announced, not formalised"
+    found = memberships.exits(rows)
+    # oldest first; only countries an article says left; Peru's announcement and its dropping both shown
+    assert list(zip(found["iso3"], found["status"])) == [
+        ("MEX", "stopped_taking_part"),
+        ("BOL", "stopped_taking_part"),
+        ("ARG", "withdrew"),
+        ("PER", "announced_withdrawal"),
+        ("PER", "exit_dropped"),
+    ]
+    assert list(found["left"]) == [False, False, True, False, False]
+    by_status = found.set_index("status")
+    assert by_status.at["withdrew", "date"] == "2021-03-24"
+    assert found["date"].iloc[1].startswith("2020-11-08 (derived: Luis Arce's inauguration")
+    assert by_status.at["exit_dropped", "exit"] == "announced an exit from the Lima Group, then dropped it"
 
 
-def test_guyana_is_qualified_at_the_end_of_2021(rows):
-    assert memberships.status_on(rows, "lima_group", date(2021, 12, 31), "external")["GUY"] == "member_not_endorsing"
+def test_stopping_to_take_part_is_coded_the_same_for_mexico_guyana_and_bolivia(rows):
+    end_2021 = memberships.status_on(rows, "lima_group", date(2021, 12, 31), "external")
+    assert {end_2021[iso3] for iso3 in ("MEX", "GUY", "BOL")} == {"stopped_taking_part"}
+    assert end_2021["LCA"] == "withdrew"  # left 'con efecto inmediato': a declaration in effect
     assert memberships.status_on(rows, "lima_group", date(2019, 12, 31), "external")["GUY"] == "member"
+
+
+def test_every_exit_row_is_coded_by_the_rule_from_its_answers(rows):
+    answers = read_table(DATA / "lima_group_exits.csv", schemas.LIMA_GROUP_EXITS)
+    external = rows[(rows["grouping"] == "lima_group") & (rows["source_kind"] == "external")]
+    exit_rows = external[external["status"].isin(memberships.EXIT_STATUSES)]
+    assert len(answers) == len(exit_rows) > 0  # one row of answers per exit row
+    for row in answers.itertuples():
+        coded = exit_rows[(exit_rows["iso3"] == row.iso3) & (exit_rows["source"] == row.source)]
+        coded = coded[coded["start"].map(str) == row.start]
+        assert list(coded["status"]) == [memberships.exit_kind(row.declared, row.in_effect, row.set_aside)]
+
+
+def test_the_rule_gives_each_kind_from_its_answers_and_nothing_else():
+    assert memberships.exit_kind("yes", "yes", "no") == "withdrew"
+    assert memberships.exit_kind("yes", "no", "no") == "announced_withdrawal"
+    assert memberships.exit_kind("yes", "no", "yes") == "exit_dropped"
+    assert memberships.exit_kind("no", "", "no") == "stopped_taking_part"
+    with pytest.raises(ValueError, match="no kind of exit has declared='yes', in_effect='yes', set_aside='yes'"):
+        memberships.exit_kind("yes", "yes", "yes")  # an exit in effect, then undone: not a kind the rule knows
+    assert memberships.LEFT == ("withdrew",)
+    assert set(memberships.exit_rule()["status"]) == set(schemas.EXIT_KINDS) <= set(schemas.MEMBERSHIP_STATUSES)
+
+
+def test_the_codebook_states_the_rule_in_the_schemas_words():
+    codebook = (DATA / "README.md").read_text(encoding="utf-8")
+    for question, text in schemas.EXIT_QUESTIONS.items():
+        assert f"- `{question}`: {text}" in codebook
+    for status, kind in schemas.EXIT_KINDS.items():
+        assert f"| `{status}` | {kind['declared']} | {kind['in_effect'] or '—'} | {kind['set_aside']} |" in codebook
+        assert kind["definition"] in codebook
+
+
+def edit_answers(data_dir, change):
+    edit_rows(data_dir / "lima_group_exits.csv", change)
+
+
+def test_an_answer_that_gives_another_kind_stops_with_its_line(data_copy):
+    def saint_lucia_only_intended(rows):
+        next(row for row in rows if row["iso3"] == "LCA").update(in_effect="no")
+
+    edit_answers(data_copy, saint_lucia_only_intended)
+    with pytest.raises(
+        DataError,
+        match=r"lima_group_exits\.csv:\d+: LCA: its answers give 'announced_withdrawal' by the exit rule, "
+        r"but memberships\.csv codes the row 'withdrew'",
+    ):
+        memberships.load_memberships(data_copy)
+
+
+def test_an_exit_row_without_answers_or_evidence_stops(data_copy):
+    edit_answers(data_copy, lambda rows: rows.__setitem__(slice(None), [row for row in rows if row["iso3"] != "MEX"]))
+    with pytest.raises(
+        DataError, match=r"memberships\.csv:\d+: MEX/lima_group: exit status 'stopped_taking_part' has no answers"
+    ):
+        memberships.load_memberships(data_copy)
+    edit_answers(data_copy, lambda rows: rows[0].update(evidence="left the group with a bang"))
+    with pytest.raises(DataError, match=r"evidence 'left the group with a bang' is not in the row's source_states"):
+        memberships.load_memberships(data_copy)
+
+
+def test_a_dropped_exit_must_end_the_announcement(data_copy):
+    def never_ends(rows):
+        next(row for row in rows if row["iso3"] == "PER" and row["status"] == "announced_withdrawal" and row["end"]).update(
+            end="", end_basis="", end_derivation=""
+        )
+
+    edit(data_copy, never_ends)
+    with pytest.raises(DataError, match=r"PER/lima_group: the announced exit it sets aside should end on 2021-09-07"):
+        memberships.load_memberships(data_copy)
 
 
 def test_area_and_marker_of_a_square():
@@ -263,13 +348,14 @@ def test_peru_steps_are_dated_by_the_references_and_name_the_article_reporting_t
     assert list(zip(steps["start"].map(str), steps["event"])) == [
         ("2017-08-08", "signs the Lima Declaration"),
         ("2021-08", "announces exit from the Lima Group"),
+        ("2021-09-07", "next foreign minister drops the exit"),
         ("2025-12-11", "US notifies Congress: MNNA intent"),
         ("2026-01-14", "designated Major Non-NATO Ally"),
         ("2026-03-05", "signs the counter-cartel declaration"),
     ]
     assert set(steps["source_kind"]) == {"external"}  # the dates are the references'
-    assert steps["date"].iloc[2].startswith("2025-12-11 (derived: 'on Thursday'")  # a derived date travels with its derivation
-    assert list(steps["article"]) == ["", "castillo2021_lima_exit", "jeri2025_mnna_intent", "", "shield2026_explainer"]
+    assert steps["date"].iloc[3].startswith("2025-12-11 (derived: 'on Thursday'")  # a derived date travels with its derivation
+    assert list(steps["article"]) == ["", "castillo2021_lima_exit", "", "jeri2025_mnna_intent", "", "shield2026_explainer"]
 
 
 def test_a_step_without_wording_stops_with_its_name(rows):

@@ -46,17 +46,22 @@ def test_the_signing_note_follows_the_data(data_copy, references):
 def test_the_exits_note_says_how_each_named_state_left(rows, presidents, references):
     note = record.lima_exits_2021(rows, presidents, references)
     assert note.startswith("What the record adds: of the states the author names, ")
-    assert "Mexico left the Lima Group de facto (" in note
-    assert "Argentina left the Lima Group formally (" in note and "Bolivia left the Lima Group de facto (" in note
-    assert note.count("formally") == 1
+    assert "Mexico stopped taking part in the Lima Group without declaring an exit (" in note
+    assert "Argentina left the Lima Group by a declaration in effect (" in note
+    assert "Bolivia stopped taking part in the Lima Group without declaring an exit (" in note
+    assert note.count("declaration in effect") == 1
 
 
 def test_the_exits_note_fails_when_the_record_has_no_exit(data_copy, presidents, references):
     edit_rows(
         data_copy / "memberships.csv",
         lambda rows: rows.__setitem__(
-            slice(None), [row for row in rows if not (row["iso3"] == "BOL" and row["status"] == "withdrew_de_facto")]
+            slice(None), [row for row in rows if not (row["iso3"] == "BOL" and row["status"] == "stopped_taking_part")]
         ),
+    )
+    edit_rows(  # and its answers to the exit rule
+        data_copy / "lima_group_exits.csv",
+        lambda rows: rows.__setitem__(slice(None), [row for row in rows if row["iso3"] != "BOL"]),
     )
     with pytest.raises(ValueError, match="the article says BOL left the Lima Group, but no external row records an exit"):
         record.lima_exits_2021(memberships.load_memberships(data_copy), presidents, references)

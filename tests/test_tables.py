@@ -130,6 +130,7 @@ BAD_VALUES = {
     "position_summaries.csv": ("short_en", "far too many words for the one page classroom handout of the table here"),
     "hedge_markers.csv": ("kind", "rumour"),
     "translations.csv": ("paragraph", "¶2"),
+    "lima_group_exits.csv": ("declared", "maybe"),
     "derived/positions_wide.csv": ("order", "x"),
     "memberships.csv": ("grouping", "nato"),
     "peru_heads_of_state.csv": ("start", "July 2021"),

@@ -549,11 +549,11 @@ GROUPINGS = ("lima_group", "mnna", "accc", "miami_summit")
 STATUS_WORDS = {
     "founding_member": "founding member",
     "member": "member",
-    "member_not_endorsing": "member, no longer signing\nthe group's statements",
     "represented_by_opposition": "seated via the opposition",
-    "announced_withdrawal": "exit announced, not formalised",
-    "withdrew_de_facto": "left de facto",
-    "withdrew": "withdrew formally",
+    "stopped_taking_part": "stopped taking part,\nno exit declared",
+    "announced_withdrawal": "exit announced",
+    "exit_dropped": "exit announced,\nthen dropped",
+    "withdrew": "left: exit declared, in effect",
     "designated": "designated",
     "treated_as": "treated as an ally",
     "notified": "intent notified to Congress",
@@ -561,6 +561,58 @@ STATUS_WORDS = {
     "signatory": "signed the declaration",
     "attended": "attended the Miami summit",
     "absent": "named as absent",
+}
+#: The Lima Group exit rule. The group rests on no treaty and keeps no register of members, so a state leaves
+#: it by its government's word. Every external Lima Group row that records a state leaving, or going quiet, is
+#: coded from three answers about what its source reports (``data/lima_group_exits.csv`` records them row by
+#: row; loading checks that each row's status is the one its answers give):
+EXIT_QUESTIONS = {
+    "declared": "Did the state's government (head of state or government, foreign minister or foreign ministry) "
+    "say that the state leaves, or will leave, the group?",
+    "in_effect": "If so, did it say so with immediate effect or from a stated date, rather than as an intention?",
+    "set_aside": "Does the row record a later statement of the same government setting that announced exit aside?",
+}
+#: Each kind of exit: its answers (``declared``, ``in_effect``, ``set_aside``; "" where the question does not
+#: arise), whether the state counts as having ``left``, the ``sentence`` that says it about a country, and its
+#: ``definition``. The status's legend words are :data:`STATUS_WORDS`.
+EXIT_KINDS = {
+    "withdrew": {
+        "declared": "yes",
+        "in_effect": "yes",
+        "set_aside": "no",
+        "left": True,
+        "sentence": "left the Lima Group by a declaration in effect",
+        "definition": "Its government declared the exit, in effect at once or from a stated date; with no treaty to "
+        "denounce, that declaration is the formal act. Dated from the declaration; the state counts as having left.",
+    },
+    "announced_withdrawal": {
+        "declared": "yes",
+        "in_effect": "no",
+        "set_aside": "no",
+        "left": False,
+        "sentence": "announced an exit from the Lima Group, not put into effect",
+        "definition": "Its government said the state would leave, without putting the exit into effect. The spell ends "
+        "when the exit is put into effect or set aside; until then the state still counts as a member.",
+    },
+    "exit_dropped": {
+        "declared": "yes",
+        "in_effect": "no",
+        "set_aside": "yes",
+        "left": False,
+        "sentence": "announced an exit from the Lima Group, then dropped it",
+        "definition": "A later statement of its government set the announced exit aside: a member again from that "
+        "statement (the announcement's spell ends on it).",
+    },
+    "stopped_taking_part": {
+        "declared": "no",
+        "in_effect": "",
+        "set_aside": "no",
+        "left": False,
+        "sentence": "stopped taking part in the Lima Group without declaring an exit",
+        "definition": "No declaration of exit by its government was found, but it stopped signing the group's "
+        "statements or taking part, or sources say it left without naming any act. It still counts as a member; "
+        "dated from the first source that shows it.",
+    },
 }
 MEMBERSHIP_STATUSES = tuple(STATUS_WORDS)
 #: Why a spell's ``end`` is empty (``memberships.csv``, ``end_status``): still in force at its source's date
@@ -665,6 +717,41 @@ MEMBERSHIPS = document(
         "quote_start": field("*(filled, article rows only)* 0-based offset where the quote starts in the raw text.", **OFFSET),
         "quote_end": field("*(filled, article rows only)* 0-based offset where the quote ends (exclusive).", **OFFSET),
         "note": "typos, disagreements between the article and the references, what a date means. A further source named in passing (here or in a derivation) is written as its `ref_id` in parentheses, e.g. `(monoglobal_2021_peru)`; loading checks that it exists.",
+    },
+)
+
+#: The answers to :data:`EXIT_QUESTIONS` for each exit row of ``memberships.csv`` (identified by iso3, start and source).
+LIMA_GROUP_EXITS = pa.DataFrameSchema(
+    {
+        "iso3": text_column(matches(ISO3, "an ISO 3166-1 alpha-3 code")),
+        "start": text_column(matches(ISO_DATE, "an ISO 8601 date"), REAL_DATE),
+        "source": text_column(matches(ID, "a ref_id")),
+        "declared": text_column(choice("yes", "no")),
+        "in_effect": text_column(choice("", "yes", "no"), nullable=True),
+        "set_aside": text_column(choice("yes", "no")),
+        "evidence": text_column(),
+        "note": text_column(nullable=True),
+    },
+    checks=[
+        pa.Check(
+            lambda df: (df["declared"] == "yes") == (df["in_effect"].str.len() > 0),
+            error="in_effect is answered (yes or no) exactly when declared is yes",
+        )
+    ],
+    strict=True,
+)
+LIMA_GROUP_EXITS = document(
+    LIMA_GROUP_EXITS,
+    "for each Lima Group exit row of `memberships.csv`, the answers to the exit rule's three questions, with the source's words that decide them",
+    {
+        "iso3": "the country of the `memberships.csv` row these answers code (external, `lima_group`).",
+        "start": "that row's start, as written there.",
+        "source": field("that row's reference (`source_ref`).", references="references.csv:ref_id"),
+        "declared": "did the state's government say that the state leaves, or will leave, the group? `yes` | `no`.",
+        "in_effect": "if so, did it say so with immediate effect or from a stated date, rather than as an intention? `yes` | `no`; empty exactly when `declared` is `no`.",
+        "set_aside": "does the row record a later statement of the same government setting that announced exit aside? `yes` | `no`.",
+        "evidence": "the words of the row's `source_states` that decide the answers (checked to occur there).",
+        "note": "*(optional)* what else bears on the answers (e.g. that no declaration was found).",
     },
 )
 
@@ -1026,6 +1113,7 @@ FILES = {
     "translations.csv": TRANSLATIONS,
     "derived/positions_wide.csv": POSITIONS_WIDE,
     "memberships.csv": MEMBERSHIPS,
+    "lima_group_exits.csv": LIMA_GROUP_EXITS,
     "peru_heads_of_state.csv": HEADS_OF_STATE,
     "derived/membership_snapshot.csv": MEMBERSHIP_SNAPSHOT,
     "derived/membership_country_year.csv": MEMBERSHIP_COUNTRY_YEAR,

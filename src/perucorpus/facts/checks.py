@@ -22,8 +22,8 @@ from perucorpus.base.countries import country_label
 from perucorpus.base.tables import DataError, read_table
 from perucorpus.facts import renderings
 from perucorpus.facts.heads_of_state import in_office
-from perucorpus.facts.memberships import EX_MEMBER, EXIT_WORDS, external_rows, peru_step_row, status_on
-from perucorpus.facts.quotes import QuoteError, citation, fill_offsets, locate_in_article
+from perucorpus.facts.memberships import LEFT, external_rows, peru_step_row, status_on
+from perucorpus.facts.quotes import QuoteError, citation, fill_offsets, locate_in_article, short_citation
 from perucorpus.facts.sourcing import CITED_IN_NOTE, cite, dated_row
 from perucorpus.text.corpus import load_corpus
 
@@ -225,17 +225,18 @@ def allies_on(rows: pd.DataFrame, when: date, excluding: str = "PER") -> pd.Data
     return pd.DataFrame(table).set_index("kind")
 
 
-def describe_allies(allies: pd.DataFrame, notice) -> str:
+def describe_allies(allies: pd.DataFrame, notice, article: str = "jeri2025_mnna_intent") -> str:
     """Notebook 03's check of jeri2025_mnna_intent's '20 other countries' against :func:`allies_on`.
 
     ``notice`` is the external row of Peru's notice (:func:`peru_step_row`); its date is shown
-    with its derivation when derived (:func:`perucorpus.facts.sourcing.dated_row`).
+    with its derivation when derived (:func:`perucorpus.facts.sourcing.dated_row`). ``article`` is how
+    the text names the article (its id, or its reader name, :func:`perucorpus.text.corpus.reader_names`).
     """
     designated, pending, treated = (allies.loc[kind] for kind in ("designated", "pending", "treated_as"))
     return (
         f"On {dated_row(notice)}, the day the US notified Congress about Peru, the references record {designated.countries} other "
         f"designated Major Non-NATO Allies, {pending.countries} announced or notified but not yet formalised "
-        f"({pending.codes}) and {treated.countries} treated as one ({treated.codes}). jeri2025_mnna_intent says Peru "
+        f"({pending.codes}) and {treated.countries} treated as one ({treated.codes}). {article[:1].upper()}{article[1:]} says Peru "
         f"joins '20 other countries': {designated.countries} + {pending.countries} = {designated.countries + pending.countries}."
     )
 
@@ -245,11 +246,16 @@ def mentioned_refs(text: str, references: pd.DataFrame) -> set[str]:
     return set(CITED_IN_NOTE.findall(text)) & set(references.index)
 
 
-def status_checks(rows: pd.DataFrame, references: pd.DataFrame) -> list[dict]:
+def status_checks(
+    rows: pd.DataFrame, references: pd.DataFrame, names: dict[str, str] | None = None, texts: dict[str, str] | None = None
+) -> list[dict]:
     """Each article statement about a Lima Group or MNNA status, with the references' steps for that country.
 
     The references' side comes only from external rows (their statuses, dates and notes);
-    the article row's own note, which compares the two, goes in a column of its own.
+    the article row's own note, which compares the two, goes in a column of its own. With ``names``
+    (article id → reader name, :func:`perucorpus.text.corpus.reader_names`) and ``texts`` (the raw
+    articles), ``article`` is the short citation ("2021 opinion piece ¶3",
+    :func:`perucorpus.facts.quotes.short_citation`); ``full citation`` keeps the id, paragraph and span.
     """
     checks = []
     for row in rows[(rows["source_kind"] == "article") & rows["grouping"].isin(["lima_group", "mnna"])].itertuples():
@@ -259,15 +265,23 @@ def status_checks(rows: pd.DataFrame, references: pd.DataFrame) -> list[dict]:
                 f"data/memberships.csv: {row.source_article} states a {row.grouping} status for {row.iso3}, "
                 "but no external row records that country in that grouping"
             )
-        steps = "; ".join(f"{schemas.STATUS_WORDS[step['status']]} {dated_row(step)}" for step in record.to_dict("records"))
+        steps = "; ".join(
+            f"{' '.join(schemas.STATUS_WORDS[step['status']].split())} {dated_row(step)}" for step in record.to_dict("records")
+        )
         notes = " ".join(note for note in record["note"] if note)
         ref_ids = set(record["source_ref"]) | mentioned_refs(notes, references)
+        short = (
+            short_citation(names[row.source_article], texts[row.source_article], int(row.quote_start)) if names and texts else ""
+        )
         checks.append(
             {
-                "article": row.citation,
+                "article": short or row.citation,
+                "full citation": row.citation,
                 "claim (quote)": row.quote_ar,
                 "country": country_label(row.iso3)[0],
                 "what the references record": f"{steps}. {notes}".strip(),
+                "steps": steps,
+                "reference notes": notes,
                 "references": cite(ref_ids, references),
                 "our note on the claim": row.note,
             }
@@ -359,35 +373,45 @@ def signatory_check(rows: pd.DataFrame, references: pd.DataFrame) -> dict:
     }
 
 
+#: The kinds of overlap of :func:`lima_vs_coalition`, in the order its rows are sorted.
+OVERLAPS = ("switcher", "in both", "Lima Group only", "2026 list only", "neither")
+#: The columns of :func:`lima_vs_coalition`.
+OVERLAP_COLUMNS = ["iso3", "country", "country_ar", "Lima Group, last status (references)", "2026 list (explainer)", "overlap"]
+
+
 def lima_vs_coalition(rows: pd.DataFrame, coalition: pd.Series) -> pd.DataFrame:
     """Countries ever in the Lima Group (references) or in the 2026 declaration's list (``coalition``: iso3 → status, from the article).
 
-    ``overlap`` says which side each is on; a country that left the Lima Group and is
-    on the 2026 list of signatories is a "switcher", with the kind of exit.
+    Columns :data:`OVERLAP_COLUMNS`: each country's last Lima Group status in the references (its legend
+    words), its status on the 2026 list, and ``overlap`` (one of :data:`OVERLAPS`, the rows' order). By the
+    exit rule (:data:`perucorpus.base.schemas.EXIT_KINDS`) only a state that left
+    (:data:`perucorpus.facts.memberships.LEFT`) and is on the 2026 list of signatories is a "switcher"; a
+    state that stopped taking part, or whose announced exit was dropped, is "in both".
     """
     lima = rows[(rows["grouping"] == "lima_group") & (rows["source_kind"] == "external")]
     lima_ever = set(lima.loc[lima["status"].isin(["founding_member", "member"]), "iso3"])
-    exits = lima[lima["status"].isin(EX_MEMBER)].sort_values("start_date", kind="stable").groupby("iso3")["status"].last()
+    last = lima.sort_values("start_date", kind="stable").groupby("iso3")["status"].last()
     signed = set(coalition[coalition == "signatory"].index)
     named_absent = set(coalition[coalition == "absent"].index)
 
     def overlap(iso3: str) -> str:
-        absent = " (named as absent in 2026)" if iso3 in named_absent else ""
-        if iso3 in exits.index and iso3 in signed:
-            return f"switcher: {EXIT_WORDS[exits[iso3]]}; on the 2026 list"
-        if iso3 in lima_ever and iso3 in signed:
-            return "in both"
+        if last.get(iso3) in LEFT and iso3 in signed:
+            return "switcher"
         if iso3 in lima_ever:
-            return "Lima Group only" + absent
-        if iso3 in signed:
-            return "2026 list only"
-        return "neither" + absent
+            return "in both" if iso3 in signed else "Lima Group only"
+        return "2026 list only" if iso3 in signed else "neither"
+
+    def words(status) -> str:
+        return " ".join(schemas.STATUS_WORDS[status].split()) if isinstance(status, str) else "—"
 
     table = pd.DataFrame({"iso3": sorted(lima_ever | signed | named_absent)})
     table["country"] = [country_label(iso3)[0] for iso3 in table["iso3"]]
     table["country_ar"] = [country_label(iso3)[1] for iso3 in table["iso3"]]
+    table["Lima Group, last status (references)"] = [words(last.get(iso3)) for iso3 in table["iso3"]]
+    table["2026 list (explainer)"] = [words(coalition.get(iso3)) for iso3 in table["iso3"]]
     table["overlap"] = table["iso3"].map(overlap)
-    return table.sort_values(["overlap", "country"], ignore_index=True)
+    table["rank"] = table["overlap"].map(OVERLAPS.index)
+    return table.sort_values(["rank", "country"], ignore_index=True)[OVERLAP_COLUMNS]
 
 
 if __name__ == "__main__":

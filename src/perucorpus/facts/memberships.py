@@ -8,7 +8,9 @@ quote and its offsets in the raw text) or from a public reference (``source_ref`
 former single ``source`` column (and ``source_kind``) to these columns. Country codes and names are filled from libraries, never typed:
 ``python -m perucorpus.facts.memberships data/memberships.csv`` recomputes ``cow_code``
 (Correlates of War, via countrycode), ``country_en``/``country_ar`` (CLDR, via babel) and
-the quote offsets; :func:`load_memberships` checks that all of them still agree.
+the quote offsets; :func:`load_memberships` checks that all of them still agree, and that every Lima
+Group exit row is coded by the exit rule (:data:`perucorpus.base.schemas.EXIT_KINDS`) from its answers in
+``data/lima_group_exits.csv``.
 """
 
 from __future__ import annotations
@@ -29,13 +31,106 @@ from perucorpus.facts.quotes import QuoteError, citation, fill_rows, locate, loc
 from perucorpus.facts.sourcing import CITED_IN_NOTE, basis_problems, dated_row
 from perucorpus.text.corpus import load_corpus
 
-EX_MEMBER = {"withdrew", "withdrew_de_facto", "announced_withdrawal"}
-#: How each exit status is said in a sentence about the Lima Group.
-EXIT_WORDS = {
-    "withdrew": "left the Lima Group formally",
-    "withdrew_de_facto": "left the Lima Group de facto",
-    "announced_withdrawal": "announced an exit from the Lima Group (never formalised)",
-}
+#: The exit statuses of the rule, and those by which a state counts as having left (``withdrew``).
+EXIT_STATUSES = tuple(schemas.EXIT_KINDS)
+LEFT = tuple(status for status, kind in schemas.EXIT_KINDS.items() if kind["left"])
+#: How each exit status is said in a sentence about a country ("Mexico stopped taking part in the Lima Group …").
+EXIT_WORDS = {status: kind["sentence"] for status, kind in schemas.EXIT_KINDS.items()}
+
+
+def exit_kind(declared: str, in_effect: str, set_aside: str) -> str:
+    """The status the exit rule gives to a row's answers (``yes``/``no``; ``in_effect`` is "" when not declared).
+
+    Raises ``ValueError`` for answers that no kind of :data:`perucorpus.base.schemas.EXIT_KINDS` has.
+    """
+    for status, kind in schemas.EXIT_KINDS.items():
+        if (kind["declared"], kind["in_effect"], kind["set_aside"]) == (declared, in_effect, set_aside):
+            return status
+    raise ValueError(
+        f"no kind of exit has declared={declared!r}, in_effect={in_effect!r}, set_aside={set_aside!r} "
+        "(add one to schemas.EXIT_KINDS and the codebook)"
+    )
+
+
+def exit_rule() -> pd.DataFrame:
+    """The exit rule as a table: one row per kind (its status, legend words, answers, whether it counts as left, definition)."""
+    return pd.DataFrame(
+        [
+            {
+                "status": status,
+                "kind": " ".join(schemas.STATUS_WORDS[status].split()),
+                **{question: kind[question] or "(does not arise)" for question in schemas.EXIT_QUESTIONS},
+                "counts as left": "yes" if kind["left"] else "no",
+                "definition": kind["definition"],
+            }
+            for status, kind in schemas.EXIT_KINDS.items()
+        ]
+    )
+
+
+def exit_problems(frame: pd.DataFrame, answers: pd.DataFrame) -> list[str]:
+    """Where the Lima Group exit rows of ``frame`` (``memberships.csv``, read) and their ``answers``
+    (``lima_group_exits.csv``, read) disagree with the rule; one line each, naming file and line.
+
+    Every external Lima Group row with an exit status needs exactly one answers row (same iso3, start and
+    source) whose answers give that status, and whose ``evidence`` is words of the row's ``source_states``;
+    an exit announced and later set aside ends on the day it was set aside.
+    """
+    problems = []
+    exits = frame[(frame["grouping"] == "lima_group") & (frame["source_ref"] != "")]
+    lines = dict(zip(frame.index, frame.attrs.get("lines", [])))
+    keyed = {}
+    for row, line in zip(answers.to_dict("records"), answers.attrs.get("lines", [])):
+        where = f"{answers.attrs.get('source', 'lima_group_exits.csv')}:{line}: {row['iso3']}"
+        key = (row["iso3"], row["start"], row["source"])
+        if key in keyed:
+            problems.append(f"{where}: a second row for {row['iso3']} {row['start']} ({row['source']})")
+        keyed[key] = (row, where)
+        match = exits[(exits["iso3"] == row["iso3"]) & (exits["start"] == row["start"]) & (exits["source_ref"] == row["source"])]
+        if match.empty:
+            problems.append(
+                f"{where}: no external lima_group row of memberships.csv has iso3 {row['iso3']}, start {row['start']} "
+                f"and source {row['source']}"
+            )
+            continue
+        try:
+            expected = exit_kind(row["declared"], row["in_effect"], row["set_aside"])
+        except ValueError as error:
+            problems.append(f"{where}: {error}")
+            continue
+        status, states = match["status"].iloc[0], match["source_states"].iloc[0]
+        if status != expected:
+            problems.append(
+                f"{where}: its answers give {expected!r} by the exit rule, but memberships.csv codes the row {status!r}"
+            )
+        if row["evidence"] not in states:
+            problems.append(f"{where}: evidence {row['evidence']!r} is not in the row's source_states")
+    for index, row in exits[exits["status"].isin(EXIT_STATUSES)].iterrows():
+        if (row["iso3"], row["start"], row["source_ref"]) not in keyed:
+            problems.append(
+                f"{frame.attrs.get('source', 'memberships.csv')}:{lines.get(index, '?')}: {row['iso3']}/lima_group: "
+                f"exit status {row['status']!r} has no answers in lima_group_exits.csv (the exit rule codes every exit row)"
+            )
+    problems += _set_aside_problems(exits, frame.attrs.get("source", "memberships.csv"), lines)
+    return problems
+
+
+def _set_aside_problems(exits: pd.DataFrame, source: str, lines: dict) -> list[str]:
+    """An announced exit that a later row sets aside ends on that row's start (so it shows as dropped)."""
+    problems = []
+    for index, dropped in exits[exits["status"] == "exit_dropped"].iterrows():
+        announced = exits[(exits["iso3"] == dropped["iso3"]) & (exits["status"] == "announced_withdrawal")]
+        earlier = announced[announced["start"].map(str) <= str(dropped["start"])]
+        if earlier.empty:
+            problems.append(
+                f"{source}:{lines.get(index, '?')}: {dropped['iso3']}/lima_group: exit_dropped with no earlier announced_withdrawal"
+            )
+        elif (earlier["end"] != dropped["start"]).all():
+            problems.append(
+                f"{source}:{lines.get(index, '?')}: {dropped['iso3']}/lima_group: the announced exit it sets aside "
+                f"should end on {dropped['start']}"
+            )
+    return problems
 
 
 def load_memberships(data_dir: Path | str) -> pd.DataFrame:
@@ -58,6 +153,8 @@ def load_memberships(data_dir: Path | str) -> pd.DataFrame:
             problems.append(f"{where}: iso3 {row['iso3']!r} is not an ISO 3166-1 alpha-3 code that CLDR names")
             continue
         problems += [f"{where}: {problem}" for problem in _row_problems(row, texts, references, expected[row["iso3"]])]
+    if not problems:
+        problems = exit_problems(frame, read_table(data_dir / "lima_group_exits.csv", schemas.LIMA_GROUP_EXITS))
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
     frame = frame.copy()
@@ -123,6 +220,7 @@ def snapshot(frame: pd.DataFrame, columns: dict[str, tuple[str, date, str | None
 PERU_STEP_TEXT = {
     ("lima_group", "founding_member"): "signs the Lima Declaration",
     ("lima_group", "announced_withdrawal"): "announces exit from the Lima Group",
+    ("lima_group", "exit_dropped"): "next foreign minister drops the exit",
     ("mnna", "notified"): "US notifies Congress: MNNA intent",
     ("mnna", "designated"): "designated Major Non-NATO Ally",
     ("accc", "signatory"): "signs the counter-cartel declaration",
@@ -160,18 +258,20 @@ def steps(frame: pd.DataFrame, iso3: str, texts: dict[tuple[str, str], str]) -> 
 
 
 def exits(frame: pd.DataFrame, grouping: str = "lima_group") -> pd.DataFrame:
-    """The exits (statuses in :data:`EX_MEMBER`) that the references record for the countries an article says left ``grouping``.
+    """How the countries an article says left ``grouping`` left it, or did not, by the exit rule.
 
-    One row per external exit row, oldest first, with ``exit`` (its legend wording) and
-    ``date`` (shown with its derivation when derived, :func:`perucorpus.facts.sourcing.dated_row`).
+    One row per external row with an exit status (:data:`EXIT_STATUSES`), oldest first, for each country
+    an article says left (status in :data:`LEFT`, or an announced exit), with ``exit`` (its sentence,
+    :data:`EXIT_WORDS`), ``left`` (whether the rule counts the state as having left) and ``date`` (shown
+    with its derivation when derived, :func:`perucorpus.facts.sourcing.dated_row`).
     """
     rows = frame[frame["grouping"] == grouping]
-    leaving = rows["status"].isin(EX_MEMBER)
-    said_to_leave = set(rows.loc[leaving & (rows["source_kind"] == "article"), "iso3"])
-    found = rows[leaving & (rows["source_kind"] == "external") & rows["iso3"].isin(said_to_leave)]
+    said_to_leave = set(rows.loc[rows["status"].isin(EXIT_STATUSES) & (rows["source_kind"] == "article"), "iso3"])
+    found = rows[rows["status"].isin(EXIT_STATUSES) & (rows["source_kind"] == "external") & rows["iso3"].isin(said_to_leave)]
     found = found.sort_values("start_date", kind="stable")
     return found.assign(
-        exit=[schemas.STATUS_WORDS[status] for status in found["status"]],
+        exit=[EXIT_WORDS[status] for status in found["status"]],
+        left=[status in LEFT for status in found["status"]],
         date=[dated_row(row) for row in found.to_dict("records")],
     )
 

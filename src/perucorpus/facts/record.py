@@ -25,7 +25,7 @@ from perucorpus.base.dates import parse as parse_date
 from perucorpus.base.schemas import RECORD_FACTS, RECORD_NOTES
 from perucorpus.base.tables import DataError
 from perucorpus.facts.heads_of_state import in_office
-from perucorpus.facts.memberships import EXIT_WORDS, external_rows, peru_step_row
+from perucorpus.facts.memberships import EXIT_STATUSES, EXIT_WORDS, external_rows, peru_step_row
 from perucorpus.facts.sourcing import cite, dated_row
 
 LEAD = "What the record adds:"
@@ -60,12 +60,12 @@ def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: 
 
 
 def lima_exits_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> str:
-    """How each state that castillo2021_lima_exit says had left the Lima Group left it, per the references."""
+    """How each state that castillo2021_lima_exit says had left the Lima Group left it, or did not, by the exit rule."""
     claimed = rows[(rows["source_kind"] == "article") & (rows["grouping"] == "lima_group") & (rows["status"] == "withdrew")]
     parts = []
     for iso3 in claimed["iso3"]:
         found = external_rows(rows, iso3, "lima_group")
-        found = found[found["status"].isin(list(EXIT_WORDS))]
+        found = found[found["status"].isin(EXIT_STATUSES)]
         if found.empty:
             raise DataError(
                 f"data/memberships.csv: the article says {iso3} left the Lima Group, but no external row records an exit"

@@ -1,5 +1,6 @@
 """Figures: an Arabic font, correctly shaped labels, byte-identical PNG/SVG files, the data each draws,
-and the presentation constants (status colours and legend texts, bloc order) shared by the charts and maps.
+and the presentation constants (the display categories of the statuses, their colours, hatching and legend
+texts; bloc order) shared by the matrix and the maps.
 
 Shaping: matplotlib ≥ 3.11 lays out Arabic itself (libraqm: joining and right-to-left
 order). Older matplotlib draws characters one by one, left to right, so labels must be
@@ -68,6 +69,7 @@ def use_project_style() -> None:
             "savefig.dpi": 150,
             "axes.spines.top": False,
             "axes.spines.right": False,
+            "hatch.linewidth": 0.6,
         }
     )
 
@@ -266,21 +268,40 @@ def annotated_heatmap(axes, values, row_labels, column_labels, cmap="Blues", fmt
     return image
 
 
-def category_grid(axes, table, styles, row_labels, column_labels, empty="#f4f4f4"):
-    """Draw a table of categories as coloured cells; ``styles`` maps a category to (colour, legend text).
+def category_grid(axes, table, row_labels, column_labels, fontsize: float = 7):
+    """Draw a table of statuses as cells coloured and hatched by category (:data:`CATEGORIES`), each with its
+    status in words (:data:`CELL_WORDS`); an empty cell is drawn in the colour of :data:`NO_STATUS`.
 
-    Returns legend handles for the categories that occur, in ``styles`` order.
+    Returns legend handles for the categories that occur, in legend order.
     """
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import Rectangle
 
     values = table.to_numpy()
-    cells, colours = [], []
+    cells: dict[str, list] = {}
     for (row, column), value in np.ndenumerate(values):
-        cells.append(Rectangle((column - 0.46, row - 0.42), 0.92, 0.84))
-        colours.append(styles[value][0] if isinstance(value, str) else empty)
-    # One collection: far faster to build and draw than a patch per cell (limits are set below).
-    axes.add_collection(PatchCollection(cells, facecolors=colours, edgecolors="none"), autolim=False)
+        category = STATUS_CATEGORY[value] if isinstance(value, str) else ""
+        cells.setdefault(category, []).append(Rectangle((column - 0.46, row - 0.42), 0.92, 0.84))
+        if isinstance(value, str):
+            dark = lightness(category_style(category)[0]) < 55
+            axes.text(
+                column,
+                row,
+                CELL_WORDS[value],
+                ha="center",
+                va="center",
+                fontsize=fontsize,
+                color="white" if dark else "black",
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": category_style(category)[0], "edgecolor": "none"}
+                if category_style(category)[1]
+                else None,
+            )
+    # One collection per category (hatching is per collection): far faster than a patch per cell.
+    for category in sorted(cells, key=_legend_rank):
+        colour, hatch, _ = category_style(category)
+        collection = PatchCollection(cells[category], facecolors=colour, edgecolors="none", hatch=hatch or None)
+        collection.set_hatchcolor(HATCH_COLOUR)
+        axes.add_collection(collection, autolim=False)
     axes.set_xlim(-0.5, values.shape[1] - 0.5)
     axes.set_ylim(values.shape[0] - 0.5, -0.5)
     axes.set_xticks(range(values.shape[1]), column_labels)
@@ -288,14 +309,45 @@ def category_grid(axes, table, styles, row_labels, column_labels, empty="#f4f4f4
     axes.tick_params(top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
     for side in ("top", "right", "bottom", "left"):
         axes.spines[side].set_visible(False)
-    return legend_handles(styles, {value for value in values.ravel() if isinstance(value, str)})
+    return legend_handles({value for value in values.ravel() if isinstance(value, str)})
 
 
-def legend_handles(styles, present) -> list:
-    """Legend patches for the categories in ``present``, in ``styles`` order (category → (colour, label))."""
+#: The colour of hatching lines (over the category's colour).
+HATCH_COLOUR = "#00000066"
+
+
+def _legend_rank(category: str) -> int:
+    return list(CATEGORIES).index(category) if category in CATEGORIES else len(CATEGORIES)
+
+
+def legend_text(category: str, statuses) -> str:
+    """A category's legend text in a figure that shows ``statuses``: the words of the one or two of its
+    statuses shown (``schemas.STATUS_WORDS``, joined by "or"), else the category's own text.
+    """
+    if category == "":
+        return NO_STATUS[2]
+    shown = [STATUS_WORDS[status] for status in CATEGORIES[category][3] if status in set(statuses)]
+    if not 0 < len(shown) <= 2:
+        return CATEGORIES[category][2]
+    joined = " or ".join(" ".join(words.split()) for words in shown)
+    return joined if len(joined) <= 30 else " or\n".join(shown)
+
+
+def legend_handles(statuses, empty: bool = False, labels: dict[str, str] | None = None) -> list:
+    """Legend patches for the categories of ``statuses`` (the statuses a figure shows; ``empty``: it also shows
+    cells or countries with none), in legend order, each with its :func:`legend_text`; ``labels`` may
+    reword a category for one figure.
+    """
     from matplotlib.patches import Patch
 
-    return [Patch(facecolor=colour, label=label) for category, (colour, label) in styles.items() if category in present]
+    present = {STATUS_CATEGORY[status] for status in statuses} | ({""} if empty else set())
+    handles = []
+    for category in sorted(present, key=_legend_rank):
+        colour, hatch, _ = category_style(category)
+        label = (labels or {}).get(category) or legend_text(category, statuses)
+        edge = HATCH_COLOUR if hatch else "none"
+        handles.append(Patch(facecolor=colour, hatch=hatch or None, edgecolor=edge, linewidth=0, label=label))
+    return handles
 
 
 def bar_panels(panels, xlabel: str, title: str, colour: str = "#3b6ea8", width: float = 13, height: float = 4.4):
@@ -384,17 +436,20 @@ def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
             rotation=90 if (end - start).days < 250 else 0,
             transform=axes.get_xaxis_transform(),
         )
-    for level, event in enumerate(drawn[drawn["layer"] == "event"].itertuples()):
-        when = pd.Timestamp(event.drawn_start)
+    events = drawn[drawn["layer"] == "event"]
+    moments = [pd.Timestamp(when) for when in events["drawn_start"]]
+    close = (last - first) * 0.05  # an event this close before the next one labels leftwards, clear of its line
+    for level, (event, when) in enumerate(zip(events.itertuples(), moments)):
         height = 0.40 + 0.125 * (level % 5)  # five heights, so that close events do not collide
         axes.axvline(when, ymin=0.28, ymax=height, color="#444444", linewidth=0.8)
         towards_end = when > first + (last - first) * 0.75  # labels near the right edge run leftwards
+        followed = level + 1 < len(moments) and moments[level + 1] - when < close
         axes.text(
             when,
             height + 0.01,
             event.label,
             fontsize=7.5,
-            ha="right" if towards_end else "left",
+            ha="right" if towards_end or followed else "left",
             va="bottom",
             transform=axes.get_xaxis_transform(),
         )
@@ -404,45 +459,93 @@ def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
     return list(bands["label"])
 
 
-#: Colour and legend text of each membership status, in legend order (the statuses themselves:
-#: ``schemas.MEMBERSHIP_STATUSES``; a test checks that every one has a style).
-STATUS_STYLE = {
-    status: (colour, STATUS_WORDS[status])
-    for status, colour in {
-        "founding_member": "#1f4e8c",
-        "member": "#5b8bd0",
-        "member_not_endorsing": "#7ec8c8",
-        "represented_by_opposition": "#a9b7cc",
-        "announced_withdrawal": "#f4c06a",
-        "withdrew_de_facto": "#e07b39",
-        "withdrew": "#b23a2e",
-        "designated": "#6a3d9a",
-        "treated_as": "#9e7cc1",
-        "notified": "#cab2d6",
-        "announced": "#e7d4e8",
-        "signatory": "#1b7f5a",
-        "attended": "#74c69d",
-        "absent": "#d9534f",
-    }.items()
+#: The display categories of the membership statuses, in legend order: ``(colour, hatch, legend text, statuses)``.
+#: The data keep every status (``schemas.MEMBERSHIP_STATUSES``); figures group them into at most eight
+#: categories, "no status recorded" (:data:`NO_STATUS`) included, so that a reader can tell them apart: colours
+#: from Okabe and Ito's palette for colour-blind readers (darkened or lightened where needed), each category at
+#: its own lightness or with its own hatching, so that they also differ in greyscale (tested).
+CATEGORIES = {
+    "in": ("#1f4e8c", "", "member, designated ally\nor signatory", ("founding_member", "member", "designated", "signatory")),
+    "partly_in": (
+        "#56b4e9",
+        "////",
+        "seated via the opposition,\ntreated as an ally, or pending",
+        ("represented_by_opposition", "treated_as", "notified", "announced"),
+    ),
+    "attended": ("#009e73", "....", "attended the Miami summit", ("attended",)),
+    "not_taking_part": ("#f0e442", "\\\\\\\\", STATUS_WORDS["stopped_taking_part"], ("stopped_taking_part",)),
+    "exit_announced": ("#e69f00", "", "exit announced,\nnot put into effect", ("announced_withdrawal", "exit_dropped")),
+    "left": ("#b54a00", "", STATUS_WORDS["withdrew"].replace(": ", ":\n"), ("withdrew",)),
+    "absent": ("#cc79a7", "xx", STATUS_WORDS["absent"], ("absent",)),
 }
+#: The category of a cell or country with no status: drawn in this colour, listed last in a legend when present.
+NO_STATUS = ("#ececec", "", "no status recorded")
+#: Each status's category (every status of ``schemas.MEMBERSHIP_STATUSES`` has one; tested).
+STATUS_CATEGORY = {status: category for category, (*_, statuses) in CATEGORIES.items() for status in statuses}
+#: The short words written in a matrix cell for each status (its category's colour says the rest).
+CELL_WORDS = {
+    "founding_member": "founding member",
+    "member": "member",
+    "represented_by_opposition": "via the opposition",
+    "stopped_taking_part": "stopped taking part",
+    "announced_withdrawal": "exit announced",
+    "exit_dropped": "exit dropped",
+    "withdrew": "left",
+    "designated": "designated",
+    "treated_as": "treated as ally",
+    "notified": "intent notified",
+    "announced": "announced",
+    "signatory": "signed",
+    "attended": "attended",
+    "absent": "named as absent",
+}
+
+
+def category_style(category: str) -> tuple[str, str, str]:
+    """``(colour, hatch, legend text)`` of a category of :data:`CATEGORIES`, or of :data:`NO_STATUS` for ""."""
+    return NO_STATUS if category == "" else CATEGORIES[category][:3]
+
+
+#: sRGB (linear) to CIE XYZ, and the D65 white point (IEC 61966-2-1).
+_SRGB_TO_XYZ = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]])
+_D65 = np.array([0.95047, 1.0, 1.08883])
+
+
+def cielab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* of a ``#rrggbb`` colour: L* (0 black – 100 white) is how light it prints in greyscale."""
+    channels = np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)]) / 255
+    linear = np.where(channels <= 0.04045, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
+    ratio = _SRGB_TO_XYZ @ linear / _D65
+    f = np.where(ratio > 216 / 24389, np.cbrt(ratio), (24389 / 27 * ratio + 16) / 116)
+    return float(116 * f[1] - 16), float(500 * (f[0] - f[1])), float(200 * (f[1] - f[2]))
+
+
+def lightness(colour: str) -> float:
+    """CIE L* of a ``#rrggbb`` colour (:func:`cielab`)."""
+    return cielab(colour)[0]
+
+
 #: Sub-regions in the order the membership matrix groups its rows.
 REGION_ORDER = ["South America", "Central America", "Caribbean", "Northern America"]
 
 
 def bloc_order(table, first: str) -> list[str]:
     """Countries (the ISO3 index of ``table``) ordered to show blocs: by status in column ``first``
-    (legend order, :data:`STATUS_STYLE`), then sub-region (:data:`REGION_ORDER`), then English name.
+    (its category's legend order, :data:`CATEGORIES`, then the status's order in ``schemas.STATUS_WORDS``),
+    then sub-region (:data:`REGION_ORDER`), then English name.
     """
     from perucorpus.base.countries import country_label, subregions  # CLDR and UN regions only for this ordering
 
-    rank = {status: number for number, status in enumerate(STATUS_STYLE)}
+    rank = {status: number for number, status in enumerate(STATUS_WORDS)}
     region_of = subregions(list(table.index))
 
     def key(iso3: str):
         status = table.at[iso3, first]
+        known = isinstance(status, str)
         region = region_of[iso3]
         return (
-            rank.get(status, len(rank)) if isinstance(status, str) else len(rank),
+            _legend_rank(STATUS_CATEGORY[status]) if known else len(CATEGORIES),
+            rank[status] if known else len(rank),
             REGION_ORDER.index(region) if region in REGION_ORDER else len(REGION_ORDER),
             country_label(iso3)[0],
         )

@@ -1,8 +1,14 @@
 """Maps of the Americas from the vendored Natural Earth shapes (``data/geo/``), no network.
 
-Shapes are drawn as one matplotlib patch collection in longitude/latitude. Countries too small to see
-at the scale of the continent (most Caribbean states) also get a circle marker at the
-centre of their largest polygon, so that their status is always visible.
+Shapes are projected to a Lambert azimuthal equal-area projection centred on the Americas
+(:data:`PROJECTION`, with pyproj), so that every country is drawn at its true relative size: in
+longitude/latitude, Canada and the United States looked twice as large as they are next to Latin
+America. The map is cropped (:data:`EXTENT`) below the Arctic and west of Alaska. Countries are
+coloured and hatched by the display category of their status (:data:`perucorpus.present.figures.CATEGORIES`),
+one patch collection per category. Countries too small to see at the scale of the continent (most
+Caribbean states) also get a circle marker at the centre of their largest polygon; the countries a map
+labels are named inside their shape where the name fits, otherwise beside them, in a column with
+leader lines (the Caribbean's on the Atlantic side, the others' on the Pacific side).
 """
 
 from __future__ import annotations
@@ -11,18 +17,24 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pyproj
 from matplotlib.collections import PatchCollection
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 
 Polygon = list[np.ndarray]  # outer ring, then holes
 
-EXTENT = (-125.0, -32.0, -56.5, 56.0)  # west, east, south, north
-SMALL_AREA = 3.0  # square degrees: below this a country also gets a marker
+#: Lambert azimuthal equal-area, centred on the Americas, in kilometres (PROJ string: no grid or network needed).
+PROJECTION = "+proj=laea +lat_0=8 +lon_0=-80 +datum=WGS84 +units=km +no_defs"
+EXTENT = (-4300.0, 5000.0, -7300.0, 6000.0)  # west, east, south, north, in km of PROJECTION
+SMALL_AREA = 30_000.0  # km²: below this a country also gets a marker
+#: Labels of countries east of this longitude (and of the Caribbean's) that do not fit go to the Atlantic side.
+ATLANTIC_SIDE = -66.0
+LABEL_SIZE = 8.0  # points
 
 
 def load_shapes(path: Path | str) -> dict[str, list[Polygon]]:
-    """ISO3 → polygons from a GeoJSON FeatureCollection with an ``iso3`` property."""
+    """ISO3 → polygons (longitude, latitude) from a GeoJSON FeatureCollection with an ``iso3`` property."""
     shapes: dict[str, list[Polygon]] = {}
     for feature in json.loads(Path(path).read_text(encoding="utf-8"))["features"]:
         geometry = feature["geometry"]
@@ -31,6 +43,18 @@ def load_shapes(path: Path | str) -> dict[str, list[Polygon]]:
             [np.asarray(ring, dtype=float) for ring in polygon] for polygon in parts
         )
     return shapes
+
+
+def project(shapes: dict[str, list[Polygon]]) -> dict[str, list[Polygon]]:
+    """The same polygons in km of :data:`PROJECTION` (one transformation for all the rings)."""
+    transformer = pyproj.Transformer.from_crs("+proj=longlat +datum=WGS84 +no_defs", PROJECTION, always_xy=True)
+    rings = [ring for polygons in shapes.values() for polygon in polygons for ring in polygon]
+    points = np.concatenate(rings)
+    x, y = transformer.transform(points[:, 0], points[:, 1])
+    projected = np.column_stack([x, y])
+    ends = np.cumsum([len(ring) for ring in rings])
+    pieces = iter(np.split(projected, ends[:-1]))
+    return {iso3: [[next(pieces) for _ in polygon] for polygon in polygons] for iso3, polygons in shapes.items()}
 
 
 def _ring_area_centroid(ring: np.ndarray) -> tuple[float, np.ndarray]:
@@ -44,7 +68,7 @@ def _ring_area_centroid(ring: np.ndarray) -> tuple[float, np.ndarray]:
 
 
 def area(polygons: list[Polygon]) -> float:
-    """Total area in square degrees (outer rings less holes)."""
+    """Total area in the shapes' units squared (outer rings less holes)."""
     total = 0.0
     for polygon in polygons:
         total += _ring_area_centroid(polygon[0])[0] - sum(_ring_area_centroid(hole)[0] for hole in polygon[1:])
@@ -52,44 +76,52 @@ def area(polygons: list[Polygon]) -> float:
 
 
 def marker_position(polygons: list[Polygon]) -> tuple[float, float]:
-    """Centre of the largest polygon (where a marker for the country goes)."""
+    """Centre of the largest polygon (where a marker, or the country's name, goes)."""
     largest = max(polygons, key=lambda polygon: _ring_area_centroid(polygon[0])[0])
     x, y = _ring_area_centroid(largest[0])[1]
     return float(x), float(y)
 
 
-def _patch(polygons: list[Polygon], **style) -> PathPatch:
+def _path(polygons: list[Polygon]) -> MplPath:
     vertices, codes = [], []
     for polygon in polygons:
         for ring in polygon:
             vertices.append(ring)
             codes += [MplPath.MOVETO] + [MplPath.LINETO] * (len(ring) - 2) + [MplPath.CLOSEPOLY]
-    return PathPatch(MplPath(np.concatenate(vertices), codes), **style)
-
-
-#: Colour and legend text of a country the map gives no status (drawn in the base colour, and listed in the legend).
-UNRECORDED = ("#e6e6e6", "no status recorded")
+    return MplPath(np.concatenate(vertices), codes)
 
 
 def draw(
-    axes, shapes: dict[str, list[Polygon]], colours: dict[str, str], base: str = UNRECORDED[0]
+    axes, shapes: dict[str, list[Polygon]], categories: dict[str, str], marked=frozenset()
 ) -> dict[str, tuple[float, float]]:
-    """Draw every shape (``colours[iso3]`` or ``base``); returns the marker positions used for small countries."""
-    markers = {}
-    patches = [
-        _patch(shapes[iso3], facecolor=colours.get(iso3, base), edgecolor="white", linewidth=0.4) for iso3 in sorted(shapes)
-    ]
-    # One collection (limits are set below) draws and saves far faster than one patch per country.
-    axes.add_collection(PatchCollection(patches, match_original=True), autolim=False)
+    """Draw every shape (projected) in its category's colour and hatching (``categories``: ISO3 → category of
+    :data:`perucorpus.present.figures.CATEGORIES`; the others in :data:`perucorpus.present.figures.NO_STATUS`).
+
+    Small countries with a category, or in ``marked`` (those a map names), also get a circle in their colour.
+    Returns the marker positions.
+    """
+    from perucorpus.present.figures import HATCH_COLOUR, category_style
+
+    by_category: dict[str, list] = {}
     for iso3 in sorted(shapes):
-        colour = colours.get(iso3, base)
-        if iso3 in colours and area(shapes[iso3]) < SMALL_AREA:
+        by_category.setdefault(categories.get(iso3, ""), []).append(PathPatch(_path(shapes[iso3])))
+    # One collection per category (hatching is per collection): far faster to draw and save than a patch per country.
+    for category in sorted(by_category, key=lambda name: (name != "", name)):
+        colour, hatch, _ = category_style(category)
+        collection = PatchCollection(
+            by_category[category], facecolors=colour, edgecolors="white", linewidths=0.4, hatch=hatch or None
+        )
+        collection.set_hatchcolor(HATCH_COLOUR)
+        axes.add_collection(collection, autolim=False)
+    markers = {}
+    for iso3 in sorted(shapes):
+        if (iso3 in categories or iso3 in marked) and area(shapes[iso3]) < SMALL_AREA:
             markers[iso3] = marker_position(shapes[iso3])
             axes.plot(
                 *markers[iso3],
                 marker="o",
-                markersize=6.5,
-                markerfacecolor=colour,
+                markersize=6,
+                markerfacecolor=category_style(categories.get(iso3, ""))[0],
                 markeredgecolor="#333333",
                 markeredgewidth=0.7,
                 linestyle="none",
@@ -102,34 +134,128 @@ def draw(
     return markers
 
 
-def status_map(axes, shapes: dict[str, list[Polygon]], statuses, styles: dict[str, tuple[str, str]], title: str):
-    """Colour each country by its status (``statuses``: ISO3 → status) with a legend in ``styles`` order.
+def label_places(axes, shapes: dict[str, list[Polygon]], names: dict[str, str], regions: dict[str, str]) -> dict:
+    """Where each country of ``names`` (ISO3 → name) is labelled: ``{iso3: (x, y, anchor_x, anchor_y, side)}``.
 
-    ``styles`` maps a status to (colour, legend text); the legend lists only the statuses shown,
-    then :data:`UNRECORDED` if some country is left without one. Returns what is drawn, one row
-    per country with a shape (ISO3 order): ``map`` (the title), ``iso3``, ``status`` ("" when
-    none is recorded), ``legend`` (its legend text), ``colour`` and ``marker`` (whether the
-    country also gets a circle, being too small to see).
+    ``regions`` gives each country's UN sub-region. The Caribbean's names go in a column on the Atlantic
+    side, and Central America's that do not fit inside their shape in a column on the Pacific side, spread
+    so that no two overlap, each joined to its country by a leader line. Any other name goes inside its shape
+    (``side`` "inside", at the centre of its largest polygon) when it is not much wider than the polygon there
+    (:func:`chord`),
+    otherwise beside it, towards the nearer ocean (east of :data:`ATLANTIC_SIDE` on the Atlantic side).
+    """
+    transformer = pyproj.Transformer.from_crs(PROJECTION, "+proj=longlat +datum=WGS84 +no_defs", always_xy=True)
+    km_per_point = (EXTENT[1] - EXTENT[0]) / (axes.get_window_extent().width * 72 / axes.figure.dpi)
+    line, gap = LABEL_SIZE * 1.3 * km_per_point, 12 * km_per_point
+    places, columns = {}, {"east": [], "west": []}
+    for iso3 in sorted(names):
+        x, y = marker_position(shapes[iso3])
+        largest = max(shapes[iso3], key=lambda polygon: _ring_area_centroid(polygon[0])[0])[0]
+        fits = len(names[iso3]) * LABEL_SIZE * 0.55 * km_per_point < 2 * chord(largest, x, y)
+        fits = fits and area(shapes[iso3]) >= SMALL_AREA
+        if regions.get(iso3) == "Caribbean" and not (fits and iso3 == "CUB"):
+            columns["east"].append((iso3, x, y))
+        elif regions.get(iso3) == "Central America" and not fits:
+            columns["west"].append((iso3, x, y))
+        elif fits:
+            places[iso3] = (x, y, x, y, "inside")
+        else:
+            side = "east" if transformer.transform(x, y)[0] > ATLANTIC_SIDE else "west"
+            places[iso3] = (x + (gap if side == "east" else -gap), y, x, y, side)
+    for side, members in columns.items():
+        if not members:
+            continue
+        members.sort(key=lambda member: -member[2])  # north to south
+        wanted = np.array([y for _, _, y in members])
+        placed = wanted.copy()
+        for number in range(1, len(placed)):  # push each name below the one above it
+            placed[number] = min(placed[number], placed[number - 1] - line)
+        placed += max(0.0, (wanted - placed).mean())  # re-centre the column on its countries
+        for number in range(1, len(placed)):
+            placed[number] = min(placed[number], placed[number - 1] - line)
+        xs = [x for _, x, _ in members]
+        column = max(xs) + gap if side == "east" else min(xs) - gap
+        for (iso3, x, y), label_y in zip(members, placed):
+            places[iso3] = (column, float(label_y), x, y, side)
+    return places
+
+
+def chord(ring: np.ndarray, x: float, y: float) -> float:
+    """The width of the polygon ``ring`` along the horizontal line through (``x``, ``y``): how much room a name
+    written there has (0 when the point is outside).
+    """
+    start, end = ring[:-1], ring[1:]
+    crossing = (start[:, 1] <= y) != (end[:, 1] <= y)
+    ys = np.where(crossing, end[:, 1] - start[:, 1], 1.0)
+    xs = np.sort(start[crossing, 0] + (y - start[crossing, 1]) * (end[crossing, 0] - start[crossing, 0]) / ys[crossing])
+    for left, right in zip(xs[::2], xs[1::2]):
+        if left <= x <= right:
+            return float(right - left)
+    return 0.0
+
+
+def draw_labels(axes, places: dict, names: dict[str, str]) -> None:
+    """Write the names at :func:`label_places`' positions, with a leader line for those beside their country."""
+    for iso3, (x, y, anchor_x, anchor_y, side) in sorted(places.items()):
+        if side == "inside":
+            axes.text(
+                x,
+                y,
+                names[iso3],
+                fontsize=LABEL_SIZE,
+                ha="center",
+                va="center",
+                color="#111111",
+                bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "alpha": 0.7, "edgecolor": "none"},
+            )
+            continue
+        axes.plot([anchor_x, x], [anchor_y, y], color="#555555", linewidth=0.5)
+        axes.text(x, y, names[iso3], fontsize=LABEL_SIZE, ha="left" if side == "east" else "right", va="center")
+
+
+def status_map(axes, shapes, statuses, title: str, labelled=(), legend_labels: dict[str, str] | None = None):
+    """Colour each country (``shapes``: projected, :func:`project`) by the category of its status
+    (``statuses``: ISO3 → status), name the countries in ``labelled``, and add a legend of the categories shown.
+
+    The legend lists the categories shown, in legend order (:func:`perucorpus.present.figures.legend_handles`),
+    then "no status recorded" if some country is left without one; ``legend_labels`` may reword a category
+    for this map. Returns what is drawn, one row
+    per country with a shape (ISO3 order): ``map`` (the title), ``iso3``, ``status`` ("" when none is
+    recorded), ``category``, ``legend`` (its legend text), ``colour``, ``hatch``, ``marker`` (whether the
+    country also gets a circle, being too small to see) and ``label`` (where its name is written: "inside",
+    "east" or "west" of it, or "" when not named).
     """
     import pandas as pd
 
-    from perucorpus.present.figures import legend_handles
+    from perucorpus.base.countries import country_label, subregions
+    from perucorpus.present.figures import STATUS_CATEGORY, category_style, legend_handles, legend_text
 
-    markers = draw(axes, shapes, {iso3: styles[status][0] for iso3, status in statuses.items()})
-    unrecorded = sorted(set(shapes) - set(statuses.index))
-    legend = {**styles, "": UNRECORDED}
-    present = set(statuses) | ({""} if unrecorded else set())
-    axes.legend(handles=legend_handles(legend, present), loc="lower left", frameon=False, fontsize=8.5)
-    axes.set_title(title, fontsize=11)
-    status = {iso3: statuses.get(iso3, "") for iso3 in shapes}
-    rows = [
-        (title, iso3, status[iso3], " ".join(legend[status[iso3]][1].split()), legend[status[iso3]][0], iso3 in markers)
-        for iso3 in sorted(shapes)
-    ]
-    return pd.DataFrame(rows, columns=["map", "iso3", "status", "legend", "colour", "marker"])
+    statuses = statuses[statuses.index.isin(list(shapes))]
+    categories = {iso3: STATUS_CATEGORY[status] for iso3, status in statuses.items()}
+    markers = draw(axes, shapes, categories, marked=set(labelled))
+    handles = legend_handles(set(statuses), empty=bool(set(shapes) - set(categories)), labels=legend_labels)
+    axes.legend(handles=handles, loc="lower left", frameon=False, fontsize=8)
+    axes.set_title(title, fontsize=10.5)
+    names = {iso3: country_label(iso3)[0] for iso3 in labelled if iso3 in shapes}
+    places = label_places(axes, shapes, names, subregions(sorted(names)))
+    draw_labels(axes, places, names)
+    rows = []
+    for iso3 in sorted(shapes):
+        category = categories.get(iso3, "")
+        colour, hatch, _ = category_style(category)
+        legend = (legend_labels or {}).get(category) or legend_text(category, set(statuses))
+        label = places[iso3][4] if iso3 in places else ""
+        rows.append(
+            (title, iso3, statuses.get(iso3, ""), category, " ".join(legend.split()), colour, hatch, iso3 in markers, label)
+        )
+    return pd.DataFrame(rows, columns=["map", "iso3", "status", "category", "legend", "colour", "hatch", "marker", "label"])
 
 
-def describe_statuses(statuses, styles: dict[str, tuple[str, str]]) -> str:
-    """How many countries have each status, in ``styles`` order: a text alternative for a status map."""
-    counts = statuses.value_counts()
-    return ", ".join(f"{' '.join(label.split())} {counts[status]}" for status, (_, label) in styles.items() if status in counts)
+def describe_statuses(statuses) -> str:
+    """How many countries fall in each display category, in legend order: a text alternative for a status map."""
+    from perucorpus.present.figures import CATEGORIES, STATUS_CATEGORY
+
+    counts = statuses.map(STATUS_CATEGORY).value_counts()
+    return ", ".join(
+        f"{' '.join(label.split())} {counts[category]}" for category, (_, _, label, _) in CATEGORIES.items() if category in counts
+    )
