@@ -328,7 +328,8 @@ def _replaceable(target: Path, folders: tuple[str, ...] = ("figures", "fonts")) 
     )
 
 
-def _fresh(target: Path) -> None:
+def fresh_folder(target: Path) -> None:
+    """Empty ``target`` for a new build (refused unless it is new, empty or an earlier build), and mark it as built here."""
     if target.exists():
         if not _replaceable(target):
             raise FileExistsError(f"{target}: not a reading copy built here (no {MARKER}); choose a new or empty folder")
@@ -350,7 +351,7 @@ def build(notebooks: Path | str, target: Path | str, handouts: Path | str | None
     for folder in [target] + ([Path(handouts)] if handouts else []):
         if folder.exists() and not _replaceable(folder):
             raise FileExistsError(f"{folder}: not a reading copy built here (no {MARKER}); choose a new or empty folder")
-    _fresh(target)
+    fresh_folder(target)
     pages = []
     for path in numbered_notebooks(notebooks):
         notebook = nbformat.read(path, as_version=4)
@@ -387,7 +388,7 @@ def print_handouts(site: Path, handouts: Path) -> list[Path]:
     """Print the two editions of the reading copy ``site`` to A4 PDFs in ``handouts`` (headless Chromium)."""
     from perucorpus.publish.chromium import Browser
 
-    _fresh(handouts)
+    fresh_folder(handouts)
     with Browser() as browser:
         return [browser.pdf(site / page, handouts / pdf, LINKS_TO_TEXT) for page, pdf in HANDOUTS.items()]
 
