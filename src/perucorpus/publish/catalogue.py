@@ -93,12 +93,14 @@ class Catalogue:
     direction: str = field(default="ltr")
 
     def __call__(self, key: str) -> str:
+        """The text of ``key``; :class:`MissingText` (naming the catalogue and the key) if it has none."""
         try:
             return self.entries[key]
         except KeyError:
             raise MissingText(f"{self.origin}: no text for key {key!r} in the {self.language!r} catalogue") from None
 
     def __contains__(self, key: str) -> bool:
+        """Whether the catalogue has a text for ``key``."""
         return key in self.entries
 
 
@@ -124,7 +126,7 @@ def translated(path: Path | str) -> tuple[Catalogue, dict[str, str]]:
     data = read_toml(path)
     language = data.get("language")
     if not isinstance(language, str) or not language:
-        raise CatalogueError(f"{path}:1: no language = \"…\" line")
+        raise CatalogueError(f'{path}:1: no language = "…" line')
     text = path.read_text(encoding="utf-8")
     entries, sources = {}, {}
     for key, entry in data.get("entries", {}).items():

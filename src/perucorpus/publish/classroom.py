@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -35,16 +36,6 @@ PAGES = {
 }
 #: The PDF each page is printed to.
 PDFS = {page: page.removesuffix(".html") + ".pdf" for page in PAGES}
-#: What the reading copy's contents and the lesson plan list, in order: (file, key of its label).
-OUTPUTS = [
-    ("lesson_plan.html", "ui.lesson_plan"),
-    ("lesson_plan.pdf", "ui.lesson_plan_pdf"),
-    ("handout.pdf", "ui.handout"),
-    ("student.pdf", "ui.student"),
-    ("facilitator.pdf", "ui.facilitator"),
-    ("slides.html", "ui.slides"),
-    ("slides.pdf", "ui.slides_pdf"),
-]
 #: The figures the handout and the slides show (files of ``figures/``).
 MAPS, TIMELINE = "03_maps", "03_peru_timeline"
 MANIFEST = "printed.json"
@@ -61,13 +52,14 @@ def environment() -> jinja2.Environment:
     )
     env.filters["mixed"] = lambda text: Markup(mixed(str(text)))
     env.filters["first_upper"] = _first_upper
+    env.filters["code_spans"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", mixed(str(text))))
     return env
 
 
 def render(pack: editions.Pack) -> dict[str, str]:
     """Every page of the pack: file name → HTML."""
     env = environment()
-    outputs = [(name, pack.t(key)) for name, key in OUTPUTS]
+    outputs = [(name, pack.t(key)) for name, key in editions.OUTPUTS]
     pages = {}
     for name, (template, options) in PAGES.items():
         title = f"{pack.t('pack.title')}: {pack.t(_label(name))}"
@@ -97,9 +89,18 @@ def guide_html(pack: editions.Pack, kind: str) -> str:
     return template.render(items=items, t=pack.t).strip()
 
 
+def intro_html(pack: editions.Pack, prefix: str) -> str:
+    """Notebook 04's opening: what the guide is for, and a link to every item of the pack (under ``prefix``)."""
+    template = environment().from_string(
+        "<p>{{ t('pack.purpose') | mixed }}</p><p>{{ t('pack.pack_intro') | code_spans }}</p>"
+        '<ul>{% for href, label in links %}<li><a href="{{ href }}">{{ label }}</a></li>{% endfor %}</ul>'
+    )
+    return template.render(t=pack.t, links=pack_links(pack, prefix))
+
+
 def pack_links(pack: editions.Pack, prefix: str) -> list[tuple[str, str]]:
     """(address, label) of every item of the pack, addresses under ``prefix`` (a folder, relative to the linking page)."""
-    return [(f"{prefix}{name}", pack.t(key)) for name, key in OUTPUTS]
+    return [(f"{prefix}{name}", pack.t(key)) for name, key in editions.OUTPUTS]
 
 
 def _digest(html: str) -> str:

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
-
 from babel.dates import format_date
 
 from perucorpus.base import dates, schemas
@@ -45,6 +44,16 @@ CLAIMS_TO_CHECK = 2
 SESSION_MINUTES = 90
 #: The short comparison table's longest cell, in words.
 SHORT_CELL_WORDS = 12
+#: The pack's files, in the order the reading copy's contents and the lesson plan list them: (file, key of its label).
+OUTPUTS = [
+    ("lesson_plan.html", "ui.lesson_plan"),
+    ("lesson_plan.pdf", "ui.lesson_plan_pdf"),
+    ("handout.pdf", "ui.handout"),
+    ("student.pdf", "ui.student"),
+    ("facilitator.pdf", "ui.facilitator"),
+    ("slides.html", "ui.slides"),
+    ("slides.pdf", "ui.slides_pdf"),
+]
 #: The data file of the articles' English translations (one row per paragraph), if the project has it.
 TRANSLATIONS = "translations.csv"
 
@@ -65,6 +74,7 @@ class Passage:
 
     @property
     def anchor(self) -> str:
+        """The id of the passage on the pack's pages."""
         return f"p-{self.article_id}-{self.number}"
 
 
@@ -80,13 +90,15 @@ class Reference:
 
     @property
     def short(self) -> str:
+        """``publisher, date``, as a check cites it."""
         return f"{self.publisher}, {self.date}"
 
 
 @dataclass(frozen=True)
 class Check:
     """A claim of an article set against the record. ``mode``: ``check`` (printed open), ``record`` (no verdict:
-    students judge) or ``sources`` (only the references to read)."""
+    students judge) or ``sources`` (only the references to read).
+    """
 
     claim_id: str
     label: str
@@ -101,6 +113,7 @@ class Check:
 
     @property
     def anchor(self) -> str:
+        """The id of the check on the pack's pages."""
         return f"check-{self.claim_id}"
 
 
@@ -114,13 +127,15 @@ class Figure:
 
     @property
     def anchor(self) -> str:
+        """The id of the figure on the pack's pages."""
         return f"figure-{self.stem}"
 
 
 @dataclass(frozen=True)
 class Material:
     """One thing a question points to: its label, the anchor of the place that holds it in the pack, and how a
-    researcher finds it in the collection (``detail``, shown by notebook 04)."""
+    researcher finds it in the collection (``detail``, shown by notebook 04).
+    """
 
     label: str
     anchor: str
@@ -202,10 +217,12 @@ class Pack:
 
     @property
     def items(self) -> list[Item]:
+        """The questions, then the exercises."""
         return self.questions + self.exercises
 
     @property
     def minutes(self) -> int:
+        """The run sheet's minutes, added up."""
         return sum(step.minutes for step in self.run_sheet)
 
 
@@ -239,9 +256,7 @@ class Data:
         self.articles = corpus.load_corpus(folder)
         self.meta = corpus.metadata(self.articles)
         self.names = corpus.reader_names(self.meta)
-        self.paragraphs = {
-            article_id: dict(numbered_paragraphs(article.raw)) for article_id, article in self.articles.items()
-        }
+        self.paragraphs = {article_id: dict(numbered_paragraphs(article.raw)) for article_id, article in self.articles.items()}
         self.translations = read_translations(folder)
         self.claims = checks.load_claims(folder).set_index("claim_id", drop=False)
         self.references = read_table(folder / "references.csv", schemas.REFERENCES).set_index("ref_id", drop=False)
@@ -263,49 +278,55 @@ class Data:
         Raises :class:`PackError` for a kind it does not know or a row the data does not have.
         """
         kind, _, key = name.partition(":")
-        parts = key.split(":")
+        kind = ROW_KINDS.get(kind, kind)
+        if not hasattr(self, f"_rows_{kind}"):
+            raise PackError(f"unknown kind of row {name!r}")
         try:
-            if kind in ("claim", "check", "record", "sources"):
-                return [self.claims.loc[key].astype(str).to_dict()]
-            if kind in ("paragraph", "arabic", "translation"):
-                article_id, number = parts[0], int(parts[1])
-                english = self.translations.get((article_id, number), "")
-                return [{"arabic": self.arabic(article_id, number), "english": english}]
-            if kind == "president":
-                row = self.presidents[self.presidents["name"] == key]
-                if row.empty:
-                    raise KeyError(key)
-                return [row.iloc[0].astype(str).to_dict()]
-            if kind == "membership":
-                iso3, grouping, status, source = parts
-                rows = self.memberships
-                chosen = rows[
-                    (rows["iso3"] == iso3) & (rows["grouping"] == grouping) & (rows["status"] == status) & (rows["source"] == source)
-                ]
-                if chosen.empty:
-                    raise KeyError(key)
-                return [row.astype(str).to_dict() for _, row in chosen.iterrows()]
-            if kind == "position":
-                dimension, era = parts
-                chosen = self.positions[(self.positions["dimension"] == dimension) & (self.positions["era"] == era)]
-                if chosen.empty:
-                    raise KeyError(key)
-                return [row.astype(str).to_dict() for _, row in chosen.iterrows()]
-            if kind == "reference":
-                return [self.references.loc[key].astype(str).to_dict()]
-            if kind == "hedge":
-                return [self.hedges.loc[key].astype(str).to_dict()]
-            if kind == "article":
-                return [self.meta.loc[key].astype(str).to_dict()]
-            if kind == "figure":
-                if not (self.figures / f"{key}.png").is_file():
-                    raise KeyError(key)
-                return [{"figure": key}]
-            if kind == "table" and key in ("comparison", "presidents"):
-                return [{"table": key}]
+            found = getattr(self, f"_rows_{kind}")(key)
         except (KeyError, IndexError, ValueError):
-            raise PackError(f"no data row {name!r}") from None
-        raise PackError(f"unknown kind of row {name!r}")
+            found = []
+        if not found:
+            raise PackError(f"no data row {name!r}")
+        return [{column: str(value) for column, value in row.items()} for row in found]
+
+    def _rows_claim(self, key: str) -> list[dict]:
+        return [self.claims.loc[key].to_dict()]
+
+    def _rows_paragraph(self, key: str) -> list[dict]:
+        article_id, number = key.split(":")
+        return [{"arabic": self.arabic(article_id, int(number)), "english": self.translations.get((article_id, int(number)), "")}]
+
+    def _rows_president(self, key: str) -> list[dict]:
+        return self.presidents[self.presidents["name"] == key].to_dict("records")
+
+    def _rows_membership(self, key: str) -> list[dict]:
+        iso3, grouping, status, source = key.split(":")
+        rows = self.memberships
+        chosen = (rows["iso3"] == iso3) & (rows["grouping"] == grouping) & (rows["status"] == status) & (rows["source"] == source)
+        return rows[chosen].to_dict("records")
+
+    def _rows_position(self, key: str) -> list[dict]:
+        dimension, era = key.split(":")
+        return self.positions[(self.positions["dimension"] == dimension) & (self.positions["era"] == era)].to_dict("records")
+
+    def _rows_reference(self, key: str) -> list[dict]:
+        return [self.references.loc[key].to_dict()]
+
+    def _rows_hedge(self, key: str) -> list[dict]:
+        return [self.hedges.loc[key].to_dict()]
+
+    def _rows_article(self, key: str) -> list[dict]:
+        return [self.meta.loc[key].to_dict()]
+
+    def _rows_figure(self, key: str) -> list[dict]:
+        return [{"figure": key}] if (self.figures / f"{key}.png").is_file() else []
+
+    def _rows_table(self, key: str) -> list[dict]:
+        return [{"table": key}] if key in ("comparison", "presidents") else []
+
+
+#: Kinds of evidence that name the same rows as another kind (a claim printed open, without its verdict, …).
+ROW_KINDS = {"check": "claim", "record": "claim", "sources": "claim", "arabic": "paragraph", "translation": "paragraph"}
 
 
 # --- building the pack ---------------------------------------------------------------------
@@ -440,6 +461,11 @@ def _item(builder: _Builder, kind: str, key: str, number: int, entry: dict) -> I
         quote_ar=entry.get("quote_ar", ""),
         quote_article=entry.get("quote_article", ""),
     )
+    for name in item.cite:
+        try:
+            builder.data.rows(name)
+        except PackError as error:
+            raise PackError(f"teaching/classroom.toml [{prefix}]: {error}") from None
     for name in item.evidence:
         material = builder.material(name, item)
         if material and material not in item.materials:
@@ -498,7 +524,9 @@ def _presidents(data: Data, t: Catalogue, source: dict) -> list[dict]:
     rows = []
     for row in data.presidents.sort_values("start").itertuples():
         if row.name not in by_name:
-            raise PackError(f"president {row.name!r} of peru_heads_of_state.csv has no [presidents.*] entry in the teaching source")
+            raise PackError(
+                f"president {row.name!r} of peru_heads_of_state.csv has no [presidents.*] entry in the teaching source"
+            )
         rows.append(
             {
                 "name": row.name,
@@ -525,7 +553,9 @@ def load(root: Path | str, language: str = "en") -> Pack:
             _checking_exercise(builder, item, entry)
         exercises.append(item)
     passages: dict[str, list[Passage]] = {}
-    for (article_id, _), passage in sorted(builder.passages.items(), key=lambda pair: (list(data.articles).index(pair[0][0]), pair[0][1])):
+    for (article_id, _), passage in sorted(
+        builder.passages.items(), key=lambda pair: (list(data.articles).index(pair[0][0]), pair[0][1])
+    ):
         passages.setdefault(article_id, []).append(passage)
     table, eras = _table(data, t, source)
     articles = _articles(data, t)
@@ -563,7 +593,8 @@ def load(root: Path | str, language: str = "en") -> Pack:
         roles=[{"name": t(f"roles.{key}.name"), "text": t(f"roles.{key}.text")} for key in source["roles"]],
         paths=[{"title": t(f"paths.{key}.title"), "text": t(f"paths.{key}.text")} for key in source["paths"]],
         rubric=[
-            {level: t(f"rubric.{key}.{level}") for level in ("criterion", "strong", "adequate", "weak")} for key in source["rubric"]
+            {level: t(f"rubric.{key}.{level}") for level in ("criterion", "strong", "adequate", "weak")}
+            for key in source["rubric"]
         ],
         withheld=[text for item in questions + exercises for text in item.withheld],
         names=data.names,
@@ -634,7 +665,9 @@ def fact_problems(root: Path | str) -> list[str]:
             problems.append(f"teaching/classroom.toml [{where}]: {error}")
             continue
         if "candidates" in entry:
-            rows_text += "\n" + _cited_text(data, [f"claim:{claim}" for claim in entry["candidates"] if claim in data.claims.index])
+            rows_text += "\n" + _cited_text(
+                data, [f"claim:{claim}" for claim in entry["candidates"] if claim in data.claims.index]
+            )
         available = _numbers(rows_text)
         texts = [value for name, value in entry.items() if isinstance(value, str) and name not in ("quote_ar", "quote_article")]
         texts += [value for value in entry.get("misreadings", [])]
@@ -643,7 +676,11 @@ def fact_problems(root: Path | str) -> list[str]:
             if missing:
                 problems.append(f"teaching/classroom.toml [{where}]: number(s) {', '.join(missing)} not in the rows it cites")
         articles = {name.split(":")[1] for name in names if name.split(":")[0] in ("paragraph", "arabic", "article")}
-        articles |= {data.claims.at[name.split(":")[1], "article_id"] for name in names if name.split(":")[0] in ("claim", "check", "record", "sources")}
+        articles |= {
+            data.claims.at[name.split(":")[1], "article_id"]
+            for name in names
+            if name.split(":")[0] in ("claim", "check", "record", "sources")
+        }
         if entry.get("quote_article"):
             articles.add(entry["quote_article"])
         quotations = [quote for text in texts for quote in ARABIC_QUOTE.findall(text)]
@@ -673,7 +710,8 @@ def humanise(text: str, ids: dict[str, str]) -> str:
 
 def id_labels(pack: Pack, claims: Iterable[str] = (), data_references: pd.DataFrame | None = None) -> dict[str, str]:
     """What to print for an id met in a data note: a check's label (another claim: "another check"), an article's
-    reader name, a reference's publisher and date."""
+    reader name, a reference's publisher and date.
+    """
     labels = {claim_id: pack.t("ui.another_check") for claim_id in claims}
     labels |= {check.claim_id: check.label for check in pack.checks}
     labels |= {article_id: name.removeprefix("the ") for article_id, name in pack.names.items()}
