@@ -23,6 +23,15 @@ def test_the_run_sheet_adds_up_to_ninety_minutes(pack):
         assert part in titles
 
 
+def test_each_groups_block_of_questions_fits_the_reading_slot(pack):
+    reading = next(step for step in pack.run_sheet if step.blocks)
+    assert len(reading.blocks) >= 3
+    for group, block in reading.blocks.items():
+        assert sum(question.minutes for question in block) == reading.minutes, group
+    placed = [question.key for block in reading.blocks.values() for question in block]
+    assert len(placed) == len(set(placed))  # no question in two blocks
+
+
 def test_the_lesson_plan_has_what_a_teacher_needs(pack):
     assert 3 <= len(pack.objectives) <= 4
     assert len(pack.roles) >= 3 and len(pack.paths) == 2

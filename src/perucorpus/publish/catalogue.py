@@ -32,6 +32,7 @@ STRUCTURE = frozenset(
         "cite",
         "withhold",
         "candidates",
+        "blocks",
         "minutes",
         "article",
         "figure",

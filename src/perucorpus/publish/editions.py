@@ -183,13 +183,14 @@ class ArticleLine:
 
 @dataclass(frozen=True)
 class Step:
-    """A row of the run sheet."""
+    """A row of the run sheet; ``blocks``: the groups' blocks of questions (group → questions), if the step has them."""
 
     key: str
     minutes: int
     title: str
     text: str
     note: str
+    blocks: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -538,6 +539,16 @@ def _presidents(data: Data, t: Catalogue, source: dict) -> list[dict]:
     return rows
 
 
+def _step(key: str, entry: dict, t: Catalogue, questions: list[Item]) -> Step:
+    by_key = {question.key: question for question in questions}
+    unknown = [name for block in entry.get("blocks", {}).values() for name in block if name not in by_key]
+    if unknown:
+        raise PackError(f"teaching/classroom.toml [run_sheet.{key}]: blocks name no question {unknown}")
+    blocks = {group: [by_key[name] for name in block] for group, block in entry.get("blocks", {}).items()}
+    texts = [t(f"run_sheet.{key}.{name}") for name in ("title", "text", "note")]
+    return Step(key, int(entry["minutes"]), *texts, blocks)
+
+
 def load(root: Path | str, language: str = "en") -> Pack:
     """The pack of the project at ``root`` (its ``teaching/``, ``data/`` and ``figures/``) in ``language``."""
     root = Path(root)
@@ -586,10 +597,7 @@ def load(root: Path | str, language: str = "en") -> Pack:
         presidents=_presidents(data, t, source),
         objectives=[t(f"objectives.{key}.text") for key in source["objectives"]],
         pre_reading=pre_reading,
-        run_sheet=[
-            Step(key, int(entry["minutes"]), t(f"run_sheet.{key}.title"), t(f"run_sheet.{key}.text"), t(f"run_sheet.{key}.note"))
-            for key, entry in source["run_sheet"].items()
-        ],
+        run_sheet=[_step(key, entry, t, questions) for key, entry in source["run_sheet"].items()],
         roles=[{"name": t(f"roles.{key}.name"), "text": t(f"roles.{key}.text")} for key in source["roles"]],
         paths=[{"title": t(f"paths.{key}.title"), "text": t(f"paths.{key}.text")} for key in source["paths"]],
         rubric=[
