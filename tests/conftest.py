@@ -157,12 +157,12 @@ class Page(HTMLParser):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The reading copy (and, where Chromium is installed, the handouts) built once from a copy of the project.
+    """The reading copy built once from a copy of the project.
 
     The copy gets a CSV beside one figure that has none yet, so that the figure links are tested
     whether or not the notebooks already write them.
     """
-    from perucorpus.publish import chromium, site
+    from perucorpus.publish import site
 
     root = tmp_path_factory.mktemp("project")
     for folder in ("notebooks", "data", "figures", "teaching", "docs"):
@@ -171,6 +171,51 @@ def built_site(tmp_path_factory):
     csv = root / "figures" / "01_top_terms.csv"
     if not csv.exists():
         csv.write_text("article,term,count\nexample,term,1\n", encoding="utf-8")
-    handouts = root / "_build" / "handouts" if chromium.executable() else None
-    written = site.build(root / "notebooks", root / "_build" / "html", handouts)
+    written = site.build(root / "notebooks", root / "_build" / "html")
     return root / "_build", written
+
+
+def need(available, reason):
+    """Skip a test that needs a tool (Chromium, axe-core, pdftotext, a built pack) where it is missing; in CI, fail."""
+    import os
+
+    if not available:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (CI must run this test: see .ci/run)")
+        pytest.skip(reason)
+
+
+#: Two translated paragraphs for tests of the pack, one cited by a question, one the translate exercise withholds.
+TRANSLATION_FIXTURE = (
+    "article_id,paragraph,text_en,note\n"
+    'jeri2025_mnna_intent,2,"The White House informed the US Congress on Thursday (fixture).",\n'
+    'jeri2025_mnna_intent,8,"Peru is considered a vital partner in these efforts (fixture, withheld).",\n'
+)
+
+
+@pytest.fixture(scope="session")
+def pack_project(tmp_path_factory):
+    """A copy of the project whose data has a small translations.csv (:data:`TRANSLATION_FIXTURE`)."""
+    root = tmp_path_factory.mktemp("pack")
+    shutil.copytree(DATA, root / "data")
+    (root / "data" / "translations.csv").write_text(TRANSLATION_FIXTURE, encoding="utf-8")
+    for folder in ("figures", "teaching"):
+        (root / folder).symlink_to(ROOT / folder)
+    return root
+
+
+@pytest.fixture(scope="session")
+def pack(pack_project):
+    """The classroom pack of :func:`pack_project` (perucorpus.publish.editions.load)."""
+    from perucorpus.publish import editions
+
+    return editions.load(pack_project)
+
+
+@pytest.fixture(scope="session")
+def pack_pages(pack_project, pack, tmp_path_factory):
+    """The pack's pages (no PDFs) written to a temporary folder: (folder, name → HTML)."""
+    from perucorpus.publish import classroom
+
+    target = tmp_path_factory.mktemp("classroom") / "classroom"
+    return target, classroom.write_pages(pack_project, target, pack)

@@ -1,32 +1,21 @@
-"""The reading copy and the handouts in a real browser (headless Chromium, one per session).
+"""The reading copy and the classroom pack's pages in a real browser (headless Chromium, one per session).
 
 On every page: Arabic laid out right to left (computed direction, alignment and where the text
-starts), no script, no serious or critical axe-core violation, the contents' links resolve,
-the contents beside the text on a wide screen and above it on a phone, and the print
-stylesheet. The PDFs: A4, and the student's without the solutions. Skipped with the reason
-where Chromium (Debian ``chromium``), axe-core (``npm ci``) or pdftotext (``poppler-utils``) is
-missing, except in CI (``CI=true``), where ``.ci/run`` installs them and a missing one fails.
+starts), no script, no serious or critical axe-core violation; on the reading copy's pages, the
+contents' links resolve, the contents beside the text on a wide screen and above it on a phone,
+and the print stylesheet. Skipped with the reason where Chromium (Debian ``chromium``) or
+axe-core (``npm ci``) is missing, except in CI (``CI=true``), where ``.ci/run`` installs them and a
+missing one fails. The pack's PDFs are tested in ``test_classroom.py``.
 """
 
 import json
-import os
-import re
-import shutil
-import subprocess
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, need
 
 from perucorpus.publish import chromium
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def need(available, reason):
-    if not available:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason} (CI must run the browser tests: see .ci/run)")
-        pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
@@ -158,29 +147,26 @@ def test_no_serious_or_critical_accessibility_violation(reports):
     assert found == {}, json.dumps(found, indent=1, ensure_ascii=False)
 
 
-def _pdf_text(path):
-    need(shutil.which("pdftotext"), "needs pdftotext (Debian package poppler-utils)")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+@pytest.fixture(scope="module")
+def pack_reports(browser, pack_pages):
+    """Direction, inertness and axe-core's findings on each page of the classroom pack."""
+    axe = AXE.read_text(encoding="utf-8") if AXE.is_file() else None
+    folder, pages = pack_pages
+    found = {}
+    for name in pages:
+        session = browser.open(folder / name, width=1280)
+        found[name] = {"rtl": browser.evaluate(session, RTL), "inert": browser.evaluate(session, INERT)}
+        if axe:
+            found[name]["axe"] = browser.evaluate(session, axe + f"\n;{AXE_RUN}")
+        browser.close_tab(session)
+    return found
 
 
-def test_handouts_are_a4_pdfs_and_the_students_has_no_solution(built_site):
-    need(chromium.executable(), "needs a headless Chromium (Debian package chromium)")
-    handouts = built_site[0] / "handouts"
-    for name in ("student.pdf", "facilitator.pdf"):
-        data = (handouts / name).read_bytes()
-        sizes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data))
-        assert sizes and all(abs(float(w) - 595.28) < 1 and abs(float(h) - 841.89) < 1 for w, h in sizes), (name, sizes)
-        assert b"/CreationDate (D:00000000000000" in data  # no build date in the file
-        assert b"file:" not in data and b"/URI" not in data  # nor the address it was built at
-    from test_site import _solution_texts
-
-    student, facilitator = _pdf_text(handouts / "student.pdf"), _pdf_text(handouts / "facilitator.pdf")
-
-    def squash(text):  # Latin letters only: pdftotext reorders Arabic and adds marks
-        return re.sub(r"[\s\u0080-\uffff]+", "", text)
-
-    for solution in _solution_texts():
-        latin = re.sub(r"[^\x00-\x7f]", "", solution).strip()  # the Latin part: pdftotext reorders Arabic runs
-        assert squash(latin) not in squash(student), latin
-        assert squash(latin) in squash(facilitator), latin
-    assert "Misreadings to watch for" in facilitator and "Misreadings" not in student
+def test_the_packs_pages_set_arabic_right_to_left_run_no_script_and_pass_axe(pack_reports):
+    for name, report in pack_reports.items():
+        assert report["rtl"]["wrong"] == [], name
+        assert report["inert"] == {"scripts": 0, "handlers": 0, "javascript": 0, "policy": True}, name
+    assert pack_reports["student.html"]["rtl"]["checked"] > 20 and pack_reports["slides.html"]["rtl"]["checked"] >= 11
+    need(AXE.is_file(), f"needs axe-core in {AXE.relative_to(ROOT)} (npm ci)")
+    found = {name: report["axe"] for name, report in pack_reports.items() if report["axe"]}
+    assert found == {}, json.dumps(found, indent=1, ensure_ascii=False)

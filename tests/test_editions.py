@@ -1,100 +1,164 @@
-"""The classroom editions: questions read from the guide, facilitator notes checked against them, solutions left out."""
+"""The classroom pack's content: the keyed source joined to the data, its lesson plan, its facts, what it holds back."""
 
+import math
 import re
+import shutil
+import tomllib
 
-import nbformat
 import pytest
-from conftest import ROOT
+from conftest import DATA, ROOT
 
+from perucorpus.base.tables import DataError
 from perucorpus.publish import editions
 
-GUIDE = ROOT / "notebooks" / "04_discussion_guide.ipynb"
-NOTES = ROOT / "teaching" / "facilitator_notes.md"
+SOURCE = ROOT / "teaching" / "classroom.toml"
 
 
-def guide(questions="1. **Genre and voice (15 min).** Compare.\n2. **Whose Peru? (10 min).** Who speaks?\n"):
-    notebook = nbformat.v4.new_notebook()
-    exercise = nbformat.v4.new_code_cell("display.details('Solution', answer)", metadata={"tags": ["solution"]})
-    notebook.cells = [
-        nbformat.v4.new_markdown_cell("# Guide\n\n<!--NAVIGATION-->"),
-        nbformat.v4.new_markdown_cell("<!--NAVIGATION-->\n[Index](00_index.ipynb)"),
-        nbformat.v4.new_markdown_cell(
-            f"## 5. Questions for discussion (about 25 minutes)\n\n{questions}\n## 6. Exercises\n\nTry them."
-        ),
-        nbformat.v4.new_markdown_cell("**Exercise 1.** Which?"),
-        exercise,
+def test_the_run_sheet_adds_up_to_ninety_minutes(pack):
+    source = tomllib.loads(SOURCE.read_text(encoding="utf-8"))
+    assert sum(step["minutes"] for step in source["run_sheet"].values()) == editions.SESSION_MINUTES == 90
+    assert pack.minutes == 90 and [step.key for step in pack.run_sheet] == list(source["run_sheet"])
+    titles = " ".join(step.title.lower() for step in pack.run_sheet)
+    for part in ("opening", "reading in groups", "discussion", "writing", "exit ticket"):
+        assert part in titles
+
+
+def test_each_groups_block_of_questions_fits_the_reading_slot(pack):
+    reading = next(step for step in pack.run_sheet if step.blocks)
+    assert len(reading.blocks) >= 3
+    for group, block in reading.blocks.items():
+        assert sum(question.minutes for question in block) == reading.minutes, group
+    placed = [question.key for block in reading.blocks.values() for question in block]
+    assert len(placed) == len(set(placed))  # no question in two blocks
+
+
+def test_the_lesson_plan_has_what_a_teacher_needs(pack):
+    assert 3 <= len(pack.objectives) <= 4
+    assert len(pack.roles) >= 3 and len(pack.paths) == 2
+    assert {"arabic", "not"} <= set(" ".join(path["title"] for path in pack.paths).lower().split())
+    assert pack.rubric and all(row["strong"] and row["adequate"] and row["weak"] for row in pack.rubric)
+    assert {reading["article"].article_id for reading in pack.pre_reading} <= set(pack.names) and pack.pre_reading
+    for reading in pack.pre_reading:  # minutes worked out from the words, rounded up to five
+        line = reading["article"]
+        speed = editions.WORDS_PER_MINUTE["en" if line.words_en else "ar"]
+        assert reading["minutes"] == 5 * math.ceil(reading["words"] / speed / 5) and reading["words"] in (
+            line.words_en,
+            line.words_ar,
+        )
+
+
+def test_every_question_and_exercise_is_complete(pack):
+    assert len(pack.questions) >= 6 and len(pack.exercises) >= 4
+    for item in pack.items:
+        assert item.title and item.text and item.answer and item.timing and item.minutes > 0, item.key
+        assert item.misreadings, item.key
+        assert item.materials or item.inline_arabic or item.inline_sources, f"{item.key}: no evidence for the students"
+    keys = [item.key for item in pack.items]
+    assert len(keys) == len(set(keys))
+
+
+def test_the_facts_of_the_teaching_texts_are_in_the_rows_they_cite():
+    assert editions.fact_problems(ROOT) == []
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    for folder in ("data", "teaching"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / "figures").symlink_to(ROOT / "figures")
+    return tmp_path
+
+
+def test_seed_a_number_the_data_does_not_hold_is_caught(project_copy):
+    path = project_copy / "teaching" / "classroom.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("he resigned after 19 days in office", "he resigned after 23 days in office"), encoding="utf-8")
+    assert editions.fact_problems(project_copy) == [
+        "teaching/classroom.toml [questions.reversal]: number(s) 23 not in the rows it cites"
     ]
-    return notebook
 
 
-def test_questions_are_read_with_their_titles_and_timings():
-    assert editions.questions(guide()) == [editions.Question(1, "Genre and voice", 15), editions.Question(2, "Whose Peru?", 10)]
+def test_seed_a_quotation_that_is_not_the_articles_words_is_caught(project_copy):
+    path = project_copy / "teaching" / "classroom.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("«الشراكة المميزة»", "«الشراكة الممتازة»"), encoding="utf-8")
+    assert editions.fact_problems(project_copy) == [
+        "teaching/classroom.toml [exercises.mark_news]: «الشراكة الممتازة» is not verbatim in the article(s) it cites"
+    ]
 
 
-def test_notes_must_cover_every_question_and_no_other(tmp_path):
-    notes = tmp_path / "notes.md"
-    notes.write_text("# Notes\n\n## 1. Genre and voice\n\nPoint one.\n\n## 3. Loaded words\n\nPoint.\n", encoding="utf-8")
-    with pytest.raises(ValueError) as error:
-        editions.read_notes(notes, guide())
-    message = str(error.value)
-    assert f"{notes}:7: notes for question 3 'Loaded words', but the guide's question 3 is absent" in message
-    assert "no notes for question 2 'Whose Peru?'" in message
-    notes.write_text("## 1. Genre and voice\n\nOne.\n\n## 2. Whose Peru?\n\nTwo.\n", encoding="utf-8")
-    assert editions.read_notes(notes, guide()) == {1: "One.", 2: "Two."}
+def test_seed_a_row_the_data_does_not_have_is_caught(project_copy):
+    path = project_copy / "teaching" / "classroom.toml"
+    text = path.read_text(encoding="utf-8")
+    old = 'cite = ["claim:castillo2021_exit_announced", "claim:castillo2021_exit_done"]'
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, old.replace("exit_done", "exit_gone")), encoding="utf-8")
+    problems = editions.fact_problems(project_copy)
+    assert "teaching/classroom.toml [questions.exit_dropped]: no data row 'claim:castillo2021_exit_gone'" in problems
+    with pytest.raises(editions.PackError, match="no data row 'claim:castillo2021_exit_gone'"):
+        editions.load(project_copy)
 
 
-def test_a_renamed_question_is_caught(tmp_path):
-    notes = tmp_path / "notes.md"
-    notes.write_text("## 1. Genre and tone\n\nOne.\n\n## 2. Whose Peru?\n\nTwo.\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="question 1 'Genre and tone', but the guide's question 1 is 'Genre and voice'"):
-        editions.read_notes(notes, guide())
+def test_the_short_table_covers_every_dimension_and_era_in_twelve_words(pack):
+    dimensions = (DATA / "dimensions.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert [row["dimension"] for row in pack.table] == [line.split(",")[0] for line in dimensions]
+    for row in pack.table:
+        assert len(row["cells"]) == len(pack.eras)
+        for cell in row["cells"]:
+            assert 0 < len(cell.split()) <= editions.SHORT_CELL_WORDS, cell
 
 
-def test_the_collections_notes_match_notebook_04():
-    notebook = nbformat.read(GUIDE, as_version=4)
-    notes = editions.read_notes(NOTES, notebook)
-    assert sorted(notes) == [question.number for question in editions.questions(notebook)]
-    assert all("Misreadings to watch for" in body and "Key points" in body and "Timing" in body for body in notes.values())
+def test_every_president_says_how_the_term_ended(pack):
+    names = [line.split(",")[0] for line in (DATA / "peru_heads_of_state.csv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert [row["name"] for row in pack.presidents] == names
+    assert all(row["ended"] for row in pack.presidents)
 
 
-def test_student_edition_drops_solution_cells_and_navigation():
-    student = editions.student(guide(), "# Student edition")
-    sources = [cell.source for cell in student.cells]
-    assert sources[0] == "# Student edition"
-    assert not any("Solution" in source or source.startswith("<!--NAVIGATION-->") for source in sources)
-    assert any(source.startswith("**Exercise 1.**") for source in sources)
+def test_the_checking_exercise_asks_for_claims_the_data_has_not_settled(pack):
+    from perucorpus.facts import checks
+
+    claims = checks.load_claims(DATA).set_index("claim_id")
+    exercise = next(item for item in pack.exercises if item.inline_sources)
+    assert len(exercise.inline_sources) == editions.CLAIMS_TO_CHECK
+    for check in exercise.inline_sources:
+        assert claims.at[check.claim_id, "verdict"] in editions.UNCHECKED
+        assert check.references and check.mode == "sources"
+        assert claims.at[check.claim_id, "source_states"] in exercise.withheld  # held back from the students
 
 
-def test_facilitator_edition_puts_the_notes_after_the_questions_and_keeps_solutions():
-    facilitator = editions.facilitator(guide(), {1: "Note one.", 2: "Hedges «تعتبر», «ربما»."}, "# Facilitator edition")
-    sources = [cell.source for cell in facilitator.cells]
-    questions = next(i for i, source in enumerate(sources) if source.startswith("## 5."))
-    assert "## 6." not in sources[questions]
-    assert sources[questions + 2] == "#### Question 1. Genre and voice (15 min)\n\nNote one."
-    assert sources[questions + 3] == (
-        "#### Question 2. Whose Peru? (10 min)\n\n"
-        'Hedges «<bdi dir="rtl" lang="ar">تعتبر</bdi>», «<bdi dir="rtl" lang="ar">ربما</bdi>».'
-    )
-    assert sources[questions + 4].startswith("## 6. Exercises")
-    assert any("Solution" in source for source in sources)
+def test_an_exercise_holds_back_a_paragraph_no_question_prints(pack):
+    exercise = next(item for item in pack.exercises if item.model_translation)
+    withheld = {(passage.article_id, passage.number) for passage in exercise.model_translation}
+    printed = {(passage.article_id, passage.number) for passages in pack.passages.values() for passage in passages}
+    assert withheld and not withheld & printed
+    assert exercise.withheld == ["Peru is considered a vital partner in these efforts (fixture, withheld)."]
 
 
-def test_notebook_04_tags_every_solution_and_nothing_else():
-    notebook = nbformat.read(GUIDE, as_version=4)
-    for previous, cell in zip(notebook.cells, notebook.cells[1:]):
-        after_exercise = previous.cell_type == "markdown" and previous.source.startswith("**Exercise")
-        shows_solution = cell.cell_type == "code" and re.search(r'display\.details\(\s*"Solution"', cell.source) is not None
-        assert editions.is_solution(cell) == (after_exercise and shows_solution), cell.source[:60]
-    assert sum(editions.is_solution(cell) for cell in notebook.cells) >= 4
+def test_translations_are_read_when_present_and_marked_missing_when_not(pack, tmp_path):
+    passages = {(p.article_id, p.number): p for group in pack.passages.values() for p in group}
+    assert passages["jeri2025_mnna_intent", 2].english.startswith("The White House informed")
+    assert passages["jeri2025_mnna_intent", 1].english is None  # not in the fixture: "not yet translated"
+    assert editions.read_translations(tmp_path) == {}
+    (tmp_path / "translations.csv").write_text("article_id,paragraph,text_en\na,one,x\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"translations\.csv:2: paragraph 'one' is not a number"):
+        editions.read_translations(tmp_path)
+    (tmp_path / "translations.csv").write_text("article_id,text_en\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"translations\.csv:1: missing column\(s\) \['paragraph'\]"):
+        editions.read_translations(tmp_path)
 
 
-def test_editions_are_the_same_on_every_build():
-    """Cells the editions add have fixed ids (nbformat would draw random ones, and the pages would change)."""
-    source = guide()
+def test_seed_passages_drop_page_furniture_and_checks_name_no_ids(pack):
+    data = editions.Data(ROOT)
+    assert "date 2026-03-13" in data.paragraphs["shield2026_explainer"][1]
+    assert data.arabic("shield2026_explainer", 1).startswith("تحالف أمني")
+    ids = re.compile(r"\b[a-z]+20\d\d_[a-z0-9_]+\b")
+    for check in pack.checks:
+        assert not ids.search(check.states + check.note), (check.claim_id, ids.findall(check.states + check.note))
 
-    def build():
-        return editions.student(source, "# S"), editions.facilitator(source, {1: "One.", 2: "Two."}, "# F")
 
-    assert build() == build()
-    ids = [cell.id for cell in build()[1].cells]
-    assert len(ids) == len(set(ids))
+def test_seed_articles_are_named_as_readers_name_them(pack):
+    from perucorpus.text import corpus
+
+    assert [line.name for line in pack.articles] == list(corpus.reader_names(corpus.metadata(corpus.load_corpus(DATA))).values())
+    assert pack.articles[0].date == "August 2021 – July 2022 (date inferred from the text)"
+    assert all(passage.label.startswith(("2021 ", "2025 ", "2026 ")) for group in pack.passages.values() for passage in group)

@@ -45,7 +45,7 @@ def add_and_run(root, article_id: str, text: str, date: str) -> None:
 def rounds(tmp_path_factory):
     """A copy of the project after each round: ``{"before": N, 1: snapshot, 2: snapshot}``."""
     root = tmp_path_factory.mktemp("project")
-    for folder in ("notebooks", "data", "figures"):
+    for folder in ("notebooks", "data", "figures", "teaching"):
         shutil.copytree(ROOT / folder, root / folder)
     before = len(corpus.load_corpus(root / "data"))
     found = {"before": before, "root": root}

@@ -1,15 +1,14 @@
-"""The HTML reading copy: offline, working links and images, right-to-left Arabic, no scripts, contents on every page,
-folded code, figure files linked, the subject index and the two classroom editions.
+"""The HTML reading copy: offline, working links and images, right-to-left Arabic, no scripts, contents on every page
+(with every item of the classroom pack), folded code, figure files linked, the subject index.
 """
 
 import re
 from html.parser import HTMLParser
 
-import nbformat
 import pytest
 from conftest import ROOT, Page
 
-from perucorpus.publish import chromium, site
+from perucorpus.publish import editions, site
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +41,6 @@ def test_every_notebook_readme_edition_and_index_has_a_page(pages):
         "data_readme.html",
         "articles.html",
         "subject_index.html",
-        "student.html",
-        "facilitator.html",
     ]
     docs = [f"docs_{path.stem}.html" for path in (ROOT / "docs").glob("*.md")]
     assert {"docs_package.html", "docs_benchmarks.html"} <= set(docs)  # the README's longer notes
@@ -70,6 +67,9 @@ def test_links_and_images_resolve_offline_with_their_anchors(pages):
             assert not href.startswith(("http:", "https:", "//", "javascript:")), f"{path.name}: external link {href}"
             target, _, fragment = href.partition("#")
             target = target or path.name
+            if target.startswith(site.CLASSROOM):  # the pack, built beside the reading copy by perucorpus classroom
+                assert target.removeprefix(site.CLASSROOM) in {name for name, _ in editions.OUTPUTS}, href
+                continue
             assert (path.parent / target).is_file(), f"{path.name}: broken link {href}"
             if fragment and target.endswith(".html"):
                 from urllib.parse import unquote
@@ -85,7 +85,8 @@ def test_every_page_carries_the_contents_with_the_current_page_marked(pages):
     for path in pages:
         text = path.read_text(encoding="utf-8")
         nav = re.search(r'<nav class="contents".*?</nav>', text, re.S).group()
-        assert set(re.findall(r'<li[^>]*><a href="([^"#]+)"', nav)) == {other.name for other in pages}, path.name
+        pack = {f"{site.CLASSROOM}{name}" for name, _ in editions.OUTPUTS}
+        assert set(re.findall(r'<li[^>]*><a href="([^"#]+)"', nav)) == {other.name for other in pages} | pack, path.name
         assert re.findall(r'href="([^"]+)" aria-current="page"', nav) == [path.name]
     guide = (pages and next(p for p in pages if p.name == "04_discussion_guide.html")).read_text(encoding="utf-8")
     assert '<a href="#6.-Exercises">6. Exercises</a>' in guide  # the current page's sections
@@ -96,8 +97,6 @@ def test_code_is_folded_and_editions_have_none(pages):
         text = path.read_text(encoding="utf-8")
         inputs = text.count('<div class="input">')
         assert inputs == text.count('<details class="code"><summary>Show the code</summary>\n<div class="input">'), path.name
-        if path.name in ("student.html", "facilitator.html"):
-            assert inputs == 0 and "highlight" not in text, path.name
     assert sum(path.read_text(encoding="utf-8").count('<details class="code">') for path in pages) > 30
 
 
@@ -128,36 +127,16 @@ def test_every_figure_has_its_own_text_alternative(pages):
     assert all(alt and "No description" not in alt for alt in alts), alts
 
 
-def _solution_texts():
-    """The text of every solution shown in notebook 04's outputs (entities decoded)."""
-    import html as entities
-
-    guide = nbformat.read(ROOT / "notebooks" / "04_discussion_guide.ipynb", as_version=4)
-    outputs = [
-        output.get("data", {}).get("text/html", "") for cell in guide.cells if cell.cell_type == "code" for output in cell.outputs
-    ]
-    solutions = [html for html in outputs if "<summary>Solution</summary>" in html]  # tagged or not
-    assert len(solutions) >= 4
-    html = "".join(solutions)
-    texts = [entities.unescape(re.sub(r"<[^>]+>", "", part)) for part in re.findall(r"<p>(.*?)</p>", html)]
-    assert len(texts) >= 4
-    return texts
-
-
-def test_student_edition_has_no_solution_and_facilitator_edition_has_all(built_site):
-    import html as entities
-
-    def text(name):
-        return entities.unescape(re.sub(r"<[^>]+>", "", (built_site[0] / "html" / name).read_text(encoding="utf-8")))
-
-    student, facilitator = text("student.html"), text("facilitator.html")
-    for solution in _solution_texts():
-        assert entities.unescape(solution) not in student
-        assert entities.unescape(solution) in facilitator
-    assert "Solution" not in student and "Exercise 4." in student and "Questions for discussion" in student
-    assert "Misreadings to watch for" in facilitator and "Misreadings" not in student
-    assert "The comparison table (notebook 02)" in student and "The comparison table (notebook 02)" in facilitator
-    assert "<details open>" in (built_site[0] / "html" / "facilitator.html").read_text(encoding="utf-8")
+def test_the_contents_and_notebook_04_link_every_item_of_the_pack(pages):
+    guide = next(path for path in pages if path.name == "04_discussion_guide.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="contents".*?</nav>', guide, re.S).group()
+    main = guide[guide.index("<main") :]
+    for name, _ in editions.OUTPUTS:
+        assert f'href="{site.CLASSROOM}{name}"' in nav, name
+        assert f'href="{site.CLASSROOM}{name}"' in main, name  # notebook 04's opening, links rewritten
+    assert 'href="../_build/' not in guide
+    groups = re.findall(r'<p class="group">([^<]+)</p>', nav)
+    assert groups[1] == "The classroom pack"  # right after the notebooks
 
 
 def test_seed_subject_index_gathers_spellings_under_one_headword(built_site):
@@ -183,9 +162,6 @@ def test_build_never_replaces_a_folder_it_did_not_build(tmp_path):
     with pytest.raises(FileExistsError):
         site.build(ROOT / "notebooks", a_file)
     assert a_file.read_text(encoding="utf-8") == "keep me too"
-    with pytest.raises(FileExistsError):  # nor a handouts folder holding anything else
-        site.build(ROOT / "notebooks", tmp_path / "new", handouts=precious)
-    assert not (tmp_path / "new").exists()
 
 
 def test_an_older_reading_copy_may_be_replaced(tmp_path):
@@ -211,15 +187,6 @@ def test_every_page_carries_the_print_stylesheet(pages):
         printed = text[text.index("@media print") :]
         assert "@page { size: A4;" in text and "nav.contents, details.code" in printed, path.name
         assert "break-before: page" in printed and "attr(href)" in printed, path.name
-
-
-@pytest.mark.slow
-def test_without_chromium_the_html_is_built_and_one_line_says_what_the_pdfs_need(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(chromium, "executable", lambda: None)
-    assert site.main([str(ROOT / "notebooks"), str(tmp_path / "html"), str(tmp_path / "handouts")]) == 0
-    printed = capsys.readouterr().out.strip().splitlines()
-    assert [line for line in printed if line.startswith("PDFs not printed:")] == [f"PDFs not printed: {chromium.INSTALL_HINT}."]
-    assert (tmp_path / "html" / "index.html").is_file() and not (tmp_path / "handouts").exists()
 
 
 def test_the_articles_page_sets_arabic_and_english_side_by_side_paragraph_by_paragraph(built_site):

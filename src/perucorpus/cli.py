@@ -4,8 +4,8 @@ Commands: ``add-article`` (a new article, checked and copied into ``data/``), ``
 (recompute the columns of the data files that are derived from the articles or from
 libraries), ``migrate`` (bring a data file written with former columns to the current ones),
 ``navigation``, ``run`` (re-execute the notebooks), ``datapackage`` (the data package, the
-country-year panel, the ClaimReview export and the codebook) and ``site`` (the HTML
-reading copy). ``perucorpus <command> --help`` describes each.
+country-year panel, the ClaimReview export and the codebook) ``site`` (the HTML
+reading copy) and ``classroom`` (the classroom pack and its PDFs). ``perucorpus <command> --help`` describes each.
 """
 
 from __future__ import annotations
@@ -163,7 +163,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _site(args: argparse.Namespace) -> int:
-    return _job("publish.site.main")([args.notebooks, args.target, args.handouts])
+    return _job("publish.site.main")([args.notebooks, args.target])
+
+
+def _classroom(args: argparse.Namespace) -> int:
+    return _job("publish.classroom.main")([args.root, args.target])
 
 
 def _notebooks_folder(command: argparse.ArgumentParser) -> None:
@@ -277,15 +281,24 @@ def parser() -> argparse.ArgumentParser:
 
     pages = commands.add_parser(
         "site",
-        help="build the offline HTML reading copy and the PDF handouts",
-        description="Build the offline HTML reading copy of the notebooks, the student and facilitator editions, and their A4 PDFs (headless Chromium).",
+        help="build the offline HTML reading copy",
+        description="Build the offline HTML reading copy of the notebooks, the articles, the subject index and the "
+        "READMEs; its contents link the classroom pack (see `perucorpus classroom`).",
     )
     _notebooks_folder(pages)
     pages.add_argument("target", nargs="?", default="_build/html", help="the output folder (default: _build/html)")
-    pages.add_argument(
-        "handouts", nargs="?", default="_build/handouts", help="the folder of the PDF handouts (default: _build/handouts)"
-    )
     pages.set_defaults(handler=_site)
+
+    pack = commands.add_parser(
+        "classroom",
+        help="build the classroom pack (lesson plan, handout, student and facilitator editions, slides) and its PDFs",
+        description="Build the classroom pack from teaching/classroom.toml and the data: lesson plan, one-page "
+        "handout, student reader, facilitator edition and slides, as pages and as PDFs printed by headless "
+        "Chromium (without Chromium, the pages only).",
+    )
+    pack.add_argument("root", nargs="?", default=".", help="the project folder (default: the current folder)")
+    pack.add_argument("target", nargs="?", default="_build/classroom", help="the output folder (default: _build/classroom)")
+    pack.set_defaults(handler=_classroom)
     return top
 
 

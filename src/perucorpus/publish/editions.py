@@ -1,132 +1,731 @@
-"""The classroom editions of the discussion guide (notebook 04): a student edition and a facilitator edition.
+"""The classroom pack's content: the keyed teaching source joined to the data it cites.
 
-Both are notebooks built in memory from the guide, never written back. The student edition
-drops every cell tagged ``solution`` (the solutions are absent from its files, not hidden);
-the facilitator edition keeps them and adds, after the discussion questions, the notes of
-``teaching/facilitator_notes.md``: one ``## N. Title`` section per question of the guide's
-section "Questions for discussion" (a question without notes, or notes for a question that
-does not exist, is an error naming the file and line).
+:func:`load` reads ``teaching/classroom.toml`` through a :mod:`~perucorpus.publish.catalogue`
+(texts by key) and the project's data, and returns a :class:`Pack`: the questions and exercises
+with their materials (passages, checks, figures, tables) resolved from the data, the lesson plan,
+the short comparison table and the presidents' table. The templates of
+:mod:`perucorpus.publish.classroom` lay it out as lesson plan, handout, student reader,
+facilitator edition and slides; notebook 04 shows its questions and exercises.
+
+Rows are named as in the source's header (``claim:<id>``, ``paragraph:<article>:<n>``, …);
+:func:`fact_problems` checks that every cited row exists, that every number in a text is in a
+row it cites, and that every Arabic quotation is the article's own words.
 """
 
 from __future__ import annotations
 
-import copy
+import csv
+import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import nbformat
+import pandas as pd
+from babel.dates import format_date
 
-from perucorpus.base.tables import DataError
-from perucorpus.present.display import ARABIC_RUN
+from perucorpus.base import dates, schemas
+from perucorpus.base.tables import DataError, read_table
+from perucorpus.facts import checks, comparison, heads_of_state, memberships
+from perucorpus.facts.quotes import numbered_paragraphs
+from perucorpus.facts.sourcing import CITED_IN_NOTE
+from perucorpus.publish.catalogue import Catalogue, read_toml
+from perucorpus.publish.catalogue import load as load_catalogue
+from perucorpus.text import corpus
+from perucorpus.text.cleaning import DATE_HEADER
 
-SOLUTION_TAG = "solution"
-QUESTIONS_HEADING = re.compile(r"^## .*Questions for discussion.*$", re.MULTILINE)
-QUESTION = re.compile(r"^(\d+)\.\s+\*\*(.+?)\*\*", re.MULTILINE)
-NOTES_HEADING = re.compile(r"^## (\d+)\. (.+?)\s*$", re.MULTILINE)
-NAVIGATION = "<!--NAVIGATION-->"
+#: Reading speed for the pre-class reading times (words a minute), by language of the text read.
+WORDS_PER_MINUTE = {"en": 150, "ar": 100}
+#: Verdicts that mean "no source in the collection has settled it yet" (exercise ``check_claims``).
+UNCHECKED = ("not_checkable", "not_checked")
+#: How many claims the checking exercise asks students to check.
+CLAIMS_TO_CHECK = 2
+#: A minute count a run sheet must add up to.
+SESSION_MINUTES = 90
+#: The short comparison table's longest cell, in words.
+SHORT_CELL_WORDS = 12
+#: The pack's files, in the order the reading copy's contents and the lesson plan list them: (file, key of its label).
+OUTPUTS = [
+    ("lesson_plan.html", "ui.lesson_plan"),
+    ("lesson_plan.pdf", "ui.lesson_plan_pdf"),
+    ("handout.pdf", "ui.handout"),
+    ("student.pdf", "ui.student"),
+    ("facilitator.pdf", "ui.facilitator"),
+    ("slides.html", "ui.slides"),
+    ("slides.pdf", "ui.slides_pdf"),
+]
+#: The data file of the articles' English translations (one row per paragraph), if the project has it.
+TRANSLATIONS = "translations.csv"
+
+
+class PackError(ValueError):
+    """The teaching source names a row the data does not have, or breaks one of the pack's rules."""
 
 
 @dataclass(frozen=True)
-class Question:
-    """A discussion question of notebook 04: its number, title and timing (minutes, if given)."""
+class Passage:
+    """One paragraph of an article: its label ("2025 news report ¶8"), Arabic and English (None if untranslated)."""
 
+    article_id: str
+    number: int
+    label: str
+    arabic: str
+    english: str | None
+
+    @property
+    def anchor(self) -> str:
+        """The id of the passage on the pack's pages."""
+        return f"p-{self.article_id}-{self.number}"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A public source as a student reads it: title, publisher, date and address."""
+
+    ref_id: str
+    title: str
+    publisher: str
+    date: str
+    url: str
+
+    @property
+    def short(self) -> str:
+        """``publisher, date``, as a check cites it."""
+        return f"{self.publisher}, {self.date}"
+
+
+@dataclass(frozen=True)
+class Check:
+    """A claim of an article set against the record. ``mode``: ``check`` (printed open), ``record`` (no verdict:
+    students judge) or ``sources`` (only the references to read).
+    """
+
+    claim_id: str
+    label: str
+    article: str
+    quote_ar: str
+    claim_en: str
+    verdict: str
+    states: str
+    note: str
+    references: tuple[Reference, ...]
+    mode: str
+
+    @property
+    def anchor(self) -> str:
+        """The id of the check on the pack's pages."""
+        return f"check-{self.claim_id}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of ``figures/``: stem, caption, and the text alternative its notebook wrote (figures/<stem>.csv's title)."""
+
+    stem: str
+    label: str
+    caption: str
+
+    @property
+    def anchor(self) -> str:
+        """The id of the figure on the pack's pages."""
+        return f"figure-{self.stem}"
+
+
+@dataclass(frozen=True)
+class Material:
+    """One thing a question points to: its label, the anchor of the place that holds it in the pack, and how a
+    researcher finds it in the collection (``detail``, shown by notebook 04).
+    """
+
+    label: str
+    anchor: str
+    detail: str
+
+
+@dataclass
+class Item:
+    """A question or an exercise, its texts already looked up in the catalogue."""
+
+    key: str
+    kind: str
     number: int
     title: str
-    minutes: int | None
+    text: str
+    minutes: int
+    materials: list[Material]
+    answer: str
+    misreadings: list[str]
+    timing: str
+    cite: list[str]
+    evidence: list[str]
+    quote_ar: str = ""
+    quote_article: str = ""
+    inline_arabic: list[Passage] = field(default_factory=list)
+    inline_sources: list[Check] = field(default_factory=list)
+    answer_checks: list[Check] = field(default_factory=list)
+    model_translation: list[Passage] = field(default_factory=list)
+    withheld: list[str] = field(default_factory=list)
 
 
-def _questions_cell(guide: nbformat.NotebookNode) -> int:
-    for position, cell in enumerate(guide.cells):
-        if cell.cell_type == "markdown" and QUESTIONS_HEADING.search(cell.source):
-            return position
-    raise DataError("the discussion guide has no section 'Questions for discussion'")
+@dataclass(frozen=True)
+class ArticleLine:
+    """An article in one line: reader name, genre, date and outlet (where the data records one)."""
+
+    article_id: str
+    name: str
+    genre: str
+    date: str
+    outlet: str
+    title: str
+    words_ar: int
+    words_en: int | None
 
 
-def _section(source: str) -> tuple[str, str]:
-    """``source`` cut after the questions section: (the section, the headings that follow it)."""
-    start = QUESTIONS_HEADING.search(source)
-    following = re.search(r"^## ", source[start.end() :], re.MULTILINE)
-    cut = start.end() + following.start() if following else len(source)
-    return source[:cut], source[cut:]
+@dataclass(frozen=True)
+class Step:
+    """A row of the run sheet; ``blocks``: the groups' blocks of questions (group → questions), if the step has them."""
+
+    key: str
+    minutes: int
+    title: str
+    text: str
+    note: str
+    blocks: dict = field(default_factory=dict)
 
 
-def questions(guide: nbformat.NotebookNode) -> list[Question]:
-    """The numbered discussion questions of the guide: number, title (without its timing) and minutes."""
-    section, _ = _section(guide.cells[_questions_cell(guide)].source)
-    found = []
-    for match in QUESTION.finditer(section):
-        label = match.group(2).strip()
-        minutes = re.search(r"\((\d+) min\)\.?$", label)
-        title = re.sub(r"\s*\(\d+ min\)\.?$", "", label).rstrip(".")
-        found.append(Question(int(match.group(1)), title, int(minutes.group(1)) if minutes else None))
+@dataclass
+class Pack:
+    """Everything the pack's pages show, in the order they show it."""
+
+    t: Catalogue
+    articles: list[ArticleLine]
+    questions: list[Item]
+    exercises: list[Item]
+    passages: dict[str, list[Passage]]
+    checks: list[Check]
+    figures: list[Figure]
+    table: list[dict]
+    eras: list[tuple[str, str]]
+    presidents: list[dict]
+    objectives: list[str]
+    pre_reading: list[dict]
+    run_sheet: list[Step]
+    roles: list[dict]
+    paths: list[dict]
+    rubric: list[dict]
+    withheld: list[str]
+    names: dict[str, str]
+
+    @property
+    def items(self) -> list[Item]:
+        """The questions, then the exercises."""
+        return self.questions + self.exercises
+
+    @property
+    def minutes(self) -> int:
+        """The run sheet's minutes, added up."""
+        return sum(step.minutes for step in self.run_sheet)
+
+
+# --- the data the source may cite ------------------------------------------------------------
+
+
+def read_translations(data: Path) -> dict[tuple[str, int], str]:
+    """``data/translations.csv`` (article_id, paragraph, text_en, …) as (article, paragraph) → English; {} if absent."""
+    path = data / TRANSLATIONS
+    if not path.is_file():
+        return {}
+    found = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = {"article_id", "paragraph", "text_en"} - set(reader.fieldnames or ())
+        if missing:
+            raise DataError(f"{path}:1: missing column(s) {sorted(missing)}")
+        for row in reader:
+            if not row["paragraph"].isdigit():
+                raise DataError(f"{path}:{reader.line_num}: paragraph {row['paragraph']!r} is not a number")
+            found[row["article_id"], int(row["paragraph"])] = row["text_en"]
     return found
 
 
-def read_notes(path: Path | str, guide: nbformat.NotebookNode) -> dict[int, str]:
-    """The facilitator notes for each question of ``guide`` (number → markdown), checked against its questions."""
-    path = Path(path)
-    text = path.read_text(encoding="utf-8")
-    expected = {question.number: question.title for question in questions(guide)}
-    headings = list(NOTES_HEADING.finditer(text))
-    problems, notes = [], {}
-    for heading, following in zip(headings, headings[1:] + [None]):
-        line = text.count("\n", 0, heading.start()) + 1
-        number, title = int(heading.group(1)), heading.group(2)
-        if expected.get(number) != title:
-            problems.append(
-                f"{path}:{line}: notes for question {number} {title!r}, but the guide's question {number} is "
-                + (repr(expected[number]) if number in expected else "absent")
+class Data:
+    """The project's data as the teaching source cites it, loaded once and checked by the data's own loaders."""
+
+    def __init__(self, root: Path | str):
+        self.root = Path(root)
+        folder = self.root / "data"
+        self.articles = corpus.load_corpus(folder)
+        self.meta = corpus.metadata(self.articles)
+        self.names = corpus.reader_names(self.meta)
+        self.paragraphs = {article_id: dict(numbered_paragraphs(article.raw)) for article_id, article in self.articles.items()}
+        self.translations = read_translations(folder)
+        self.claims = checks.load_claims(folder).set_index("claim_id", drop=False)
+        self.references = read_table(folder / "references.csv", schemas.REFERENCES).set_index("ref_id", drop=False)
+        self.presidents = heads_of_state.load_presidents(folder)
+        self.memberships = memberships.load_memberships(folder)
+        self.positions = comparison.load_positions(folder)
+        self.dimensions = read_table(folder / "dimensions.csv", schemas.DIMENSIONS)
+        self.eras = read_table(folder / "eras.csv", schemas.ERAS)
+        self.hedges = read_table(folder / "hedge_markers.csv", schemas.HEDGE_MARKERS).set_index("marker_ar", drop=False)
+        self.figures = self.root / "figures"
+
+    def arabic(self, article_id: str, number: int) -> str:
+        """Paragraph ``number`` of an article as shown: the raw line, without an embedded date header."""
+        return DATE_HEADER.sub("", self.paragraphs[article_id][number]).strip()
+
+    def rows(self, name: str) -> list[dict]:
+        """The data rows ``name`` stands for (``claim:<id>``, ``paragraph:<article>:<n>``, …), as dicts of text.
+
+        Raises :class:`PackError` for a kind it does not know or a row the data does not have.
+        """
+        kind, _, key = name.partition(":")
+        kind = ROW_KINDS.get(kind, kind)
+        if not hasattr(self, f"_rows_{kind}"):
+            raise PackError(f"unknown kind of row {name!r}")
+        try:
+            found = getattr(self, f"_rows_{kind}")(key)
+        except (KeyError, IndexError, ValueError):
+            found = []
+        if not found:
+            raise PackError(f"no data row {name!r}")
+        return [{column: str(value) for column, value in row.items()} for row in found]
+
+    def _rows_claim(self, key: str) -> list[dict]:
+        return [self.claims.loc[key].to_dict()]
+
+    def _rows_paragraph(self, key: str) -> list[dict]:
+        article_id, number = key.split(":")
+        return [{"arabic": self.arabic(article_id, int(number)), "english": self.translations.get((article_id, int(number)), "")}]
+
+    def _rows_president(self, key: str) -> list[dict]:
+        return self.presidents[self.presidents["name"] == key].to_dict("records")
+
+    def _rows_membership(self, key: str) -> list[dict]:
+        iso3, grouping, status, source = key.split(":")
+        rows = self.memberships
+        chosen = (rows["iso3"] == iso3) & (rows["grouping"] == grouping) & (rows["status"] == status)
+        named = [rows[column] == source for column in ("source", "source_ref", "source_article") if column in rows]
+        return rows[chosen & pd.concat(named, axis=1).any(axis=1)].to_dict("records")
+
+    def _rows_position(self, key: str) -> list[dict]:
+        dimension, era = key.split(":")
+        return self.positions[(self.positions["dimension"] == dimension) & (self.positions["era"] == era)].to_dict("records")
+
+    def _rows_reference(self, key: str) -> list[dict]:
+        return [self.references.loc[key].to_dict()]
+
+    def _rows_hedge(self, key: str) -> list[dict]:
+        return [self.hedges.loc[key].to_dict()]
+
+    def _rows_article(self, key: str) -> list[dict]:
+        return [self.meta.loc[key].to_dict()]
+
+    def _rows_figure(self, key: str) -> list[dict]:
+        return [{"figure": key}] if (self.figures / f"{key}.png").is_file() else []
+
+    def _rows_table(self, key: str) -> list[dict]:
+        return [{"table": key}] if key in ("comparison", "presidents") else []
+
+
+#: Kinds of evidence that name the same rows as another kind (a claim printed open, without its verdict, …).
+ROW_KINDS = {"check": "claim", "record": "claim", "sources": "claim", "arabic": "paragraph", "translation": "paragraph"}
+
+
+# --- building the pack ---------------------------------------------------------------------
+
+
+#: CLDR date patterns by precision, for dates written in a page's language.
+DATE_PATTERNS = {"day": "d MMMM y", "month": "MMMM y", "year": "y"}
+
+
+def date_label(value: str, basis: str, t: Catalogue) -> str:
+    """An ISO date or interval (``2021-08/2022-07``) in words of the catalogue's language, ``(inferred)`` if so."""
+    parts = []
+    for part in str(value).split("/"):
+        when = dates.parse(part)
+        parts.append(format_date(when.first, DATE_PATTERNS[when.precision], locale=t.language))
+    label = " – ".join(parts)
+    return f"{label} ({t('ui.inferred')})" if basis == "inferred" else label
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _articles(data: Data, t: Catalogue) -> list[ArticleLine]:
+    lines = []
+    for article_id, row in data.meta.iterrows():
+        english = [text for (key, _), text in data.translations.items() if key == article_id]
+        outlet = str(row.get("publisher", "") or "").strip() or t("ui.outlet_unknown")
+        lines.append(
+            ArticleLine(
+                article_id,
+                data.names[article_id],
+                corpus.GENRE_NOUNS[row["genre"]],
+                date_label(row["date"], row["date_basis"], t),
+                outlet,
+                str(row["title_en"]),
+                sum(_words(line) for line in data.paragraphs[article_id].values()),
+                sum(_words(text) for text in english) if english else None,
             )
+        )
+    return lines
+
+
+def _reading_minutes(words: int, language: str) -> int:
+    """Minutes to read ``words``, rounded up to the next five."""
+    return 5 * math.ceil(words / WORDS_PER_MINUTE[language] / 5)
+
+
+class _Builder:
+    """Resolves the evidence of every item once, numbering the checks in the order the questions meet them."""
+
+    def __init__(self, data: Data, t: Catalogue, source: dict):
+        self.data, self.t = data, t
+        self.passages: dict[tuple[str, int], Passage] = {}
+        self.checks: dict[str, Check] = {}
+        self.figures: dict[str, Figure] = {}
+        self.figure_captions = {entry["figure"]: (key, t(f"figures.{key}.caption")) for key, entry in source["figures"].items()}
+
+    def passage(self, article_id: str, number: int) -> Passage:
+        self.data.rows(f"paragraph:{article_id}:{number}")  # raises PackError if there is no such paragraph
+        label = f"{self.data.names[article_id].removeprefix('the ')} ¶{number}"
+        return Passage(
+            article_id, number, label, self.data.arabic(article_id, number), self.data.translations.get((article_id, number))
+        )
+
+    def reference(self, ref_id: str) -> Reference:
+        row = self.data.references.loc[ref_id]
+        return Reference(ref_id, row["title"], row["publisher"], row["date"], row["url"])
+
+    def check(self, claim_id: str, mode: str, label: str | None = None) -> Check:
+        self.data.rows(f"claim:{claim_id}")
+        row = self.data.claims.loc[claim_id]
+        refs = tuple(self.reference(ref) for ref in row["ref_ids"].split(";") if ref)
+        return Check(
+            claim_id,
+            label or f"{self.t('ui.check')} {len(self.checks) + 1}",
+            self.data.names[row["article_id"]].removeprefix("the "),
+            row["quote_ar"],
+            row["claim_en"],
+            row["verdict"].replace("_", " "),
+            row["source_states"],
+            row["verdict_note"],
+            refs,
+            mode,
+        )
+
+    def material(self, name: str, item: Item) -> Material | None:
+        kind, _, key = name.partition(":")
+        if kind == "paragraph":
+            article_id, number = key.split(":")
+            passage = self.passages.setdefault((article_id, int(number)), self.passage(article_id, int(number)))
+            return Material(passage.label, passage.anchor, passage.label)
+        if kind == "arabic":
+            article_id, number = key.split(":")
+            item.inline_arabic.append(self.passage(article_id, int(number)))
+            return None
+        if kind in ("check", "record"):
+            if key not in self.checks:
+                self.checks[key] = self.check(key, kind)
+            elif kind == "check" and self.checks[key].mode == "record":
+                raise PackError(f"claim {key!r} is evidence both open (check:) and without its verdict (record:)")
+            return Material(self.checks[key].label, self.checks[key].anchor, f"claim {key}")
+        if kind == "figure":
+            if key not in self.figure_captions:
+                raise PackError(f"figure {key!r} has no [figures.*] entry with its caption in the teaching source")
+            self.data.rows(name)
+            caption_key, caption = self.figure_captions[key]
+            self.figures.setdefault(key, Figure(key, self.t(f"ui.figure_{caption_key}"), caption))
+            return Material(self.figures[key].label, self.figures[key].anchor, f"figure {key}")
+        if kind == "table":
+            self.data.rows(name)
+            label = self.t(f"ui.table_{key}")
+            return Material(label, f"table-{key}", label)
+        raise PackError(f"{item.kind} {item.key!r}: evidence {name!r} is not a kind a page can show")
+
+
+def _item(builder: _Builder, kind: str, key: str, number: int, entry: dict) -> Item:
+    t, prefix = builder.t, f"{kind}s.{key}"
+    item = Item(
+        key=key,
+        kind=kind,
+        number=number,
+        title=t(f"{prefix}.title"),
+        text=t(f"{prefix}.{'text' if kind == 'question' else 'task'}"),
+        minutes=int(entry["minutes"]),
+        materials=[],
+        answer=t(f"{prefix}.answer"),
+        misreadings=[t(f"{prefix}.misreadings.{position}") for position in range(len(entry.get("misreadings", [])))],
+        timing=t(f"{prefix}.timing"),
+        cite=list(entry.get("cite", [])),
+        evidence=list(entry.get("evidence", [])),
+        quote_ar=entry.get("quote_ar", ""),
+        quote_article=entry.get("quote_article", ""),
+    )
+    for name in item.cite:
+        try:
+            builder.data.rows(name)
+        except PackError as error:
+            raise PackError(f"teaching/classroom.toml [{prefix}]: {error}") from None
+    for name in item.evidence:
+        material = builder.material(name, item)
+        if material and material not in item.materials:
+            item.materials.append(material)
+    for name in entry.get("withhold", []):
+        withheld_kind, _, withheld_key = name.partition(":")
+        if withheld_kind != "translation":
+            raise PackError(f"{kind} {key!r}: can only withhold a translation:<article>:<n>, not {name!r}")
+        article_id, paragraph = withheld_key.split(":")
+        passage = builder.passage(article_id, int(paragraph))
+        item.model_translation.append(passage)
+        if passage.english:
+            item.withheld.append(passage.english)
+    return item
+
+
+def _checking_exercise(builder: _Builder, item: Item, entry: dict) -> None:
+    """Exercise ``check_claims``: the first claims of its candidates that the data marks unchecked and gives a source for."""
+    claims = builder.data.claims
+    chosen = [
+        claim_id
+        for claim_id in entry["candidates"]
+        if claim_id in claims.index and claims.at[claim_id, "verdict"] in UNCHECKED and claims.at[claim_id, "ref_ids"]
+    ][:CLAIMS_TO_CHECK]
+    if len(chosen) < CLAIMS_TO_CHECK:
+        raise PackError(
+            f"exercise {item.key!r}: fewer than {CLAIMS_TO_CHECK} of its candidates are unchecked ({', '.join(UNCHECKED)}) "
+            "with a reference to read; add candidates to teaching/classroom.toml"
+        )
+    for position, claim_id in enumerate(chosen, 1):
+        label = f"{builder.t('ui.claim_to_check')} {position}"
+        item.inline_sources.append(builder.check(claim_id, "sources", label))
+        item.answer_checks.append(builder.check(claim_id, "check", label))
+        item.withheld += [text for text in (claims.at[claim_id, "source_states"], claims.at[claim_id, "verdict_note"]) if text]
+        item.cite.append(f"claim:{claim_id}")
+
+
+def _table(data: Data, t: Catalogue, source: dict) -> tuple[list[dict], list[tuple[str, str]]]:
+    eras = list(zip(data.eras["era"], data.eras["label_en"]))
+    rows = []
+    for dimension in data.dimensions.sort_values("order", key=lambda order: order.astype(int)).itertuples():
+        if dimension.dimension not in source["table"]:
+            raise PackError(f"dimension {dimension.dimension!r} of dimensions.csv has no [table.*] row in the teaching source")
+        rows.append(
+            {
+                "dimension": dimension.dimension,
+                "label": dimension.label_en,
+                "cells": [t(f"table.{dimension.dimension}.{era}") for era, _ in eras],
+            }
+        )
+    return rows, eras
+
+
+def _presidents(data: Data, t: Catalogue, source: dict) -> list[dict]:
+    by_name = {entry["president"]: key for key, entry in source["presidents"].items()}
+    rows = []
+    for row in data.presidents.sort_values("start").itertuples():
+        if row.name not in by_name:
+            raise PackError(
+                f"president {row.name!r} of peru_heads_of_state.csv has no [presidents.*] entry in the teaching source"
+            )
+        rows.append(
+            {
+                "name": row.name,
+                "start": row.start.isoformat(),
+                "end": t("ui.still_in_office") if pd.isna(row.end) else row.end.isoformat(),
+                "ended": t(f"presidents.{by_name[row.name]}.ended"),
+            }
+        )
+    return rows
+
+
+def _step(key: str, entry: dict, t: Catalogue, questions: list[Item]) -> Step:
+    by_key = {question.key: question for question in questions}
+    unknown = [name for block in entry.get("blocks", {}).values() for name in block if name not in by_key]
+    if unknown:
+        raise PackError(f"teaching/classroom.toml [run_sheet.{key}]: blocks name no question {unknown}")
+    blocks = {group: [by_key[name] for name in block] for group, block in entry.get("blocks", {}).items()}
+    texts = [t(f"run_sheet.{key}.{name}") for name in ("title", "text", "note")]
+    return Step(key, int(entry["minutes"]), *texts, blocks)
+
+
+def load(root: Path | str, language: str = "en") -> Pack:
+    """The pack of the project at ``root`` (its ``teaching/``, ``data/`` and ``figures/``) in ``language``."""
+    root = Path(root)
+    source = read_toml(root / "teaching" / "classroom.toml")
+    t = load_catalogue(root / "teaching", language)
+    data = Data(root)
+    builder = _Builder(data, t, source)
+    questions = [_item(builder, "question", key, n, entry) for n, (key, entry) in enumerate(source["questions"].items(), 1)]
+    exercises = []
+    for n, (key, entry) in enumerate(source["exercises"].items(), 1):
+        item = _item(builder, "exercise", key, n, entry)
+        if "candidates" in entry:
+            _checking_exercise(builder, item, entry)
+        exercises.append(item)
+    passages: dict[str, list[Passage]] = {}
+    for (article_id, _), passage in sorted(
+        builder.passages.items(), key=lambda pair: (list(data.articles).index(pair[0][0]), pair[0][1])
+    ):
+        passages.setdefault(article_id, []).append(passage)
+    table, eras = _table(data, t, source)
+    articles = _articles(data, t)
+    by_id = {line.article_id: line for line in articles}
+    pre_reading = []
+    for key, entry in source["pre_reading"]["items"].items():
+        line = by_id[entry["article"]]
+        words, language_read = (line.words_en, "en") if line.words_en else (line.words_ar, "ar")
+        pre_reading.append(
+            {
+                "article": line,
+                "text": t(f"pre_reading.items.{key}.text"),
+                "words": words,
+                "language": t("ui.in_english") if language_read == "en" else t("ui.in_arabic"),
+                "minutes": _reading_minutes(words, language_read),
+            }
+        )
+    pack = Pack(
+        t=t,
+        articles=articles,
+        questions=questions,
+        exercises=exercises,
+        passages=passages,
+        checks=list(builder.checks.values()),
+        figures=[builder.figures[stem] for stem in sorted(builder.figures)],
+        table=table,
+        eras=eras,
+        presidents=_presidents(data, t, source),
+        objectives=[t(f"objectives.{key}.text") for key in source["objectives"]],
+        pre_reading=pre_reading,
+        run_sheet=[_step(key, entry, t, questions) for key, entry in source["run_sheet"].items()],
+        roles=[{"name": t(f"roles.{key}.name"), "text": t(f"roles.{key}.text")} for key in source["roles"]],
+        paths=[{"title": t(f"paths.{key}.title"), "text": t(f"paths.{key}.text")} for key in source["paths"]],
+        rubric=[
+            {level: t(f"rubric.{key}.{level}") for level in ("criterion", "strong", "adequate", "weak")}
+            for key in source["rubric"]
+        ],
+        withheld=[text for item in questions + exercises for text in item.withheld],
+        names=data.names,
+    )
+    _humanise_checks(pack, data)
+    return pack
+
+
+def _humanise_checks(pack: Pack, data: Data) -> None:
+    """Every check's data notes with the ids they name replaced by what a reader recognises (:func:`humanise`)."""
+    labels = id_labels(pack, data.claims.index, data.references)
+
+    def human(check: Check) -> Check:
+        return replace(check, states=humanise(check.states, labels), note=humanise(check.note, labels))
+
+    pack.checks = [human(check) for check in pack.checks]
+    for item in pack.exercises:
+        item.inline_sources = [human(check) for check in item.inline_sources]
+        item.answer_checks = [human(check) for check in item.answer_checks]
+
+
+# --- the pack's rules, checked by the tests ------------------------------------------------------
+
+NUMBER = re.compile(r"(?<![¶\w.])\d+(?:[.,]\d+)?")
+ARABIC_QUOTE = re.compile(r"«([^»]*[\u0600-\u06ff][^»]*)»")
+
+
+#: Numbers that are not facts: references to the pack's own questions, exercises and paragraphs, and limits
+#: set by a task ("in no more than 80 words").
+NOT_FACTS = re.compile(
+    r"\b(?:questions?|exercises?|paragraphs?|slides?)\s+\d+(?:(?:,\s*|\s+and\s+|\s+to\s+)\d+)*|\b\d+\s+(?:words|minutes)\b",
+    re.IGNORECASE,
+)
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers stated in ``text`` (leading zeros dropped), leaving out ``¶n`` and :data:`NOT_FACTS`."""
+    return {number.lstrip("0") or "0" for number in NUMBER.findall(NOT_FACTS.sub(" ", text))}
+
+
+def _cited_text(data: Data, names: Iterable[str]) -> str:
+    return "\n".join(str(value) for name in names for row in data.rows(name) for value in row.values())
+
+
+def fact_problems(root: Path | str) -> list[str]:
+    """Where the teaching source states more than the rows it cites hold, one line each.
+
+    Every cited or evidence row must exist; every number in a text (question, answer, table cell,
+    caption…) must occur in the rows that entry cites; every «Arabic» quotation and every
+    ``quote_ar`` must be verbatim in an article the entry cites (or in ``quote_article``).
+    """
+    root = Path(root)
+    source = read_toml(root / "teaching" / "classroom.toml")
+    data = Data(root)
+    problems = []
+
+    def entries(section: dict, prefix: str):
+        for key, entry in section.items():
+            yield f"{prefix}.{key}", entry
+
+    cited = [*entries(source["questions"], "questions"), *entries(source["exercises"], "exercises")]
+    cited += [*entries(source["table"], "table"), *entries(source["presidents"], "presidents")]
+    for where, entry in cited:
+        names = list(entry.get("cite", [])) + list(entry.get("evidence", []))
+        try:
+            rows_text = _cited_text(data, names)
+        except PackError as error:
+            problems.append(f"teaching/classroom.toml [{where}]: {error}")
             continue
-        notes[number] = text[heading.end() : following.start() if following else len(text)].strip()
-    problems += [
-        f"{path}: no notes for question {number} {title!r} of the guide"
-        for number, title in expected.items()
-        if number not in notes
-    ]
-    if problems:
-        raise DataError("facilitator notes do not match the discussion questions:\n" + "\n".join(problems))
-    return notes
+        if "candidates" in entry:
+            rows_text += "\n" + _cited_text(
+                data, [f"claim:{claim}" for claim in entry["candidates"] if claim in data.claims.index]
+            )
+        available = _numbers(rows_text)
+        texts = [value for name, value in entry.items() if isinstance(value, str) and name not in ("quote_ar", "quote_article")]
+        texts += [value for value in entry.get("misreadings", [])]
+        for text in texts:
+            missing = sorted(_numbers(text) - available, key=lambda number: float(number.replace(",", ".")))
+            if missing:
+                problems.append(f"teaching/classroom.toml [{where}]: number(s) {', '.join(missing)} not in the rows it cites")
+        articles = {name.split(":")[1] for name in names if name.split(":")[0] in ("paragraph", "arabic", "article")}
+        articles |= {
+            data.claims.at[name.split(":")[1], "article_id"]
+            for name in names
+            if name.split(":")[0] in ("claim", "check", "record", "sources")
+        }
+        if entry.get("quote_article"):
+            articles.add(entry["quote_article"])
+        quotations = [quote for text in texts for quote in ARABIC_QUOTE.findall(text)]
+        quotations += [entry["quote_ar"]] if entry.get("quote_ar") else []
+        raw = [data.articles[article_id].raw for article_id in articles if article_id in data.articles]
+        for quote in quotations:
+            if not any(quote.replace("…", "") in text or _ellipsis_in(quote, text) for text in raw):
+                problems.append(f"teaching/classroom.toml [{where}]: «{quote}» is not verbatim in the article(s) it cites")
+    return problems
 
 
-def _isolate_arabic(markdown: str) -> str:
-    """Each Arabic run of English notes in ``<bdi dir="rtl" lang="ar">``, so quoted words keep their order."""
-    return ARABIC_RUN.sub(lambda match: f'<bdi dir="rtl" lang="ar">{match.group()}</bdi>', markdown)
+def _ellipsis_in(quote: str, text: str) -> bool:
+    """Whether a quotation with ``…`` in it matches ``text``, its parts in order."""
+    parts = [part.strip() for part in quote.split("…") if part.strip()]
+    return len(parts) > 1 and re.search(".*?".join(map(re.escape, parts)), text) is not None
 
 
-def is_solution(cell: nbformat.NotebookNode) -> bool:
-    """Whether a cell carries the ``solution`` tag (left out of the student edition)."""
-    return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
+def humanise(text: str, ids: dict[str, str]) -> str:
+    """``text`` with the ids a data note names (references, claims, articles) replaced by what a reader recognises."""
+
+    def replace(match: re.Match) -> str:
+        return f"({ids[match.group(1)]})" if match.group(1) in ids else match.group()
+
+    text = CITED_IN_NOTE.sub(replace, text)
+    return re.sub(r"\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b", lambda match: ids.get(match.group(1), match.group()), text)
 
 
-def _markdown(source: str, cell_id: str) -> nbformat.NotebookNode:
-    """A markdown cell with a fixed id (a random one would change the pages on every build)."""
-    return nbformat.v4.new_markdown_cell(source, id=cell_id)
-
-
-def student(guide: nbformat.NotebookNode, intro: str) -> nbformat.NotebookNode:
-    """The guide without its solution cells and navigation lines, opened by ``intro``."""
-    edition = copy.deepcopy(guide)
-    edition.cells = [_markdown(intro, "edition-intro")] + [
-        cell for cell in edition.cells if not is_solution(cell) and not cell.source.startswith(NAVIGATION)
-    ]
-    return edition
-
-
-def facilitator(guide: nbformat.NotebookNode, notes: dict[int, str], intro: str) -> nbformat.NotebookNode:
-    """The guide with its solutions, and after the discussion questions the notes on each of them."""
-    edition = copy.deepcopy(guide)
-    position = _questions_cell(edition)
-    section, rest = _section(edition.cells[position].source)
-    by_number = {question.number: question for question in questions(guide)}
-    added = [_markdown("### Facilitator notes on the questions", "notes")]
-    for number, body in sorted(notes.items()):
-        question = by_number[number]
-        timing = f" ({question.minutes} min)" if question.minutes else ""
-        added.append(_markdown(f"#### Question {number}. {question.title}{timing}\n\n{_isolate_arabic(body)}", f"notes-{number}"))
-    cell_id = edition.cells[position].get("id", "questions")
-    after = [_markdown(rest, f"{cell_id}-after-notes")] if rest.strip() else []
-    cells = edition.cells[:position] + [_markdown(section, cell_id)] + added + after + edition.cells[position + 1 :]
-    edition.cells = [_markdown(intro, "edition-intro")] + [cell for cell in cells if not cell.source.startswith(NAVIGATION)]
-    return edition
+def id_labels(pack: Pack, claims: Iterable[str] = (), data_references: pd.DataFrame | None = None) -> dict[str, str]:
+    """What to print for an id met in a data note: a check's label (another claim: "another check"), an article's
+    reader name, a reference's publisher and date.
+    """
+    labels = {claim_id: pack.t("ui.another_check") for claim_id in claims}
+    labels |= {check.claim_id: check.label for check in pack.checks}
+    labels |= {article_id: name.removeprefix("the ") for article_id, name in pack.names.items()}
+    for check in pack.checks + [c for item in pack.exercises for c in item.answer_checks + item.inline_sources]:
+        labels |= {reference.ref_id: reference.short for reference in check.references}
+    if data_references is not None:
+        labels |= {ref: f"{row.publisher}, {row.date}" for ref, row in data_references.iterrows() if ref not in labels}
+    return labels

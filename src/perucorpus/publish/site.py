@@ -1,14 +1,15 @@
-"""The static, offline reading copy (``_build/html/``) and the classroom handouts (``_build/handouts/``).
+"""The static, offline reading copy (``_build/html/``).
 
 Every notebook is converted with nbconvert (the ``reading`` template: the ``basic`` cells with
 each code input folded in ``<details>``) and put in one page shell (``templates/page.html.j2``)
 that carries the collection's contents and the current page's sections. Besides the notebooks
-and both READMEs, the copy holds the articles with numbered paragraphs beside their English, the README's notes in ``docs/``, the subject index
-(:mod:`perucorpus.publish.subject_index`) and the student and facilitator editions of the discussion
-guide (:mod:`perucorpus.publish.editions`), which headless Chromium prints to A4 PDFs
-(:mod:`perucorpus.publish.chromium`). No page has a script; figures link to their SVG and CSV.
+and both READMEs, the copy holds the articles with numbered paragraphs beside their English, the README's notes in
+``docs/``, the subject index
+(:mod:`perucorpus.publish.subject_index`). Its contents link every item of the classroom pack
+(``_build/classroom/``, built beside it by :mod:`perucorpus.publish.classroom`). No page has a
+script; figures link to their SVG and CSV.
 
-Run ``python -m perucorpus.publish.site [notebooks/] [_build/html] [_build/handouts]`` (``make notebooks`` does).
+Run ``python -m perucorpus.publish.site [notebooks/] [_build/html]`` (``make notebooks`` does).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from perucorpus.facts import translations
 from perucorpus.present import display
 from perucorpus.present.display import PAGE_STYLE, mixed, rtl
-from perucorpus.publish import chromium, editions, navigation, subject_index
+from perucorpus.publish import catalogue, editions, navigation, subject_index
 from perucorpus.publish.runner import numbered_notebooks
 from perucorpus.text import corpus
 
@@ -147,6 +148,8 @@ def _rewrite_links(page: str) -> str:
     for target, built in PAGES.items():
         page = page.replace(f'href="{target}"', f'href="{built}"')
     page = re.sub(r'href="(?:\.\./)?docs/(\w+)\.md(#[^"]*)?"', r'href="docs_\1.html\2"', page)  # docs/x.md → docs_x.html
+
+    page = page.replace('href="../_build/classroom/', f'href="{CLASSROOM}')
     return page.replace('src="../figures/', 'src="figures/').replace('href="../figures/', 'href="figures/')
 
 
@@ -269,45 +272,6 @@ def _index_page(entries: list[subject_index.Entry]) -> str:
     return "\n".join(parts)
 
 
-STUDENT_INTRO = (
-    "# Student edition: discussion guide and comparison table\n\n"
-    '<p class="edition-note">The discussion questions and exercises of notebook 04 with the evidence they point to, '
-    "and the comparison table of notebook 02. The solutions are not in this edition; the full notebooks are in the "
-    "reading copy.</p>"
-)
-FACILITATOR_INTRO = (
-    "# Facilitator edition: discussion guide, notes and solutions\n\n"
-    '<p class="edition-note">Notebook 04 with the solutions open, and after the discussion questions, for each '
-    "question: its timing, the points the evidence supports (with links into the notebooks) and the misreadings to "
-    "watch for (<code>teaching/facilitator_notes.md</code>). The comparison table of notebook 02 closes it.</p>"
-)
-
-
-def _table_section(figures: Path) -> str:
-    """The comparison table of notebook 02 (``figures/02_positions_table.html``), as the last section of an edition."""
-    page = (figures / "02_positions_table.html").read_text(encoding="utf-8")
-    body = re.search(r"<body>(.*)</body>", page, re.S).group(1)
-    body = re.sub(r"<h1>.*?</h1>", "", body, flags=re.S)
-    body = re.sub(r"<(/?)h2>", r"<\1h3>", body)  # its sections sit under this section's heading
-    return (
-        '<h2 id="comparison-table">The comparison table (notebook 02)</h2>\n'
-        '<p>From <a href="02_positions_table.html">notebook 02</a>.</p>\n' + body
-    )
-
-
-def _edition_pages(notebooks: Path, figures: Path, teaching: Path) -> list[Page]:
-    guide = nbformat.read(next(path for path in numbered_notebooks(notebooks) if path.name.startswith("04_")), as_version=4)
-    notes = editions.read_notes(teaching / "facilitator_notes.md", guide)
-    table = _table_section(figures)
-    student = _notebook_body(editions.student(guide, STUDENT_INTRO), figures, exclude_input=True)
-    facilitator = _notebook_body(editions.facilitator(guide, notes, FACILITATOR_INTRO), figures, exclude_input=True)
-    facilitator = facilitator.replace("<details>", "<details open>")
-    return [
-        Page("student.html", "Student edition", student + table, "Classroom"),
-        Page("facilitator.html", "Facilitator edition", facilitator + table, "Classroom"),
-    ]
-
-
 def _scrollable_tables(body: str) -> str:
     """Each table in a region that scrolls sideways when too wide, reachable by keyboard and named by its caption."""
 
@@ -319,10 +283,15 @@ def _scrollable_tables(body: str) -> str:
     return re.sub(r"<table\b.*?</table>", wrap, body, flags=re.S)
 
 
-def _render(pages: list[Page], current: Page, environment: jinja2.Environment) -> str:
+def _render(pages: list[Page], current: Page, environment: jinja2.Environment, links: dict[str, list[tuple[str, str]]]) -> str:
     groups: dict[str, list[dict]] = {}
     for page in pages:
         groups.setdefault(page.group, []).append({"href": page.name, "title": page.title, "current": page is current})
+    linked = {
+        group: [{"href": href, "title": title, "current": False} for href, title in entries] for group, entries in links.items()
+    }
+    first, *rest = groups.items()  # the pack's links come right after the notebooks
+    groups = dict([first, *linked.items(), *rest])
     return environment.get_template("page.html.j2").render(
         title=current.title,
         style=Markup(SITE_STYLE),
@@ -334,7 +303,8 @@ def _render(pages: list[Page], current: Page, environment: jinja2.Environment) -
 
 
 MARKER = ".perucorpus-reading-copy"  # written by build: only a folder holding it may be replaced
-HANDOUTS = {"student.html": "student.pdf", "facilitator.html": "facilitator.pdf"}
+#: Where the classroom pack is, seen from the reading copy's pages (both are built in ``_build/``).
+CLASSROOM = "../classroom/"
 #: Before printing, each link becomes text with its target (printed after it by the print stylesheet): a PDF
 #: link would hold the absolute file:// address of the page on the machine that built it.
 LINKS_TO_TEXT = """document.querySelectorAll('a.anchor-link').forEach(link => link.remove());
@@ -359,7 +329,8 @@ def _replaceable(target: Path, folders: tuple[str, ...] = ("figures", "fonts")) 
     )
 
 
-def _fresh(target: Path) -> None:
+def fresh_folder(target: Path) -> None:
+    """Empty ``target`` for a new build (refused unless it is new, empty or an earlier build), and mark it as built here."""
     if target.exists():
         if not _replaceable(target):
             raise FileExistsError(f"{target}: not a reading copy built here (no {MARKER}); choose a new or empty folder")
@@ -368,20 +339,19 @@ def _fresh(target: Path) -> None:
     (target / MARKER).write_text("Built by python -m perucorpus.publish.site; replaced on every build.\n", encoding="utf-8")
 
 
-def build(notebooks: Path | str, target: Path | str, handouts: Path | str | None = None) -> list[Path]:
-    """Write the reading copy into ``target`` (and, if ``handouts`` is given, the two PDFs there); return the files written.
+def build(notebooks: Path | str, target: Path | str) -> list[Path]:
+    """Write the reading copy into ``target``; return the files written.
 
-    ``target`` (and ``handouts``) must be new, empty, or earlier builds (they hold :data:`MARKER`,
-    or only pages and ``figures/``); any other folder, or a file, is refused, never deleted.
-    The PDFs need Chromium (:mod:`perucorpus.publish.chromium`).
+    ``target`` must be new, empty, or an earlier build (it holds :data:`MARKER`, or only pages and
+    ``figures/``); any other folder, or a file, is refused, never deleted. The contents link the
+    classroom pack in ``../classroom/`` (:mod:`perucorpus.publish.classroom` builds it).
     """
     notebooks, target = Path(notebooks), Path(target)
     root = notebooks.parent
     figures, data = root / "figures", root / "data"
-    for folder in [target] + ([Path(handouts)] if handouts else []):
-        if folder.exists() and not _replaceable(folder):
-            raise FileExistsError(f"{folder}: not a reading copy built here (no {MARKER}); choose a new or empty folder")
-    _fresh(target)
+    if target.exists() and not _replaceable(target):
+        raise FileExistsError(f"{target}: not a reading copy built here (no {MARKER}); choose a new or empty folder")
+    fresh_folder(target)
     pages = []
     for path in numbered_notebooks(notebooks):
         notebook = nbformat.read(path, as_version=4)
@@ -395,23 +365,22 @@ def build(notebooks: Path | str, target: Path | str, handouts: Path | str | None
     pages.append(
         Page("subject_index.html", "Subject index", _index_page(subject_index.index(matcher, places)), "Sources and index")
     )
-    pages += _edition_pages(notebooks, figures, root / "teaching")
     for source, name, title in [
         (root / "README.md", "readme.html", "README"),
         (root / "data" / "README.md", "data_readme.html", "Data codebook"),
         *_doc_pages(root / "docs"),
     ]:
         pages.append(Page(name, title, _rewrite_links(markdown2html_mistune(source.read_text(encoding="utf-8"))), "About"))
+    t = catalogue.english(root / "teaching")
+    links = {t("ui.pack"): [(f"{CLASSROOM}{name}", t(key)) for name, key in editions.OUTPUTS]}
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
     written = []
     for page in pages:
         written.append(target / page.name)
-        written[-1].write_text(_render(pages, page, environment), encoding="utf-8")
+        written[-1].write_text(_render(pages, page, environment, links), encoding="utf-8")
     shutil.copytree(figures, target / "figures")
     (target / "fonts").mkdir()
     shutil.copy(next(Path(fontpkg_noto_sans_arabic.ROOT, "files").glob("NotoSansArabic*.ttf")), target / FONT)
-    if handouts:
-        written += print_handouts(target, Path(handouts))
     return written
 
 
@@ -424,30 +393,13 @@ def _doc_pages(docs: Path) -> list[tuple[Path, str, str]]:
     return pages
 
 
-def print_handouts(site: Path, handouts: Path) -> list[Path]:
-    """Print the two editions of the reading copy ``site`` to A4 PDFs in ``handouts`` (headless Chromium)."""
-    from perucorpus.publish.chromium import Browser
-
-    _fresh(handouts)
-    with Browser() as browser:
-        return [browser.pdf(site / page, handouts / pdf, LINKS_TO_TEXT) for page, pdf in HANDOUTS.items()]
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Build the reading copy (``argv``: notebooks, html folder, handouts folder) and print what was written."""
+    """Build the reading copy (``argv``: notebooks, html folder) and print what was written."""
     args = sys.argv[1:] if argv is None else argv
     notebooks = Path(args[0]) if args else Path("notebooks")
     target = Path(args[1]) if len(args) > 1 else Path("_build/html")
-    handouts = Path(args[2]) if len(args) > 2 else target.parent / "handouts"
-    if not chromium.executable():  # the HTML needs no browser; say once what the PDFs need
-        print(f"PDFs not printed: {chromium.INSTALL_HINT}.")
-        handouts = None
-    written = build(notebooks, target, handouts)
-    pages = [path for path in written if path.suffix == ".html"]
-    print(
-        f"reading copy: {len(pages)} pages in {target.as_posix()}/ (open index.html); "
-        f"handouts: {', '.join(path.as_posix() for path in written if path.suffix == '.pdf') or 'none'}"
-    )
+    written = build(notebooks, target)
+    print(f"reading copy: {len(written)} pages in {target.as_posix()}/ (open index.html)")
     return 0
 
 

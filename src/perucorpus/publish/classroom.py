@@ -1,0 +1,172 @@
+"""The classroom pack (``_build/classroom/``): lesson plan, one-page handout, student reader, facilitator edition, slides.
+
+Every page is rendered from one :class:`~perucorpus.publish.editions.Pack` by the templates in
+``templates/classroom/`` (no page is copied from another), carries no script, and is printed to
+PDF by headless Chromium (:mod:`perucorpus.publish.chromium`): A4 for the documents, 16:9 pages
+for the slides. ``printed.json`` records, for each PDF, the SHA-256 of the page it was printed
+from, so a test can tell a PDF printed from today's sources from a stale one.
+
+Run ``python -m perucorpus classroom [project root] [_build/classroom]`` (``make notebooks`` does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import fontpkg_noto_sans_arabic
+import jinja2
+from markupsafe import Markup
+
+from perucorpus.present.display import mixed
+from perucorpus.publish import editions
+from perucorpus.publish.site import FONT, LINKS_TO_TEXT, TEMPLATES, fresh_folder
+
+#: Each page of the pack: its template and how it is rendered (the facilitator flag of the editions).
+PAGES = {
+    "lesson_plan.html": ("classroom/lesson_plan.html.j2", {}),
+    "handout.html": ("classroom/handout.html.j2", {}),
+    "student.html": ("classroom/edition.html.j2", {"facilitator": False}),
+    "facilitator.html": ("classroom/edition.html.j2", {"facilitator": True}),
+    "slides.html": ("classroom/slides.html.j2", {}),
+}
+#: The PDF each page is printed to.
+PDFS = {page: page.removesuffix(".html") + ".pdf" for page in PAGES}
+#: The figures the handout and the slides show (files of ``figures/``).
+MAPS, TIMELINE = "03_maps", "03_peru_timeline"
+MANIFEST = "printed.json"
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment of the pack's templates: autoescaped, strict, with the ``mixed`` filter."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+    )
+    env.filters["mixed"] = lambda text: Markup(mixed(str(text)))
+    env.filters["first_upper"] = _first_upper
+    env.filters["code_spans"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", mixed(str(text))))
+    return env
+
+
+def render(pack: editions.Pack) -> dict[str, str]:
+    """Every page of the pack: file name → HTML."""
+    env = environment()
+    outputs = [(name, pack.t(key)) for name, key in editions.OUTPUTS]
+    pages = {}
+    for name, (template, options) in PAGES.items():
+        title = f"{pack.t('pack.title')}: {pack.t(_label(name))}"
+        pages[name] = env.get_template(template).render(
+            pack=pack, t=pack.t, title=title, outputs=outputs, maps=MAPS, timeline=TIMELINE, **options
+        )
+    return pages
+
+
+def _label(page: str) -> str:
+    return {
+        "lesson_plan.html": "ui.lesson_plan",
+        "handout.html": "ui.handout",
+        "student.html": "ui.student_edition",
+        "facilitator.html": "ui.facilitator_edition",
+        "slides.html": "ui.slides",
+    }[page]
+
+
+def guide_html(pack: editions.Pack, kind: str) -> str:
+    """Notebook 04's rendering of the pack's questions (``kind="question"``) or exercises, answers folded."""
+    env = environment()
+    template = env.from_string(
+        '{% import "classroom/macros.html.j2" as m %}{% for i in items %}{{ m.item(i, t, guide=True) }}{% endfor %}'
+    )
+    items = pack.questions if kind == "question" else pack.exercises
+    return template.render(items=items, t=pack.t).strip()
+
+
+def intro_html(pack: editions.Pack, prefix: str) -> str:
+    """Notebook 04's opening: what the guide is for, and a link to every item of the pack (under ``prefix``)."""
+    template = environment().from_string(
+        "<p>{{ t('pack.purpose') | mixed }}</p><p>{{ t('pack.pack_intro') | code_spans }}</p>"
+        '<ul>{% for href, label in links %}<li><a href="{{ href }}">{{ label }}</a></li>{% endfor %}</ul>'
+    )
+    return template.render(t=pack.t, links=pack_links(pack, prefix))
+
+
+def pack_links(pack: editions.Pack, prefix: str) -> list[tuple[str, str]]:
+    """(address, label) of every item of the pack, addresses under ``prefix`` (a folder, relative to the linking page)."""
+    return [(f"{prefix}{name}", pack.t(key)) for name, key in editions.OUTPUTS]
+
+
+def _digest(html: str) -> str:
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()
+
+
+def write_pages(root: Path | str, target: Path | str, pack: editions.Pack | None = None) -> dict[str, str]:
+    """Write the pack's pages, the figures they show and the font into ``target`` (emptied first); return the pages."""
+    root, target = Path(root), Path(target)
+    pack = pack or editions.load(root)
+    pages = render(pack)
+    fresh_folder(target)
+    (target / "figures").mkdir()
+    for stem in sorted({MAPS, TIMELINE} | {figure.stem for figure in pack.figures}):
+        shutil.copy(root / "figures" / f"{stem}.png", target / "figures" / f"{stem}.png")
+    (target / "fonts").mkdir()
+    shutil.copy(next(Path(fontpkg_noto_sans_arabic.ROOT, "files").glob("NotoSansArabic*.ttf")), target / FONT)
+    for name, html in pages.items():
+        (target / name).write_text(html, encoding="utf-8")
+    return pages
+
+
+def build(root: Path | str, target: Path | str, pdf: bool = True) -> list[Path]:
+    """Build the pack of the project at ``root`` into ``target``: its pages and, with ``pdf``, their PDFs (needs Chromium)."""
+    target = Path(target)
+    pages = write_pages(root, target)
+    written = [target / name for name in pages]
+    if pdf:
+        from perucorpus.publish.chromium import Browser
+
+        with Browser() as browser:
+            written += [browser.pdf(target / page, target / PDFS[page], LINKS_TO_TEXT) for page in pages]
+        manifest = {PDFS[name]: _digest(html) for name, html in pages.items()}
+        (target / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return written
+
+
+def stale_pdfs(built: Path | str, pages: dict[str, str]) -> list[str]:
+    """The PDFs of the pack in ``built`` that were not printed from ``pages`` (the pages today's sources give)."""
+    path = Path(built) / MANIFEST
+    if not path.is_file():
+        return sorted(PDFS.values())
+    printed = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        PDFS[name]
+        for name, html in pages.items()
+        if printed.get(PDFS[name]) != _digest(html) or not (Path(built) / PDFS[name]).is_file()
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the pack (``argv``: project root, target folder) and print what was written."""
+    from perucorpus.publish.chromium import INSTALL_HINT, executable
+
+    args = sys.argv[1:] if argv is None else argv
+    root = Path(args[0]) if args else Path(".")
+    target = Path(args[1]) if len(args) > 1 else root / "_build" / "classroom"
+    if not executable():  # the pages need no browser; say once what the PDFs need
+        print(f"PDFs not printed: {INSTALL_HINT}.")
+    written = build(root, target, pdf=executable() is not None)
+    print(
+        f"classroom pack: {', '.join(path.name for path in written if path.suffix == '.pdf') or 'no PDFs'} "
+        f"and {len([path for path in written if path.suffix == '.html'])} pages in {target.as_posix()}/"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

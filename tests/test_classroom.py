@@ -1,0 +1,251 @@
+"""The classroom pack's pages and PDFs: what the student reader holds and holds back, page counts, the slides.
+
+The pages are rendered into a temporary folder (no PDFs); the PDF tests read the pack that
+``make notebooks`` built in ``_build/classroom/``, after checking that it was printed from the
+pages today's sources give (skipped with the reason where it was not, and failing in CI).
+"""
+
+import html as entities
+import re
+import shutil
+import subprocess
+
+import pytest
+from conftest import ROOT, Page, need
+
+from perucorpus.publish import classroom, editions
+
+BUILT = ROOT / "_build" / "classroom"
+
+
+def _text(page: str) -> str:
+    """The visible text of a page (tags dropped, entities decoded, whitespace squeezed)."""
+    page = re.sub(r"<(style|title)>.*?</\1>", "", page, flags=re.S)
+    return re.sub(r"\s+", " ", entities.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def _latin(text: str) -> str:
+    """Latin letters and digits only: pdftotext reorders Arabic and breaks lines where it likes."""
+    return re.sub(r"[^A-Za-z0-9]+", "", text)
+
+
+def test_five_pages_without_scripts_each_in_its_language_and_direction(pack_pages):
+    folder, pages = pack_pages
+    assert set(pages) == set(classroom.PAGES)
+    for name, html in pages.items():
+        parsed = Page()
+        parsed.feed(html)
+        assert parsed.scripts == [] and "script-src 'none'" in html, name
+        assert not re.search(r"<[^>]+\son\w+\s*=", html), name
+        assert '<html lang="en" dir="ltr">' in html, name
+        assert [text for text, direction in parsed.blocks if direction != "rtl"] == [], name
+        for src in parsed.images:
+            assert (folder / src).is_file(), f"{name}: {src}"
+    assert (folder / "fonts" / "NotoSansArabic.ttf").is_file()
+
+
+def test_the_student_reader_holds_no_answer_and_the_facilitator_edition_all(pack, pack_pages):
+    student, facilitator = (_text(pack_pages[1][name]) for name in ("student.html", "facilitator.html"))
+    t = pack.t
+    for item in pack.items:
+        for text in [item.answer, item.timing, *item.misreadings]:
+            plain = _text(str(classroom.environment().from_string("{{ x | mixed }}").render(x=text)))
+            assert plain not in student, (item.key, plain[:60])
+            assert plain in facilitator, (item.key, plain[:60])
+    assert t("ui.misreadings") not in student and t("ui.misreadings") in facilitator
+    assert t("ui.answer") not in student
+
+
+def test_the_student_reader_holds_back_what_the_exercises_ask_for(pack, pack_pages):
+    student, facilitator = (_text(pack_pages[1][name]) for name in ("student.html", "facilitator.html"))
+    assert pack.withheld and "Peru is considered a vital partner in these efforts (fixture, withheld)." in pack.withheld
+    for text in pack.withheld:
+        assert _text(entities.escape(text)) not in student, text[:60]
+        assert _text(entities.escape(text)) in facilitator, text[:60]
+    assert "The White House informed the US Congress on Thursday (fixture)." in student  # a cited paragraph is printed
+
+
+def test_every_question_points_to_materials_the_reader_holds(pack, pack_pages):
+    student = pack_pages[1]["student.html"]
+    anchors = set(re.findall(r'id="([^"]+)"', student))
+    for item in pack.items:
+        for material in item.materials:
+            assert material.anchor in anchors, (item.key, material)
+            assert f'href="#{material.anchor}"' in student
+
+
+def _evidence_texts(pack):
+    """For each item, texts that must appear in the student PDF for each piece of its declared evidence (Latin only)."""
+    checks = {check.claim_id: check for check in pack.checks}
+    passages = {(p.article_id, p.number): p for group in pack.passages.values() for p in group}
+    figures = {figure.stem: figure for figure in pack.figures}
+    for item in pack.items:
+        for name in item.evidence:
+            kind, _, key = name.partition(":")
+            if kind == "paragraph":
+                article_id, number = key.split(":")
+                passage = passages[article_id, int(number)]
+                yield item.key, name, [passage.label, passage.english or pack.t("ui.not_translated")]
+            elif kind in ("check", "record"):
+                check = checks[key]
+                yield item.key, name, [check.label, check.claim_en, check.states] + ([check.note] if kind == "check" else [])
+            elif kind == "figure":
+                yield item.key, name, [figures[key].caption]
+            elif kind == "table":
+                rows = pack.table if key == "comparison" else pack.presidents
+                yield (
+                    item.key,
+                    name,
+                    [rows[0]["label" if key == "comparison" else "name"], rows[-1]["label" if key == "comparison" else "ended"]],
+                )
+            elif kind == "arabic":
+                article_id, number = key.split(":")
+                yield item.key, name, [f"¶{number}", pack.t("ui.arabic_only")]
+        for check in item.inline_sources:
+            yield item.key, check.claim_id, [check.claim_en] + [reference.title for reference in check.references]
+
+
+def test_each_declared_evidence_is_in_the_student_page(pack, pack_pages):
+    student = _latin(_text(pack_pages[1]["student.html"]))
+    found = 0
+    for key, name, texts in _evidence_texts(pack):
+        for text in texts:
+            assert _latin(text) in student, (key, name, text[:60])
+            found += 1
+    assert found > 50
+
+
+def test_a_language_without_a_catalogue_cannot_build(pack_project):
+    from perucorpus.publish.catalogue import CatalogueError
+
+    with pytest.raises(CatalogueError, match=r"fr\.toml: no such file"):
+        editions.load(pack_project, "fr")
+
+
+# --- the PDFs that `make notebooks` printed -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def root_pack():
+    """The pack of this checkout (its own data, which the built PDFs were printed from)."""
+    return editions.load(ROOT)
+
+
+@pytest.fixture(scope="module")
+def built(root_pack):
+    """``_build/classroom`` of this checkout, if it was printed from the pages today's sources give."""
+    need(shutil.which("pdftotext") and shutil.which("pdfinfo"), "needs pdftotext and pdfinfo (Debian package poppler-utils)")
+    need(BUILT.is_dir(), f"needs the pack built by `make notebooks` in {BUILT.relative_to(ROOT)}")
+    stale = classroom.stale_pdfs(BUILT, classroom.render(root_pack))
+    need(not stale, f"{', '.join(stale)} in {BUILT.relative_to(ROOT)} are older than their sources: run `make notebooks`")
+    return BUILT
+
+
+def _pdf_text(path, layout=False):
+    command = ["pdftotext", *(["-layout"] if layout else []), str(path), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def _pages(path):
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def _sizes(path):
+    return set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", path.read_bytes()))
+
+
+def test_page_counts_and_sizes(built):
+    assert _pages(built / "handout.pdf") == 1
+    assert _pages(built / "student.pdf") <= 8
+    for name in ("lesson_plan.pdf", "handout.pdf", "student.pdf", "facilitator.pdf"):
+        sizes = _sizes(built / name)
+        assert sizes and all(abs(float(w) - 595.28) < 1 and abs(float(h) - 841.89) < 1 for w, h in sizes), (name, sizes)
+    slides = (built / "slides.html").read_text(encoding="utf-8").count('<section class="slide')
+    assert _pages(built / "slides.pdf") == slides
+    for width, height in _sizes(built / "slides.pdf"):
+        assert abs(float(width) / float(height) - 16 / 9) < 0.01
+
+
+def test_pdfs_carry_no_build_date_or_address(built):
+    for name in classroom.PDFS.values():
+        data = (built / name).read_bytes()
+        assert b"/CreationDate (D:00000000000000" in data, name
+        assert b"file:" not in data and b"/URI" not in data, name
+
+
+def test_the_student_pdf_has_no_code_paths_spans_ids_furniture_or_answers(built, root_pack):
+    pack = root_pack
+    text = _pdf_text(built / "student.pdf")
+    flat = " ".join(text.split())
+    paths = re.compile(r"(?<![\w.])[\w-]+\.(?:csv|py|ipynb|toml|md|json|html)\b")  # not a domain such as x.com.py
+    assert not paths.search(flat), paths.findall(flat)
+    assert "data/" not in flat and "_build" not in flat and "perucorpus" not in flat
+    assert not re.search(r"¶\d+,\s*\d+–\d+", flat)  # character spans
+    assert not re.search(r"\b[a-z]+20\d\d_[a-z0-9_]+\b", flat), re.findall(r"\b[a-z]+20\d\d_[a-z0-9_]+\b", flat)[:5]
+    for furniture in ("Skip to the text", "loaded:", "import ", "def ", "Show the code", "Solution"):
+        assert furniture not in flat, furniture
+    latin = _latin(text)
+    for item in pack.items:
+        for answer in [item.answer, *item.misreadings, item.timing]:
+            assert _latin(answer) not in latin, (item.key, answer[:60])
+    for withheld in pack.withheld:
+        assert _latin(withheld) not in latin, withheld[:60]
+    assert pack.t("ui.misreadings") not in flat
+
+
+def test_each_declared_evidence_is_in_the_student_pdf(built, root_pack):
+    pack = root_pack
+    latin = _latin(_pdf_text(built / "student.pdf"))
+    for key, name, texts in _evidence_texts(pack):
+        for text in texts:
+            assert _latin(text) in latin, (key, name, text[:60])
+
+
+def test_the_facilitator_pdf_holds_the_answers(built, root_pack):
+    pack = root_pack
+    latin = _latin(_pdf_text(built / "facilitator.pdf"))
+    for item in pack.items:
+        assert _latin(item.answer) in latin and all(_latin(text) in latin for text in item.misreadings), item.key
+
+
+def test_the_lesson_plan_pdf_shows_the_run_sheet_adding_up_to_ninety(built, root_pack):
+    pack = root_pack
+    text = " ".join(_pdf_text(built / "lesson_plan.pdf").split())
+    for step in pack.run_sheet:
+        assert step.title in text
+    assert re.search(rf"\b{pack.minutes}\s+{pack.t('ui.total')}", text)
+    assert pack.t("ui.exit_ticket") in text and pack.t("ui.rubric") in text
+
+
+def test_the_slides_show_arabic_quotes_and_every_question(built, root_pack):
+    pack = root_pack
+    slides = built / "slides.html"
+    page = slides.read_text(encoding="utf-8")
+    assert len(re.findall(r'<blockquote dir="rtl" lang="ar">', page)) == sum(bool(q.quote_ar) for q in pack.questions)
+    latin = _latin(_pdf_text(built / "slides.pdf"))
+    for question in pack.questions:
+        assert _latin(question.title) in latin
+    assert re.search(r"[\u0600-\u06ff]{3}", _pdf_text(built / "slides.pdf"))  # the Arabic reached the PDF as text
+
+
+def test_every_text_of_the_source_is_shown_somewhere(pack_project, monkeypatch):
+    """No dead text for translators: rendering the pack, notebook 04's sections and the reading copy's links uses every key."""
+    from perucorpus.publish import catalogue
+
+    used = set()
+
+    class Recording(catalogue.Catalogue):
+        def __call__(self, key):
+            used.add(key)
+            return super().__call__(key)
+
+    english = catalogue.english(pack_project / "teaching")
+    recording = Recording(english.language, english.entries, english.origin)
+    monkeypatch.setattr(editions, "load_catalogue", lambda *args: recording)
+    pack = editions.load(pack_project)
+    classroom.render(pack)
+    classroom.guide_html(pack, "question"), classroom.guide_html(pack, "exercise"), classroom.intro_html(pack, "")
+    recording("ui.pack")  # the reading copy's group of links (perucorpus.publish.site)
+    unused = sorted(set(english.entries) - used)
+    assert unused == [], ", ".join(unused)
