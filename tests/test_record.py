@@ -5,7 +5,7 @@ import re
 import pytest
 from conftest import DATA
 
-from perucorpus.base.tables import edit_rows
+from perucorpus.base.tables import DataError, edit_rows
 from perucorpus.facts import heads_of_state, memberships, record
 
 
@@ -78,7 +78,7 @@ def test_each_record_fact_is_one_sentence_traced_to_its_data_rows(rows, presiden
     exit_2021 = facts["peru_lima_exit_2021"]
     assert exit_2021.text == (
         "Record: Peru's exit was announced in August 2021 and dropped within weeks: on 7 September 2021 the next "
-        "foreign minister had not carried it out; no formal exit is recorded."
+        "foreign minister set it aside; no formal exit is recorded."
     )
     assert exit_2021.trace.startswith("memberships.csv line ") and "(monoglobal_2021_peru)" in exit_2021.trace
     mnna = facts["peru_mnna_2026"]
@@ -105,15 +105,13 @@ def test_the_facts_follow_the_data(data_copy, references):
     assert facts["peru_mnna_2026"].text.endswith("Major Non-NATO Ally on 20 January 2026.")
 
 
-def test_the_exit_fact_needs_the_row_to_cite_the_report_of_the_successor(data_copy, presidents, references):
-    def uncite(rows):
-        for row in rows:
-            if row["iso3"] == "PER" and row["status"] == "announced_withdrawal" and row["source_kind"] == "external":
-                row["note"] = row["note"].replace(f"({record.EXIT_DROPPED_IN})", "")
-
-    edit_rows(data_copy / "memberships.csv", uncite)
-    with pytest.raises(ValueError, match=r"memberships\.csv line \d+: the note no longer cites \(monoglobal_2021_peru\)"):
-        record.peru_lima_exit_2021(memberships.load_memberships(data_copy), presidents, references)
+def test_the_exit_fact_is_dated_by_the_row_that_drops_the_exit(rows, presidents, references):
+    fact = record.peru_lima_exit_2021(rows, presidents, references)
+    assert "announced in August 2021 and dropped within weeks: on 7 September 2021" in fact.text
+    assert "exit_dropped" in fact.trace and "(monoglobal_2021_peru)" in fact.trace
+    never_dropped = rows[~((rows["iso3"] == "PER") & (rows["status"] == "exit_dropped"))]
+    with pytest.raises(DataError, match="no external row for Peru, lima_group exit_dropped"):
+        record.peru_lima_exit_2021(never_dropped, presidents, references)
 
 
 def test_no_record_fact_goes_unused():

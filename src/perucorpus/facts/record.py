@@ -21,7 +21,6 @@ import pandas as pd
 
 from perucorpus.base.countries import country_label
 from perucorpus.base.dates import in_words
-from perucorpus.base.dates import parse as parse_date
 from perucorpus.base.schemas import RECORD_FACTS, RECORD_NOTES
 from perucorpus.base.tables import DataError
 from perucorpus.facts.heads_of_state import in_office
@@ -101,29 +100,20 @@ def _row_place(frame: pd.DataFrame, row: pd.Series) -> str:
 def _step_trace(rows: pd.DataFrame, row: pd.Series, references: pd.DataFrame) -> str:
     return (
         f"{_row_place(rows, row)} (Peru · {row['grouping']} · {row['status']}: {dated_row(row)}; "
-        f"{cite([row['source']], references)})"
+        f"{cite([row['source_ref']], references)})"
     )
 
 
-#: The reference that records the successor dropping Peru's 2021 exit; the announcement row's note must cite it.
-EXIT_DROPPED_IN = "monoglobal_2021_peru"
-
-
 def peru_lima_exit_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> Fact:
-    """Peru's 2021 exit from the Lima Group: announced, then dropped within weeks by the next foreign minister."""
+    """Peru's 2021 exit from the Lima Group: announced, then dropped within weeks by the next foreign minister
+    (the ``announced_withdrawal`` and ``exit_dropped`` rows of ``memberships.csv``, coded by the exit rule).
+    """
     announced = peru_step_row(rows, "lima_group", "announced_withdrawal")
-    if f"({EXIT_DROPPED_IN})" not in announced["note"]:
-        raise ValueError(
-            f"data/{_row_place(rows, announced)}: the note no longer cites ({EXIT_DROPPED_IN}), "
-            "the report that the next foreign minister dropped the exit"
-        )
-    dropped = references.loc[EXIT_DROPPED_IN]
+    dropped = peru_step_row(rows, "lima_group", "exit_dropped")
     return Fact(
         f"Record: Peru's exit was announced in {in_words(announced['start'])} and dropped within weeks: "
-        f"on {in_words(parse_date(dropped['date']))} the next foreign minister had not carried it out; "
-        "no formal exit is recorded.",
-        f"{_step_trace(rows, announced, references)}; the successor: {cite([EXIT_DROPPED_IN], references)}, "
-        f"which states: {dropped['source_states']}",
+        f"on {in_words(dropped['start'])} the next foreign minister set it aside; no formal exit is recorded.",
+        f"{_step_trace(rows, announced, references)}; the exit dropped: {_step_trace(rows, dropped, references)}",
     )
 
 
