@@ -1,0 +1,119 @@
+"""The Arabic edition of the pack: its catalogue in step with the English, its pages Arabic and right to left."""
+
+import html
+import re
+import shutil
+
+import pytest
+from conftest import ROOT
+
+from perucorpus.publish import catalogue, classroom, localised
+from perucorpus.publish.catalogue import MissingText
+
+ARABIC = ROOT / "teaching" / "ar.toml"
+
+
+@pytest.fixture(scope="module")
+def english():
+    """The English source of a translation: the teaching texts and the data's texts."""
+    return localised.english(ROOT)
+
+
+def test_the_arabic_catalogue_is_in_step_with_the_english_source(english):
+    assert catalogue.stale(ARABIC, english) == []
+    assert {key for key in english.entries if key.startswith("data.claim.")}, "the checks' texts are keyed"
+
+
+def test_a_stale_arabic_entry_fails_the_sync_check(english, tmp_path):
+    """A planted change of the English an entry records (as if the English had changed since) is caught."""
+    copy = tmp_path / "ar.toml"
+    text = ARABIC.read_text(encoding="utf-8")
+    key = "questions.reversal.title"
+    planted = text.replace(f'source = "{english(key)}"', 'source = "Continuity, or rupture?"', 1)
+    assert planted != text
+    copy.write_text(planted, encoding="utf-8")
+    problems = catalogue.stale(copy, english)
+    assert len(problems) == 1 and f"'{key}' translates an older English text" in problems[0]
+    # and a change in the data a page prints: the English of a check's 'what the references state'
+    changed = localised.english(ROOT)
+    states = next(k for k in changed.entries if k.endswith(".states"))
+    entries = dict(changed.entries) | {states: changed(states) + " (updated)"}
+    problems = catalogue.stale(ARABIC, catalogue.Catalogue("en", entries, changed.origin))
+    assert problems == [
+        f"{ARABIC}:{_line(ARABIC, states)}: '{states}' translates an older English text; re-translate it and update its source"
+    ]
+
+
+def _line(path, key):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line == f'[entries."{key}"]')
+
+
+def test_a_missing_arabic_key_is_an_error_never_english(pack_project, tmp_path):
+    root = tmp_path / "project"
+    root.mkdir()
+    for folder in ("data", "figures"):
+        (root / folder).symlink_to(pack_project / folder)
+    shutil.copytree(ROOT / "teaching", root / "teaching")
+    text = (root / "teaching" / "ar.toml").read_text(encoding="utf-8")
+    cut = re.sub(r'\[entries\."data\.verdict\.confirmed"\]\nsource = .*\ntext = .*\n', "", text)
+    assert cut != text
+    (root / "teaching" / "ar.toml").write_text(cut, encoding="utf-8")
+    with pytest.raises(MissingText, match="data.verdict.confirmed"):
+        localised.load(root, "ar")
+
+
+#: Latin text an Arabic page may hold: what is marked as another language or as published (titles, publishers and
+#: addresses of references), the articles' own words (passages, quotations) and what is quoted ("…").
+ALLOWED = re.compile(
+    r'<(\w+)[^>]*\b(?:lang="(?!ar)[a-z]+"|class="[^"]*\b(?:published|ar)\b[^"]*")[^>]*>.*?</\1>|<blockquote\b.*?</blockquote>',
+    re.S,
+)
+
+
+def latin_words(page: str, names: set[str]) -> list[str]:
+    """The Latin words of an Arabic page that are neither marked, quoted nor a published name in ``names``."""
+    body = re.sub(r"<(style|head)\b.*?</\1>", "", page, flags=re.S)
+    body = ALLOWED.sub(" ", body)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    text = re.sub(r'"[^"]*"', " ", text)
+    return [word for word in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", text) if word.lower() not in names]
+
+
+@pytest.fixture(scope="module")
+def published_names():
+    """Every word of the references' titles, publishers and addresses (names as published), lower case."""
+    import csv
+
+    with open(ROOT / "data" / "references.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return {
+        word.lower()
+        for row in rows
+        for field in ("title", "publisher", "url", "ref_id")
+        for word in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", row[field])
+    }
+
+
+@pytest.fixture(scope="module")
+def arabic_pages(pack_project, tmp_path_factory):
+    target = tmp_path_factory.mktemp("ar") / "ar"
+    return classroom.write_pages(pack_project, target, language="ar")
+
+
+def test_every_arabic_page_is_arabic_and_right_to_left(arabic_pages, published_names):
+    assert set(arabic_pages) == set(classroom.PAGES)
+    for name, page in arabic_pages.items():
+        assert '<html lang="ar" dir="rtl">' in page, name
+        assert f'<link rel="alternate" hreflang="en" href="../classroom/{name}">' in page, name
+        assert latin_words(page, published_names) == [], name
+
+
+def test_the_latin_check_catches_an_english_word(published_names):
+    assert latin_words('<p>الإجابة Answer</p><span class="published">Radio Nacional</span> "as"', published_names) == ["Answer"]
+
+
+def test_the_english_pages_link_their_arabic_twins(pack_pages):
+    _, pages = pack_pages
+    for name, page in pages.items():
+        assert f'<link rel="alternate" hreflang="ar" href="../ar/{name}">' in page, name
