@@ -93,7 +93,11 @@ def _evidence_texts(pack):
                 yield item.key, name, [figures[key].caption]
             elif kind == "table":
                 rows = pack.table if key == "comparison" else pack.presidents
-                yield item.key, name, [rows[0]["label" if key == "comparison" else "name"], rows[-1]["label" if key == "comparison" else "ended"]]
+                yield (
+                    item.key,
+                    name,
+                    [rows[0]["label" if key == "comparison" else "name"], rows[-1]["label" if key == "comparison" else "ended"]],
+                )
             elif kind == "arabic":
                 article_id, number = key.split(":")
                 yield item.key, name, [f"¶{number}", pack.t("ui.arabic_only")]

@@ -41,7 +41,10 @@ def test_the_lesson_plan_has_what_a_teacher_needs(pack):
     for reading in pack.pre_reading:  # minutes worked out from the words, rounded up to five
         line = reading["article"]
         speed = editions.WORDS_PER_MINUTE["en" if line.words_en else "ar"]
-        assert reading["minutes"] == 5 * math.ceil(reading["words"] / speed / 5) and reading["words"] in (line.words_en, line.words_ar)
+        assert reading["minutes"] == 5 * math.ceil(reading["words"] / speed / 5) and reading["words"] in (
+            line.words_en,
+            line.words_ar,
+        )
 
 
 def test_every_question_and_exercise_is_complete(pack):

@@ -117,3 +117,49 @@ def test_the_english_pages_link_their_arabic_twins(pack_pages):
     _, pages = pack_pages
     for name, page in pages.items():
         assert f'<link rel="alternate" hreflang="ar" href="../ar/{name}">' in page, name
+
+
+def test_the_three_way_glossary_gives_spanish_only_with_its_reference():
+    from perucorpus.publish import edition
+
+    terms = {term.arabic: term for term in edition.glossary(ROOT)}
+    lima = terms["مجموعة ليما"]
+    assert (lima.spanish, lima.english, lima.reference.ref_id) == (
+        "Grupo de Lima",
+        "the Lima Group",
+        "cba24n_2019_venezuela_guaido",
+    )
+    assert lima.spanish in lima.reference.title  # the Spanish is the reference's own
+    for term in terms.values():
+        assert bool(term.spanish) == (term.reference is not None)
+
+
+def test_a_spanish_term_without_its_reference_stops_with_one_line(tmp_path):
+    from perucorpus.base.tables import DataError
+    from perucorpus.publish import edition
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "glossary_es.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Grupo de Lima,reference,cba24n_2019_venezuela_guaido", "Grupo de Lima,reference,"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match=r"glossary_es\.csv:3: a Spanish term needs its ref_id"):
+        edition.glossary(tmp_path)
+
+
+def test_the_edition_pages_render_in_either_language_from_one_template(pack_project, published_names):
+    """The edition's own pages: Arabic and right to left from ar.toml, English from the English source."""
+    from perucorpus.publish import edition
+
+    arabic = localised.load(pack_project, "ar")
+    pages = edition.render(pack_project, arabic, arabic.t)
+    assert set(pages) == {"index.html", "guide.html", "glossary.html"}
+    for name, page in pages.items():
+        assert '<html lang="ar" dir="rtl">' in page and 'hreflang="en"' in page, name
+        assert latin_words(page, published_names) == [], name
+    assert '<span lang="es" dir="ltr">Escudo de las Américas</span>' in pages["glossary.html"]
+    english = edition.render(pack_project, localised.load(pack_project), localised.english(pack_project))
+    assert '<html lang="en" dir="ltr">' in english["glossary.html"] and "Glossary" in english["glossary.html"]

@@ -114,7 +114,9 @@ def _site(args: argparse.Namespace) -> int:
 
 def _classroom(args: argparse.Namespace) -> int:
     target = args.target or f"_build/{'classroom' if args.language == 'en' else args.language}"
-    return _job("publish.classroom.main")([args.root, target, args.language])
+    if args.language == "en":
+        return _job("publish.classroom.main")([args.root, target])
+    return _job("publish.edition.main")([args.root, target, args.language])
 
 
 def _notebooks_folder(command: argparse.ArgumentParser) -> None:

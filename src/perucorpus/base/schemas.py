@@ -346,6 +346,17 @@ GLOSSARY = pa.DataFrameSchema(
     strict=True,
 )
 
+GLOSSARY_ES = pa.DataFrameSchema(
+    {
+        "term_ar": text_column(unique=True),
+        "term_es": text_column(nullable=True),
+        "basis": text_column(choice("reference", "url_slug", "not_found")),
+        "ref_id": text_column(nullable=True),
+        "note": text_column(nullable=True),
+    },
+    strict=True,
+)
+
 PEOPLE = pa.DataFrameSchema(
     {
         "person_id": text_column(matches(ID, "a lowercase id")),
@@ -401,6 +412,7 @@ FILES = {
     "peru_heads_of_state.csv": HEADS_OF_STATE,
     "derived/membership_snapshot.csv": MEMBERSHIP_SNAPSHOT,
     "glossary.csv": GLOSSARY,
+    "glossary_es.csv": GLOSSARY_ES,
     "people.csv": PEOPLE,
     "claims.csv": CLAIMS,
 }

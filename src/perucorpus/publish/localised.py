@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from perucorpus.publish import editions
-from perucorpus.publish.catalogue import SOURCE, Catalogue, read_toml
+from perucorpus.publish.catalogue import SOURCE, Catalogue, read_toml, texts
 from perucorpus.publish.catalogue import english as english_catalogue
 
 
@@ -49,10 +49,17 @@ def data_texts(root: Path | str) -> dict[str, str]:
     return texts
 
 
+#: The English texts of the pages only a translated edition has (index, guide, glossary), keys ``edition.*``.
+EDITION = "edition.toml"
+
+
 def english(root: Path | str) -> Catalogue:
-    """The English source of a translation of the pack: the teaching texts and the data's texts (``data.*``)."""
+    """The English source of a translation of the pack: the teaching texts, the edition's pages' texts
+    (``teaching/edition.toml``) and the data's texts (``data.*``).
+    """
     teaching = english_catalogue(Path(root) / "teaching")
-    return Catalogue("en", {**teaching.entries, **data_texts(root)}, teaching.origin)
+    edition = texts(read_toml(Path(root) / "teaching" / EDITION))
+    return Catalogue("en", {**teaching.entries, **edition, **data_texts(root)}, teaching.origin)
 
 
 def _reference(reference: editions.Reference, t: Catalogue) -> editions.Reference:
@@ -118,11 +125,12 @@ def localise(pack: editions.Pack) -> editions.Pack:
 
 
 def _material(material: editions.Material, labels: dict, checks: dict) -> editions.Material:
+    """A material with its label in the pack's language; its ``detail`` (ids, for researchers) is the label too."""
     if material.anchor.startswith("p-"):
         article_id, number = material.anchor[2:].rsplit("-", 1)
         label = labels[(article_id, int(number))]
         return replace(material, label=label, detail=label)
-    return material
+    return replace(material, detail=material.label)
 
 
 def load(root: Path | str, language: str = "en") -> editions.Pack:
