@@ -52,7 +52,7 @@ def new_file(tmp_path):
 
 def test_every_command_has_help(capsys):
     commands = cli.parser()._subparsers._group_actions[0].choices
-    assert sorted(commands) == ["add-article", "fill", "navigation", "run", "site"]
+    assert sorted(commands) == ["add-article", "classroom", "fill", "navigation", "run", "site"]
     for name in commands:
         with pytest.raises(SystemExit) as done:
             cli.main([name, "--help"])

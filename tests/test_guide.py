@@ -93,7 +93,7 @@ def test_notebook_04_reads_the_term_counts_of_notebook_01_and_says_so_when_they_
 
     from perucorpus.publish import runner
 
-    for folder in ("data", "figures", "notebooks"):
+    for folder in ("data", "figures", "notebooks", "teaching"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     (tmp_path / "data" / "derived" / "term_counts.csv").unlink()
     notebook = tmp_path / "notebooks" / "04_discussion_guide.ipynb"

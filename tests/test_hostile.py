@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from conftest import ROOT, Page
 
-from perucorpus.publish import runner, site
+from perucorpus.publish import classroom, runner, site
 
 MARK = "document.documentElement.dataset.pwned=1"  # what the markup would do if a browser ran it
 WORDS = "عسكرية دول تحالف مخدرات مكافحة نفوذ دعم تصنيف تعزيز عملية ترامب"  # glossed in data/glosses.csv, or a name (not charted)
@@ -61,6 +61,7 @@ def project(tmp_path_factory):
     for name in ("01_reading_the_articles.ipynb", "04_discussion_guide.ipynb"):
         runner.execute(root / "notebooks" / name)
     site.build(root / "notebooks", root / "site")
+    classroom.write_pages(root, root / "classroom")  # the pack names every article in its lists
     return root
 
 
@@ -84,7 +85,9 @@ def test_the_hostile_text_is_shown_escaped(project):
 
 
 def test_the_rendered_pages_have_no_script_or_injected_image(project):
-    for path in (project / "site").glob("*.html"):
+    pack = (project / "classroom" / "student.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;" in pack  # the hostile title, as text
+    for path in [*(project / "site").glob("*.html"), *(project / "classroom").glob("*.html")]:
         page = Page()
         page.feed(path.read_text(encoding="utf-8"))
         assert page.scripts == [], path.name
@@ -95,9 +98,17 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.mark.skipif(not CHROMIUM, reason="needs a headless Chromium (Debian package chromium)")
-@pytest.mark.parametrize("name", ["01_reading_the_articles.html", "04_discussion_guide.html", "articles.html", "student.html"])
-def test_a_browser_runs_none_of_the_hostile_markup(project, name):
-    """Load the reading copy in headless Chromium: the markup stays text, nothing in it runs."""
+@pytest.mark.parametrize(
+    ("name", "payload"),
+    [
+        ("site/01_reading_the_articles.html", MARK),
+        ("site/04_discussion_guide.html", MARK),
+        ("site/articles.html", MARK),
+        ("classroom/student.html", '&lt;script&gt;alert("title")&lt;/script&gt;'),  # the pack shows the title
+    ],
+)
+def test_a_browser_runs_none_of_the_hostile_markup(project, name, payload):
+    """Load the reading copy and the pack in headless Chromium: the markup stays text, nothing in it runs."""
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run(
             [
@@ -109,7 +120,7 @@ def test_a_browser_runs_none_of_the_hostile_markup(project, name):
                 "--disable-background-networking",
                 f"--user-data-dir={profile}",
                 "--dump-dom",
-                (project / "site" / name).as_uri(),
+                (project / name).as_uri(),
             ],
             capture_output=True,
             text=True,
@@ -117,5 +128,5 @@ def test_a_browser_runs_none_of_the_hostile_markup(project, name):
         )
     assert result.returncode == 0, result.stderr[-2000:]
     dom = result.stdout
-    assert MARK in dom  # the payload is on the page, as text
+    assert payload in dom  # the payload is on the page, as text
     assert not re.search(r"<html[^>]*data-pwned", dom)  # and never ran

@@ -5,7 +5,6 @@
 import re
 from html.parser import HTMLParser
 
-import nbformat
 import pytest
 from conftest import ROOT, Page
 

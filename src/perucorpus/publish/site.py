@@ -255,7 +255,9 @@ def _render(pages: list[Page], current: Page, environment: jinja2.Environment, l
     groups: dict[str, list[dict]] = {}
     for page in pages:
         groups.setdefault(page.group, []).append({"href": page.name, "title": page.title, "current": page is current})
-    linked = {group: [{"href": href, "title": title, "current": False} for href, title in entries] for group, entries in links.items()}
+    linked = {
+        group: [{"href": href, "title": title, "current": False} for href, title in entries] for group, entries in links.items()
+    }
     first, *rest = groups.items()  # the pack's links come right after the notebooks
     groups = dict([first, *linked.items(), *rest])
     return environment.get_template("page.html.j2").render(
