@@ -87,7 +87,14 @@ def render(root: Path | str, pack: editions.Pack, t: Catalogue) -> dict[str, str
         twins = [{"language": "en", "href": twin, "label": classroom.AUTONYMS["en"], "direction": "ltr"}]
         title = t("edition.index_title") if name == "index.html" else f"{t('edition.' + name[:-5])}: {t('pack.title')}"
         pages[name] = env.get_template(template).render(
-            pack=pack, t=t, title=title, twins=twins, links=links, terms=terms, page=name
+            pack=pack,
+            t=t,
+            title=title,
+            twins=twins,
+            links=links,
+            terms=terms,
+            page=name,
+            date=lambda value: localised.date_words(value, t),
         )
     return pages
 

@@ -62,10 +62,18 @@ def english(root: Path | str) -> Catalogue:
     return Catalogue("en", {**teaching.entries, **edition, **data_texts(root)}, teaching.origin)
 
 
+def date_words(value: str, t: Catalogue) -> str:
+    """An ISO date (or "undated") of the data in words of the catalogue's language: Arabic month names from CLDR."""
+    if value == "undated":
+        return t("data.undated")
+    try:
+        return editions.date_label(value, "", t)
+    except ValueError:
+        return value
+
+
 def _reference(reference: editions.Reference, t: Catalogue) -> editions.Reference:
-    if reference.date == "undated":
-        return replace(reference, date=t("data.undated"))
-    return reference
+    return replace(reference, date=date_words(reference.date, t))
 
 
 def _check(check: editions.Check, t: Catalogue, names: dict[str, str]) -> editions.Check:
@@ -99,7 +107,10 @@ def localise(pack: editions.Pack) -> editions.Pack:
 
     source = read_toml(Path(t.origin).parent / SOURCE)
     presidents = {entry["president"]: t(f"data.president.{key}") for key, entry in source["presidents"].items()}
-    pack.presidents = [{**row, "name": presidents[row["name"]]} for row in pack.presidents]
+    pack.presidents = [
+        {**row, "name": presidents[row["name"]], "start": date_words(row["start"], t), "end": date_words(row["end"], t)}
+        for row in pack.presidents
+    ]
     pack.names = names
     pack.articles = [
         replace(line, name=names[line.article_id], title=t(f"data.article_title.{line.article_id}")) for line in pack.articles
