@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import ROOT
 
-from perucorpus.publish import catalogue, classroom, localised
+from perucorpus.publish import catalogue, classroom, edition, localised, site
 from perucorpus.publish.catalogue import MissingText
 
 ARABIC = ROOT / "teaching" / "ar.toml"
@@ -163,3 +163,11 @@ def test_the_edition_pages_render_in_either_language_from_one_template(pack_proj
     assert '<span lang="es" dir="ltr">Escudo de las Américas</span>' in pages["glossary.html"]
     english = edition.render(pack_project, localised.load(pack_project), localised.english(pack_project))
     assert '<html lang="en" dir="ltr">' in english["glossary.html"] and "Glossary" in english["glossary.html"]
+
+
+def test_the_reading_copy_links_its_arabic_twins(built_site):
+    folder, written = built_site
+    names = {path.name: path for path in written}
+    for name, twin in site.ARABIC_TWINS.items():
+        assert f'<link rel="alternate" hreflang="ar" href="{twin}">' in names[name].read_text(encoding="utf-8"), name
+        assert (twin.removeprefix("../ar/")) in edition.PAGES
