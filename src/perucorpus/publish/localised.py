@@ -116,7 +116,7 @@ def localise(pack: editions.Pack) -> editions.Pack:
         replace(line, name=names[line.article_id], title=t(f"data.article_title.{line.article_id}")) for line in pack.articles
     ]
     by_id = {line.article_id: line for line in pack.articles}
-    pack.pre_reading = [{**row, "article": by_id[row["article"].article_id]} for row in pack.pre_reading]
+    pack.pre_reading = [_arabic_reading(row, by_id[row["article"].article_id], t) for row in pack.pre_reading]
     pack.run_sheet = [
         replace(step, blocks={t(f"data.group.{group}"): block for group, block in step.blocks.items()}) for step in pack.run_sheet
     ]
@@ -133,6 +133,14 @@ def localise(pack: editions.Pack) -> editions.Pack:
         item.answer_checks = [check(c) for c in item.answer_checks]
         item.materials = [_material(m, labels, by_anchor) for m in item.materials]
     return pack
+
+
+def _arabic_reading(row: dict, line: editions.ArticleLine, t: Catalogue) -> dict:
+    """A pre-reading row for readers of the edition's language: an Arabic edition's students read the Arabic."""
+    if t.language != "ar":
+        return {**row, "article": line}
+    minutes = editions._reading_minutes(line.words_ar, "ar")
+    return {**row, "article": line, "words": line.words_ar, "language": t("ui.in_arabic"), "minutes": minutes}
 
 
 def _material(material: editions.Material, labels: dict, checks: dict) -> editions.Material:
