@@ -497,7 +497,7 @@ def _checking_exercise(builder: _Builder, item: Item, entry: dict) -> None:
             "with a reference to read; add candidates to teaching/classroom.toml"
         )
     for position, claim_id in enumerate(chosen, 1):
-        label = f"{builder.t('ui.claim')} {position}"
+        label = f"{builder.t('ui.claim_to_check')} {position}"
         item.inline_sources.append(builder.check(claim_id, "sources", label))
         item.answer_checks.append(builder.check(claim_id, "check", label))
         item.withheld += [text for text in (claims.at[claim_id, "source_states"], claims.at[claim_id, "verdict_note"]) if text]
