@@ -171,3 +171,29 @@ def test_the_reading_copy_links_its_arabic_twins(built_site):
     for name, twin in site.ARABIC_TWINS.items():
         assert f'<link rel="alternate" hreflang="ar" href="{twin}">' in names[name].read_text(encoding="utf-8"), name
         assert (twin.removeprefix("../ar/")) in edition.PAGES
+
+
+BUILT = ROOT / "_build" / "ar"
+
+
+@pytest.fixture(scope="module")
+def built_arabic():
+    """The Arabic edition ``make notebooks`` built, if its PDFs are as fresh as their sources."""
+    from conftest import need
+
+    need(shutil.which("pdftotext"), "needs pdftotext (Debian package poppler-utils)")
+    need(BUILT.is_dir(), f"needs the Arabic edition built by `make notebooks` in {BUILT.relative_to(ROOT)}")
+    stale = classroom.stale_pdfs(BUILT, classroom.render(localised.load(ROOT, "ar")))
+    need(not stale, f"{', '.join(stale)} in {BUILT.relative_to(ROOT)} are older than their sources: run `make notebooks`")
+    return BUILT
+
+
+def test_the_arabic_pdfs_text_is_arabic(built_arabic):
+    """Nine letters in ten of every printed page are Arabic (the rest: names of references as published, addresses)."""
+    import subprocess
+
+    for pdf in sorted(built_arabic.glob("*.pdf")):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        arabic = len(re.findall(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]", text))
+        latin = len(re.findall(r"[A-Za-z]", text))
+        assert arabic > 9 * latin, (pdf.name, arabic, latin)
