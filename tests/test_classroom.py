@@ -221,3 +221,25 @@ def test_the_slides_show_arabic_quotes_and_every_question(built):
     for question in pack.questions:
         assert _latin(question.title) in latin
     assert re.search(r"[\u0600-\u06ff]{3}", _pdf_text(built / "slides.pdf"))  # the Arabic reached the PDF as text
+
+
+def test_every_text_of_the_source_is_shown_somewhere(pack_project, monkeypatch):
+    """No dead text for translators: rendering the pack, notebook 04's sections and the reading copy's links uses every key."""
+    from perucorpus.publish import catalogue
+
+    used = set()
+
+    class Recording(catalogue.Catalogue):
+        def __call__(self, key):
+            used.add(key)
+            return super().__call__(key)
+
+    english = catalogue.english(pack_project / "teaching")
+    recording = Recording(english.language, english.entries, english.origin)
+    monkeypatch.setattr(editions, "load_catalogue", lambda *args: recording)
+    pack = editions.load(pack_project)
+    classroom.render(pack)
+    classroom.guide_html(pack, "question"), classroom.guide_html(pack, "exercise"), classroom.intro_html(pack, "")
+    recording("ui.pack")  # the reading copy's group of links (perucorpus.publish.site)
+    unused = sorted(set(english.entries) - used)
+    assert unused == [], ", ".join(unused)
