@@ -131,6 +131,7 @@ BAD_VALUES = {
     "peru_heads_of_state.csv": ("start", "July 2021"),
     "derived/membership_snapshot.csv": ("accc_2026", "maybe"),
     "glossary.csv": ("loaded", "perhaps"),
+    "glossary_es.csv": ("basis", "memory"),
     "people.csv": ("person_id", "Not An Id"),
     "claims.csv": ("verdict", "maybe"),
 }
