@@ -126,11 +126,17 @@ def test_a_language_without_a_catalogue_cannot_build(pack_project):
 
 
 @pytest.fixture(scope="module")
-def built():
+def root_pack():
+    """The pack of this checkout (its own data, which the built PDFs were printed from)."""
+    return editions.load(ROOT)
+
+
+@pytest.fixture(scope="module")
+def built(root_pack):
     """``_build/classroom`` of this checkout, if it was printed from the pages today's sources give."""
     need(shutil.which("pdftotext") and shutil.which("pdfinfo"), "needs pdftotext and pdfinfo (Debian package poppler-utils)")
     need(BUILT.is_dir(), f"needs the pack built by `make notebooks` in {BUILT.relative_to(ROOT)}")
-    stale = classroom.stale_pdfs(BUILT, classroom.render(editions.load(ROOT)))
+    stale = classroom.stale_pdfs(BUILT, classroom.render(root_pack))
     need(not stale, f"{', '.join(stale)} in {BUILT.relative_to(ROOT)} are older than their sources: run `make notebooks`")
     return BUILT
 
@@ -168,8 +174,8 @@ def test_pdfs_carry_no_build_date_or_address(built):
         assert b"file:" not in data and b"/URI" not in data, name
 
 
-def test_the_student_pdf_has_no_code_paths_spans_ids_furniture_or_answers(built):
-    pack = editions.load(ROOT)
+def test_the_student_pdf_has_no_code_paths_spans_ids_furniture_or_answers(built, root_pack):
+    pack = root_pack
     text = _pdf_text(built / "student.pdf")
     flat = " ".join(text.split())
     paths = re.compile(r"(?<![\w.])[\w-]+\.(?:csv|py|ipynb|toml|md|json|html)\b")  # not a domain such as x.com.py
@@ -188,23 +194,23 @@ def test_the_student_pdf_has_no_code_paths_spans_ids_furniture_or_answers(built)
     assert pack.t("ui.misreadings") not in flat
 
 
-def test_each_declared_evidence_is_in_the_student_pdf(built):
-    pack = editions.load(ROOT)
+def test_each_declared_evidence_is_in_the_student_pdf(built, root_pack):
+    pack = root_pack
     latin = _latin(_pdf_text(built / "student.pdf"))
     for key, name, texts in _evidence_texts(pack):
         for text in texts:
             assert _latin(text) in latin, (key, name, text[:60])
 
 
-def test_the_facilitator_pdf_holds_the_answers(built):
-    pack = editions.load(ROOT)
+def test_the_facilitator_pdf_holds_the_answers(built, root_pack):
+    pack = root_pack
     latin = _latin(_pdf_text(built / "facilitator.pdf"))
     for item in pack.items:
         assert _latin(item.answer) in latin and all(_latin(text) in latin for text in item.misreadings), item.key
 
 
-def test_the_lesson_plan_pdf_shows_the_run_sheet_adding_up_to_ninety(built):
-    pack = editions.load(ROOT)
+def test_the_lesson_plan_pdf_shows_the_run_sheet_adding_up_to_ninety(built, root_pack):
+    pack = root_pack
     text = " ".join(_pdf_text(built / "lesson_plan.pdf").split())
     for step in pack.run_sheet:
         assert step.title in text
@@ -212,8 +218,8 @@ def test_the_lesson_plan_pdf_shows_the_run_sheet_adding_up_to_ninety(built):
     assert pack.t("ui.exit_ticket") in text and pack.t("ui.rubric") in text
 
 
-def test_the_slides_show_arabic_quotes_and_every_question(built):
-    pack = editions.load(ROOT)
+def test_the_slides_show_arabic_quotes_and_every_question(built, root_pack):
+    pack = root_pack
     slides = built / "slides.html"
     page = slides.read_text(encoding="utf-8")
     assert len(re.findall(r'<blockquote dir="rtl" lang="ar">', page)) == sum(bool(q.quote_ar) for q in pack.questions)

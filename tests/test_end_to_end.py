@@ -1,7 +1,7 @@
 """END TO END (slow, ~3 min on 2 cores): a fourth article added with the documented command
 runs through every notebook. Skip it while working with ``-m "not end_to_end"``.
 
-The test copies notebooks/, data/ and figures/ to a temporary folder, adds an article
+The test copies notebooks/, data/, figures/ and teaching/ to a temporary folder, adds an article
 written here (not one of the seeds) with ``perucorpus add-article``, re-executes every
 notebook with the runner, and checks that the article appears in the derived files and
 the notebooks' outputs, and that nothing about the seed articles changed.
@@ -27,7 +27,7 @@ NEW_ID = GOOD[GOOD.index("--id") + 1]
 def project(tmp_path_factory):
     """A copy of the project with the new article added and every notebook re-executed."""
     root = tmp_path_factory.mktemp("project")
-    for folder in ("notebooks", "data", "figures"):
+    for folder in ("notebooks", "data", "figures", "teaching"):
         shutil.copytree(ROOT / folder, root / folder)
     source = root / "incoming" / "ports news.txt"
     source.parent.mkdir()
