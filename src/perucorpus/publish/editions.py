@@ -303,8 +303,9 @@ class Data:
     def _rows_membership(self, key: str) -> list[dict]:
         iso3, grouping, status, source = key.split(":")
         rows = self.memberships
-        chosen = (rows["iso3"] == iso3) & (rows["grouping"] == grouping) & (rows["status"] == status) & (rows["source"] == source)
-        return rows[chosen].to_dict("records")
+        chosen = (rows["iso3"] == iso3) & (rows["grouping"] == grouping) & (rows["status"] == status)
+        named = [rows[column] == source for column in ("source", "source_ref", "source_article") if column in rows]
+        return rows[chosen & pd.concat(named, axis=1).any(axis=1)].to_dict("records")
 
     def _rows_position(self, key: str) -> list[dict]:
         dimension, era = key.split(":")
