@@ -3,7 +3,8 @@
 #   make notebooks  – refresh the navigation links, then re-execute every notebook in order, in place;
 #                     regenerates figures/ and data/derived/, writes the data package (datapackage.json, the panel,
 #                     the ClaimReview export, data/README.md's codebook tables), builds the HTML reading copy in _build/html/
-#                     and the classroom pack in _build/classroom/ (its PDFs only where Chromium or Chrome is found).
+#                     the classroom pack in _build/classroom/ and its Arabic edition in _build/ar/ (teaching/ar.toml)
+#                     (PDFs only where Chromium or Chrome is found).
 #                     A notebook that fails is named with its cell and error, left unchanged, and the run stops.
 #   make test       – ruff (lint and format check, notebooks included), the import layering (lint-imports), the data package
 #                     (frictionless validate), the unit tests and nbval over every notebook, then the end-to-end
@@ -20,6 +21,7 @@ notebooks: $(VENV)/.installed
 	$(BIN)/python -m perucorpus datapackage
 	$(BIN)/python -m perucorpus site notebooks _build/html
 	$(BIN)/python -m perucorpus classroom . _build/classroom
+	$(BIN)/python -m perucorpus classroom . _build/ar --language ar
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check .

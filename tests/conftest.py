@@ -219,3 +219,14 @@ def pack_pages(pack_project, pack, tmp_path_factory):
 
     target = tmp_path_factory.mktemp("classroom") / "classroom"
     return target, classroom.write_pages(pack_project, target, pack)
+
+
+@pytest.fixture(scope="session")
+def arabic_edition(pack_project, tmp_path_factory):
+    """The Arabic edition's pages (no PDFs) written to a temporary folder: (folder, name → HTML)."""
+    from perucorpus.publish import classroom, edition, localised
+
+    target = tmp_path_factory.mktemp("edition") / "ar"
+    pages = classroom.write_pages(pack_project, target, language="ar")
+    pack = localised.load(pack_project, "ar")
+    return target, pages | edition.write(pack_project, target, pack, pack.t)

@@ -170,3 +170,36 @@ def test_the_packs_pages_set_arabic_right_to_left_run_no_script_and_pass_axe(pac
     need(AXE.is_file(), f"needs axe-core in {AXE.relative_to(ROOT)} (npm ci)")
     found = {name: report["axe"] for name, report in pack_reports.items() if report["axe"]}
     assert found == {}, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+DIRECTION = "getComputedStyle(document.documentElement).direction + ' ' + document.documentElement.lang"
+
+
+@pytest.fixture(scope="module")
+def arabic_reports(browser, arabic_edition):
+    """Direction (of the page and of every Arabic block), inertness and axe-core's findings on the Arabic edition."""
+    axe = AXE.read_text(encoding="utf-8") if AXE.is_file() else None
+    folder, pages = arabic_edition
+    found = {}
+    for name in pages:
+        session = browser.open(folder / name, width=1280)
+        found[name] = {
+            "page": browser.evaluate(session, DIRECTION),
+            "rtl": browser.evaluate(session, RTL),
+            "inert": browser.evaluate(session, INERT),
+        }
+        if axe:
+            found[name]["axe"] = browser.evaluate(session, axe + f"\n;{AXE_RUN}")
+        browser.close_tab(session)
+    return found
+
+
+def test_the_arabic_edition_is_right_to_left_runs_no_script_and_passes_axe(arabic_reports):
+    assert {"index.html", "guide.html", "glossary.html", "student.html", "slides.html"} <= set(arabic_reports)
+    for name, report in arabic_reports.items():
+        assert report["page"] == "rtl ar", name
+        assert report["rtl"]["wrong"] == [], name
+        assert report["inert"] == {"scripts": 0, "handlers": 0, "javascript": 0, "policy": True}, name
+    need(AXE.is_file(), f"needs axe-core in {AXE.relative_to(ROOT)} (npm ci)")
+    found = {name: report["axe"] for name, report in arabic_reports.items() if report["axe"]}
+    assert found == {}, json.dumps(found, indent=1, ensure_ascii=False)

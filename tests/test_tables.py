@@ -139,6 +139,7 @@ BAD_VALUES = {
     "derived/claim_refs.csv": ("ref_id", "Not An Id"),
     "derived/president_refs.csv": ("ref_id", ""),
     "glossary.csv": ("loaded", "perhaps"),
+    "glossary_es.csv": ("basis", "memory"),
     "people.csv": ("person_id", "Not An Id"),
     "claims.csv": ("verdict", "maybe"),
     "verdict_dates.csv": ("as_of", "2026-03"),

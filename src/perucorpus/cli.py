@@ -167,7 +167,10 @@ def _site(args: argparse.Namespace) -> int:
 
 
 def _classroom(args: argparse.Namespace) -> int:
-    return _job("publish.classroom.main")([args.root, args.target])
+    target = args.target or f"_build/{'classroom' if args.language == 'en' else args.language}"
+    if args.language == "en":
+        return _job("publish.classroom.main")([args.root, target])
+    return _job("publish.edition.main")([args.root, target, args.language])
 
 
 def _notebooks_folder(command: argparse.ArgumentParser) -> None:
@@ -297,7 +300,15 @@ def parser() -> argparse.ArgumentParser:
         "Chromium (without Chromium, the pages only).",
     )
     pack.add_argument("root", nargs="?", default=".", help="the project folder (default: the current folder)")
-    pack.add_argument("target", nargs="?", default="_build/classroom", help="the output folder (default: _build/classroom)")
+    pack.add_argument(
+        "target", nargs="?", default=None, help="the output folder (default: _build/classroom, or _build/<language>)"
+    )
+    pack.add_argument(
+        "--language",
+        default="en",
+        choices=("en", "ar"),
+        help="the edition's language: en (teaching/classroom.toml) or ar (teaching/ar.toml, right to left)",
+    )
     pack.set_defaults(handler=_classroom)
     return top
 

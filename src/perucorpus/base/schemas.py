@@ -923,6 +923,30 @@ GLOSSARY = document(
     },
 )
 
+GLOSSARY_ES = pa.DataFrameSchema(
+    {
+        "term_ar": text_column(unique=True),
+        "term_es": text_column(nullable=True),
+        "basis": text_column(choice("reference", "url_slug", "not_found")),
+        "ref_id": text_column(nullable=True),
+        "note": text_column(nullable=True),
+    },
+    strict=True,
+)
+GLOSSARY_ES = document(
+    GLOSSARY_ES,
+    "the Spanish of each glossary term, as our Spanish references write it (the Arabic edition's three-way glossary); never invented",
+    {
+        "term_ar": field("a `term_ar` of `glossary.csv` (every glossary term has a row).", references="glossary.csv:term_ar"),
+        "term_es": "*(optional)* the Spanish term as the reference writes it; empty when `basis` is `not_found`.",
+        "basis": "`reference` (the reference's recorded headline or text) | `url_slug` (only the address of a reference writes it) | `not_found` (none of our Spanish references writes it).",
+        "ref_id": field(
+            "*(optional)* the reference that attests `term_es` (required unless `not_found`).", references="references.csv:ref_id"
+        ),
+        "note": "*(optional)* where in the reference the term stands, or what was searched.",
+    },
+)
+
 PEOPLE = pa.DataFrameSchema(
     {
         "person_id": text_column(matches(ID, "a lowercase id")),
@@ -1118,6 +1142,7 @@ FILES = {
     "derived/membership_snapshot.csv": MEMBERSHIP_SNAPSHOT,
     "derived/membership_country_year.csv": MEMBERSHIP_COUNTRY_YEAR,
     "glossary.csv": GLOSSARY,
+    "glossary_es.csv": GLOSSARY_ES,
     "people.csv": PEOPLE,
     "claims.csv": CLAIMS,
     "verdict_dates.csv": VERDICT_DATES,

@@ -23,7 +23,8 @@ import jinja2
 from markupsafe import Markup
 
 from perucorpus.present.display import mixed
-from perucorpus.publish import editions
+from perucorpus.publish import editions, localised
+from perucorpus.publish.catalogue import RIGHT_TO_LEFT
 from perucorpus.publish.site import FONT, LINKS_TO_TEXT, TEMPLATES, fresh_folder
 
 #: Each page of the pack: its template and how it is rendered (the facilitator flag of the editions).
@@ -39,6 +40,24 @@ PDFS = {page: page.removesuffix(".html") + ".pdf" for page in PAGES}
 #: The figures the handout and the slides show (files of ``figures/``).
 MAPS, TIMELINE = "03_maps", "03_peru_timeline"
 MANIFEST = "printed.json"
+#: Where each language's edition of the pack is built, under ``_build/``, and the name of each language in itself
+#: (the label of the link from a page to its twin in the other language).
+FOLDERS = {"en": "classroom", "ar": "ar"}
+AUTONYMS = {"en": "English", "ar": "العربية"}
+
+
+def twins(language: str, page: str) -> list[dict]:
+    """The page's twins in the other languages: language, address (relative to the page) and label."""
+    return [
+        {
+            "language": other,
+            "href": f"../{folder}/{page}",
+            "label": AUTONYMS[other],
+            "direction": "rtl" if other in RIGHT_TO_LEFT else "ltr",
+        }
+        for other, folder in FOLDERS.items()
+        if other != language
+    ]
 
 
 def _first_upper(text: str) -> str:
@@ -64,7 +83,14 @@ def render(pack: editions.Pack) -> dict[str, str]:
     for name, (template, options) in PAGES.items():
         title = f"{pack.t('pack.title')}: {pack.t(_label(name))}"
         pages[name] = env.get_template(template).render(
-            pack=pack, t=pack.t, title=title, outputs=outputs, maps=MAPS, timeline=TIMELINE, **options
+            pack=pack,
+            t=pack.t,
+            title=title,
+            outputs=outputs,
+            maps=MAPS,
+            timeline=TIMELINE,
+            twins=twins(pack.t.language, name),
+            **options,
         )
     return pages
 
@@ -107,10 +133,12 @@ def _digest(html: str) -> str:
     return hashlib.sha256(html.encode("utf-8")).hexdigest()
 
 
-def write_pages(root: Path | str, target: Path | str, pack: editions.Pack | None = None) -> dict[str, str]:
-    """Write the pack's pages, the figures they show and the font into ``target`` (emptied first); return the pages."""
+def write_pages(root: Path | str, target: Path | str, pack: editions.Pack | None = None, language: str = "en") -> dict[str, str]:
+    """Write the pack's pages in ``language``, the figures they show and the font into ``target`` (emptied first);
+    return the pages.
+    """
     root, target = Path(root), Path(target)
-    pack = pack or editions.load(root)
+    pack = pack or localised.load(root, language)
     pages = render(pack)
     fresh_folder(target)
     (target / "figures").mkdir()
@@ -123,10 +151,12 @@ def write_pages(root: Path | str, target: Path | str, pack: editions.Pack | None
     return pages
 
 
-def build(root: Path | str, target: Path | str, pdf: bool = True) -> list[Path]:
-    """Build the pack of the project at ``root`` into ``target``: its pages and, with ``pdf``, their PDFs (needs Chromium)."""
+def build(root: Path | str, target: Path | str, pdf: bool = True, language: str = "en") -> list[Path]:
+    """Build the pack of the project at ``root`` in ``language`` into ``target``: its pages and, with ``pdf``, their
+    PDFs (needs Chromium).
+    """
     target = Path(target)
-    pages = write_pages(root, target)
+    pages = write_pages(root, target, language=language)
     written = [target / name for name in pages]
     if pdf:
         from perucorpus.publish.chromium import Browser
@@ -152,15 +182,16 @@ def stale_pdfs(built: Path | str, pages: dict[str, str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build the pack (``argv``: project root, target folder) and print what was written."""
+    """Build the pack (``argv``: project root, target folder, language) and print what was written."""
     from perucorpus.publish.chromium import INSTALL_HINT, executable
 
     args = sys.argv[1:] if argv is None else argv
     root = Path(args[0]) if args else Path(".")
-    target = Path(args[1]) if len(args) > 1 else root / "_build" / "classroom"
+    language = args[2] if len(args) > 2 else "en"
+    target = Path(args[1]) if len(args) > 1 else root / "_build" / FOLDERS[language]
     if not executable():  # the pages need no browser; say once what the PDFs need
         print(f"PDFs not printed: {INSTALL_HINT}.")
-    written = build(root, target, pdf=executable() is not None)
+    written = build(root, target, pdf=executable() is not None, language=language)
     print(
         f"classroom pack: {', '.join(path.name for path in written if path.suffix == '.pdf') or 'no PDFs'} "
         f"and {len([path for path in written if path.suffix == '.html'])} pages in {target.as_posix()}/"

@@ -299,12 +299,15 @@ def _render(pages: list[Page], current: Page, environment: jinja2.Environment, l
         contents=list(groups.items()),
         sections=current.sections,
         body=Markup(_scrollable_tables(current.body)),
+        arabic_twin=ARABIC_TWINS.get(current.name),
     )
 
 
 MARKER = ".perucorpus-reading-copy"  # written by build: only a folder holding it may be replaced
 #: Where the classroom pack is, seen from the reading copy's pages (both are built in ``_build/``).
 CLASSROOM = "../classroom/"
+#: Reading-copy pages with a twin in the Arabic edition (``_build/ar/``, :mod:`perucorpus.publish.edition`).
+ARABIC_TWINS = {"index.html": "../ar/index.html", "04_discussion_guide.html": "../ar/guide.html"}
 #: Before printing, each link becomes text with its target (printed after it by the print stylesheet): a PDF
 #: link would hold the absolute file:// address of the page on the machine that built it.
 LINKS_TO_TEXT = """document.querySelectorAll('a.anchor-link').forEach(link => link.remove());

@@ -1,0 +1,199 @@
+"""The Arabic edition of the pack: its catalogue in step with the English, its pages Arabic and right to left."""
+
+import html
+import re
+import shutil
+
+import pytest
+from conftest import ROOT
+
+from perucorpus.publish import catalogue, classroom, edition, localised, site
+from perucorpus.publish.catalogue import MissingText
+
+ARABIC = ROOT / "teaching" / "ar.toml"
+
+
+@pytest.fixture(scope="module")
+def english():
+    """The English source of a translation: the teaching texts and the data's texts."""
+    return localised.english(ROOT)
+
+
+def test_the_arabic_catalogue_is_in_step_with_the_english_source(english):
+    assert catalogue.stale(ARABIC, english) == []
+    assert {key for key in english.entries if key.startswith("data.claim.")}, "the checks' texts are keyed"
+
+
+def test_a_stale_arabic_entry_fails_the_sync_check(english, tmp_path):
+    """A planted change of the English an entry records (as if the English had changed since) is caught."""
+    copy = tmp_path / "ar.toml"
+    text = ARABIC.read_text(encoding="utf-8")
+    key = "questions.reversal.title"
+    planted = text.replace(f'source = "{english(key)}"', 'source = "Continuity, or rupture?"', 1)
+    assert planted != text
+    copy.write_text(planted, encoding="utf-8")
+    problems = catalogue.stale(copy, english)
+    assert len(problems) == 1 and f"'{key}' translates an older English text" in problems[0]
+    # and a change in the data a page prints: the English of a check's 'what the references state'
+    changed = localised.english(ROOT)
+    states = next(k for k in changed.entries if k.endswith(".states"))
+    entries = dict(changed.entries) | {states: changed(states) + " (updated)"}
+    problems = catalogue.stale(ARABIC, catalogue.Catalogue("en", entries, changed.origin))
+    assert problems == [
+        f"{ARABIC}:{_line(ARABIC, states)}: '{states}' translates an older English text; re-translate it and update its source"
+    ]
+
+
+def _line(path, key):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line == f'[entries."{key}"]')
+
+
+def test_a_missing_arabic_key_is_an_error_never_english(pack_project, tmp_path):
+    root = tmp_path / "project"
+    root.mkdir()
+    for folder in ("data", "figures"):
+        (root / folder).symlink_to(pack_project / folder)
+    shutil.copytree(ROOT / "teaching", root / "teaching")
+    text = (root / "teaching" / "ar.toml").read_text(encoding="utf-8")
+    cut = re.sub(r'\[entries\."data\.verdict\.confirmed"\]\nsource = .*\ntext = .*\n', "", text)
+    assert cut != text
+    (root / "teaching" / "ar.toml").write_text(cut, encoding="utf-8")
+    with pytest.raises(MissingText, match="data.verdict.confirmed"):
+        localised.load(root, "ar")
+
+
+#: Latin text an Arabic page may hold: what is marked as another language or as published (titles, publishers and
+#: addresses of references), the articles' own words (passages, quotations) and what is quoted ("…").
+ALLOWED = re.compile(
+    r'<(\w+)[^>]*\b(?:lang="(?!ar)[a-z]+"|class="[^"]*\b(?:published|ar)\b[^"]*")[^>]*>.*?</\1>|<blockquote\b.*?</blockquote>',
+    re.S,
+)
+
+
+def latin_words(page: str, names: set[str]) -> list[str]:
+    """The Latin words of an Arabic page that are neither marked, quoted nor a published name in ``names``."""
+    body = re.sub(r"<(style|head)\b.*?</\1>", "", page, flags=re.S)
+    body = ALLOWED.sub(" ", body)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    text = re.sub(r'"[^"]*"', " ", text)
+    return [word for word in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", text) if word.lower() not in names]
+
+
+@pytest.fixture(scope="module")
+def published_names():
+    """Every word of the references' titles, publishers and addresses (names as published), lower case."""
+    import csv
+
+    with open(ROOT / "data" / "references.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return {
+        word.lower()
+        for row in rows
+        for field in ("title", "publisher", "url", "ref_id")
+        for word in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", row[field])
+    }
+
+
+@pytest.fixture(scope="module")
+def arabic_pages(pack_project, tmp_path_factory):
+    target = tmp_path_factory.mktemp("ar") / "ar"
+    return classroom.write_pages(pack_project, target, language="ar")
+
+
+def test_every_arabic_page_is_arabic_and_right_to_left(arabic_pages, published_names):
+    assert set(arabic_pages) == set(classroom.PAGES)
+    for name, page in arabic_pages.items():
+        assert '<html lang="ar" dir="rtl">' in page, name
+        assert f'<link rel="alternate" hreflang="en" href="../classroom/{name}">' in page, name
+        assert latin_words(page, published_names) == [], name
+
+
+def test_the_latin_check_catches_an_english_word(published_names):
+    assert latin_words('<p>الإجابة Answer</p><span class="published">Radio Nacional</span> "as"', published_names) == ["Answer"]
+
+
+def test_the_english_pages_link_their_arabic_twins(pack_pages):
+    _, pages = pack_pages
+    for name, page in pages.items():
+        assert f'<link rel="alternate" hreflang="ar" href="../ar/{name}">' in page, name
+
+
+def test_the_three_way_glossary_gives_spanish_only_with_its_reference():
+    from perucorpus.publish import edition
+
+    terms = {term.arabic: term for term in edition.glossary(ROOT)}
+    lima = terms["مجموعة ليما"]
+    assert (lima.spanish, lima.english, lima.reference.ref_id) == (
+        "Grupo de Lima",
+        "the Lima Group",
+        "cba24n_2019_venezuela_guaido",
+    )
+    assert lima.spanish in lima.reference.title  # the Spanish is the reference's own
+    for term in terms.values():
+        assert bool(term.spanish) == (term.reference is not None)
+
+
+def test_a_spanish_term_without_its_reference_stops_with_one_line(tmp_path):
+    from perucorpus.base.tables import DataError
+    from perucorpus.publish import edition
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "glossary_es.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Grupo de Lima,reference,cba24n_2019_venezuela_guaido", "Grupo de Lima,reference,"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match=r"glossary_es\.csv:3: a Spanish term needs its ref_id"):
+        edition.glossary(tmp_path)
+
+
+def test_the_edition_pages_render_in_either_language_from_one_template(pack_project, published_names):
+    """The edition's own pages: Arabic and right to left from ar.toml, English from the English source."""
+    from perucorpus.publish import edition
+
+    arabic = localised.load(pack_project, "ar")
+    pages = edition.render(pack_project, arabic, arabic.t)
+    assert set(pages) == {"index.html", "guide.html", "glossary.html"}
+    for name, page in pages.items():
+        assert '<html lang="ar" dir="rtl">' in page and 'hreflang="en"' in page, name
+        assert latin_words(page, published_names) == [], name
+    assert '<span lang="es" dir="ltr">Escudo de las Américas</span>' in pages["glossary.html"]
+    english = edition.render(pack_project, localised.load(pack_project), localised.english(pack_project))
+    assert '<html lang="en" dir="ltr">' in english["glossary.html"] and "Glossary" in english["glossary.html"]
+
+
+def test_the_reading_copy_links_its_arabic_twins(built_site):
+    folder, written = built_site
+    names = {path.name: path for path in written}
+    for name, twin in site.ARABIC_TWINS.items():
+        assert f'<link rel="alternate" hreflang="ar" href="{twin}">' in names[name].read_text(encoding="utf-8"), name
+        assert (twin.removeprefix("../ar/")) in edition.PAGES
+
+
+BUILT = ROOT / "_build" / "ar"
+
+
+@pytest.fixture(scope="module")
+def built_arabic():
+    """The Arabic edition ``make notebooks`` built, if its PDFs are as fresh as their sources."""
+    from conftest import need
+
+    need(shutil.which("pdftotext"), "needs pdftotext (Debian package poppler-utils)")
+    need(BUILT.is_dir(), f"needs the Arabic edition built by `make notebooks` in {BUILT.relative_to(ROOT)}")
+    stale = classroom.stale_pdfs(BUILT, classroom.render(localised.load(ROOT, "ar")))
+    need(not stale, f"{', '.join(stale)} in {BUILT.relative_to(ROOT)} are older than their sources: run `make notebooks`")
+    return BUILT
+
+
+def test_the_arabic_pdfs_text_is_arabic(built_arabic):
+    """Nine letters in ten of every printed page are Arabic (the rest: names of references as published, addresses)."""
+    import subprocess
+
+    for pdf in sorted(built_arabic.glob("*.pdf")):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        arabic = len(re.findall(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]", text))
+        latin = len(re.findall(r"[A-Za-z]", text))
+        assert arabic > 9 * latin, (pdf.name, arabic, latin)
