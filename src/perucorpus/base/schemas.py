@@ -122,6 +122,21 @@ NON_COUNTRY_TERMS = pa.DataFrameSchema(
     strict=True,
 )
 
+#: What a name mention is counted as in a gold standard of hand counts (``tests/gold/expected.csv``).
+GOLD_KINDS = ("country", "organisation", "person")
+
+GOLD_MENTIONS = pa.DataFrameSchema(
+    {
+        "article": text_column(matches(ID, "a lowercase id: the name of a text file in the gold's articles/ folder")),
+        "kind": text_column(choice(*GOLD_KINDS)),
+        "name": text_column(),
+        "mentions": text_column(matches(r"[1-9]\d*", "a count of at least 1")),
+        "spellings": text_column(),
+    },
+    unique=["article", "kind", "name"],
+    strict=True,
+)
+
 STOPWORDS_SUPPLEMENT = pa.DataFrameSchema(
     {
         "word_ar": text_column(unique=True),
