@@ -24,7 +24,6 @@ def test_the_gold_has_every_style_and_kind():
     assert set(expected["kind"]) == {"country", "organisation", "person"}
 
 
-@pytest.mark.xfail(strict=True, reason="the matcher does not yet handle the outlets' spelling variants (issue 23 §2)")
 @pytest.mark.parametrize("article", ["levantine", "egyptian", "gulf", "maghrebi"])
 def test_the_matcher_counts_what_a_reader_counts(gold_comparison, article):
     rows = gold_comparison[gold_comparison["article"] == article]

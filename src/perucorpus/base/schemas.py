@@ -115,9 +115,24 @@ GAZETTEER_VARIANTS = pa.DataFrameSchema(
 NON_COUNTRY_TERMS = pa.DataFrameSchema(
     {
         "term_ar": text_column(unique=True),
-        "kind": text_column(choice("region", "city", "metonym", "organisation", "subnational", "venue")),
+        "kind": text_column(choice("region", "city", "metonym", "organisation", "subnational", "venue", "media")),
         "gloss_en": text_column(),
         "note": text_column(nullable=True),
+    },
+    strict=True,
+)
+
+#: Which gazetteer entries a spelling rule of ``gazetteer/spelling_rules.csv`` applies to (perucorpus.text.gazetteer).
+RULE_SCOPES = ("all", "americas", "americas_names", "people")
+
+SPELLING_RULES = pa.DataFrameSchema(
+    {
+        "rule_id": text_column(matches(ID, "a lowercase id of letters, digits and _"), unique=True),
+        "pattern": text_column(),
+        "replacement": text_column(nullable=True),
+        "applies_to": text_column(choice(*RULE_SCOPES)),
+        "example_ar": text_column(),
+        "note": text_column(),
     },
     strict=True,
 )
@@ -404,6 +419,7 @@ FILES = {
     "references.csv": REFERENCES,
     "gazetteer/variants.csv": GAZETTEER_VARIANTS,
     "gazetteer/non_country_terms.csv": NON_COUNTRY_TERMS,
+    "gazetteer/spelling_rules.csv": SPELLING_RULES,
     "stopwords_supplement.csv": STOPWORDS_SUPPLEMENT,
     "glosses.csv": GLOSSES,
     "derived/country_mentions.csv": COUNTRY_MENTIONS,
