@@ -20,11 +20,20 @@ def gold_comparison():
 
 def test_the_gold_has_every_style_and_kind():
     texts, expected = gold.read_gold(GOLD)
-    assert set(texts) == {"levantine", "egyptian", "gulf", "maghrebi"}
+    assert set(texts) == {"levantine", "egyptian", "gulf", "maghrebi", "agency"}
     assert set(expected["kind"]) == {"country", "organisation", "person"}
 
 
-@pytest.mark.parametrize("article", ["levantine", "egyptian", "gulf", "maghrebi"])
+@pytest.mark.parametrize(
+    "article",
+    [
+        "levantine",
+        "egyptian",
+        "gulf",
+        "maghrebi",
+        pytest.param("agency", marks=pytest.mark.xfail(reason="held-out text, counted before the matcher is run on it")),
+    ],
+)
 def test_the_matcher_counts_what_a_reader_counts(gold_comparison, article):
     rows = gold_comparison[gold_comparison["article"] == article]
     wrong = rows[rows["expected"] != rows["found"]]
