@@ -7,7 +7,7 @@ The gold (``tests/gold/``) is four short texts written for the purpose, each in 
 style (Levantine, Egyptian, Gulf, Maghrebi spellings), with the countries, organisations and
 people a reader counts in them; see ``tests/gold/README.md``. Scores are on counts
 (:mod:`perucorpus.text.gold`): per kind, the mentions expected, found and right, recall and
-precision; then every name the matcher missed or over-counted.
+precision, then per text; then every name the matcher missed or over-counted.
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ def main() -> None:
     options = parser.parse_args()
     texts, expected = gold.read_gold(options.gold)
     comparison = gold.compared(expected, gold.found_counts(texts, options.data))
-    table = gold.scores(comparison)
     print(f"{len(texts)} gold texts, {int(expected['mentions'].sum())} mentions counted by hand")
-    print(f"{'kind':<14}{'expected':>9}{'found':>7}{'right':>7}{'recall':>8}{'precision':>11}")
-    for row in table.itertuples():
-        print(f"{row.kind:<14}{row.expected:>9}{row.found:>7}{row.right:>7}{row.recall:>8.3f}{row.precision:>11.3f}")
+    for by in ("kind", "article"):
+        print(f"\n{by:<14}{'expected':>9}{'found':>7}{'right':>7}{'recall':>8}{'precision':>11}")
+        for row in gold.scores(comparison, by).itertuples():
+            label = getattr(row, by)
+            print(f"{label:<14}{row.expected:>9}{row.found:>7}{row.right:>7}{row.recall:>8.3f}{row.precision:>11.3f}")
     wrong = gold.errors(comparison)
     print(f"\n{len(wrong)} names counted wrong" + (":" if len(wrong) else ""))
     for row in wrong.itertuples():

@@ -342,3 +342,12 @@ def test_people_are_matched_in_every_listed_spelling_and_the_rules_ones():
     assert names.loc["castillo", "mentions"] == 3
     assert names.loc["trump", "mentions"] == 2
     assert names.loc["guaido", "mentions"] == 1
+
+
+def test_an_accusative_adjective_counts_and_a_name_ending_like_one_stays_a_name(gaz):
+    assert countries(gaz, "تدخلاً أمريكياً وموقفا صينيا") == [("USA", "adjective", "أمريكياً"), ("CHN", "adjective", "صينيا")]
+    assert countries(gaz, "روسيا وبريطانيا وإسبانيا") == [
+        ("RUS", "name", "روسيا"),
+        ("GBR", "name", "وبريطانيا"),
+        ("ESP", "name", "وإسبانيا"),
+    ]

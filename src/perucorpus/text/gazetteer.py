@@ -33,8 +33,10 @@ from perucorpus.base.countries import cldr_names, in_americas, known_codes
 from perucorpus.base.tables import DataError, read_table
 from perucorpus.text.arabic import name_key, name_key_with_offsets
 
-#: The endings of an inflected nationality adjective (in name-key spelling: ``ة`` is ``ه``).
-ADJECTIVE_ENDINGS = "(?:" + "|".join(name_key(ending) for ending in ("ة", "ون", "ين", "ان", "تين", "تان", "ات")) + ")?"
+#: The endings of an inflected nationality adjective (in name-key spelling: ``ة`` is ``ه``); ``ا`` is the
+#: accusative ``ـيًا`` (``تدخلاً أمريكياً``), whose tanwin the key drops. A country name that is an adjective
+#: and ``ا`` (``روسيا``, ``بريطانيا``) is longer than the adjective and so is matched first, as the name.
+ADJECTIVE_ENDINGS = "(?:" + "|".join(name_key(ending) for ending in ("ة", "ون", "ين", "ان", "تين", "تان", "ات", "ا")) + ")?"
 BEFORE = r"(?<!\w)"
 AFTER = r"(?!\w)"
 

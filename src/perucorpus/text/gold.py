@@ -77,9 +77,9 @@ def compared(expected: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
     return both.sort_values(KEYS, ignore_index=True)
 
 
-def scores(comparison: pd.DataFrame) -> pd.DataFrame:
-    """Recall and precision per kind and over all (:func:`compared`'s rows added up)."""
-    totals = comparison.groupby("kind")[["expected", "found", "right"]].sum()
+def scores(comparison: pd.DataFrame, by: str = "kind") -> pd.DataFrame:
+    """Recall and precision per ``kind`` (or per ``article``) and over all (:func:`compared`'s rows added up)."""
+    totals = comparison.groupby(by)[["expected", "found", "right"]].sum()
     totals.loc["all"] = totals.sum()
     totals["recall"] = totals["right"] / totals["expected"]
     totals["precision"] = (totals["right"] / totals["found"]).where(totals["found"] > 0, 1.0)
