@@ -289,3 +289,95 @@ def test_claims_csv_states_what_the_computed_checks_find(rows, claims, positions
     signing = checks.head_of_state_check(rows, positions, presidents, people, references)["what the references record"]
     assert "so the claim held" in signing and signing.endswith("the president was José María Balcázar.")
     assert "(Balcázar was)" in notes["jeri2025_jeri_president"]
+
+
+# From mutation testing (benchmarks/mutation.py, docs/mutation.md): each test below fails on a change the
+# other tests let through.
+
+
+def test_claims_table_keeps_every_column_of_the_claim_and_cites_several_references(references):
+    claims = pd.DataFrame(
+        {
+            "quote_ar": ["ق"],
+            "claim_en": ["x"],
+            "verdict": ["qualified"],
+            "ref_ids": ["larepublica_2026_peru_accc;batimes_2025_peru_mnna"],
+            "source_states": ["s"],
+            "verdict_note": ["n"],
+            "citation": ["a ¶1, 0–1"],
+        }
+    )
+    row = checks.claims_table(claims, references).iloc[0].to_dict()
+    assert {key: value for key, value in row.items() if key != "references"} == {
+        "article": "a ¶1, 0–1",
+        "claim (quote)": "ق",
+        "claim (English)": "x",
+        "verdict": "qualified",
+        "what the references state": "s",
+        "our note on the verdict": "n",
+    }
+    assert row["references"] == (
+        "Buenos Aires Times (Bloomberg), 2025-12 (batimes_2025_peru_mnna); La República, 2026-03-10 (larepublica_2026_peru_accc)"
+    )
+
+
+def test_unchecked_statements_of_the_lima_group_and_spans_that_only_touch():
+    rows = pd.DataFrame(
+        {
+            "source_kind": ["article", "article"],
+            "grouping": ["lima_group", "lima_group"],
+            "source": ["a", "a"],
+            "quote_start": ["10", "40"],
+            "quote_end": ["20", "50"],
+        }
+    )
+    claims = pd.DataFrame({"article_id": ["a", "a"], "start": [20, 30], "end": [25, 40]})  # each touches one, covers none
+    assert_frame_equal(checks.unchecked_statements(rows, claims), rows)
+
+
+def test_allies_on_reads_the_references_only_and_may_exclude_a_country_not_there():
+    rows = pd.concat([_mnna_rows(), _mnna_rows().iloc[[0]].assign(iso3="MEX", source_kind="article")])
+    allies = checks.allies_on(rows, date(2025, 12, 11), excluding="XXX")
+    assert allies.loc["designated", "codes"] == "ARG, BRA"  # not MEX, which only an article names
+    assert allies.loc["pending", "codes"] == "PER, QAT, SAU"
+
+
+def _accc_rows(external):
+    listed = [("PER", "signatory", "article"), ("ARG", "signatory", "article")]
+    frame = pd.DataFrame([*listed, *external], columns=["iso3", "status", "source_kind"])
+    return frame.assign(
+        grouping="accc",
+        citation=["first ¶1", "second ¶2", *[""] * len(external)],
+        quote_ar=["أول", "ثان", *[""] * len(external)],
+        source=["a", "a", *["batimes_2025_peru_mnna"] * len(external)],
+    )
+
+
+def test_signatory_check_names_signers_the_article_does_not_list_and_no_attendee_if_none(references):
+    rows = _accc_rows([("PER", "signatory", "external"), ("ECU", "signatory", "external")])
+    found = checks.signatory_check(rows, references)
+    assert found["what the references record"] == (
+        "A signature is confirmed for 1 of them; none of the references found confirms Argentina; "
+        "the references also record signatures by Ecuador, whom the article does not list."
+    )
+    assert (found["article"], found["claim (quote)"], found["our note on the claim"]) == ("first ¶1", "أول", "")
+    assert list(found) == checks.COLUMNS
+
+
+def test_lima_vs_coalition_reads_the_references_and_names_each_side():
+    rows = pd.DataFrame(
+        [
+            ("ARG", "lima_group", "member", "external", date(2017, 8, 8)),
+            ("MEX", "lima_group", "founding_member", "external", date(2017, 8, 8)),
+            ("CUB", "lima_group", "member", "article", date(2021, 1, 1)),  # an article's word, not the record
+        ],
+        columns=["iso3", "grouping", "status", "source_kind", "start_date"],
+    )
+    table = checks.lima_vs_coalition(rows, pd.Series({"ARG": "signatory", "MEX": "absent"}))
+    assert table.to_dict("list") == {
+        "iso3": ["MEX", "ARG"],
+        "country": ["Mexico", "Argentina"],
+        "country_ar": ["المكسيك", "الأرجنتين"],
+        "overlap": ["Lima Group only (named as absent in 2026)", "in both"],
+    }
+    assert list(table.index) == [0, 1]

@@ -242,3 +242,55 @@ def test_seed_article_rows_cite_paragraph_and_span_and_external_rows_cite_nothin
     peru = rows[(rows["iso3"] == "PER") & (rows["grouping"] == "accc")].set_index("source_kind")
     assert peru.loc["article", "citation"] == "shield2026_explainer ¶23, 3848–4121"  # the signatory list
     assert (rows.loc[rows["source_kind"] == "external", "citation"] == "").all()
+
+
+# From mutation testing (benchmarks/mutation.py, docs/mutation.md): each test below fails on a change the
+# other tests let through.
+
+
+def spells(*rows):
+    columns = ["iso3", "grouping", "status", "source_kind", "start_date", "end_date"]
+    return pd.DataFrame(rows, columns=columns).assign(source="r", start_basis="stated", start_derivation="")
+
+
+def test_status_on_counts_the_first_and_the_last_day_of_a_spell():
+    frame = spells(("X", "g", "member", "external", date(2019, 1, 1), date(2019, 6, 30)))
+    for day in (date(2019, 1, 1), date(2019, 6, 30)):  # both ends are days of the spell
+        assert memberships.status_on(frame, "g", day).to_dict() == {"X": "member"}
+    for day in (date(2018, 12, 31), date(2019, 7, 1)):
+        assert memberships.status_on(frame, "g", day).empty
+
+
+def test_snapshot_passes_each_columns_kind_of_source_on():
+    frame = spells(
+        ("X", "g", "member", "external", date(2017, 1, 1), None),
+        ("X", "g", "withdrew", "article", date(2018, 1, 1), None),  # what an article says, later
+    )
+    columns = {"references": ("g", date(2019, 1, 1), "external"), "article": ("g", date(2019, 1, 1), "article")}
+    assert memberships.snapshot(frame, columns).loc["X"].to_dict() == {"references": "member", "article": "withdrew"}
+
+
+def test_steps_keep_one_row_per_step_the_earliest():
+    frame = spells(
+        ("X", "g", "member", "external", date(2019, 1, 1), None),
+        ("X", "g", "member", "external", date(2017, 1, 1), None),  # the same step, recorded twice
+        ("X", "g", "withdrew", "external", date(2020, 1, 1), None),
+    ).assign(start=lambda rows: rows["start_date"].map(str))
+    found = memberships.steps(frame, "X", {("g", "member"): "joins", ("g", "withdrew"): "leaves"})
+    assert list(zip(found["event"], found["start_date"])) == [("joins", date(2017, 1, 1)), ("leaves", date(2020, 1, 1))]
+
+
+def test_a_step_without_wording_names_the_file_and_what_to_do(rows):
+    texts = {key: text for key, text in memberships.PERU_STEP_TEXT.items() if key != ("mnna", "designated")}
+    with pytest.raises(
+        ValueError, match=r"^\S*data/memberships\.csv: no wording for PER's step\(s\) .*; add them to the step texts$"
+    ):
+        memberships.steps(rows, "PER", texts)
+    frame = spells(("X", "g", "member", "external", date(2019, 1, 1), None))
+    with pytest.raises(ValueError, match=r"^memberships\.csv: no wording"):  # a frame not read from a file
+        memberships.steps(frame, "X", {("g", "withdrew"): "leaves"})
+
+
+def test_peru_step_is_the_date_of_that_status(rows):
+    assert memberships.peru_step(rows, "mnna", "notified") == date(2025, 12, 11)
+    assert memberships.peru_step(rows, "mnna", "designated") == date(2026, 1, 14)

@@ -79,3 +79,11 @@ def test_a_president_whose_stated_date_is_not_in_source_states_stops_with_file_l
         r"source_states does not write it out .*\(ref_ids minutouno_2018_vizcarra;cdn_2020_peru_crisis\)",
     ):
         heads_of_state.load_presidents(data_copy)
+
+
+def test_cited_refs_go_on_past_a_citing_file_that_is_missing(data_copy):
+    first = next(iter(sourcing.CITING))
+    (data_copy / first).unlink()
+    cited = sourcing.cited_refs(data_copy)
+    assert cited and all(not place.startswith(f"{first}:") for places in cited.values() for place in places)
+    assert {place.split(":")[0] for places in cited.values() for place in places} == set(sourcing.CITING) - {first}
