@@ -96,7 +96,8 @@ class Gazetteer:
     def __init__(self, entries: list[Entry]):
         self.entries = entries
         self._patterns: dict = {}  # scope → (entries, anchors, prefilter); (scope, anchors) → (pattern, entries)
-        self._anchor_of: dict[Entry, str] = {}
+        self._by_anchor: dict[str, dict[str, list[int]]] = {}  # scope → anchor → positions of its entries
+        self._term_patterns: dict[str, list[str]] = {}  # scope → each active entry's regex, in order
         self._seen_words: dict[tuple[str, str], frozenset[str]] = {}
 
     @staticmethod
@@ -186,9 +187,12 @@ class Gazetteer:
             active = [entry for entry in self.entries if entry.scope in ("all", scope)]
             # Longest term first, so "الولايات المتحدة الأمريكية" wins over "الولايات المتحدة".
             active.sort(key=lambda entry: (-len(name_key(entry.matched)), entry.matched, entry.term, entry.form))
-            for entry in active:
-                self._anchor_of.setdefault(entry, _anchor(entry))
-            anchors = frozenset(self._anchor_of[entry] for entry in active)
+            by_anchor: dict[str, list[int]] = {}
+            for position, entry in enumerate(active):
+                by_anchor.setdefault(_anchor(entry), []).append(position)
+            self._by_anchor[scope] = by_anchor
+            self._term_patterns[scope] = [_term_pattern(entry) for entry in active]
+            anchors = frozenset(by_anchor)
             # Every word with an anchor after at most MAX_PROCLITICS letters (a superset of
             # the words _anchors_in accepts, which find() then checks exactly).
             candidates = re.compile(rf"{BEFORE}\w{{0,{MAX_PROCLITICS}}}{_trie_pattern(anchors)}")
@@ -208,8 +212,10 @@ class Gazetteer:
         """The alternation of the terms with these anchors, in the scope's order (compiled once)."""
         key = (scope, anchors)
         if key not in self._patterns:
-            candidates = [entry for entry in self._active(scope)[0] if self._anchor_of[entry] in anchors]
-            alternatives = "|".join(f"({_term_pattern(entry)})" for entry in candidates)
+            active = self._active(scope)[0]
+            positions = sorted(position for anchor in anchors for position in self._by_anchor[scope][anchor])
+            candidates = [active[position] for position in positions]
+            alternatives = "|".join(f"({self._term_patterns[scope][position]})" for position in positions)
             self._patterns[key] = (re.compile(f"{BEFORE}(?:{alternatives}){AFTER}"), candidates)
         return self._patterns[key]
 
