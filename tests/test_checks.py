@@ -381,3 +381,13 @@ def test_lima_vs_coalition_reads_the_references_and_names_each_side():
         "overlap": ["Lima Group only (named as absent in 2026)", "in both"],
     }
     assert list(table.index) == [0, 1]
+
+
+def test_head_of_state_check_has_the_table_columns_and_says_when_a_term_end_is_not_recorded(
+    rows, positions, presidents, people, references
+):
+    open_ended = presidents.copy()
+    open_ended.loc[open_ended["name"] == "José Jerí", "end"] = None
+    found = checks.head_of_state_check(rows, positions, open_ended, people, references)
+    assert list(found) == checks.COLUMNS and found["country"] == "Peru"
+    assert ": Friday 10 October 2025) to (end not recorded), so the claim held" in found["what the references record"]

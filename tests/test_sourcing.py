@@ -87,3 +87,14 @@ def test_cited_refs_go_on_past_a_citing_file_that_is_missing(data_copy):
     cited = sourcing.cited_refs(data_copy)
     assert cited and all(not place.startswith(f"{first}:") for places in cited.values() for place in places)
     assert {place.split(":")[0] for places in cited.values() for place in places} == set(sourcing.CITING) - {first}
+
+
+def test_a_date_missing_or_of_month_or_year_precision_is_said_so():
+    assert sourcing.dated(None) == sourcing.dated("") == "(no date)"
+    stated = row(source_states="in 2026", start_basis="stated")
+    assert sourcing.basis_problems(stated, {"start": parse("2026-03"), "end": None}) == [
+        "start 2026-03 is 'stated' but source_states does not write it out (month and year): 'in 2026'"
+    ]
+    assert sourcing.basis_problems(row(source_states="x", start_basis="stated"), {"start": parse("2026"), "end": None}) == [
+        "start 2026 is 'stated' but source_states does not write it out (the year): 'x'"
+    ]
