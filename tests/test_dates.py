@@ -47,3 +47,15 @@ def test_a_date_is_written_only_at_its_precision():
     assert not is_written(parse("2021-08-10"), "on 10 September 2021")
     assert written_dates("2026-01421") == {PartialDate(2026)}  # a document number is not a month
     assert written_dates("31/02/2021") == set()  # no 31 February, and its year is part of it
+
+
+def test_a_month_or_day_of_zero_is_no_date():
+    for bad in ("2026-00", "2026-01-00", "2026-00-00"):  # once read as "month (or day) unknown"
+        with pytest.raises(ValueError):
+            parse(bad)
+    assert written_dates("in 2026-00 and 2026-13") == {PartialDate(2026)}  # only the years
+
+
+def test_a_month_name_with_its_dot_is_read():
+    assert written_dates("Nov. 12, 1996") >= {PartialDate(1996, 11, 12)}
+    assert written_dates("12 févr. 2019") >= {PartialDate(2019, 2, 12)}
