@@ -1,7 +1,7 @@
 """Mutation testing of the fact and date modules: a report, never run by ``make test`` or CI.
 
     .venv/bin/pip install -r benchmarks/requirements-mutation.txt   # mutmut, once
-    .venv/bin/python benchmarks/mutation.py                         # about an hour on 2 cores
+    .venv/bin/python benchmarks/mutation.py                         # about 15 minutes on 2 cores
     .venv/bin/python benchmarks/mutation.py --report                # the table again, from the last run
 
 mutmut changes one thing at a time in each module of :data:`MODULES` (``<`` for ``<=``, ``and``

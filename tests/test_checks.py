@@ -370,17 +370,18 @@ def test_lima_vs_coalition_reads_the_references_and_names_each_side():
             ("ARG", "lima_group", "member", "external", date(2017, 8, 8)),
             ("MEX", "lima_group", "founding_member", "external", date(2017, 8, 8)),
             ("CUB", "lima_group", "member", "article", date(2021, 1, 1)),  # an article's word, not the record
+            ("CAN", "lima_group", "founding_member", "external", date(2017, 8, 8)),  # not named as absent
         ],
         columns=["iso3", "grouping", "status", "source_kind", "start_date"],
     )
     table = checks.lima_vs_coalition(rows, pd.Series({"ARG": "signatory", "MEX": "absent"}))
     assert table.to_dict("list") == {
-        "iso3": ["MEX", "ARG"],
-        "country": ["Mexico", "Argentina"],
-        "country_ar": ["المكسيك", "الأرجنتين"],
-        "overlap": ["Lima Group only (named as absent in 2026)", "in both"],
+        "iso3": ["CAN", "MEX", "ARG"],
+        "country": ["Canada", "Mexico", "Argentina"],
+        "country_ar": ["كندا", "المكسيك", "الأرجنتين"],
+        "overlap": ["Lima Group only", "Lima Group only (named as absent in 2026)", "in both"],
     }
-    assert list(table.index) == [0, 1]
+    assert list(table.index) == [0, 1, 2]
 
 
 def test_head_of_state_check_has_the_table_columns_and_says_when_a_term_end_is_not_recorded(

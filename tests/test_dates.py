@@ -59,3 +59,7 @@ def test_a_month_or_day_of_zero_is_no_date():
 def test_a_month_name_with_its_dot_is_read():
     assert written_dates("Nov. 12, 1996") >= {PartialDate(1996, 11, 12)}
     assert written_dates("12 févr. 2019") >= {PartialDate(2019, 2, 12)}
+
+
+def test_a_date_that_does_not_exist_does_not_hide_the_next_one():
+    assert PartialDate(2022, 3, 10) in written_dates("31/02/2021, then 10/03/2022")
