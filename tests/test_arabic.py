@@ -2,7 +2,16 @@
 
 import pytest
 
-from perucorpus.text.arabic import normalisation_steps, normalise, normalise_with_offsets, split_clitics, stopwords, tokens
+from perucorpus.text.arabic import (
+    name_key,
+    name_key_with_offsets,
+    normalisation_steps,
+    normalise,
+    normalise_with_offsets,
+    split_clitics,
+    stopwords,
+    tokens,
+)
 
 
 @pytest.mark.parametrize(
@@ -77,3 +86,40 @@ def test_offsets_with_characters_outside_the_basic_plane():
     assert normalise_with_offsets("😀بَـيرو 𝕏") == ("😀بيرو 𝕏", [0, 1, 4, 5, 6, 7, 8])
     assert normalise_with_offsets("\ud800بَ") == ("\ud800ب", [0, 1])
     assert normalise_with_offsets("") == ("", [])
+
+
+@pytest.mark.parametrize(
+    ("variants", "key"),
+    [
+        (["الولايات المتحدة", "الولايات المتحده"], "الولايات المتحده"),  # ة → ه
+        (["الهادئ", "الهاديء", "الهادي", "الهادى"], "الهادي"),  # hamza on yaa, lone hamza, alef maqsura
+        (["مسؤول", "مسوول"], "مسوول"),  # hamza on waw
+        (["الڤنزويلي", "الفنزويلي", "الفنزويلى"], "الفنزويلي"),  # borrowed ڤ
+        (["گواتيمالا", "غواتيمالا"], "غواتيمالا"),  # borrowed گ
+        (["کوبا", "كوبا"], "كوبا"),  # Persian keheh
+        (["إيران", "ايران", "ایران"], "ايران"),  # alef with hamza, Persian yeh
+    ],
+)
+def test_name_key_folds_what_outlets_write_differently(variants, key):
+    assert {name_key(variant) for variant in variants} == {key}
+
+
+def test_name_key_keeps_what_term_counts_keep_apart():
+    assert normalise("حكومة") == "حكومة" and name_key("حكومة") == "حكومه"
+    assert normalise("الهادئ") == "الهادئ"
+
+
+def test_name_key_offsets_agree_with_whole_text_keys(views):
+    for text in [*(view.text for view in views.values()), "الولايات المتحده والڤنزويلي، الهاديء"]:
+        keyed, origin = name_key_with_offsets(text)
+        assert keyed == name_key(text)
+        assert all(name_key(text[index]) == char for char, index in zip(keyed, origin))
+    assert name_key_with_offsets("جاءَ الهاديء") == ("جا الهادي", [0, 1, 4, 5, 6, 7, 8, 9, 10])
+
+
+def test_fast_name_key_offsets_cover_every_character_the_key_changes():
+    from perucorpus.text.arabic import ARABIC_BLOCKS
+
+    inside = {code for first, last in ARABIC_BLOCKS for code in range(first, last)}
+    outside = "".join(chr(code) for code in range(0x20, 0x10000) if code not in inside and not 0xD800 <= code < 0xE000)
+    assert name_key(outside) == outside

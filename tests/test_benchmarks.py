@@ -37,3 +37,32 @@ def test_pipeline_figures_cover_every_stage():
 
 def test_the_six_design_packages_are_pinned():
     assert set(bench.DESIGN_PACKAGES) <= set(bench.pinned(ROOT / "requirements.txt"))
+
+
+mutation_spec = importlib.util.spec_from_file_location("benchmark_mutation", ROOT / "benchmarks" / "mutation.py")
+mutation = importlib.util.module_from_spec(mutation_spec)
+mutation_spec.loader.exec_module(mutation)
+
+
+def test_mutation_config_mutates_only_the_named_modules_with_their_mirroring_tests():
+    config = mutation.setup_cfg()
+    assert config.startswith("[mutmut]\n")
+    for module, test in zip(mutation.MODULES, mutation.TESTS):
+        assert f"    {module}\n" in config and f"    {test}\n" in config
+        assert (ROOT / module).is_file() and (ROOT / test).is_file()
+
+
+def test_mutation_report_counts_each_status_per_module():
+    lines = [
+        "    perucorpus.base.dates.x_parse__mutmut_1: killed",
+        "    perucorpus.base.dates.xǁPartialDateǁlast__mutmut_2: survived",
+        "    perucorpus.facts.checks.x_allies_on__mutmut_3: no tests",
+        "not a mutant line",
+    ]
+    assert mutation.report(mutation.counts_of("\n".join(lines))).splitlines() == [
+        "| module | mutants | killed | survived | no tests | killed % |",
+        "| --- | --- | --- | --- | --- | --- |",
+        "| `perucorpus.base.dates` | 2 | 1 | 1 | 0 | 50 |",
+        "| `perucorpus.facts.checks` | 1 | 0 | 0 | 1 | 0 |",
+        "| **all** | 3 | 1 | 1 | 1 | 33 |",
+    ]

@@ -437,3 +437,89 @@ def test_the_codebook_gives_each_verdict_its_meaning():
     codebook = (DATA / "README.md").read_text(encoding="utf-8")
     for verdict, meaning in schemas.VERDICT_MEANINGS.items():
         assert f"| `{verdict}` | {meaning}" in codebook
+
+
+# From mutation testing (benchmarks/mutation.py, docs/mutation.md): each test below fails on a change the
+# other tests let through.
+
+
+def test_claims_table_keeps_every_column_of_the_claim_and_cites_several_references(references):
+    claims = pd.DataFrame(
+        {
+            "quote_ar": ["ق"],
+            "claim_en": ["x"],
+            "verdict": ["qualified"],
+            "ref_ids": ["larepublica_2026_peru_accc;batimes_2025_peru_mnna"],
+            "source_states": ["s"],
+            "verdict_note": ["n"],
+            "later_note": ["l"],
+            "citation": ["a ¶1, 0–1"],
+        }
+    )
+    row = checks.claims_table(claims, references).iloc[0].to_dict()
+    assert {key: value for key, value in row.items() if key != "references"} == {
+        "article": "a ¶1, 0–1",
+        "claim (quote)": "ق",
+        "claim (English)": "x",
+        "verdict": "qualified",
+        "what the references state": "s",
+        "our note on the verdict": "n",
+        "later (not in the verdict)": "l",
+    }
+    assert row["references"] == checks.cite(["larepublica_2026_peru_accc", "batimes_2025_peru_mnna"], references)
+    assert "(batimes_2025_peru_mnna)" in row["references"] and "(larepublica_2026_peru_accc)" in row["references"]
+
+
+def test_unchecked_statements_of_the_lima_group_and_spans_that_only_touch():
+    rows = pd.DataFrame(
+        {
+            "source_kind": ["article", "article"],
+            "grouping": ["lima_group", "lima_group"],
+            "source_article": ["a", "a"],
+            "source_ref": ["", ""],
+            "quote_start": ["10", "40"],
+            "quote_end": ["20", "50"],
+        }
+    )
+    claims = pd.DataFrame({"article_id": ["a", "a"], "start": [20, 30], "end": [25, 40]})  # each touches one, covers none
+    assert_frame_equal(checks.unchecked_statements(rows, claims), rows)
+
+
+def test_allies_on_reads_the_references_only_and_may_exclude_a_country_not_there():
+    rows = pd.concat([_mnna_rows(), _mnna_rows().iloc[[0]].assign(iso3="MEX", source_kind="article")])
+    allies = checks.allies_on(rows, date(2025, 12, 11), excluding="XXX")
+    assert allies.loc["designated", "codes"] == "ARG, BRA"  # not MEX, which only an article names
+    assert allies.loc["pending", "codes"] == "PER, QAT, SAU"
+
+
+def _accc_rows(external):
+    listed = [("PER", "signatory", "article"), ("ARG", "signatory", "article")]
+    frame = pd.DataFrame([*listed, *external], columns=["iso3", "status", "source_kind"])
+    return frame.assign(
+        grouping="accc",
+        citation=["first ¶1", "second ¶2", *[""] * len(external)],
+        quote_ar=["أول", "ثان", *[""] * len(external)],
+        source_article=["a", "a", *[""] * len(external)],
+        source_ref=["", "", *["batimes_2025_peru_mnna"] * len(external)],
+    )
+
+
+def test_signatory_check_names_signers_the_article_does_not_list_and_no_attendee_if_none(references):
+    rows = _accc_rows([("PER", "signatory", "external"), ("ECU", "signatory", "external")])
+    found = checks.signatory_check(rows, references)
+    assert found["what the references record"] == (
+        "A signature is confirmed for 1 of them; none of the references found confirms Argentina; "
+        "the references also record signatures by Ecuador, whom the article does not list."
+    )
+    assert (found["article"], found["claim (quote)"], found["our note on the claim"]) == ("first ¶1", "أول", "")
+    assert list(found) == checks.COLUMNS
+
+
+def test_head_of_state_check_has_the_table_columns_and_says_when_a_term_end_is_not_recorded(
+    rows, positions, presidents, people, references
+):
+    open_ended = presidents.copy()
+    open_ended.loc[open_ended["name"] == "José Jerí", "end"] = None
+    found = checks.head_of_state_check(rows, positions, open_ended, people, references)
+    assert list(found) == checks.COLUMNS and found["country"] == "Peru"
+    assert ": Friday 10 October 2025) to (end not recorded), so the claim held" in found["what the references record"]

@@ -54,3 +54,19 @@ def test_in_words_writes_a_date_at_its_precision_as_a_reader_would():
     assert in_words(parse("2021-08")) == "August 2021" and in_words(parse("2021")) == "2021"
     assert in_words(date(2025, 12, 1)) == "1 December 2025"
     assert in_words(PartialDate(2022, 3, 10)) == "10 March 2022"
+
+
+def test_a_month_or_day_of_zero_is_no_date():
+    for bad in ("2026-00", "2026-01-00", "2026-00-00"):  # once read as "month (or day) unknown"
+        with pytest.raises(ValueError):
+            parse(bad)
+    assert written_dates("in 2026-00 and 2026-13") == {PartialDate(2026)}  # only the years
+
+
+def test_a_month_name_with_its_dot_is_read():
+    assert written_dates("Nov. 12, 1996") >= {PartialDate(1996, 11, 12)}
+    assert written_dates("12 févr. 2019") >= {PartialDate(2019, 2, 12)}
+
+
+def test_a_date_that_does_not_exist_does_not_hide_the_next_one():
+    assert PartialDate(2022, 3, 10) in written_dates("31/02/2021, then 10/03/2022")

@@ -1,9 +1,12 @@
 """Country mentions: CLDR names, article variants and typos, adjectives, and no false positives."""
 
-import pytest
-from conftest import SEED_SIGNATORIES
+import re
 
-from perucorpus.base.tables import DataError, edit_rows
+import pytest
+from conftest import DATA, SEED_SIGNATORIES
+
+from perucorpus.base import schemas
+from perucorpus.base.tables import DataError, edit_rows, read_table
 from perucorpus.text import gazetteer
 from perucorpus.text.gazetteer import Gazetteer, spelling
 
@@ -190,3 +193,161 @@ def test_mention_counts_is_one_row_per_article_country_and_form_sorted():
         }
     )
     pd.testing.assert_frame_equal(gazetteer.mention_counts(found), expected, check_dtype=False)
+
+
+# Spellings as outlets write them (issue 23 §2): letter folds in the name key, spelling rules, listed names.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("أميركا وأمريكا", [("USA", "name", "أميركا"), ("USA", "name", "وأمريكا")]),  # rule america_yr
+        ("الإدارة الأميركية والجيش الأمريكي", [("USA", "adjective", "الأميركية"), ("USA", "adjective", "الأمريكي")]),
+        ("الولايات المتحدة الأميركية", [("USA", "name", "الولايات المتحدة الأميركية")]),
+        ("الولايات المتحده", [("USA", "name", "الولايات المتحده")]),  # ة written ه
+        ("الرئيس الامريكى", [("USA", "adjective", "الامريكى")]),  # no hamza, final ى
+        (
+            "باراجواى وجواتيمالا ونيكاراجوا",
+            [("PRY", "name", "باراجواى"), ("GTM", "name", "وجواتيمالا"), ("NIC", "name", "ونيكاراجوا")],
+        ),
+        (
+            "الأوروغواي والباراغواي والبيرو",
+            [("URY", "name", "الأوروغواي"), ("PRY", "name", "والباراغواي"), ("PER", "name", "والبيرو")],
+        ),
+        ("الباراجواي", [("PRY", "name", "الباراجواي")]),  # two rules combined: ج for غ, and the article
+        ("الڤنزويلي", [("VEN", "adjective", "الڤنزويلي")]),
+        ("كوستا ريكا والشيلي", [("CRI", "name", "كوستا ريكا"), ("CHL", "name", "والشيلي")]),
+        ("مسؤولين كوبيين", [("CUB", "adjective", "كوبيين")]),
+    ],
+)
+def test_outlets_spellings_of_countries(gaz, text, expected):
+    assert countries(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "محطة راديو هافانا كوبا",  # a station named after a country
+        "في مدينة بنما",  # a city named after its country
+        "مكسيكو سيتي",
+        "مدينة جواتيمالا",  # the city, in the spelling the rule makes
+        "أمريكا الجنوبية وأميركا الوسطى",  # regions
+        "مبدأ المجرب",  # ج for غ applies to names of the Americas only: not Morocco (المغرب)
+        "الالمانيا",  # the article is added to names of the Americas only
+    ],
+)
+def test_names_containing_a_country_and_rule_limits_are_not_countries(gaz, text):
+    assert countries(gaz, text) == []
+
+
+def test_a_city_claims_its_words_but_the_country_next_to_it_counts(gaz):
+    assert countries(gaz, "وفي مدينة بنما، قال وزير خارجية بنما") == [("PAN", "name", "بنما")]
+    assert [m.entry.term for m in gaz.find("في مدينة بنما") if not m.is_country] == ["مدينة بنما"]
+
+
+@pytest.mark.parametrize(
+    "text, gloss",
+    [
+        ("حلف شمال الأطلسي", "NATO"),
+        ("حلف شمال الاطلنطى", "NATO"),  # rule atlantic_nt, no hamza, final ى
+        ("الحلف الأطلسي", "NATO"),
+        ("حلف الناتو", "NATO"),
+        ("مجموعة دول أميركا اللاتينية والكاريبي", "Community of Latin American and Caribbean States (CELAC)"),
+        ("سيلاك", "Community of Latin American and Caribbean States (CELAC)"),
+        ("اتحاد بلدان امريكا الجنوبية", "Union of South American Nations (UNASUR)"),
+        ("اوناسور", "Union of South American Nations (UNASUR)"),
+        ("تحالف المحيط الهاديء", "Pacific Alliance"),
+        ("تحالف المحيط الهادي", "Pacific Alliance"),
+        ("مجموعة دول الأنديز", "Andean Community"),
+        ("ومنظمه الدول الامريكيه", "Organization of American States (OAS)"),
+        ("الإتحاد الأوروبي", "European Union"),
+    ],
+)
+def test_organisations_by_each_of_their_names(gaz, text, gloss):
+    others = read_table(DATA / "gazetteer" / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS)
+    glosses = dict(zip(others["term_ar"], others["gloss_en"]))
+    [mention] = gaz.find(text)
+    assert (mention.entry.kind, glosses[mention.entry.term], mention.surface) == ("organisation", gloss, text)
+
+
+def test_a_mention_made_by_a_rule_spans_the_original_and_keeps_the_listed_name(gaz):
+    text = "قال إنّ الولايات المتحدة الأميركيّة"
+    [mention] = gaz.countries(text)
+    assert text[mention.start : mention.end] == mention.surface == "الولايات المتحدة الأميركيّة"
+    assert mention.entry.term == "الولايات المتحدة الأمريكية"  # the listed name; the rule's spelling in spelled
+    assert mention.entry.spelled == "الولايات المتحده الاميركيه" and mention.entry.origin == "article_spelling+america_yr"
+    assert spelling(gaz.find("والولايات المتحده")[0]) == "الولايات المتحده"
+
+
+def rule(rule_id, pattern, replacement, applies_to, example=""):
+    return gazetteer.SpellingRule(rule_id, re.compile(pattern), replacement, applies_to, example, f"rules.csv: {rule_id}")
+
+
+def test_with_variants_applies_each_rule_where_it_belongs_and_combines_them():
+    from perucorpus.text.gazetteer import Entry, with_variants
+
+    entries = [
+        Entry("باراغواي", "country", "name", "PRY", "cldr"),
+        Entry("المغرب", "country", "name", "MAR", "cldr"),
+        Entry("غوايدو", "person", "guaido", None, "people"),
+        Entry("نما", "country", "name", "PAN", "article_typo", "one_article"),
+    ]
+    rules = (rule("g", "غ", "ج", "americas"), rule("al", "^(?!ال)", "ال", "americas_names"))
+    made = {(entry.term, entry.matched, entry.scope) for entry in with_variants(entries, rules)}
+    assert made == {
+        ("باراغواي", "باراغواي", "all"),
+        ("باراغواي", "باراجواي", "all"),
+        ("باراغواي", "الباراغواي", "all"),
+        ("باراغواي", "الباراجواي", "all"),  # both rules
+        ("المغرب", "المغرب", "all"),  # not of the Americas: neither rule
+        ("غوايدو", "غوايدو", "all"),
+        ("غوايدو", "جوايدو", "all"),  # a person: ج for غ, but no article
+        ("نما", "نما", "one_article"),
+        ("نما", "النما", "one_article"),  # a variant keeps its scope
+    }
+    assert with_variants(entries, ()) == entries
+
+
+def test_a_rule_whose_example_no_name_yields_names_its_line():
+    from perucorpus.text.gazetteer import Entry, with_variants
+
+    entries = [Entry("بيدرو كاستيلو", "person", "castillo", None, "people")]
+    good = rule("ll", "يلو", "يو", "people", "بيدرو كاستيو")
+    assert len(with_variants(entries, (good,), check=("people",))) == 2
+    wrong = rule("ll", "يلو", "يو", "people", "كاستيو")
+    with pytest.raises(DataError, match=r"rules\.csv: ll: example_ar is not a spelling the rule makes from a listed name"):
+        with_variants(entries, (wrong,), check=("people",))
+    with_variants(entries, (wrong,), check=("all",))  # checked where the people are added, not here
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        ({"pattern": "(مريك"}, r"spelling_rules\.csv:\d+: america_yr: pattern '\(مريك' is not a regular expression"),
+        ({"example_ar": "أمريكا"}, r"spelling_rules\.csv:\d+: america_yr: example_ar is not a spelling the rule makes"),
+    ],
+)
+def test_a_bad_spelling_rule_names_its_line(data_copy, change, problem):
+    path = data_copy / "gazetteer" / "spelling_rules.csv"
+    edit_rows(path, lambda rows: next(row for row in rows if row["rule_id"] == "america_yr").update(change))
+    with pytest.raises(DataError, match=problem):
+        Gazetteer.from_data(data_copy)
+
+
+def test_people_are_matched_in_every_listed_spelling_and_the_rules_ones():
+    from perucorpus.text.overview import article_names
+
+    text = "بيدرو كاستيو، ثم كاستييو وكاستيلو؛ ترمب وترامب؛ خوان جوايدو"
+    names = article_names({"one": text}, DATA).set_index("name_id")
+    assert names.loc["castillo", "mentions"] == 3
+    assert names.loc["trump", "mentions"] == 2
+    assert names.loc["guaido", "mentions"] == 1
+
+
+def test_an_accusative_adjective_counts_and_a_name_ending_like_one_stays_a_name(gaz):
+    assert countries(gaz, "تدخلاً أمريكياً وموقفا صينيا") == [("USA", "adjective", "أمريكياً"), ("CHN", "adjective", "صينيا")]
+    assert countries(gaz, "روسيا وبريطانيا وإسبانيا") == [
+        ("RUS", "name", "روسيا"),
+        ("GBR", "name", "وبريطانيا"),
+        ("ESP", "name", "وإسبانيا"),
+    ]

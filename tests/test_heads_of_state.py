@@ -48,3 +48,12 @@ def test_in_office_takes_the_incoming_president_on_a_handover_day(presidents):
     assert heads_of_state.in_office(shuffled, date(2026, 3, 5))["name"] == "José María Balcázar"
     with pytest.raises(ValueError, match="peru_heads_of_state.csv: no president of Peru recorded for 1900-01-01"):
         heads_of_state.in_office(presidents, date(1900, 1, 1))
+
+
+def test_in_office_counts_the_last_day_of_a_term_without_a_handover():
+    presidents = pd.DataFrame(
+        {"name": ["A", "B"], "start": [date(2020, 1, 1), date(2020, 7, 2)], "end": [date(2020, 6, 30), None]}
+    )
+    assert heads_of_state.in_office(presidents, date(2020, 6, 30))["name"] == "A"  # an exclusive end passed every other test
+    with pytest.raises(ValueError, match="no president of Peru recorded for 2020-07-01"):
+        heads_of_state.in_office(presidents, date(2020, 7, 1))

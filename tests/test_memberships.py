@@ -241,7 +241,7 @@ def test_every_exit_row_is_coded_by_the_rule_from_its_answers(rows):
     exit_rows = external[external["status"].isin(memberships.EXIT_STATUSES)]
     assert len(answers) == len(exit_rows) > 0  # one row of answers per exit row
     for row in answers.itertuples():
-        coded = exit_rows[(exit_rows["iso3"] == row.iso3) & (exit_rows["source"] == row.source)]
+        coded = exit_rows[(exit_rows["iso3"] == row.iso3) & (exit_rows["source_ref"] == row.source)]
         coded = coded[coded["start"].map(str) == row.start]
         assert list(coded["status"]) == [memberships.exit_kind(row.declared, row.in_effect, row.set_aside)]
 
@@ -297,7 +297,7 @@ def test_an_exit_row_without_answers_or_evidence_stops(data_copy):
 def test_a_dropped_exit_must_end_the_announcement(data_copy):
     def never_ends(rows):
         next(row for row in rows if row["iso3"] == "PER" and row["status"] == "announced_withdrawal" and row["end"]).update(
-            end="", end_basis="", end_derivation=""
+            end="", end_basis="", end_derivation="", end_status="not_recorded"
         )
 
     edit(data_copy, never_ends)
@@ -411,3 +411,57 @@ def test_an_open_end_needs_its_end_status(data_copy):
     edit(data_copy, lambda table: table[0].update(end_status=""))
     with pytest.raises(DataError, match=r"memberships\.csv:2: row: fails end_status is empty exactly when end is given"):
         memberships.load_memberships(data_copy)
+
+
+# From mutation testing (benchmarks/mutation.py, docs/mutation.md): each test below fails on a change the
+# other tests let through.
+
+
+def spells(*rows):
+    columns = ["iso3", "grouping", "status", "source_kind", "start_date", "end_date"]
+    return pd.DataFrame(rows, columns=columns).assign(
+        source_article="", source_ref="r", start_basis="stated", start_derivation=""
+    )
+
+
+def test_status_on_counts_the_first_and_the_last_day_of_a_spell():
+    frame = spells(("X", "g", "member", "external", date(2019, 1, 1), date(2019, 6, 30)))
+    for day in (date(2019, 1, 1), date(2019, 6, 30)):  # both ends are days of the spell
+        assert memberships.status_on(frame, "g", day).to_dict() == {"X": "member"}
+    for day in (date(2018, 12, 31), date(2019, 7, 1)):
+        assert memberships.status_on(frame, "g", day).empty
+
+
+def test_snapshot_passes_each_columns_kind_of_source_on():
+    frame = spells(
+        ("X", "g", "member", "external", date(2017, 1, 1), None),
+        ("X", "g", "withdrew", "article", date(2018, 1, 1), None),  # what an article says, later
+    )
+    columns = {"references": ("g", date(2019, 1, 1), "external"), "article": ("g", date(2019, 1, 1), "article")}
+    assert memberships.snapshot(frame, columns).loc["X"].to_dict() == {"references": "member", "article": "withdrew"}
+
+
+def test_steps_keep_one_row_per_step_the_earliest():
+    frame = spells(
+        ("X", "g", "member", "external", date(2019, 1, 1), None),
+        ("X", "g", "member", "external", date(2017, 1, 1), None),  # the same step, recorded twice
+        ("X", "g", "withdrew", "external", date(2020, 1, 1), None),
+    ).assign(start=lambda rows: rows["start_date"].map(str))
+    found = memberships.steps(frame, "X", {("g", "member"): "joins", ("g", "withdrew"): "leaves"})
+    assert list(zip(found["event"], found["start_date"])) == [("joins", date(2017, 1, 1)), ("leaves", date(2020, 1, 1))]
+
+
+def test_a_step_without_wording_names_the_file_and_what_to_do(rows):
+    texts = {key: text for key, text in memberships.PERU_STEP_TEXT.items() if key != ("mnna", "designated")}
+    with pytest.raises(
+        ValueError, match=r"^\S*data/memberships\.csv: no wording for PER's step\(s\) .*; add them to the step texts$"
+    ):
+        memberships.steps(rows, "PER", texts)
+    frame = spells(("X", "g", "member", "external", date(2019, 1, 1), None))
+    with pytest.raises(ValueError, match=r"^memberships\.csv: no wording"):  # a frame not read from a file
+        memberships.steps(frame, "X", {("g", "withdrew"): "leaves"})
+
+
+def test_peru_step_is_the_date_of_that_status(rows):
+    assert memberships.peru_step(rows, "mnna", "notified") == date(2025, 12, 11)
+    assert memberships.peru_step(rows, "mnna", "designated") == date(2026, 1, 14)

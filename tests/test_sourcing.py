@@ -154,3 +154,22 @@ def test_a_fact_on_an_aggregator_alone_is_found_unless_its_note_says_why(data_co
         ],
     )
     assert not any(fact.endswith("cites only profilbaru_taiwan") for fact in sourcing.weak_facts(data_copy, references))
+
+
+def test_cited_refs_go_on_past_a_citing_file_that_is_missing(data_copy):
+    first = next(iter(sourcing.CITING))
+    (data_copy / first).unlink()
+    cited = sourcing.cited_refs(data_copy)
+    assert cited and all(not place.startswith(f"{first}:") for places in cited.values() for place in places)
+    assert {place.split(":")[0] for places in cited.values() for place in places} == set(sourcing.CITING) - {first}
+
+
+def test_a_date_missing_or_of_month_or_year_precision_is_said_so():
+    assert sourcing.dated(None) == sourcing.dated("") == "(no date)"
+    stated = row(source_states="in 2026", start_basis="stated")
+    assert sourcing.basis_problems(stated, {"start": parse("2026-03"), "end": None}) == [
+        "start 2026-03 is 'stated' but source_states does not write it out (month and year): 'in 2026'"
+    ]
+    assert sourcing.basis_problems(row(source_states="x", start_basis="stated"), {"start": parse("2026"), "end": None}) == [
+        "start 2026 is 'stated' but source_states does not write it out (the year): 'x'"
+    ]

@@ -121,6 +121,7 @@ BAD_VALUES = {
     "publisher_tiers.csv": ("tier", "blog"),
     "gazetteer/variants.csv": ("form", "verb"),
     "gazetteer/non_country_terms.csv": ("kind", "planet"),
+    "gazetteer/spelling_rules.csv": ("applies_to", "everything"),
     "stopwords_supplement.csv": ("word_ar", ""),
     "glosses.csv": ("gloss_en", ""),
     "derived/country_mentions.csv": ("mentions", "-1"),

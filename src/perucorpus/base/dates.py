@@ -34,7 +34,8 @@ class PartialDate:
     day: int | None = None
 
     def __post_init__(self):
-        date(self.year, self.month or 1, self.day or 1)  # ValueError for 2026-13 or 2026-02-30
+        # ValueError for 2026-13, 2026-02-30 and 2026-00 (a month or day of 0 is no date, not an unknown one)
+        date(self.year, 1 if self.month is None else self.month, 1 if self.day is None else self.day)
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
 
@@ -127,13 +128,12 @@ def written_dates(text: str) -> set[PartialDate]:
     for pattern in _patterns():
         for match in pattern.finditer(folded):
             parts = match.groupdict()
-            month = int(parts["month_number"]) if parts.get("month_number") else names.get((parts.get("month") or "").rstrip("."))
-            if month is not None and not 1 <= month <= 12:
-                continue
+            # the patterns leave a month name's dot outside the group; PartialDate refuses month 0 or 13
+            month = int(parts["month_number"]) if parts.get("month_number") else names.get(parts.get("month") or "")
             try:
                 written = PartialDate(int(parts["year"]), month, int(parts["day"]) if parts.get("day") else None)
             except ValueError:
-                continue  # 31/02/2021 and the like are not dates
+                continue  # 31/02/2021, 2026-13 and the like are not dates
             found |= {written, PartialDate(written.year, written.month) if written.month else written, PartialDate(written.year)}
     return found
 

@@ -256,7 +256,7 @@ GAZETTEER_VARIANTS = document(
 NON_COUNTRY_TERMS = pa.DataFrameSchema(
     {
         "term_ar": text_column(unique=True),
-        "kind": text_column(choice("region", "city", "metonym", "organisation", "subnational", "venue")),
+        "kind": text_column(choice("region", "city", "metonym", "organisation", "subnational", "venue", "media")),
         "gloss_en": text_column(),
         "note": text_column(nullable=True),
     },
@@ -271,6 +271,48 @@ NON_COUNTRY_TERMS = document(
         "gloss_en": "English meaning.",
         "note": "why it is listed.",
     },
+)
+
+#: Which gazetteer entries a spelling rule of ``gazetteer/spelling_rules.csv`` applies to (perucorpus.text.gazetteer).
+RULE_SCOPES = ("all", "americas", "americas_names", "people")
+
+SPELLING_RULES = pa.DataFrameSchema(
+    {
+        "rule_id": text_column(matches(ID, "a lowercase id of letters, digits and _"), unique=True),
+        "pattern": text_column(),
+        "replacement": text_column(nullable=True),
+        "applies_to": text_column(choice(*RULE_SCOPES)),
+        "example_ar": text_column(),
+        "note": text_column(),
+    },
+    strict=True,
+)
+SPELLING_RULES = document(
+    SPELLING_RULES,
+    "spelling rules that turn every listed name into its other spellings as outlets write them (أميركا/أمريكا, ج for a hard g, …)",
+    {
+        "rule_id": "a lowercase id.",
+        "pattern": "a Python regular expression, matched on the name key of the listed name.",
+        "replacement": "*(optional)* what replaces each match (may be empty).",
+        "applies_to": "`all` | `americas` (country names and adjectives of the Americas, people, and the non-country terms: not the names of other countries, whose Arabic spellings would become other words) | `americas_names` (country names of the Americas only) | `people`.",
+        "example_ar": "a spelling the rule makes from a listed name; loading stops if none yields it (a rule that does nothing, or a wrong example).",
+        "note": "what the rule covers and why its scope.",
+    },
+)
+
+#: What a name mention is counted as in a gold standard of hand counts (``tests/gold/expected.csv``).
+GOLD_KINDS = ("country", "organisation", "person")
+
+GOLD_MENTIONS = pa.DataFrameSchema(
+    {
+        "article": text_column(matches(ID, "a lowercase id: the name of a text file in the gold's articles/ folder")),
+        "kind": text_column(choice(*GOLD_KINDS)),
+        "name": text_column(),
+        "mentions": text_column(matches(r"[1-9]\d*", "a count of at least 1")),
+        "spellings": text_column(),
+    },
+    unique=["article", "kind", "name"],
+    strict=True,
 )
 
 STOPWORDS_SUPPLEMENT = pa.DataFrameSchema(
@@ -1126,6 +1168,7 @@ FILES = {
     "publisher_tiers.csv": PUBLISHER_TIERS,
     "gazetteer/variants.csv": GAZETTEER_VARIANTS,
     "gazetteer/non_country_terms.csv": NON_COUNTRY_TERMS,
+    "gazetteer/spelling_rules.csv": SPELLING_RULES,
     "stopwords_supplement.csv": STOPWORDS_SUPPLEMENT,
     "glosses.csv": GLOSSES,
     "derived/country_mentions.csv": COUNTRY_MENTIONS,

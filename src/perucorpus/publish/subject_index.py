@@ -2,8 +2,9 @@
 
 Like the back of a book: each headword lists the notebook sections and article paragraphs
 that mention it, with counts, and every spelling met. Arabic is matched normalised, through
-the gazetteer's variants (:mod:`perucorpus.text.gazetteer`) and the spellings of ``people.csv``, so
-``الأرجنتين``/``الارجنتين`` or ``ترامب``/``ترمب`` fall under one headword; English names are
+the gazetteer's variants (:mod:`perucorpus.text.gazetteer`) and the spellings of ``people.csv``, with
+the spelling rules applied to people and groupings too, so ``الأرجنتين``/``الارجنتين``,
+``ترامب``/``ترمب`` or ``كاستيلو``/``كاستيو`` fall under one headword; English names are
 matched as whole words. Spellings are shown as written (with any attached prefix such as و).
 """
 
@@ -17,7 +18,8 @@ from pathlib import Path
 from perucorpus.base import schemas
 from perucorpus.base.countries import country_label
 from perucorpus.base.tables import read_table
-from perucorpus.text.gazetteer import Gazetteer
+from perucorpus.text.gazetteer import Entry as NameEntry
+from perucorpus.text.gazetteer import Gazetteer, read_spelling_rules, with_variants
 
 KINDS = {"country": "Countries", "person": "People", "grouping": "Groupings", "term": "Glossary terms"}
 
@@ -113,6 +115,7 @@ def from_data(data_dir: Path | str) -> Matcher:
     people = read_table(data_dir / "people.csv", schemas.PEOPLE)
     glossary = read_table(data_dir / "glossary.csv", schemas.GLOSSARY)
     others = read_table(data_dir / "gazetteer" / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS)
+    rules = read_spelling_rules(data_dir)
     headwords = [
         Headword(f"country:{iso3}", "country", *country_label(iso3), english=(country_label(iso3)[0],))
         for iso3 in sorted({entry.iso3 for entry in countries.entries if entry.kind == "country"})
@@ -123,14 +126,14 @@ def from_data(data_dir: Path | str) -> Matcher:
         headwords.append(
             Headword(f"person:{person_id}", "person", name, rows["name_ar"].iloc[0], english=(name, name.split()[-1]))
         )
-        terms.update(dict.fromkeys(rows["name_ar"], f"person:{person_id}"))
+        terms.update(dict.fromkeys(_spellings(rows["name_ar"], "person", rules), f"person:{person_id}"))
     organisations = others[others["kind"] == "organisation"]
     for gloss, rows in organisations.groupby("gloss_en", sort=False):
         key = f"grouping:{gloss}"
         headwords.append(
             Headword(key, "grouping", gloss, rows["term_ar"].iloc[0], english=english_names(gloss), case_sensitive=False)
         )
-        terms.update(dict.fromkeys(rows["term_ar"], key))
+        terms.update(dict.fromkeys(_spellings(rows["term_ar"], "organisation", rules), key))
     for row in glossary.itertuples():
         if row.match_ar in terms:  # a grouping that is also a glossary term: one headword
             continue
@@ -147,3 +150,8 @@ def from_data(data_dir: Path | str) -> Matcher:
             (named, lambda mention: mention.entry.form if mention.entry.kind == "entry" else None),
         ],
     )
+
+
+def _spellings(names, kind: str, rules) -> list[str]:
+    """``names`` and the spellings the gazetteer's rules make of them (for an entry of ``kind``)."""
+    return [entry.matched for entry in with_variants([NameEntry(name, kind, kind, None, "index") for name in names], rules)]

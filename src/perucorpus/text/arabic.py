@@ -14,8 +14,19 @@ original spelling. The choices (all applied by :func:`normalise`):
   ``ه`` would merge feminine nouns with the pronoun suffix ``ـه``;
 * hamza on waw/yaa (``ؤ ئ``) and lone hamza ``ء`` are kept.
 
-Every step maps one character to zero or one character, so offsets into the
-normalised text map back to the original (:func:`normalise_with_offsets`).
+Names are matched on a *name key* (:func:`name_key`), which folds further, because outlets
+spell names in ways that the term counts must keep apart but that never distinguish two names:
+
+* taa marbuta ``ة`` becomes ``ه`` (``الولايات المتحده``, ``منظمه الدول الامريكيه``, as some
+  outlets type it);
+* hamza on yaa ``ئ`` becomes ``ي``, hamza on waw ``ؤ`` becomes ``و``, and a lone hamza ``ء``
+  is removed, so ``الهادئ``, ``الهاديء`` and ``الهادي`` are one key;
+* the letters some outlets borrow for foreign sounds become the Arabic letters others write:
+  ``ڤ`` (v) ``ف``, ``گ`` (g) ``غ``; the Persian forms ``ک`` and ``ی`` become ``ك`` and ``ي``.
+
+Every step of both maps one character to zero or one character, so offsets into the
+normalised text map back to the original (:func:`normalise_with_offsets`,
+:func:`name_key_with_offsets`).
 """
 
 from __future__ import annotations
@@ -43,8 +54,26 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     per-code-point lookup table (built once from :func:`normalise`) applied with numpy,
     plus the indices of the characters kept.
     """
+    return _translate(text, _lookup_table(normalise))
+
+
+def name_key(text: str) -> str:
+    """``text`` normalised, then folded further for matching names (see the module docstring)."""
+    text = normalise(text)
+    for _, step in NAME_KEY_STEPS:
+        text = step(text)
+    return text
+
+
+def name_key_with_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`name_key` of ``text`` and, for each output character, its index in ``text``."""
+    return _translate(text, _lookup_table(name_key))
+
+
+def _translate(text: str, table: np.ndarray) -> tuple[str, list[int]]:
+    """``text`` through a per-code-point ``table``, and the indices of the characters kept."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    mapped = _lookup_table()[codes]
+    mapped = table[codes]
     kept = mapped != DELETED
     if kept.all():
         return mapped.tobytes().decode("utf-32-le", "surrogatepass"), list(range(len(text)))
@@ -56,13 +85,13 @@ ARABIC_BLOCKS = ((0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900), (0xFB50, 
 DELETED = np.uint32(0xFFFFFFFF)
 
 
-@lru_cache(maxsize=1)
-def _lookup_table() -> np.ndarray:
-    """Code point → normalised code point (or DELETED) for every code point (4.5 MB, built once)."""
+@lru_cache(maxsize=2)
+def _lookup_table(function) -> np.ndarray:
+    """Code point → ``function`` of it (or DELETED) for every code point (4.5 MB, built once per function)."""
     table = np.arange(0x110000, dtype="<u4")
     for first, last in ARABIC_BLOCKS:
         for code in range(first, last):
-            out = normalise(chr(code))
+            out = function(chr(code))
             if len(out) > 1:
                 raise AssertionError(f"normalisation maps U+{code:04X} to several characters")
             table[code] = ord(out) if out else DELETED
@@ -119,6 +148,16 @@ NORMALISATION_STEPS = (
     ("ى → ي", lambda text: text.replace(araby.ALEF_MAKSURA, araby.YEH)),
     ("alef variants → ا", araby.normalize_alef),
 )
+
+
+#: The further folds of :func:`name_key`, in the order applied (each maps one character to at most one).
+NAME_KEY_STEPS = (
+    ("ة → ه", lambda text: text.replace("\u0629", "\u0647")),
+    ("hamza forms: ئ → ي, ؤ → و, ء removed", lambda text: text.translate(_HAMZA_FOLD)),
+    ("borrowed letters: ڤ → ف, گ → غ, ک → ك, ی → ي", lambda text: text.translate(_BORROWED_FOLD)),
+)
+_HAMZA_FOLD = str.maketrans({"\u0626": "\u064a", "\u0624": "\u0648", "\u0621": None})
+_BORROWED_FOLD = str.maketrans({"\u06a4": "\u0641", "\u06af": "\u063a", "\u06a9": "\u0643", "\u06cc": "\u064a"})
 
 
 def normalisation_steps(word: str) -> list[str]:

@@ -8,9 +8,16 @@ metonyms, organisations and venues (``أمريكا اللاتينية``, ``لي�
 ``منظمة الدول الأمريكية``) listed in ``data/gazetteer/non_country_terms.csv`` are
 matched too, so that they claim their words, but are never reported as countries.
 
-Matching runs on normalised text (see :mod:`perucorpus.text.arabic`), on whole words, with
-the attached proclitics ``و ف ب ك ل`` and the article ``ال``; spans are reported in the
-original text.
+Outlets spell names in several ways. Letter-level differences (alef and hamza forms, ``ى``/``ي``,
+``ة``/``ه``, ``ڤ``/``ف``) disappear in the name key every match runs on
+(:func:`perucorpus.text.arabic.name_key`). Spelling differences within names (``أميركا``/``أمريكا``,
+``كاستيو``/``كاستيلو``, ``جواتيمالا``/``غواتيمالا``) are rules, in
+``data/gazetteer/spelling_rules.csv``: each rule rewrites the listed names it applies to into
+further spellings of the same name (:func:`with_variants`), so a rule written once serves every
+name, article and outlet.
+
+Matching runs on whole words, with the attached proclitics ``و ف ب ك ل`` and the article ``ال``;
+spans are reported in the original text.
 """
 
 from __future__ import annotations
@@ -22,11 +29,14 @@ from pathlib import Path
 import pandas as pd
 
 from perucorpus.base import schemas
-from perucorpus.base.countries import cldr_names, known_codes
+from perucorpus.base.countries import cldr_names, in_americas, known_codes
 from perucorpus.base.tables import DataError, read_table
-from perucorpus.text.arabic import normalise, normalise_with_offsets
+from perucorpus.text.arabic import name_key, name_key_with_offsets
 
-ADJECTIVE_ENDINGS = "(?:ة|ون|ين|ان|تين|تان|ات)?"
+#: The endings of an inflected nationality adjective (in name-key spelling: ``ة`` is ``ه``); ``ا`` is the
+#: accusative ``ـيًا`` (``تدخلاً أمريكياً``), whose tanwin the key drops. A country name that is an adjective
+#: and ``ا`` (``روسيا``, ``بريطانيا``) is longer than the adjective and so is matched first, as the name.
+ADJECTIVE_ENDINGS = "(?:" + "|".join(name_key(ending) for ending in ("ة", "ون", "ين", "ان", "تين", "تان", "ات", "ا")) + ")?"
 BEFORE = r"(?<!\w)"
 AFTER = r"(?!\w)"
 
@@ -41,6 +51,12 @@ class Entry:
     iso3: str | None
     origin: str
     scope: str = "all"
+    spelled: str = ""  # the spelling matched, when a spelling rule made it (``term`` stays the listed name)
+
+    @property
+    def matched(self) -> str:
+        """The spelling this entry matches: ``spelled`` if a rule made it, else ``term``."""
+        return self.spelled or self.term
 
 
 @dataclass(frozen=True)
@@ -68,7 +84,7 @@ def _check_variants(variants, article_ids: set[str]) -> None:
             continue
         if row.scope != "all" and row.scope not in article_ids:
             problems.append(f"{where}: scope {row.scope!r} is neither 'all' nor an article id of articles.csv")
-        if row.origin == "cldr_homograph_excluded" and normalise(row.variant_ar) != normalise(cldr_names("ar")[row.iso3]):
+        if row.origin == "cldr_homograph_excluded" and name_key(row.variant_ar) != name_key(cldr_names("ar")[row.iso3]):
             problems.append(f"{where}: excludes nothing: the CLDR name of {row.iso3} is {cldr_names('ar')[row.iso3]!r}")
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
@@ -80,7 +96,8 @@ class Gazetteer:
     def __init__(self, entries: list[Entry]):
         self.entries = entries
         self._patterns: dict = {}  # scope → (entries, anchors, prefilter); (scope, anchors) → (pattern, entries)
-        self._anchor_of: dict[Entry, str] = {}
+        self._by_anchor: dict[str, dict[str, list[int]]] = {}  # scope → anchor → positions of its entries
+        self._term_patterns: dict[str, list[str]] = {}  # scope → each active entry's regex, in order
         self._seen_words: dict[tuple[str, str], frozenset[str]] = {}
 
     @staticmethod
@@ -100,12 +117,12 @@ class Gazetteer:
         article_ids = set(read_table(Path(data_dir) / "articles.csv", schemas.ARTICLES)["id"])
         _check_variants(variants, article_ids)
         excluded = {
-            (row.iso3, normalise(row.variant_ar)) for row in variants.itertuples() if row.origin == "cldr_homograph_excluded"
+            (row.iso3, name_key(row.variant_ar)) for row in variants.itertuples() if row.origin == "cldr_homograph_excluded"
         }
         entries = [
             Entry(term=name, kind="country", form="name", iso3=iso3, origin="cldr")
             for iso3, name in cldr_names("ar").items()
-            if (iso3, normalise(name)) not in excluded
+            if (iso3, name_key(name)) not in excluded
         ]
         entries += [
             Entry(row.variant_ar, "country", row.form, row.iso3, row.origin, row.scope)
@@ -113,14 +130,16 @@ class Gazetteer:
             if row.origin != "cldr_homograph_excluded"
         ]
         entries += [Entry(row.term_ar, row.kind, row.kind, None, "non_country_terms") for row in others.itertuples()]
-        return cls(entries)
+        # The rules for people are checked where people are added (perucorpus.text.overview).
+        return cls(with_variants(entries, read_spelling_rules(data_dir), check=("all", "americas", "americas_names")))
 
     @classmethod
     def for_terms(cls, terms: dict[str, str], kind: str, claimed: tuple[str, ...] = ()) -> Gazetteer:
         """A matcher for other terms (``term → label``, e.g. people or glossary entries).
 
         Mentions have ``entry.kind == kind`` and ``entry.form == label``; phrases in
-        ``claimed`` take their words (kind ``"claimed"``) so they are not reported.
+        ``claimed`` take their words (kind ``"claimed"``) so they are not reported. (Spelling
+        rules are applied by the caller, with :func:`with_variants`, to the entries it means.)
         """
         entries = [Entry(term, kind, label, None, "terms") for term, label in terms.items()]
         entries += [Entry(term, "claimed", "claimed", None, "terms") for term in claimed]
@@ -132,7 +151,7 @@ class Gazetteer:
         ``scope`` is the article id: variants scoped to one article (its typos) apply only there.
         """
         entries, anchors, candidates = self._active(scope)
-        normalised, origin = normalise_with_offsets(text)
+        normalised, origin = name_key_with_offsets(text)
         mentions = []
         resume = 0
         # Terms are tried only at word starts, and only those whose first letters (after up to
@@ -167,10 +186,13 @@ class Gazetteer:
         if scope not in self._patterns:
             active = [entry for entry in self.entries if entry.scope in ("all", scope)]
             # Longest term first, so "الولايات المتحدة الأمريكية" wins over "الولايات المتحدة".
-            active.sort(key=lambda entry: (-len(normalise(entry.term)), entry.term, entry.form))
-            for entry in active:
-                self._anchor_of.setdefault(entry, _anchor(entry))
-            anchors = frozenset(self._anchor_of[entry] for entry in active)
+            active.sort(key=lambda entry: (-len(name_key(entry.matched)), entry.matched, entry.term, entry.form))
+            by_anchor: dict[str, list[int]] = {}
+            for position, entry in enumerate(active):
+                by_anchor.setdefault(_anchor(entry), []).append(position)
+            self._by_anchor[scope] = by_anchor
+            self._term_patterns[scope] = [_term_pattern(entry) for entry in active]
+            anchors = frozenset(by_anchor)
             # Every word with an anchor after at most MAX_PROCLITICS letters (a superset of
             # the words _anchors_in accepts, which find() then checks exactly).
             candidates = re.compile(rf"{BEFORE}\w{{0,{MAX_PROCLITICS}}}{_trie_pattern(anchors)}")
@@ -190,10 +212,95 @@ class Gazetteer:
         """The alternation of the terms with these anchors, in the scope's order (compiled once)."""
         key = (scope, anchors)
         if key not in self._patterns:
-            candidates = [entry for entry in self._active(scope)[0] if self._anchor_of[entry] in anchors]
-            alternatives = "|".join(f"({_term_pattern(entry)})" for entry in candidates)
+            active = self._active(scope)[0]
+            positions = sorted(position for anchor in anchors for position in self._by_anchor[scope][anchor])
+            candidates = [active[position] for position in positions]
+            alternatives = "|".join(f"({self._term_patterns[scope][position]})" for position in positions)
             self._patterns[key] = (re.compile(f"{BEFORE}(?:{alternatives}){AFTER}"), candidates)
         return self._patterns[key]
+
+
+@dataclass(frozen=True)
+class SpellingRule:
+    """A row of ``spelling_rules.csv``: ``pattern`` (on the name key) → ``replacement``, for the entries of ``applies_to``."""
+
+    rule_id: str
+    pattern: re.Pattern[str]
+    replacement: str
+    applies_to: str
+    example: str  # the name key of a spelling the rule makes from a listed name
+    where: str  # file and line, for messages
+
+
+def read_spelling_rules(data_dir: Path | str) -> tuple[SpellingRule, ...]:
+    """The rules of ``<data_dir>/gazetteer/spelling_rules.csv``; a pattern that is no regular expression names its line."""
+    rules = read_table(Path(data_dir) / "gazetteer" / "spelling_rules.csv", schemas.SPELLING_RULES)
+    found, problems = [], []
+    for row, line in zip(rules.itertuples(), rules.attrs["lines"]):
+        where = f"{rules.attrs['source']}:{line}: {row.rule_id}"
+        try:
+            pattern = re.compile(row.pattern)
+        except re.error as error:
+            problems.append(f"{where}: pattern {row.pattern!r} is not a regular expression ({error})")
+            continue
+        found.append(SpellingRule(row.rule_id, pattern, row.replacement or "", row.applies_to, name_key(row.example_ar), where))
+    if problems:
+        raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
+    return tuple(found)
+
+
+def with_variants(entries: list[Entry], rules: tuple[SpellingRule, ...], check: tuple[str, ...] = ()) -> list[Entry]:
+    """``entries`` and the further spellings ``rules`` make of them (rules combine; each spelling once).
+
+    A made spelling keeps its entry's ``term``, kind, form, country and scope, with the new
+    spelling in ``spelled``. A rule whose ``applies_to`` is in ``check`` must make its
+    ``example_ar`` from these entries, or loading stops (a rule that does nothing, or a wrong example).
+    """
+    americas = _americas({entry.iso3 for entry in entries if entry.iso3})
+    seen = {(name_key(entry.matched), entry.kind, entry.form, entry.iso3, entry.scope) for entry in entries}
+    made: dict[str, set[str]] = {rule.rule_id: set() for rule in rules}
+    result, queue = list(entries), list(entries)
+    while queue:
+        entry = queue.pop()
+        for rule in rules:
+            if not _applies(rule, entry, americas):
+                continue
+            spelled = rule.pattern.sub(rule.replacement, name_key(entry.matched))
+            made[rule.rule_id].add(spelled)
+            key = (spelled, entry.kind, entry.form, entry.iso3, entry.scope)
+            if key in seen:
+                continue
+            seen.add(key)
+            variant = Entry(
+                entry.term, entry.kind, entry.form, entry.iso3, f"{entry.origin}+{rule.rule_id}", entry.scope, spelled
+            )
+            result.append(variant)
+            queue.append(variant)
+    problems = [
+        f"{rule.where}: example_ar is not a spelling the rule makes from a listed name"
+        for rule in rules
+        if rule.applies_to in check and rule.example not in made[rule.rule_id]
+    ]
+    if problems:
+        raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
+    return result
+
+
+def _americas(codes: set[str]) -> frozenset[str]:
+    """The codes of ``codes`` that are countries of the Americas."""
+    ordered = sorted(codes)
+    return frozenset(code for code, inside in zip(ordered, in_americas(ordered)) if inside)
+
+
+def _applies(rule: SpellingRule, entry: Entry, americas: frozenset[str]) -> bool:
+    """Whether ``rule`` rewrites ``entry`` (see ``applies_to`` in data/README.md)."""
+    if rule.applies_to == "all":
+        return True
+    if rule.applies_to == "people":
+        return entry.kind == "person"
+    if rule.applies_to == "americas_names":
+        return entry.kind == "country" and entry.form == "name" and entry.iso3 in americas
+    return entry.kind != "country" or entry.iso3 in americas  # "americas": its countries, people and listed terms
 
 
 WORD_START = re.compile(r"\w+")
@@ -203,7 +310,7 @@ MAX_PROCLITICS = 4  # e.g. وبال + the term
 
 def _anchor(entry: Entry) -> str:
     """The first letters of a term after its article: what a word must contain to start a match."""
-    first = normalise(entry.term).split()[0]
+    first = name_key(entry.matched).split()[0]
     core = first[2:] if first.startswith("ال") and len(first) > 4 else first
     return core[:ANCHOR]
 
@@ -239,7 +346,7 @@ def _trie_pattern(words: frozenset[str]) -> str:
 
 def _term_pattern(entry: Entry, proclitics: bool = True) -> str:
     """Regex for one term with its proclitics (and inflections, for adjectives); without them if not ``proclitics``."""
-    words = normalise(entry.term).split()
+    words = name_key(entry.matched).split()
     body = r"\s+".join(re.escape(word) for word in words)
     if entry.form == "adjective":
         before = r"(?:[وف]?[بك]?ال|[وف]?لل|[وف]?[بكل]?)?" if proclitics else "(?:ال)?"
@@ -262,7 +369,7 @@ def spelling(mention: Mention) -> str:
     for cut in range(4):
         if cut and mention.surface[cut - 1] not in "وفبكل":
             break
-        if bare.fullmatch(normalise(mention.surface[cut:])):
+        if bare.fullmatch(name_key(mention.surface[cut:])):
             return mention.surface[cut:]
     return mention.surface
 

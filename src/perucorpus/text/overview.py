@@ -24,7 +24,7 @@ from perucorpus.base.tables import DataError, read_table, write_table
 from perucorpus.text.arabic import ARABIC_WORD, WORD, normalise, normalise_with_offsets, split_clitics, stopwords, tokens
 from perucorpus.text.cleaning import CleanView, is_heading, paragraphs, sentences
 from perucorpus.text.corpus import outlet_label
-from perucorpus.text.gazetteer import Entry, Gazetteer, Mention, spelling
+from perucorpus.text.gazetteer import Entry, Gazetteer, Mention, read_spelling_rules, spelling, with_variants
 
 #: The kind of a multiword glossary term in :func:`known_units` (counted as one term); every other kind is a name.
 TERM = "term"
@@ -99,7 +99,14 @@ def known_units(data_dir: Path | str) -> Gazetteer:
     return _known_units(data_dir, tuple((path.stat().st_mtime_ns, path.stat().st_size) for path in sources))
 
 
-UNIT_SOURCES = ("gazetteer/variants.csv", "gazetteer/non_country_terms.csv", "articles.csv", "people.csv", "glossary.csv")
+UNIT_SOURCES = (
+    "gazetteer/variants.csv",
+    "gazetteer/non_country_terms.csv",
+    "gazetteer/spelling_rules.csv",
+    "articles.csv",
+    "people.csv",
+    "glossary.csv",
+)
 
 
 @lru_cache(maxsize=4)
@@ -107,7 +114,8 @@ def _known_units(data_dir: Path, _state: tuple) -> Gazetteer:
     """:func:`known_units` for one state (modification time and size) of its source files."""
     entries = list(Gazetteer.from_data(data_dir).entries)
     people = read_table(data_dir / "people.csv", schemas.PEOPLE)
-    entries += [Entry(row.name_ar, "person", row.person_id, None, "people") for row in people.itertuples()]
+    people_entries = [Entry(row.name_ar, "person", row.person_id, None, "people") for row in people.itertuples()]
+    entries += with_variants(people_entries, read_spelling_rules(data_dir), check=("people",))  # كاستيو for كاستيلو
     names = {normalise(entry.term) for entry in entries}
     glossary = read_table(data_dir / "glossary.csv", schemas.GLOSSARY)
     entries += [
