@@ -82,15 +82,22 @@ def latin_words(page: str, names: set[str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def published_names():
-    """Every word of the references' titles, publishers and addresses (names as published), lower case."""
+    """Every word of the references' titles, publishers and addresses and of the articles' outlets (names as published), lower case."""
     import csv
 
     with open(ROOT / "data" / "references.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
+    with open(ROOT / "data" / "articles.csv", encoding="utf-8") as handle:  # the articles' outlets, as published
+        outlets = list(csv.DictReader(handle))
     return {
         word.lower()
         for row in rows
         for field in ("title", "publisher", "url", "ref_id")
+        for word in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", row[field])
+    } | {
+        word.lower()
+        for row in outlets
+        for field in ("publisher", "url")
         for word in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", row[field])
     }
 

@@ -102,6 +102,6 @@ def test_the_panel_agrees_with_status_on_for_every_year(rows):
 
 def test_seed_peru_in_the_panel(rows):
     written = panel.country_year(rows).set_index(["iso3", "grouping", "year"])
-    assert written.loc[("PER", "lima_group", "2021"), "status"] == "announced_withdrawal"
+    assert written.loc[("PER", "lima_group", "2021"), "status"] == "exit_dropped"  # by the exit rule: dropped on 7 September 2021
     assert written.loc[("PER", "mnna", "2025"), "status"] == "notified"
     assert written.loc[("PER", "mnna", "2026"), ["status", "changed", "cow_code"]].tolist() == ["designated", "true", "135"]
