@@ -115,7 +115,7 @@ print(json.dumps({
 def test_fallback_rendering_on_matplotlib_without_libraqm():
     """On matplotlib 3.9/3.10, figures.ar must pre-shape: joined letters, right-to-left order."""
     python = os.environ["PERUCORPUS_OLD_MATPLOTLIB_PYTHON"]
-    env = dict(os.environ, PYTHONPATH=str(Path(figures.__file__).parents[1]))
+    env = dict(os.environ, PYTHONPATH=str(Path(figures.__file__).parents[2]))  # src/, holding perucorpus/
     result = subprocess.run([python, "-c", MEASURE], capture_output=True, text=True, env=env)
     assert result.returncode == 0, f"{python} failed:\n{result.stderr}"
     measured = json.loads(result.stdout)

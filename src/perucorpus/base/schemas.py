@@ -15,6 +15,7 @@ import pandera.pandas as pa
 
 from perucorpus.base import dates
 from perucorpus.base.tables import choice, document, field, matches, text_column
+from perucorpus.base.vocabulary import STATUS_WORDS
 
 ID = r"[a-z][a-z0-9_]*"
 ISO_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
@@ -587,23 +588,6 @@ POSITIONS_WIDE = document(pa.DataFrameSchema(_POSITIONS_WIDE_KEYS, strict=False)
 #: How each external date rests on its reference (perucorpus.facts.sourcing); empty on article rows.
 BASIS_COLUMNS = ("start_basis", "end_basis", "start_derivation", "end_derivation")
 GROUPINGS = ("lima_group", "mnna", "accc", "miami_summit")
-#: Each membership status and how it is said in words (legends, checks, notes), in legend order.
-STATUS_WORDS = {
-    "founding_member": "founding member",
-    "member": "member",
-    "represented_by_opposition": "seated via the opposition",
-    "stopped_taking_part": "stopped taking part,\nno exit declared",
-    "announced_withdrawal": "exit announced",
-    "exit_dropped": "exit announced,\nthen dropped",
-    "withdrew": "left: exit declared, in effect",
-    "designated": "designated",
-    "treated_as": "treated as an ally",
-    "notified": "intent notified to Congress",
-    "announced": "designation announced",
-    "signatory": "signed the declaration",
-    "attended": "attended the Miami summit",
-    "absent": "named as absent",
-}
 #: The Lima Group exit rule. The group rests on no treaty and keeps no register of members, so a state leaves
 #: it by its government's word. Every external Lima Group row that records a state leaving, or going quiet, is
 #: coded from three answers about what its source reports (``data/lima_group_exits.csv`` records them row by

@@ -20,6 +20,7 @@ import pandas as pd
 from perucorpus.base import dates, schemas
 from perucorpus.base.countries import country_label
 from perucorpus.base.tables import DataError, read_table
+from perucorpus.base.vocabulary import STATUS_WORDS
 from perucorpus.facts import renderings
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import LEFT, external_rows, peru_step_row, status_on
@@ -266,7 +267,7 @@ def status_checks(
                 "but no external row records that country in that grouping"
             )
         steps = "; ".join(
-            f"{' '.join(schemas.STATUS_WORDS[step['status']].split())} {dated_row(step)}" for step in record.to_dict("records")
+            f"{' '.join(STATUS_WORDS[step['status']].split())} {dated_row(step)}" for step in record.to_dict("records")
         )
         notes = " ".join(note for note in record["note"] if note)
         ref_ids = set(record["source_ref"]) | mentioned_refs(notes, references)
@@ -402,7 +403,7 @@ def lima_vs_coalition(rows: pd.DataFrame, coalition: pd.Series) -> pd.DataFrame:
         return "2026 list only" if iso3 in signed else "neither"
 
     def words(status) -> str:
-        return " ".join(schemas.STATUS_WORDS[status].split()) if isinstance(status, str) else "—"
+        return " ".join(STATUS_WORDS[status].split()) if isinstance(status, str) else "—"
 
     table = pd.DataFrame({"iso3": sorted(lima_ever | signed | named_absent)})
     table["country"] = [country_label(iso3)[0] for iso3 in table["iso3"]]

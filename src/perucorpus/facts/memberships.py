@@ -27,6 +27,7 @@ from perucorpus.base import dates, schemas
 from perucorpus.base.atomic import write_atomic
 from perucorpus.base.countries import known_codes, library_fields
 from perucorpus.base.tables import DataError, read_table, read_utf8
+from perucorpus.base.vocabulary import STATUS_WORDS
 from perucorpus.facts.quotes import QuoteError, citation, fill_rows, locate, locate_in_article
 from perucorpus.facts.sourcing import CITED_IN_NOTE, basis_problems, dated_row
 from perucorpus.text.corpus import load_corpus
@@ -58,7 +59,7 @@ def exit_rule() -> pd.DataFrame:
         [
             {
                 "status": status,
-                "kind": " ".join(schemas.STATUS_WORDS[status].split()),
+                "kind": " ".join(STATUS_WORDS[status].split()),
                 **{question: kind[question] or "(does not arise)" for question in schemas.EXIT_QUESTIONS},
                 "counts as left": "yes" if kind["left"] else "no",
                 "definition": kind["definition"],

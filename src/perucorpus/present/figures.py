@@ -25,7 +25,7 @@ from bidi.algorithm import get_display
 from matplotlib import font_manager
 
 from perucorpus.base.atomic import replacing, write_atomic
-from perucorpus.base.schemas import STATUS_WORDS
+from perucorpus.base.vocabulary import STATUS_WORDS
 
 if TYPE_CHECKING:  # only for the annotation of publish
     import IPython.display
@@ -322,7 +322,7 @@ def _legend_rank(category: str) -> int:
 
 def legend_text(category: str, statuses) -> str:
     """A category's legend text in a figure that shows ``statuses``: the words of the one or two of its
-    statuses shown (``schemas.STATUS_WORDS``, joined by "or"), else the category's own text.
+    statuses shown (``vocabulary.STATUS_WORDS``, joined by "or"), else the category's own text.
     """
     if category == "":
         return NO_STATUS[2]
@@ -531,7 +531,7 @@ REGION_ORDER = ["South America", "Central America", "Caribbean", "Northern Ameri
 
 def bloc_order(table, first: str) -> list[str]:
     """Countries (the ISO3 index of ``table``) ordered to show blocs: by status in column ``first``
-    (its category's legend order, :data:`CATEGORIES`, then the status's order in ``schemas.STATUS_WORDS``),
+    (its category's legend order, :data:`CATEGORIES`, then the status's order in ``vocabulary.STATUS_WORDS``),
     then sub-region (:data:`REGION_ORDER`), then English name.
     """
     from perucorpus.base.countries import country_label, subregions  # CLDR and UN regions only for this ordering
