@@ -120,19 +120,25 @@ def weak_facts(data_dir: Path | str, references) -> list[str]:
     """Each fact (a row of a file in :data:`FACT_NOTES`) whose references are all
     ``aggregator_or_mirror`` and whose note does not say :data:`WEAK_SOURCE`, as ``file:line``.
     """
-    data_dir, weak = Path(data_dir), []
-    for name, note in FACT_NOTES.items():
-        path = data_dir / name
+    weak = []
+    for name, line, row in _citing_rows(data_dir, FACT_NOTES):
+        refs = {ref for ref in _row_refs(row, CITING[name]) if ref in references.index}
+        if refs and set(references.loc[sorted(refs), "tier"]) == {"aggregator_or_mirror"}:
+            if WEAK_SOURCE not in (row.get(FACT_NOTES[name]) or ""):
+                weak.append(f"{name}:{line}: cites only {', '.join(sorted(refs))}")
+    return weak
+
+
+def _citing_rows(data_dir: Path | str, names):
+    """(file name, line, row) for every row of the files ``names`` under ``data_dir``; missing files are skipped."""
+    for name in names:
+        path = Path(data_dir) / name
         if not path.exists():
             continue
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
             for row in reader:
-                refs = {ref for ref in _row_refs(row, CITING[name]) if ref in references.index}
-                if refs and set(references.loc[sorted(refs), "tier"]) == {"aggregator_or_mirror"}:
-                    if WEAK_SOURCE not in (row.get(note) or ""):
-                        weak.append(f"{name}:{reader.line_num}: cites only {', '.join(sorted(refs))}")
-    return weak
+                yield name, reader.line_num, row
 
 
 def _row_refs(row: dict, columns: dict[str, str]) -> list[str]:
@@ -157,14 +163,8 @@ def ref_links(frame: pd.DataFrame, key: str, column: str = "ref_ids") -> pd.Data
 
 def cited_refs(data_dir: Path | str) -> dict[str, list[str]]:
     """Each id cited by a file of :data:`CITING` (missing files are skipped) → where (``file:line``)."""
-    data_dir, cited = Path(data_dir), {}
-    for name, columns in CITING.items():
-        path = data_dir / name
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            for row in reader:
-                for ref in _row_refs(row, columns):
-                    cited.setdefault(ref, []).append(f"{name}:{reader.line_num}")
+    cited = {}
+    for name, line, row in _citing_rows(data_dir, CITING):
+        for ref in _row_refs(row, CITING[name]):
+            cited.setdefault(ref, []).append(f"{name}:{line}")
     return cited
