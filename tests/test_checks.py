@@ -23,7 +23,7 @@ def test_seed_status_checks_keep_the_article_note_apart_and_cite_every_reference
     peru = found[1]
     assert peru["claim (quote)"] == "البيرو اعلنت إنسحابها من “مجموعة ليما”"
     assert peru["what the references record"].startswith(
-        "founding member 2017-08-08; exit announced 2021-08; exit announced, then dropped 2021-09-07 (derived: "
+        "founding member 2017-08-08; exit announced 2021-08 (derived: no source found dates Béjar's statement itself. "
     )
     assert peru["what the references record"] == f"{peru['steps']}. {peru['reference notes']}"
     assert "Forsyth" in peru["reference notes"] and "Forsyth" not in peru["steps"]
