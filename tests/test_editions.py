@@ -160,5 +160,5 @@ def test_seed_articles_are_named_as_readers_name_them(pack):
     from perucorpus.text import corpus
 
     assert [line.name for line in pack.articles] == list(corpus.reader_names(corpus.metadata(corpus.load_corpus(DATA))).values())
-    assert pack.articles[0].date == "August 2021 – July 2022 (date inferred from the text)"
+    assert pack.articles[0].date == "August 2021 – 7 September 2021 (date inferred from the text and the record)"
     assert all(passage.label.startswith(("2021 ", "2025 ", "2026 ")) for group in pack.passages.values() for passage in group)

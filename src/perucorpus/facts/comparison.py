@@ -355,8 +355,8 @@ def support_points(positions: pd.DataFrame, meta: pd.DataFrame, names: dict[str,
     inferred = [names.get(article, article) for article in used.index[used["date_basis"] != "stated"]]
     if inferred:
         points.append(
-            f"Dates: {_joined(inferred)} {'is' if len(inferred) == 1 else 'are'} dated only from clues in the text "
-            "(articles.csv, date_note), so the years in the column headings are not publication days."
+            f"Dates: {_joined(inferred)} {'is' if len(inferred) == 1 else 'are'} dated only from clues in the text, "
+            "bounded by the record (articles.csv, date_note), so the years in the column headings are not publication days."
         )
     return points + [GAPS_ARE_GAPS, TRANSLATION]
 
