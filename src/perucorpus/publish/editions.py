@@ -88,6 +88,11 @@ class Reference:
     url: str
 
     @property
+    def shown_title(self) -> str:
+        """The title as published; "" where the data records none (its ``[headline not recorded; …]`` marker)."""
+        return "" if self.title.startswith("[") else self.title
+
+    @property
     def short(self) -> str:
         """``publisher, date``, as a check cites it."""
         return f"{self.publisher}, {self.date}"
