@@ -12,11 +12,11 @@ Run ``python -m perucorpus classroom [project root] [_build/classroom]`` (``make
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 import shutil
 import sys
+from html import escape
 from pathlib import Path
 
 import fontpkg_noto_sans_arabic
@@ -75,7 +75,7 @@ def quoted(text: str) -> str:
     """
     parts, last = [], 0
     for match in ARABIC_QUOTATION.finditer(text):
-        parts += [mixed(text[last : match.start()]), f'<bdi dir="rtl" lang="ar">{html.escape(match.group())}</bdi>']
+        parts += [mixed(text[last : match.start()]), f'<bdi dir="rtl" lang="ar">{escape(match.group())}</bdi>']
         last = match.end()
     return "".join(parts) + mixed(text[last:])
 

@@ -24,7 +24,7 @@ import pandas as pd
 from babel.dates import format_date
 
 from perucorpus.base import dates, schemas
-from perucorpus.base.tables import DataError, read_table
+from perucorpus.base.tables import read_table
 from perucorpus.facts import checks, comparison, heads_of_state, memberships, translations
 from perucorpus.facts.quotes import numbered_paragraphs, paragraph_number
 from perucorpus.facts.sourcing import CITED_IN_NOTE
@@ -769,7 +769,9 @@ def fact_problems(root: Path | str) -> list[str]:
                 data, [f"claim:{claim}" for claim in entry["candidates"] if claim in data.claims.index]
             )
         available = _numbers(rows_text)
-        texts = [value for name, value in entry.items() if isinstance(value, str) and name not in ("quote_ar", "quote_article", "row")]
+        texts = [
+            value for name, value in entry.items() if isinstance(value, str) and name not in ("quote_ar", "quote_article", "row")
+        ]
         texts += [value for value in entry.get("misreadings", [])]
         for text in texts:
             missing = sorted(_numbers(text) - available, key=lambda number: float(number.replace(",", ".")))
