@@ -185,20 +185,23 @@ def need(available, reason):
         pytest.skip(reason)
 
 
-#: Two translated paragraphs for tests of the pack, one cited by a question, one the translate exercise withholds.
-TRANSLATION_FIXTURE = (
-    "article_id,paragraph,text_en,note\n"
-    'jeri2025_mnna_intent,2,"The White House informed the US Congress on Thursday (fixture).",\n'
-    'jeri2025_mnna_intent,8,"Peru is considered a vital partner in these efforts (fixture, withheld).",\n'
-)
+#: The translated article of the pack's tests: the news report, whole (the loader refuses an article translated in
+#: part); the opinion piece and the explainer stay "not yet translated".
+TRANSLATED_ARTICLE = "jeri2025_mnna_intent"
+
+
+def translation_fixture() -> str:
+    """``translations.csv`` with only :data:`TRANSLATED_ARTICLE`'s rows, as the project's data gives them."""
+    lines = (DATA / "translations.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    return lines[0] + "".join(line for line in lines[1:] if line.startswith(TRANSLATED_ARTICLE + ","))
 
 
 @pytest.fixture(scope="session")
 def pack_project(tmp_path_factory):
-    """A copy of the project whose data has a small translations.csv (:data:`TRANSLATION_FIXTURE`)."""
+    """A copy of the project whose translations.csv holds one article (:func:`translation_fixture`)."""
     root = tmp_path_factory.mktemp("pack")
     shutil.copytree(DATA, root / "data")
-    (root / "data" / "translations.csv").write_text(TRANSLATION_FIXTURE, encoding="utf-8")
+    (root / "data" / "translations.csv").write_text(translation_fixture(), encoding="utf-8")
     for folder in ("figures", "teaching"):
         (root / folder).symlink_to(ROOT / folder)
     return root

@@ -58,11 +58,12 @@ def test_the_student_reader_holds_no_answer_and_the_facilitator_edition_all(pack
 
 def test_the_student_reader_holds_back_what_the_exercises_ask_for(pack, pack_pages):
     student, facilitator = (_text(pack_pages[1][name]) for name in ("student.html", "facilitator.html"))
-    assert pack.withheld and "Peru is considered a vital partner in these efforts (fixture, withheld)." in pack.withheld
+    withheld = next(item for item in pack.exercises if item.model_translation).model_translation[0].english
+    assert withheld.startswith("In addition, the United States") and withheld in pack.withheld
     for text in pack.withheld:
         assert _text(entities.escape(text)) not in student, text[:60]
         assert _text(entities.escape(text)) in facilitator, text[:60]
-    assert "The White House informed the US Congress on Thursday (fixture)." in student  # a cited paragraph is printed
+    assert "The White House informed the US Congress, on Thursday," in student  # a cited paragraph is printed
 
 
 def test_every_question_points_to_materials_the_reader_holds(pack, pack_pages):
@@ -79,6 +80,7 @@ def _evidence_texts(pack):
     checks = {check.claim_id: check for check in pack.checks}
     passages = {(p.article_id, p.number): p for group in pack.passages.values() for p in group}
     figures = {figure.stem: figure for figure in pack.figures}
+    facts = {fact.key: fact for fact in pack.facts}
     for item in pack.items:
         for name in item.evidence:
             kind, _, key = name.partition(":")
@@ -89,6 +91,9 @@ def _evidence_texts(pack):
             elif kind in ("check", "record"):
                 check = checks[key]
                 yield item.key, name, [check.label, check.claim_en, check.states] + ([check.note] if kind == "check" else [])
+            elif kind == "fact":
+                fact = facts[key]
+                yield item.key, name, [fact.label, fact.title, fact.date, fact.states, fact.derivation]
             elif kind == "figure":
                 yield item.key, name, [figures[key].caption]
             elif kind == "table":
@@ -102,7 +107,7 @@ def _evidence_texts(pack):
                 article_id, number = key.split(":")
                 yield item.key, name, [f"¶{number}", pack.t("ui.arabic_only")]
         for check in item.inline_sources:
-            yield item.key, check.claim_id, [check.claim_en] + [reference.title for reference in check.references]
+            yield item.key, check.claim_id, [check.claim_en] + [reference.shown_title for reference in check.references]
 
 
 def test_each_declared_evidence_is_in_the_student_page(pack, pack_pages):
@@ -249,3 +254,14 @@ def test_every_text_of_the_source_is_shown_somewhere(pack_project, monkeypatch):
     recording("ui.pack")  # the reading copy's group of links (perucorpus.publish.site)
     unused = sorted(set(english.entries) - used)
     assert unused == [], ", ".join(unused)
+
+
+def test_claims_left_to_the_students_print_no_verdict_in_the_reader(pack, pack_pages):
+    """Questions 4, 5 and 10 ask for verdicts: the reader prints what the references state, the facilitator the verdict."""
+    student, facilitator = (_text(pack_pages[1][name]) for name in ("student.html", "facilitator.html"))
+    judged = [check for check in pack.checks if check.mode == "record"]
+    assert {"castillo2021_argentina_withdrew", "shield2026_absolute_resolve"} <= {check.claim_id for check in judged}
+    for check in judged:
+        assert _text(entities.escape(check.note)) not in student, check.claim_id
+        assert _text(entities.escape(check.note)) in facilitator, check.claim_id
+    assert student.index(pack.t("ui.to_judge")) > student.index(pack.t("ui.checks"))  # two sections, each its header

@@ -6,7 +6,7 @@ import shutil
 import tomllib
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, translation_fixture
 
 from perucorpus.base.tables import DataError
 from perucorpus.publish import editions
@@ -27,7 +27,8 @@ def test_each_groups_block_of_questions_fits_the_reading_slot(pack):
     reading = next(step for step in pack.run_sheet if step.blocks)
     assert len(reading.blocks) >= 3
     for group, block in reading.blocks.items():
-        assert sum(question.minutes for question in block) == reading.minutes, group
+        assert sum(question.minutes for question in block) + reading.prepare == reading.minutes, group
+    assert reading.prepare > 0  # time to prepare the group's report
     placed = [question.key for block in reading.blocks.values() for question in block]
     assert len(placed) == len(set(placed))  # no question in two blocks
 
@@ -122,8 +123,23 @@ def test_the_checking_exercise_asks_for_claims_the_data_has_not_settled(pack):
     assert len(exercise.inline_sources) == editions.CLAIMS_TO_CHECK
     for check in exercise.inline_sources:
         assert claims.at[check.claim_id, "verdict"] in editions.UNCHECKED
-        assert check.references and check.mode == "sources"
+        assert check.mode == "sources"
         assert claims.at[check.claim_id, "source_states"] in exercise.withheld  # held back from the students
+        assert not editions.covered(claims, check.claim_id, [c.claim_id for c in pack.checks])
+    anchors = {material.anchor for material in exercise.materials}
+    assert len([anchor for anchor in anchors if anchor.startswith("p-")]) == editions.CLAIMS_TO_CHECK  # their paragraphs
+
+
+def test_a_claim_a_printed_check_covers_is_not_offered_as_unchecked():
+    from perucorpus.facts import checks
+
+    claims = checks.load_claims(DATA).set_index("claim_id", drop=False)
+    maduro = "shield2026_maduro_mentioned"  # "the operation that arrested Maduro": the capture's own check covers it
+    assert editions.covered(claims, maduro, ["shield2026_absolute_resolve"]) == "shield2026_absolute_resolve"
+    assert editions.unchecked_candidates(claims, [maduro, "shield2026_hsi_role"], ["shield2026_absolute_resolve"]) == [
+        "shield2026_hsi_role"
+    ]
+    assert editions.unchecked_candidates(claims, [maduro], []) == [maduro]
 
 
 def test_an_exercise_holds_back_a_paragraph_no_question_prints(pack):
@@ -131,20 +147,23 @@ def test_an_exercise_holds_back_a_paragraph_no_question_prints(pack):
     withheld = {(passage.article_id, passage.number) for passage in exercise.model_translation}
     printed = {(passage.article_id, passage.number) for passages in pack.passages.values() for passage in passages}
     assert withheld and not withheld & printed
-    assert exercise.withheld == ["Peru is considered a vital partner in these efforts (fixture, withheld)."]
+    english = editions.Data(ROOT).translations
+    assert exercise.withheld == [english[passage.article_id, passage.number] for passage in exercise.model_translation]
+    assert exercise.withheld[0].startswith("In addition, the United States is seeking")
 
 
 def test_translations_are_read_when_present_and_marked_missing_when_not(pack, tmp_path):
     passages = {(p.article_id, p.number): p for group in pack.passages.values() for p in group}
     assert passages["jeri2025_mnna_intent", 2].english.startswith("The White House informed")
-    assert passages["jeri2025_mnna_intent", 1].english is None  # not in the fixture: "not yet translated"
-    assert editions.read_translations(tmp_path) == {}
-    (tmp_path / "translations.csv").write_text("article_id,paragraph,text_en\na,one,x\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"translations\.csv:2: paragraph 'one' is not a number"):
-        editions.read_translations(tmp_path)
-    (tmp_path / "translations.csv").write_text("article_id,text_en\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"translations\.csv:1: missing column\(s\) \['paragraph'\]"):
-        editions.read_translations(tmp_path)
+    assert passages["castillo2021_lima_exit", 3].english is None  # not in the fixture: "not yet translated"
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / "translations.csv").unlink()
+    assert editions.Data(tmp_path).translations == {}
+    rows = translation_fixture().splitlines(keepends=True)
+    (data / "translations.csv").write_text("".join(rows[:3]), encoding="utf-8")  # an article translated in part
+    with pytest.raises(DataError, match=r"jeri2025_mnna_intent ¶3 has no translation"):
+        editions.Data(tmp_path)
 
 
 def test_seed_passages_drop_page_furniture_and_checks_name_no_ids(pack):

@@ -37,6 +37,7 @@ STRUCTURE = frozenset(
         "article",
         "figure",
         "president",
+        "row",
         "quote_ar",
         "quote_article",
     }

@@ -16,6 +16,7 @@ import json
 import re
 import shutil
 import sys
+from html import escape
 from pathlib import Path
 
 import fontpkg_noto_sans_arabic
@@ -64,14 +65,29 @@ def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: A quotation in guillemets with Arabic in it (and any quotation marks inside it).
+ARABIC_QUOTATION = re.compile(r"«[^«»]*[\u0600-\u06ff][^«»]*»")
+
+
+def quoted(text: str) -> str:
+    """:func:`~perucorpus.present.display.mixed`, but each «Arabic quotation» isolated whole, guillemets and inner
+    quotation marks included, so they keep their order around the Arabic in an English line.
+    """
+    parts, last = [], 0
+    for match in ARABIC_QUOTATION.finditer(text):
+        parts += [mixed(text[last : match.start()]), f'<bdi dir="rtl" lang="ar">{escape(match.group())}</bdi>']
+        last = match.end()
+    return "".join(parts) + mixed(text[last:])
+
+
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the pack's templates: autoescaped, strict, with the ``mixed`` filter."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
-    env.filters["mixed"] = lambda text: Markup(mixed(str(text)))
+    env.filters["mixed"] = lambda text: Markup(quoted(str(text)))
     env.filters["first_upper"] = _first_upper
-    env.filters["code_spans"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", mixed(str(text))))
+    env.filters["code_spans"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", quoted(str(text))))
     return env
 
 

@@ -14,7 +14,6 @@ row it cites, and that every Arabic quotation is the article's own words.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections.abc import Iterable
@@ -25,13 +24,13 @@ import pandas as pd
 from babel.dates import format_date
 
 from perucorpus.base import dates, schemas
-from perucorpus.base.tables import DataError, read_table
-from perucorpus.facts import checks, comparison, heads_of_state, memberships
-from perucorpus.facts.quotes import numbered_paragraphs
+from perucorpus.base.tables import read_table
+from perucorpus.facts import checks, comparison, heads_of_state, memberships, translations
+from perucorpus.facts.quotes import numbered_paragraphs, paragraph_number
 from perucorpus.facts.sourcing import CITED_IN_NOTE
 from perucorpus.publish.catalogue import Catalogue, read_toml
 from perucorpus.publish.catalogue import load as load_catalogue
-from perucorpus.text import corpus
+from perucorpus.text import arabic, corpus
 from perucorpus.text.cleaning import DATE_HEADER
 
 #: Reading speed for the pre-class reading times (words a minute), by language of the text read.
@@ -89,6 +88,11 @@ class Reference:
     url: str
 
     @property
+    def shown_title(self) -> str:
+        """The title as published; "" where the data records none (its ``[headline not recorded; …]`` marker)."""
+        return "" if self.title.startswith("[") else self.title
+
+    @property
     def short(self) -> str:
         """``publisher, date``, as a check cites it."""
         return f"{self.publisher}, {self.date}"
@@ -115,6 +119,26 @@ class Check:
     def anchor(self) -> str:
         """The id of the check on the pack's pages."""
         return f"check-{self.claim_id}"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A step on record (a row of memberships.csv) as a student reads it: what happened, its date (with how it was
+    worked out, if it was), what the source states and the source.
+    """
+
+    key: str
+    label: str
+    title: str
+    date: str
+    derivation: str
+    states: str
+    references: tuple[Reference, ...]
+
+    @property
+    def anchor(self) -> str:
+        """The id of the fact on the pack's pages."""
+        return f"fact-{self.key}"
 
 
 @dataclass(frozen=True)
@@ -191,6 +215,7 @@ class Step:
     text: str
     note: str
     blocks: dict = field(default_factory=dict)
+    prepare: int = 0
 
 
 @dataclass
@@ -203,6 +228,7 @@ class Pack:
     exercises: list[Item]
     passages: dict[str, list[Passage]]
     checks: list[Check]
+    facts: list[Fact]
     figures: list[Figure]
     table: list[dict]
     eras: list[tuple[str, str]]
@@ -230,22 +256,14 @@ class Pack:
 # --- the data the source may cite ------------------------------------------------------------
 
 
-def read_translations(data: Path) -> dict[tuple[str, int], str]:
-    """``data/translations.csv`` (article_id, paragraph, text_en, …) as (article, paragraph) → English; {} if absent."""
-    path = data / TRANSLATIONS
-    if not path.is_file():
+def _english(data: Path, articles: dict) -> dict[tuple[str, int], str]:
+    """The articles' English as (article, paragraph) → text, read and checked by
+    :func:`~perucorpus.facts.translations.load_translations`; {} if the project has no translations file.
+    """
+    if not (data / TRANSLATIONS).is_file():
         return {}
-    found = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = {"article_id", "paragraph", "text_en"} - set(reader.fieldnames or ())
-        if missing:
-            raise DataError(f"{path}:1: missing column(s) {sorted(missing)}")
-        for row in reader:
-            if not row["paragraph"].isdigit():
-                raise DataError(f"{path}:{reader.line_num}: paragraph {row['paragraph']!r} is not a number")
-            found[row["article_id"], int(row["paragraph"])] = row["text_en"]
-    return found
+    rows = translations.load_translations(data, articles)
+    return {(row.article_id, int(row.paragraph)): row.text_en for row in rows.itertuples(index=False)}
 
 
 class Data:
@@ -258,7 +276,7 @@ class Data:
         self.meta = corpus.metadata(self.articles)
         self.names = corpus.reader_names(self.meta)
         self.paragraphs = {article_id: dict(numbered_paragraphs(article.raw)) for article_id, article in self.articles.items()}
-        self.translations = read_translations(folder)
+        self.translations = _english(folder, self.articles)
         self.claims = checks.load_claims(folder).set_index("claim_id", drop=False)
         self.references = read_table(folder / "references.csv", schemas.REFERENCES).set_index("ref_id", drop=False)
         self.presidents = heads_of_state.load_presidents(folder)
@@ -385,6 +403,8 @@ class _Builder:
         self.passages: dict[tuple[str, int], Passage] = {}
         self.checks: dict[str, Check] = {}
         self.figures: dict[str, Figure] = {}
+        self.facts: dict[str, Fact] = {}
+        self.fact_rows = {key: entry["row"] for key, entry in source.get("facts", {}).items()}
         self.figure_captions = {entry["figure"]: (key, t(f"figures.{key}.caption")) for key, entry in source["figures"].items()}
 
     def passage(self, article_id: str, number: int) -> Passage:
@@ -415,6 +435,22 @@ class _Builder:
             mode,
         )
 
+    def fact(self, key: str) -> Fact:
+        """Fact ``key`` of the source's [facts.*], numbered in the order the questions meet it, from the row it names."""
+        (row,) = self.data.rows(self.fact_rows[key])
+        derivation = row.get("start_derivation", "") if row.get("start_basis") == "derived" else ""
+        when = format_date(dates.parse(row["start"]).first, DATE_PATTERNS["day"], locale=self.t.language)
+        refs = tuple(self.reference(ref) for ref in [row.get("source_ref", "")] if ref and ref != "nan")
+        return Fact(
+            key,
+            f"{self.t('ui.fact')} {len(self.facts) + 1}",
+            self.t(f"facts.{key}.title"),
+            when,
+            "" if derivation == "nan" else derivation,
+            row["source_states"],
+            refs,
+        )
+
     def material(self, name: str, item: Item) -> Material | None:
         kind, _, key = name.partition(":")
         if kind == "paragraph":
@@ -438,6 +474,11 @@ class _Builder:
             caption_key, caption = self.figure_captions[key]
             self.figures.setdefault(key, Figure(key, self.t(f"ui.figure_{caption_key}"), caption))
             return Material(self.figures[key].label, self.figures[key].anchor, f"figure {key}")
+        if kind == "fact":
+            if key not in self.fact_rows:
+                raise PackError(f"fact {key!r} has no [facts.*] entry in the teaching source")
+            self.facts.setdefault(key, self.fact(key))
+            return Material(self.facts[key].label, self.facts[key].anchor, self.fact_rows[key])
         if kind == "table":
             self.data.rows(name)
             label = self.t(f"ui.table_{key}")
@@ -484,21 +525,61 @@ def _item(builder: _Builder, kind: str, key: str, number: int, entry: dict) -> I
     return item
 
 
-def _checking_exercise(builder: _Builder, item: Item, entry: dict) -> None:
-    """Exercise ``check_claims``: the first claims of its candidates that the data marks unchecked and gives a source for."""
-    claims = builder.data.claims
-    chosen = [
+#: Words two claims' quotations must share (normalised, stop words left out) for one to cover the other.
+SHARED_WORDS = 3
+
+
+def _content_words(quote: str) -> set[str]:
+    return {word for word in arabic.tokens(arabic.normalise(quote)) if len(word) > 3 and word not in _STOPWORDS}
+
+
+_STOPWORDS = arabic.stopwords()
+
+
+def covered(claims: pd.DataFrame, claim_id: str, printed: Iterable[str]) -> str | None:
+    """The printed claim (of ``printed``) that covers ``claim_id``, or None: one of the same article whose quotation
+    overlaps its span or shares :data:`SHARED_WORDS` content words with it (the same event, told twice).
+    """
+    row = claims.loc[claim_id]
+    words = _content_words(row["quote_ar"])
+    for other in printed:
+        if other == claim_id:
+            continue
+        them = claims.loc[other]
+        if them["article_id"] != row["article_id"]:
+            continue
+        overlap = int(them["start"]) < int(row["end"]) and int(row["start"]) < int(them["end"])
+        if overlap or len(words & _content_words(them["quote_ar"])) >= SHARED_WORDS:
+            return other
+    return None
+
+
+def unchecked_candidates(claims: pd.DataFrame, candidates: Iterable[str], printed: Iterable[str]) -> list[str]:
+    """The candidates the data marks unchecked (:data:`UNCHECKED`) that no printed claim covers (:func:`covered`)."""
+    printed = list(printed)
+    return [
         claim_id
-        for claim_id in entry["candidates"]
-        if claim_id in claims.index and claims.at[claim_id, "verdict"] in UNCHECKED and claims.at[claim_id, "ref_ids"]
-    ][:CLAIMS_TO_CHECK]
+        for claim_id in candidates
+        if claim_id in claims.index and claims.at[claim_id, "verdict"] in UNCHECKED and not covered(claims, claim_id, printed)
+    ]
+
+
+def _checking_exercise(builder: _Builder, item: Item, entry: dict) -> None:
+    """Exercise ``check_claims``: the first of its candidates that the data marks unchecked and no check of the reader
+    covers, each with its paragraph among the passages.
+    """
+    claims = builder.data.claims
+    chosen = unchecked_candidates(claims, entry["candidates"], builder.checks)[:CLAIMS_TO_CHECK]
     if len(chosen) < CLAIMS_TO_CHECK:
         raise PackError(
             f"exercise {item.key!r}: fewer than {CLAIMS_TO_CHECK} of its candidates are unchecked ({', '.join(UNCHECKED)}) "
-            "with a reference to read; add candidates to teaching/classroom.toml"
+            "and covered by no check of the reader; add candidates to teaching/classroom.toml"
         )
     for position, claim_id in enumerate(chosen, 1):
         label = f"{builder.t('ui.claim_to_check')} {position}"
+        article_id = claims.at[claim_id, "article_id"]
+        number = paragraph_number(builder.data.articles[article_id].raw, int(claims.at[claim_id, "start"]))
+        item.materials.append(builder.material(f"paragraph:{article_id}:{number}", item))
         item.inline_sources.append(builder.check(claim_id, "sources", label))
         item.answer_checks.append(builder.check(claim_id, "check", label))
         item.withheld += [text for text in (claims.at[claim_id, "source_states"], claims.at[claim_id, "verdict_note"]) if text]
@@ -534,6 +615,7 @@ def _presidents(data: Data, t: Catalogue, source: dict) -> list[dict]:
                 "name": row.name,
                 "start": row.start.isoformat(),
                 "end": t("ui.still_in_office") if pd.isna(row.end) else row.end.isoformat(),
+                "began": t(f"presidents.{by_name[row.name]}.began"),
                 "ended": t(f"presidents.{by_name[row.name]}.ended"),
             }
         )
@@ -547,7 +629,7 @@ def _step(key: str, entry: dict, t: Catalogue, questions: list[Item]) -> Step:
         raise PackError(f"teaching/classroom.toml [run_sheet.{key}]: blocks name no question {unknown}")
     blocks = {group: [by_key[name] for name in block] for group, block in entry.get("blocks", {}).items()}
     texts = [t(f"run_sheet.{key}.{name}") for name in ("title", "text", "note")]
-    return Step(key, int(entry["minutes"]), *texts, blocks)
+    return Step(key, int(entry["minutes"]), *texts, blocks, int(entry.get("prepare", 0)))
 
 
 def load(root: Path | str, language: str = "en") -> Pack:
@@ -592,6 +674,7 @@ def load(root: Path | str, language: str = "en") -> Pack:
         exercises=exercises,
         passages=passages,
         checks=list(builder.checks.values()),
+        facts=list(builder.facts.values()),
         figures=[builder.figures[stem] for stem in sorted(builder.figures)],
         table=table,
         eras=eras,
@@ -617,7 +700,12 @@ def _humanise_checks(pack: Pack, data: Data) -> None:
     labels = id_labels(pack, data.claims.index, data.references)
 
     def human(check: Check) -> Check:
-        return replace(check, states=humanise(check.states, labels), note=humanise(check.note, labels))
+        return replace(check, states=plain(humanise(check.states, labels)), note=plain(humanise(check.note, labels)))
+
+    pack.facts = [
+        replace(fact, states=plain(humanise(fact.states, labels)), derivation=plain(humanise(fact.derivation, labels)))
+        for fact in pack.facts
+    ]
 
     pack.checks = [human(check) for check in pack.checks]
     for item in pack.exercises:
@@ -666,8 +754,11 @@ def fact_problems(root: Path | str) -> list[str]:
 
     cited = [*entries(source["questions"], "questions"), *entries(source["exercises"], "exercises")]
     cited += [*entries(source["table"], "table"), *entries(source["presidents"], "presidents")]
+    cited += [(where, entry | {"cite": [entry["row"]]}) for where, entry in entries(source.get("facts", {}), "facts")]
+    fact_rows = {key: entry["row"] for key, entry in source.get("facts", {}).items()}
     for where, entry in cited:
         names = list(entry.get("cite", [])) + list(entry.get("evidence", []))
+        names = [fact_rows.get(name.removeprefix("fact:"), name) if name.startswith("fact:") else name for name in names]
         try:
             rows_text = _cited_text(data, names)
         except PackError as error:
@@ -678,7 +769,9 @@ def fact_problems(root: Path | str) -> list[str]:
                 data, [f"claim:{claim}" for claim in entry["candidates"] if claim in data.claims.index]
             )
         available = _numbers(rows_text)
-        texts = [value for name, value in entry.items() if isinstance(value, str) and name not in ("quote_ar", "quote_article")]
+        texts = [
+            value for name, value in entry.items() if isinstance(value, str) and name not in ("quote_ar", "quote_article", "row")
+        ]
         texts += [value for value in entry.get("misreadings", [])]
         for text in texts:
             missing = sorted(_numbers(text) - available, key=lambda number: float(number.replace(",", ".")))
@@ -705,6 +798,27 @@ def _ellipsis_in(quote: str, text: str) -> bool:
     """Whether a quotation with ``…`` in it matches ``text``, its parts in order."""
     parts = [part.strip() for part in quote.split("…") if part.strip()]
     return len(parts) > 1 and re.search(".*?".join(map(re.escape, parts)), text) is not None
+
+
+#: How the data's notes speak of the project's own making, and what a student reads instead (:func:`plain`).
+PRODUCTION_WORDS = [
+    (re.compile(r"\s*\((?:see |from )?[\w/]+\.(?:csv|py)\b[^)]*\)"), ""),
+    (re.compile(r"[;,]?\s*see [\w/]+\.csv\b"), ""),
+    (re.compile(r"\bperu_heads_of_state\.csv\b"), "the presidents' table"),
+    (re.compile(r"\b[\w/]+\.csv\b"), "the record"),
+    (re.compile(r"none whose stored copy shows a headline, so none could be added as a reference"), "none could be cited yet"),
+    (re.compile(r"their stored copies show no headline, so they are not yet references"), "they are not cited yet"),
+    (re.compile(r"\bthe stored copy\b"), "the copy read"),
+    (re.compile(r"\bthe collection's\b"), "the reader's"),
+    (re.compile(r"\bthe collection\b"), "the reader"),
+]
+
+
+def plain(text: str) -> str:
+    """``text`` without the words of the project's making (file names, stored copies, "the collection")."""
+    for pattern, replacement in PRODUCTION_WORDS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def humanise(text: str, ids: dict[str, str]) -> str:

@@ -46,6 +46,10 @@ def data_texts(root: Path | str) -> dict[str, str]:
     for check in _checks(pack):
         prefix = f"data.claim.{check.claim_id}"
         texts |= {f"{prefix}.claim": check.claim_en, f"{prefix}.states": check.states, f"{prefix}.note": check.note}
+    for fact in pack.facts:
+        texts[f"data.fact.{fact.key}.states"] = fact.states
+        if fact.derivation:
+            texts[f"data.fact.{fact.key}.derivation"] = fact.derivation
     return texts
 
 
@@ -125,6 +129,15 @@ def localise(pack: editions.Pack) -> editions.Pack:
     pack.passages = {article_id: [passage(p) for p in ps] for article_id, ps in pack.passages.items()}
     labels = {(p.article_id, p.number): p.label for ps in pack.passages.values() for p in ps}
     pack.checks = [check(c) for c in pack.checks]
+    pack.facts = [
+        replace(
+            f,
+            states=t(f"data.fact.{f.key}.states"),
+            derivation=t(f"data.fact.{f.key}.derivation") if f.derivation else "",
+            references=tuple(_reference(reference, t) for reference in f.references),
+        )
+        for f in pack.facts
+    ]
     by_anchor = {c.anchor: c.label for c in pack.checks}
     for item in pack.items:
         item.inline_arabic = [passage(p) for p in item.inline_arabic]
