@@ -173,6 +173,9 @@ def test_the_packs_pages_set_arabic_right_to_left_run_no_script_and_pass_axe(pac
 
 
 DIRECTION = "getComputedStyle(document.documentElement).direction + ' ' + document.documentElement.lang"
+#: The slides whose content runs past their bottom edge (each slide is one printed page and hides what overflows).
+CUT = """[...document.querySelectorAll('.slide')].filter(slide => { const bottom = slide.getBoundingClientRect().bottom;
+  return [...slide.querySelectorAll('*')].some(el => el.getBoundingClientRect().bottom > bottom + 1); }).map(slide => slide.id)"""
 
 
 @pytest.fixture(scope="module")
@@ -188,10 +191,18 @@ def arabic_reports(browser, arabic_edition):
             "rtl": browser.evaluate(session, RTL),
             "inert": browser.evaluate(session, INERT),
         }
+        if name == "slides.html":
+            browser.send("Emulation.setEmulatedMedia", session, media="print")
+            found[name]["cut"] = browser.evaluate(session, CUT)
+            browser.send("Emulation.setEmulatedMedia", session, media="")
         if axe:
             found[name]["axe"] = browser.evaluate(session, axe + f"\n;{AXE_RUN}")
         browser.close_tab(session)
     return found
+
+
+def test_no_arabic_slide_is_cut_off_at_its_bottom_edge(arabic_reports):
+    assert arabic_reports["slides.html"]["cut"] == []
 
 
 def test_the_arabic_edition_is_right_to_left_runs_no_script_and_passes_axe(arabic_reports):

@@ -41,6 +41,19 @@ def test_arabic_quoted_in_english_text_is_isolated_right_to_left():
     assert display.mixed("no Arabic here") == "no Arabic here"
 
 
+def test_latin_in_arabic_text_is_isolated_left_to_right_with_its_own_quotes_and_brackets():
+    shown = display.latin_isolated("يذكر موقع 800 Noticias أن <وزير> (Radio America، في 21 أغسطس 2021)")
+    assert shown == (
+        'يذكر موقع <bdi dir="ltr">800 Noticias</bdi> أن &lt;وزير&gt; (<bdi dir="ltr">Radio America</bdi>، في 21 أغسطس 2021)'
+    )
+    # a quotation, commas and all, is one run; the Arabic comma after it and the bracket the Arabic opened stay outside
+    shown = display.latin_isolated('عبارة "Peru, as a major transit country" (انظر WION: "on Tuesday (Nov 18)")، ثم')
+    assert '<bdi dir="ltr">&quot;Peru, as a major transit country&quot;</bdi> (' in shown
+    assert '<bdi dir="ltr">WION: &quot;on Tuesday (Nov 18)&quot;</bdi>)، ثم' in shown
+    assert display.latin_isolated("انظر verdict_dates.csv).") == 'انظر <bdi dir="ltr">verdict_dates.csv</bdi>).'
+    assert display.latin_isolated("لا لاتيني هنا في 2021.") == "لا لاتيني هنا في 2021."
+
+
 def test_evidence_table_escapes_every_field_of_the_model():
     claim = {
         "status": "stated",

@@ -116,6 +116,33 @@ def test_every_arabic_page_is_arabic_and_right_to_left(arabic_pages, published_n
         assert latin_words(page, published_names) == [], name
 
 
+#: What an Arabic page lays out left to right as a unit (an element with ``dir="ltr"``), and the articles' own words.
+ISOLATED = re.compile(
+    r'<(\w+)\b[^>]*\bdir="ltr"[^>]*>.*?</\1>|<blockquote\b.*?</blockquote>|<(p|span)\b[^>]*class="ar"[^>]*>.*?</\2>', re.S
+)
+
+
+def unisolated(page: str) -> tuple[list[str], list[str]]:
+    """An Arabic page's Latin runs not isolated left to right, and its Latin separators (; ,) beside Arabic."""
+    body = re.sub(r"<(style|head)\b.*?</\1>", "", page, flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", "", body))
+    separators = re.findall(r"[\u0600-\u06ff)\d]\s*[;,]|[;,]\s*[\u0600-\u06ff]", text)
+    loose = html.unescape(re.sub(r"<[^>]+>", " ", ISOLATED.sub(" ", body)))
+    return re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", loose), separators
+
+
+def test_every_latin_run_of_an_arabic_page_is_isolated_and_its_separators_arabic(arabic_pages, pack_project):
+    pack = localised.load(pack_project, "ar")
+    pages = arabic_pages | edition.render(pack_project, pack, pack.t)
+    for name, page in pages.items():
+        assert unisolated(page) == ([], []), name
+
+
+def test_the_isolation_check_catches_a_bare_latin_run_and_a_latin_separator():
+    page = '<p>يذكر موقع 800 Noticias, بلا تاريخ؛ و<bdi dir="ltr">Radio America</bdi>، في 2021</p>'
+    assert unisolated(page) == (["Noticias"], [", ب"])
+
+
 def test_the_latin_check_catches_an_english_word(published_names):
     assert latin_words('<p>الإجابة Answer</p><span class="published">Radio Nacional</span> "as"', published_names) == ["Answer"]
 

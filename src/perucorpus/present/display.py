@@ -35,6 +35,44 @@ def rtl_block(text: str) -> HTML:
 ARABIC_RUN = re.compile(r"[\u0600-\u06ff](?:[\u0600-\u06ff\s.…،؛:“”«»-]*[\u0600-\u06ff])?")
 
 
+#: Arabic letters and the Arabic punctuation and quotation marks that end a run of Latin text.
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff«»"
+#: A candidate run of Latin text in Arabic: a Latin letter (after digits such as "800 ", or an opening double
+#: quote), then everything up to the next Arabic letter; :func:`_latin_end` trims what belongs to the Arabic.
+LATIN_RUN = re.compile(rf'(?:\d+[ \u00a0])?["“]?[A-Za-z\u00c0-\u024f][^{_ARABIC}]*')
+#: Characters that end a Latin run (anything else trailing it is punctuation or space of the Arabic sentence).
+_LATIN_END = re.compile(r"[A-Za-z\u00c0-\u024f0-9%]")
+_PAIRS = (('"', '"'), ("“", "”"), ("(", ")"))
+
+
+def _latin_end(run: str) -> int:
+    """Where the Latin part of a candidate ``run`` ends: its last letter or digit, then any closing quotation mark
+    or bracket that the run itself opened.
+    """
+    end = max(match.end() for match in _LATIN_END.finditer(run))
+    while True:
+        head, rest = run[:end], run[end:]
+        open_ = [c for o, c in _PAIRS if c in rest and (head.count(o) % 2 if o == c else head.count(o) > head.count(c))]
+        if not open_:
+            return end
+        end += min(rest.index(c) for c in open_) + 1
+
+
+def latin_isolated(text: str) -> str:
+    """Escape Arabic ``text`` and isolate each run of Latin text in it (``<bdi dir="ltr">``): names, titles,
+    "800 Noticias", quoted English. Each run is laid out left to right as one piece, so the brackets, quotation
+    marks and separators around it stay where the Arabic puts them.
+    """
+    pieces, position = [], 0
+    for match in LATIN_RUN.finditer(text):
+        start, end = match.start(), match.start() + _latin_end(match.group())
+        pieces.append(html.escape(text[position:start]))
+        pieces.append(f'<bdi dir="ltr">{html.escape(text[start:end])}</bdi>')
+        position = end
+    pieces.append(html.escape(text[position:]))
+    return "".join(pieces)
+
+
 def mixed(text: str) -> str:
     """Escape English ``text`` and isolate each Arabic run in it (``<bdi dir="rtl">``), so quoted words keep their order."""
     return ARABIC_RUN.sub(lambda match: f'<bdi dir="rtl" lang="ar">{match.group()}</bdi>', html.escape(text))

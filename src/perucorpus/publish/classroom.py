@@ -23,7 +23,7 @@ import fontpkg_noto_sans_arabic
 import jinja2
 from markupsafe import Markup
 
-from perucorpus.present.display import mixed
+from perucorpus.present.display import latin_isolated, mixed
 from perucorpus.publish import editions, localised
 from perucorpus.publish.catalogue import RIGHT_TO_LEFT
 from perucorpus.publish.site import FONT, LINKS_TO_TEXT, TEMPLATES, fresh_folder
@@ -80,20 +80,27 @@ def quoted(text: str) -> str:
     return "".join(parts) + mixed(text[last:])
 
 
-def environment() -> jinja2.Environment:
-    """The Jinja2 environment of the pack's templates: autoescaped, strict, with the ``mixed`` filter."""
+def environment(direction: str = "ltr", language: str = "en") -> jinja2.Environment:
+    """The Jinja2 environment of the pack's templates in a page of ``direction`` and ``language``: autoescaped,
+    strict, with the filters ``mixed`` (a text of the page's language: Arabic runs isolated in a left-to-right page,
+    Latin runs in a right-to-left one), ``english`` (English text, its Arabic isolated, whatever the page) and the
+    language's list separators ``sep.semicolon`` and ``sep.comma`` (:data:`~perucorpus.publish.localised.SEPARATORS`).
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
-    env.filters["mixed"] = lambda text: Markup(quoted(str(text)))
+    isolate = latin_isolated if direction == "rtl" else quoted
+    env.filters["mixed"] = lambda text: Markup(isolate(str(text)))
+    env.filters["english"] = lambda text: Markup(quoted(str(text)))
     env.filters["first_upper"] = _first_upper
-    env.filters["code_spans"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", quoted(str(text))))
+    env.filters["code_spans"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", isolate(str(text))))
+    env.globals["sep"] = localised.separators(language)
     return env
 
 
 def render(pack: editions.Pack) -> dict[str, str]:
     """Every page of the pack: file name → HTML."""
-    env = environment()
+    env = environment(pack.t.direction, pack.t.language)
     outputs = [(name, pack.t(key)) for name, key in editions.OUTPUTS]
     pages = {}
     for name, (template, options) in PAGES.items():
@@ -123,7 +130,7 @@ def _label(page: str) -> str:
 
 def guide_html(pack: editions.Pack, kind: str) -> str:
     """Notebook 04's rendering of the pack's questions (``kind="question"``) or exercises, answers folded."""
-    env = environment()
+    env = environment(pack.t.direction, pack.t.language)
     template = env.from_string(
         '{% import "classroom/macros.html.j2" as m %}{% for i in items %}{{ m.item(i, t, guide=True) }}{% endfor %}'
     )
@@ -133,7 +140,7 @@ def guide_html(pack: editions.Pack, kind: str) -> str:
 
 def intro_html(pack: editions.Pack, prefix: str) -> str:
     """Notebook 04's opening: what the guide is for, and a link to every item of the pack (under ``prefix``)."""
-    template = environment().from_string(
+    template = environment(pack.t.direction, pack.t.language).from_string(
         "<p>{{ t('pack.purpose') | mixed }}</p><p>{{ t('pack.pack_intro') | code_spans }}</p>"
         '<ul>{% for href, label in links %}<li><a href="{{ href }}">{{ label }}</a></li>{% endfor %}</ul>'
     )

@@ -78,7 +78,7 @@ def glossary(root: Path | str) -> list[Term]:
 
 def render(root: Path | str, pack: editions.Pack, t: Catalogue) -> dict[str, str]:
     """The edition's own pages (file name → HTML) for ``pack`` in the language of ``t``."""
-    env = classroom.environment()
+    env = classroom.environment(t.direction, t.language)
     terms = glossary(root)
     links = [(name, t(key)) for name, key in (("guide.html", "edition.guide"), ("glossary.html", "edition.glossary"))]
     links += classroom.pack_links(pack, "")

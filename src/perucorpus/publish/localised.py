@@ -2,7 +2,8 @@
 
 The teaching texts are keyed in ``teaching/classroom.toml`` (:mod:`~perucorpus.publish.catalogue`). What the pack's
 pages take from the data is keyed here, with the English pack itself as its source: the articles' reader names
-(``data.article.<id>``) and the collection's titles for them (``data.article_title.<id>``), the letters of the
+(``data.article.<id>``), the collection's titles for them (``data.article_title.<id>``) and their outlets
+(``data.outlet.<id>``), the letters of the
 groups of the run sheet (``data.group.<letter>``), the eras and dimensions of the comparison table (``data.era.<era>``,
 ``data.dimension.<dimension>``), the verdicts (``data.verdict.<verdict>``), the presidents' names (``data.president.<key>``), "undated" (``data.undated``), a passage's label (``data.passage_label``) and, for
 each claim a page prints, the claim and what its references state (``data.claim.<id>.claim|states|note``). A
@@ -35,6 +36,7 @@ def data_texts(root: Path | str) -> dict[str, str]:
     pack = editions.load(root)
     texts = {f"data.article.{article_id}": name for article_id, name in pack.names.items()}
     texts |= {f"data.article_title.{line.article_id}": line.title for line in pack.articles}
+    texts |= {f"data.outlet.{line.article_id}": line.outlet for line in pack.articles}
     texts |= {f"data.group.{group}": group for step in pack.run_sheet for group in step.blocks}
     texts |= {f"data.era.{era}": label for era, label in pack.eras}
     texts |= {f"data.dimension.{row['dimension']}": row["label"] for row in pack.table}
@@ -51,6 +53,17 @@ def data_texts(root: Path | str) -> dict[str, str]:
         if fact.derivation:
             texts[f"data.fact.{fact.key}.derivation"] = fact.derivation
     return texts
+
+
+#: Each language's list separators, as the pages write them between items (``sep.semicolon``, ``sep.comma``).
+SEPARATORS = {"en": {"semicolon": "; ", "comma": ", "}, "ar": {"semicolon": "؛ ", "comma": "، "}}
+
+
+def separators(language: str) -> dict[str, str]:
+    """The list separators of ``language``; a language without its own is an error, not English's."""
+    if language not in SEPARATORS:
+        raise KeyError(f"no list separators for the language {language!r} (publish.localised.SEPARATORS)")
+    return SEPARATORS[language]
 
 
 #: The English texts of the pages only a translated edition has (index, guide, glossary), keys ``edition.*``.
@@ -117,7 +130,13 @@ def localise(pack: editions.Pack) -> editions.Pack:
     ]
     pack.names = names
     pack.articles = [
-        replace(line, name=names[line.article_id], title=t(f"data.article_title.{line.article_id}")) for line in pack.articles
+        replace(
+            line,
+            name=names[line.article_id],
+            title=t(f"data.article_title.{line.article_id}"),
+            outlet=t(f"data.outlet.{line.article_id}"),
+        )
+        for line in pack.articles
     ]
     by_id = {line.article_id: line for line in pack.articles}
     pack.pre_reading = [_arabic_reading(row, by_id[row["article"].article_id], t) for row in pack.pre_reading]
