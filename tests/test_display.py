@@ -134,3 +134,8 @@ def test_an_untranslated_article_says_so_per_paragraph_and_in_its_summary():
     html = display.folded_articles([article]).data
     assert html.count('<td valign="top"><em>Not yet translated.</em></td>') == 2 and "Translation note" not in html
     assert html.startswith("<details><summary>&lt;t&gt; · news, 2026 · 2 paragraphs · not yet translated</summary><table")
+
+
+def test_side_by_side_summary_writes_the_date_as_readers_meet_it():
+    article = {**side_by_side_article(), "date": "2021-08/2022-07", "date_basis": "inferred"}
+    assert display.side_by_side_summary(article, title=False) == "news, August 2021 – July 2022 (inferred) · 2 paragraphs"

@@ -18,6 +18,7 @@ from IPython.display import HTML
 from IPython.display import display as show  # noqa: F401 (re-exported: several tables from one cell)
 
 from perucorpus.facts.record import LEAD as RECORD_LEAD
+from perucorpus.text.overview import reader_date
 
 
 def rtl(text: str, tag: str = "span") -> str:
@@ -130,10 +131,12 @@ def side_by_side(article: dict, caption: str, anchors: bool = False) -> str:
 
 def side_by_side_summary(article: dict, title: bool = True) -> str:
     """One line naming an article of :func:`perucorpus.facts.translations.side_by_side`: its title (unless ``title`` is
-    false), genre, date, number of paragraphs, and whether it is not yet translated.
+    false), genre, date as readers meet it ("August 2021 – July 2022 (inferred)"), number of paragraphs, and whether
+    it is not yet translated.
     """
     state = "" if article["translated"] else " · not yet translated"
-    line = f"{article['genre']}, {article['date']} · {len(article['paragraphs'])} paragraphs{state}"
+    when = reader_date(article["date"], article.get("date_basis", "stated"))
+    line = f"{article['genre']}, {when} · {len(article['paragraphs'])} paragraphs{state}"
     return f"{article['title']} · {line}" if title else line
 
 
