@@ -321,10 +321,9 @@ def test_describe_allies_adds_designated_and_pending():
     notice = {"start": "2025-12-11", "start_basis": "derived", "start_derivation": "'on Thursday' before a report of 2025-12-12"}
     text = checks.describe_allies(checks.allies_on(_mnna_rows(), date(2025, 12, 11)), notice)
     assert text.startswith(
-        "On 2025-12-11 (derived: 'on Thursday' before a report of 2025-12-12), the day the US notified Congress "
-        "about Peru, the references record 2 other designated"
-    )
-    assert "2 announced or notified but not yet formalised (QAT, SAU) and 1 treated as one (TWN)" in text
+        "On 11 December 2025*, the day the US notified Congress about Peru, the references record 2 other designated"
+    )  # the date in words, marked derived
+    assert "2 announced or notified but not yet formalised (Qatar, Saudi Arabia) and 1 treated as one (Taiwan)" in text
     assert text.endswith("'20 other countries': 2 + 2 = 4.")
 
 

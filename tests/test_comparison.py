@@ -1,5 +1,7 @@
 """The comparison table (positions.csv): every quote verbatim at its offsets, both eras for every dimension."""
 
+import re
+
 import pytest
 from conftest import DATA
 from markupsafe import escape
@@ -112,10 +114,10 @@ def test_the_csv_and_the_page_come_from_one_model(model, positions):
     noted = [claim["record"] for claim in claims if claim["record"]]
     assert len(noted) >= 4 and len(set(noted)) < len(noted)  # one note is named by several claims …
     assert all(f"[{text}]" in cells for text in noted)
-    for text in set(noted):  # … and printed once on the page, referred to by its letter
+    for text in set(noted):  # … and printed once on the page, referred to by its number
         body = text.removeprefix(record.LEAD).strip()
         assert page.count(display.mixed(body[:1].upper() + body[1:])) == 1
-    assert page.count("What the record adds: see note A below.") == noted.count(noted[0])
+    assert page.count("What the record adds: see note [1] below.") == noted.count(noted[0])
 
 
 def test_the_reading_line_names_articles_as_readers_do_and_keeps_the_full_citation(model, names):
@@ -127,8 +129,8 @@ def test_the_reading_line_names_articles_as_readers_do_and_keeps_the_full_citati
         assert f"({escape(claim['source'])}; " in page and escape(claim["citation"]) in page
     assert "(2025 news report ¶9; " in page
     assert "Only the 2025 news report names Peru&#x27;s president in this era; the 2026 explainer" in page
-    assert page.count('<details class="evidence">') == len(model)  # folded, one block per dimension
-    assert display.evidence_table(model, open=True).count('<details open class="evidence">') == len(model)
+    assert page.count('<details class="evidence">') == len(model) + 1  # folded, one block per dimension, one of notes
+    assert display.evidence_table(model, open=True).count('<details open class="evidence">') == len(model) + 1
 
 
 def test_html_table_quotes_every_claim_right_to_left_and_escaped(positions, model):
@@ -305,11 +307,25 @@ def test_the_summary_table_prints_each_facts_trace_once_and_escapes_everything(g
     page = display.summary_table(glance, "<caption>")
     for fact in glance["facts"]:
         assert page.count(display.mixed(fact["trace"])) == 1
-        uses = sum(fact["number"] in cell["record"] for row in glance["rows"] for cell in row["cells"])
-        assert page.count(str(escape(fact["text"]))) == uses
+        assert page.count(str(escape(fact["text"]))) == 1  # printed once, in the first cell that names it …
+        later = sum(fact["number"] in cell["record"] for row in glance["rows"] for cell in row["cells"]) - 1
+        assert page.count(f"[{fact['number']}]") == later + 2  # … referred to after (and in its sup and the fold)
+        assert display.mixed(fact["sources"]) in page and "_" not in fact["sources"].replace("URL slug", "")
     assert "<caption>&lt;caption&gt;</caption>" in page and "<details>" in page
-    assert display.summary_table(glance, "c", open=True).count("<details open>") == 1
+    assert display.summary_table(glance, "c", open=True).count("<details open>") == 2  # the sources and, inside, the trace
     assert 'title="jeri2025_mnna_intent ¶9, 1785–1874; jeri2025_mnna_intent ¶2, 527–614">2025 news report ¶9, ¶2</span>' in page
+
+
+def test_split_context_keeps_reference_ids_out_of_the_column_heading():
+    shown, proof = comparison.split_context("In the US: X (X did Y in 2022: ref_a_2022, ref_b); no one else.")
+    assert shown == "In the US: X; no one else." and proof == "X did Y in 2022: ref_a_2022, ref_b"
+    assert comparison.split_context("In the US: X (as the articles name it).") == ("In the US: X (as the articles name it).", "")
+
+
+def test_summary_model_era_headings_carry_no_reference_ids(glance):
+    for era in glance["eras"]:
+        assert not re.search(r"[a-z]+_\d{4}_", era["context"]), era["context"]
+    assert any("Qatar" in era["proof"] for era in glance["eras"])
 
 
 def test_support_points_name_each_eras_articles_and_the_articles_dated_by_inference(positions, articles, names):

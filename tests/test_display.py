@@ -80,19 +80,48 @@ def test_evidence_table_escapes_every_field_of_the_model():
     assert html.count('<blockquote dir="rtl" lang="ar">&lt;script&gt;') == 1
     assert html.count('<bdi dir="rtl" lang="ar">بيرو</bdi>') == 3  # the note twice (both claims) and the record note
     assert "<hr>" not in html  # one claim per cell
-    assert "What the record adds: see note A below." in html and "<b>A.</b> " in html
+    assert "What the record adds: see note [1] below." in html and "<b>[1]</b> " in html
+    numbered_on = display.evidence_table(model, first=4)  # numbered on from the summary table's record notes
+    assert "see note [4] below." in numbered_on and "<b>[4]</b> " in numbered_on and "[1]" not in numbered_on
 
 
 def test_summary_table_escapes_every_field_of_the_model():
-    cell = {"era": "a", "summary": HOSTILE, "short": HOSTILE, "sources": [{"source": "<s>", "citations": '"><x'}], "record": [1]}
+    cell = {
+        "era": "a",
+        "summary": HOSTILE,
+        "short": HOSTILE,
+        "sources": [{"source": "<s>", "citations": '"><x'}],
+        "record": [1],
+        "record_first": [1],
+    }
     model = {
-        "eras": [{"era": "a", "label": "<a>", "context": "<ctx>"}],
+        "eras": [{"era": "a", "label": "<a>", "context": "<ctx>", "proof": "<p> ref_a"}],
         "rows": [{"dimension": "d", "label_en": "<l>", "question_en": "<q>", "cells": [cell]}],
-        "facts": [{"number": 1, "text": HOSTILE, "trace": HOSTILE}],
+        "facts": [{"number": 1, "text": HOSTILE, "sources": HOSTILE, "trace": HOSTILE}],
     }
     html = display.summary_table(model, "<cap>")
     assert "<script>" not in html and "<img" not in html and "<s>" not in html and "<l>" not in html and "<ctx>" not in html
     assert 'title="&#34;&gt;&lt;x"' in html and "<sup>[1]</sup>" in html and '<li value="1">' in html
+    assert "<p>" not in html.split("<table")[0] and "&lt;p&gt; ref_a" in html.split("</table>")[1]  # the proof is folded
+
+
+def test_summary_table_prints_a_record_note_once_and_refers_to_it_after():
+    first = {"era": "a", "summary": "one", "short": "", "sources": [], "record": [1], "record_first": [1]}
+    later = {"era": "b", "summary": "two", "short": "", "sources": [], "record": [1, 2], "record_first": [2]}
+    model = {
+        "eras": [{"era": "a", "label": "A", "context": "", "proof": ""}, {"era": "b", "label": "B", "context": "", "proof": ""}],
+        "rows": [{"dimension": "d", "label_en": "D", "question_en": "", "cells": [first, later]}],
+        "facts": [
+            {"number": 1, "text": "Record: fact one.", "sources": "“T”, P, 5 March 2026", "trace": "x.csv line 2"},
+            {"number": 2, "text": "Record: fact two.", "sources": "“U”, Q, undated", "trace": "x.csv line 3"},
+        ],
+    }
+    html = display.summary_table(model, "c")
+    table = html.split("</table>")[0]
+    assert table.count("Record: fact one.") == 1 and table.count("Record: fact two.") == 1
+    assert "Record: as in note [1]." in table
+    below = html.split("</table>")[1]
+    assert below.index("“T”, P, 5 March 2026") < below.index("For researchers") < below.index("x.csv line 2")
 
 
 def test_bullet_list_and_sections_escape_their_text():
@@ -147,3 +176,8 @@ def test_an_untranslated_article_says_so_per_paragraph_and_in_its_summary():
     html = display.folded_articles([article]).data
     assert html.count('<td valign="top"><em>Not yet translated.</em></td>') == 2 and "Translation note" not in html
     assert html.startswith("<details><summary>&lt;t&gt; · news, 2026 · 2 paragraphs · not yet translated</summary><table")
+
+
+def test_side_by_side_summary_writes_the_date_as_readers_meet_it():
+    article = {**side_by_side_article(), "date": "2021-08/2022-07", "date_basis": "inferred"}
+    assert display.side_by_side_summary(article, title=False) == "news, August 2021 – July 2022 (inferred) · 2 paragraphs"

@@ -216,7 +216,7 @@ def test_glance_table_names_articles_as_readers_do_with_their_most_named_countri
         },
         index=["a", "b"],
     )
-    counts = pd.DataFrame({"tokens": [384, 90], "paragraphs": [5, 2]}, index=["a", "b"])
+    counts = pd.DataFrame({"tokens": [384, 90], "paragraphs": [5, 2], "numbered": [6, 3]}, index=["a", "b"])
     mentions = pd.DataFrame(
         {
             "article_id": ["a", "a", "a", "a", "b"],
@@ -227,7 +227,68 @@ def test_glance_table_names_articles_as_readers_do_with_their_most_named_countri
     )
     table = overview.glance_table(meta, counts, mentions, {"a": "the 2021 opinion piece", "b": "the 2026 news report"}, top=2)
     assert list(table["article"]) == ["the 2021 opinion piece", "the 2026 news report"]
-    assert list(table["date"]) == ["August 2021 to July 2022 (inferred)", "13 March 2026"]
+    assert list(table["date"]) == ["August 2021 – July 2022 (inferred)", "13 March 2026"]
+    assert list(table["paragraphs"]) == [6, 3]  # numbered as the citations and the side-by-side number them
     assert list(table["outlet"]) == [corpus.OUTLET_LABELS["not_found"], "Al Jazeera Net"]
     assert list(table["countries named most"]) == ["United States (7), Venezuela (7)", "Peru (1)"]  # ties by name
     assert list(table["words"]) == [384, 90] and list(table["what it says"]) == ["<one>", "two"]
+
+
+def test_counts_table_numbers_paragraphs_as_citations_do_and_counts_words_on_the_clean_view():
+    from perucorpus.text import cleaning
+
+    raw = "عنوان قصير\nالبيرو اعلنت انسحابها.\n\nإعلان\nشاركها."
+    counts = overview.counts_table({"a": raw}, {"a": cleaning.clean(raw)})
+    assert counts.loc["a", "numbered"] == 4  # heading, paragraph, advertisement line and share button
+    assert counts.loc["a", "paragraphs"] == 1 and counts.loc["a", "headings"] == 1  # the page lines are cut
+
+
+def test_reader_date_writes_one_style_for_days_months_and_inferred_ranges():
+    assert overview.reader_date("2026-03-05") == "5 March 2026"
+    assert overview.reader_date("2025-11/2026-09", "inferred") == "November 2025 – September 2026 (inferred)"
+
+
+def test_term_panels_title_each_article_by_reader_name_and_date_and_label_each_bar():
+    top = pd.DataFrame(
+        {"article_id": ["b", "a", "a"], "gloss_en": ["x", "y", "z"], "display": ["س", "ص", "ض"], "count": [4, 3, 1]}
+    )
+    meta = pd.DataFrame({"date": ["2021-08/2022-07", "2026-03-13"], "date_basis": ["inferred", "stated"]}, index=["a", "b"])
+    panels = overview.term_panels(top, {"a": "the 2021 opinion piece", "b": "the 2026 explainer"}, meta, lambda g, s: f"{g}|{s}")
+    assert list(panels) == ["2026 explainer\n(13 March 2026)", "2021 opinion piece\n(August 2021 – July 2022 (inferred))"]
+    labels, values = panels["2021 opinion piece\n(August 2021 – July 2022 (inferred))"]
+    assert labels == ["y|ص", "z|ض"] and list(values) == [3, 1]
+
+
+def test_mention_matrix_gives_every_article_both_forms_most_mentioned_first():
+    mentions = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b"],
+            "iso3": ["PER", "VEN", "VEN"],
+            "form": ["name", "adjective", "name"],
+            "mentions": [2, 1, 3],
+        }
+    )
+    matrix = overview.mention_matrix(mentions, ["a", "b", "c"])
+    assert list(matrix.index) == ["VEN", "PER"]
+    assert list(matrix.columns) == [(a, f) for a in "abc" for f in ("name", "adjective")]
+    assert matrix.loc["VEN"].tolist() == [0, 1, 3, 0, 0, 0] and matrix.loc["PER"].sum() == 2
+
+
+def test_cuts_lifted_and_non_country_tables_list_what_the_views_and_matches_hold():
+    from perucorpus.text import cleaning, gazetteer
+
+    raw = "البيرو اعلنت انسحابها.\nإعلان\nشاركها."
+    view = cleaning.clean(raw)
+    cuts = overview.cuts_table({"a": raw}, {"a": view})
+    assert list(cuts["raw text"]) == [raw[c.start : c.end].strip() for c in view.cuts] and len(cuts) >= 1
+    assert list(overview.lifted_table({"a": view}).columns) == ["article", "field", "value"]
+    region = gazetteer.Entry(term="امريكا اللاتينية", kind="region", form="region", iso3=None, origin="test")
+    peru = gazetteer.Entry(term="بيرو", kind="country", form="name", iso3="PER", origin="test")
+    mentions = {
+        "a": [gazetteer.Mention(0, 1, "x", region), gazetteer.Mention(2, 3, "y", peru)],
+        "b": [gazetteer.Mention(0, 1, "x", region)],
+    }
+    table = overview.non_country_table(mentions, {"a": "opinion", "b": "explainer"})
+    assert table.to_dict("records") == [
+        {"kind": "region", "term": "امريكا اللاتينية", "mentions": 2, "articles": "explainer, opinion"}
+    ]

@@ -93,6 +93,18 @@ def test_each_record_fact_is_one_sentence_traced_to_its_data_rows(rows, presiden
             assert (DATA / place[0]).read_text(encoding="utf-8").splitlines()[int(place[1]) - 1].startswith(("PER,", "José"))
 
 
+def test_each_record_fact_names_its_references_as_a_student_cites_them(rows, presidents, references):
+    facts = record.facts(rows, presidents, references)
+    mnna = facts["peru_mnna_2026"].sources
+    assert "“Trump to name Peru a major non-NATO ally amid anti-drug push”, Bloomberg, December 2025" in mnna
+    assert "batimes" not in mnna and "[wire" not in mnna and ".csv" not in mnna  # no ids, tiers or files
+    government = facts["peru_government_2026"].sources
+    assert "RPP, 10 October 2025" in government and "Wapa.pe, 17 February 2026" in government
+    first = references.index[0]
+    undated = references.assign(date=lambda f: f["date"].where(f.index != first, "undated"))
+    assert record.readable([first], undated).endswith(", undated")
+
+
 def test_the_facts_follow_the_data(data_copy, references):
     def move(rows):
         for row in rows:

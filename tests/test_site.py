@@ -214,7 +214,7 @@ def test_an_article_added_without_a_translation_reads_not_yet_translated_on_the_
     _, body, places = site._articles_page(data_copy)
     new = body[body.index('<h2 id="testonly_ports2026">') :]
     assert new.count(f'<td valign="top"><em>{translations.NOT_TRANSLATED}</em></td>') == 3 == NEW_TEXT.count("\n")
-    assert "<caption>news, 2026-05-04 · 3 paragraphs · not yet translated</caption>" in new
+    assert "<caption>news, 4 May 2026 · 3 paragraphs · not yet translated</caption>" in new
     assert [place.label for place in places if place.scope == "testonly_ports2026"] == [
         f"testonly_ports2026 ¶{n}" for n in (1, 2, 3)
     ]

@@ -173,3 +173,13 @@ def test_a_date_missing_or_of_month_or_year_precision_is_said_so():
     assert sourcing.basis_problems(row(source_states="x", start_basis="stated"), {"start": parse("2026"), "end": None}) == [
         "start 2026 is 'stated' but source_states does not write it out (the year): 'x'"
     ]
+
+
+def test_references_cited_in_keeps_only_those_the_named_files_cite(references):
+    from conftest import DATA
+
+    cited = sourcing.references_cited_in(DATA, references, ("peru_heads_of_state.csv",))
+    assert "wapa_2026_jeri_censured" in cited.index and list(cited.index) == sorted(cited.index)
+    places = sourcing.cited_refs(DATA)
+    assert all(any(place.startswith("peru_heads_of_state.csv") for place in places[ref]) for ref in cited.index)
+    assert len(sourcing.references_cited_in(DATA, references, ("no_such_file.csv",))) == 0

@@ -1,7 +1,9 @@
 """Translations of the articles (perucorpus.facts.translations): every paragraph, numbered as citations number them, in the voice of the Arabic."""
 
 import hashlib
+import re
 
+import pandas as pd
 import pytest
 from conftest import DATA, SEED_IDS
 
@@ -158,4 +160,36 @@ def test_an_article_without_a_translation_shows_not_yet_translated_per_paragraph
     assert (
         model["shield2026_explainer"]["translated"]
         and model["shield2026_explainer"]["paragraphs"][7]["english"] == "Advertisement"
+    )
+
+
+def test_english_sentences_keep_those_naming_the_term_or_the_whole_paragraph():
+    text = 'Peru signed. Chile did not ("it waited"). Then Peruvian troops moved? Yes.'
+    assert translations.english_sentences(text, ("Peru",)) == "Peru signed. … Then Peruvian troops moved?"
+    assert translations.english_sentences(text, ("Bolivia",)) == text
+
+
+def test_openings_and_mentions_in_english_number_paragraphs_as_citations_do(tmp_path):
+    from perucorpus.text import cleaning
+
+    raw = "عنوان قصير\nالبيرو اعلنت انسحابها.\nإعلان\nوصلت بيرو ثم بيرو."
+    article = corpus.Article(id="x", path=tmp_path / "x.txt", raw=raw, meta={"title_en": "T", "genre": "news", "date": "2026"})
+    view = cleaning.clean(raw)
+    rows = [
+        {"article_id": "x", "paragraph": 2, "text_en": "Peru announced its exit. Nothing else.", "note": ""},
+        {"article_id": "x", "paragraph": 4, "text_en": "It arrived. Peru again.", "note": ""},
+    ]
+    english = pd.DataFrame(rows)
+    opening = translations.openings({"x": article}, {"x": view}, english)[0]
+    assert [p["number"] for p in opening["paragraphs"]] == [2]  # the heading is skipped, the raw numbering kept
+    spans = [(m.start(), m.end()) for m in re.finditer("بيرو", view.text)]
+    found = translations.mentions_in_english({"x": article}, {"x": view}, {"x": spans}, english, ("Peru",))
+    assert list(found["paragraph"]) == [2, 4] and list(found["mentions"]) == [1, 2]
+    assert list(found["english"]) == ["Peru announced its exit.", "Peru again."]
+    assert found["arabic"].iloc[1].count("[بيرو]") == 2 and " / " in found["arabic"].iloc[1]
+    assert (
+        translations.mentions_in_english({"x": article}, {"x": view}, {"x": spans}, english.iloc[:1], ("Peru",))["english"].iloc[
+            1
+        ]
+        == translations.NOT_TRANSLATED
     )

@@ -25,6 +25,7 @@ from perucorpus.facts import renderings
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import LEFT, external_rows, peru_step_row, status_on
 from perucorpus.facts.quotes import QuoteError, citation, fill_offsets, locate_in_article, short_citation
+from perucorpus.facts.readable import plain_date
 from perucorpus.facts.sourcing import CITED_IN_NOTE, cite, dated_row
 from perucorpus.text.corpus import load_corpus
 
@@ -226,19 +227,25 @@ def allies_on(rows: pd.DataFrame, when: date, excluding: str = "PER") -> pd.Data
     return pd.DataFrame(table).set_index("kind")
 
 
-def describe_allies(allies: pd.DataFrame, notice, article: str = "jeri2025_mnna_intent") -> str:
-    """Notebook 03's check of jeri2025_mnna_intent's '20 other countries' against :func:`allies_on`.
+def _country_names(codes: str) -> str:
+    return ", ".join(country_label(code)[0] for code in codes.split(", ") if code)
 
-    ``notice`` is the external row of Peru's notice (:func:`peru_step_row`); its date is shown
-    with its derivation when derived (:func:`perucorpus.facts.sourcing.dated_row`). ``article`` is how
-    the text names the article (its id, or its reader name, :func:`perucorpus.text.corpus.reader_names`).
+
+def describe_allies(allies: pd.DataFrame, notice, article: str = "jeri2025_mnna_intent") -> str:
+    """Notebook 03's check of jeri2025_mnna_intent's '20 other countries' against :func:`allies_on`, in plain words.
+
+    ``notice`` is the external row of Peru's notice (:func:`peru_step_row`); its date is written in words, marked
+    ``*`` when derived (:func:`perucorpus.facts.readable.plain_date`; the derivation is shown with the steps' table).
+    Countries are named in English. ``article`` is how the text names the article (its id, or its reader name,
+    :func:`perucorpus.text.corpus.reader_names`).
     """
     designated, pending, treated = (allies.loc[kind] for kind in ("designated", "pending", "treated_as"))
     return (
-        f"On {dated_row(notice)}, the day the US notified Congress about Peru, the references record {designated.countries} other "
-        f"designated Major Non-NATO Allies, {pending.countries} announced or notified but not yet formalised "
-        f"({pending.codes}) and {treated.countries} treated as one ({treated.codes}). {article[:1].upper()}{article[1:]} says Peru "
-        f"joins '20 other countries': {designated.countries} + {pending.countries} = {designated.countries + pending.countries}."
+        f"On {plain_date(notice['start'], notice['start_basis'])}, the day the US notified Congress about Peru, the "
+        f"references record {designated.countries} other designated Major Non-NATO Allies, {pending.countries} "
+        f"announced or notified but not yet formalised ({_country_names(pending.codes)}) and {treated.countries} "
+        f"treated as one ({_country_names(treated.codes)}). {article[:1].upper()}{article[1:]} says Peru joins "
+        f"'20 other countries': {designated.countries} + {pending.countries} = {designated.countries + pending.countries}."
     )
 
 
@@ -257,6 +264,8 @@ def status_checks(
     (article id → reader name, :func:`perucorpus.text.corpus.reader_names`) and ``texts`` (the raw
     articles), ``article`` is the short citation ("2021 opinion piece ¶3",
     :func:`perucorpus.facts.quotes.short_citation`); ``full citation`` keeps the id, paragraph and span.
+    ``steps_plain`` gives the steps with plain dates (derived ones marked, :mod:`perucorpus.facts.readable`);
+    ``article_id`` and ``quote_start`` locate the quote.
     """
     checks = []
     for row in rows[(rows["source_kind"] == "article") & rows["grouping"].isin(["lima_group", "mnna"])].itertuples():
@@ -268,6 +277,10 @@ def status_checks(
             )
         steps = "; ".join(
             f"{' '.join(STATUS_WORDS[step['status']].split())} {dated_row(step)}" for step in record.to_dict("records")
+        )
+        plain = "; ".join(
+            f"{' '.join(STATUS_WORDS[step['status']].split())} {plain_date(step['start'], step['start_basis'])}"
+            for step in record.to_dict("records")
         )
         notes = " ".join(note for note in record["note"] if note)
         ref_ids = set(record["source_ref"]) | mentioned_refs(notes, references)
@@ -282,6 +295,9 @@ def status_checks(
                 "country": country_label(row.iso3)[0],
                 "what the references record": f"{steps}. {notes}".strip(),
                 "steps": steps,
+                "steps_plain": plain,
+                "article_id": row.source_article,
+                "quote_start": int(row.quote_start),
                 "reference notes": notes,
                 "references": cite(ref_ids, references),
                 "our note on the claim": row.note,

@@ -11,6 +11,7 @@ Run ``python -m perucorpus.facts.comparison data/positions.csv`` to fill or refr
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -212,6 +213,19 @@ def summary_problems(summaries: pd.DataFrame, positions: pd.DataFrame) -> list[s
     return problems
 
 
+#: A parenthetical in an era's ``context_en`` that ends with reference ids ("(… in 2022: ref_a, ref_b)"): the proof of
+#: the context, shown folded, not in the column heading.
+_PROOF = re.compile(r"\s*\(([^()]*?:\s*[a-z0-9]+_[a-z0-9_]+(?:,\s*[a-z0-9]+_[a-z0-9_]+)*)\)")
+
+
+def split_context(context: str) -> tuple[str, str]:
+    """An era's context as the column heading shows it, without the reference ids, and its proof (``""`` if none):
+    ``"US: Biden (he designated Qatar in 2022: ref_a)."`` → ``("US: Biden.", "he designated Qatar in 2022: ref_a")``.
+    """
+    proofs = _PROOF.findall(context)
+    return _PROOF.sub("", context), "; ".join(proofs)
+
+
 def summary_model(
     summaries: pd.DataFrame,
     positions: pd.DataFrame,
@@ -221,12 +235,15 @@ def summary_model(
 ) -> dict:
     """The summary table as data (notebook 02's first table, the print page's first layer).
 
-    ``eras``: each era's ``label`` and ``context`` (``eras.csv``). ``rows``: one per dimension,
-    in display order, with ``label_en``, ``question_en`` and ``cells``; each cell has ``summary``,
-    ``short``, ``sources`` (per article, in the order named: ``source``, e.g. "2021 opinion
-    piece ¶2, ¶3", and ``citations``, the full citations of its positions) and ``record`` (the
-    numbers of its record facts). ``facts``: each record fact named (from
-    :func:`perucorpus.facts.record.facts`), numbered in order of first use, with ``text`` and ``trace``.
+    ``eras``: each era's ``label``, ``context`` (``eras.csv``, without reference ids) and ``proof`` (the
+    context's evidence with its ids, for the layer below; :func:`split_context`). ``rows``: one per dimension, in
+    display order, with ``label_en``, ``question_en`` and ``cells``; each cell has ``summary``, ``short``,
+    ``sources`` (per article, in the order named: ``source``, e.g. "2021 opinion piece ¶2, ¶3", and
+    ``citations``, the full citations of its positions), ``record`` (the numbers of its record facts) and
+    ``record_first`` (those first named here, row by row, left to right: their text is printed here; a later
+    cell refers to them by number). ``facts``: each record fact named (from
+    :func:`perucorpus.facts.record.facts`), numbered in order of first use, with ``text``, ``sources`` (the
+    references as a reader cites them) and ``trace`` (data rows, derivations, reference ids).
     """
     by_cell = {(row.dimension, row.era): row for row in summaries.itertuples()}
     numbers: dict[str, int] = {}
@@ -237,6 +254,7 @@ def summary_model(
         for era, claims in eras:
             summary = by_cell[(dimension.dimension, era)]
             keys = [fact for fact in (summary.record or "").split("; ") if fact]
+            first = [key for key in keys if key not in numbers]
             for key in keys:
                 numbers.setdefault(key, len(numbers) + 1)
             row["cells"].append(
@@ -246,14 +264,27 @@ def summary_model(
                     "short": summary.short_en,
                     "sources": _sources(summary.positions, claims, names),
                     "record": [numbers[key] for key in keys],
+                    "record_first": [numbers[key] for key in first],
                 }
             )
         rows.append(row)
     context = positions.attrs.get("era_context", {})
+    eras = []
+    for era, label in era_labels(positions).items():
+        shown, proof = split_context(context.get(era, ""))
+        eras.append({"era": era, "label": label, "context": shown, "proof": proof})
     return {
-        "eras": [{"era": era, "label": label, "context": context.get(era, "")} for era, label in era_labels(positions).items()],
+        "eras": eras,
         "rows": rows,
-        "facts": [{"number": number, "text": facts[key].text, "trace": facts[key].trace} for key, number in numbers.items()],
+        "facts": [
+            {
+                "number": number,
+                "text": facts[key].text,
+                "sources": facts[key].sources,
+                "trace": facts[key].trace,
+            }
+            for key, number in numbers.items()
+        ],
     }
 
 
@@ -376,3 +407,30 @@ def _claim_text(claim: dict) -> str:
 if __name__ == "__main__":
     target = sys.argv[1] if len(sys.argv) > 1 else "data/positions.csv"
     print(f"{fill_offsets(target)} rows checked; offsets written to {target}")
+
+
+def check_line(positions: pd.DataFrame, dimensions: pd.DataFrame, summaries: pd.DataFrame) -> str:
+    """One line saying what loading checked: quoted claims and their articles, dimensions, gaps, cell summaries."""
+    stated = positions[positions["status"] == "stated"]
+    gaps = int((positions["status"] == "not_addressed").sum())
+    return (
+        f"{len(stated)} quoted claims verified across {stated['article_id'].nunique()} articles; "
+        f"{len(dimensions)} dimensions; {gaps} gaps marked 'not addressed'; "
+        f"{len(summaries)} cell summaries, each naming exactly its cell's positions"
+    )
+
+
+def claims_by_article(positions: pd.DataFrame, meta: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The quoted claims per era and article, in the order of ``positions``: ``era``, ``article`` (as ``names``
+    names it), ``article_id``, ``quoted claims``, and the article's ``genre``, ``date`` and ``date_basis``.
+    """
+    stated = positions[positions["status"] == "stated"]
+    where = (
+        stated.groupby(["era", "article_id"], sort=False)
+        .size()
+        .rename("quoted claims")
+        .reset_index()
+        .join(meta[["genre", "date", "date_basis"]], on="article_id")
+        .assign(article=lambda frame: frame["article_id"].map(names))
+    )
+    return where[["era", "article", "article_id", "quoted claims", "genre", "date", "date_basis"]]

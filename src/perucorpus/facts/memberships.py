@@ -25,7 +25,7 @@ import pandas as pd
 
 from perucorpus.base import dates, schemas
 from perucorpus.base.atomic import write_atomic
-from perucorpus.base.countries import known_codes, library_fields
+from perucorpus.base.countries import country_label, known_codes, library_fields
 from perucorpus.base.tables import DataError, read_table, read_utf8
 from perucorpus.base.vocabulary import STATUS_WORDS
 from perucorpus.facts.quotes import QuoteError, citation, fill_rows, locate, locate_in_article
@@ -348,3 +348,15 @@ def migrate(path: Path | str) -> int:
 if __name__ == "__main__":
     target = sys.argv[1] if len(sys.argv) > 1 else "data/memberships.csv"
     print(f"{fill(target)} rows filled in {target}")
+
+
+def exit_answers(rows: pd.DataFrame, answers: pd.DataFrame) -> pd.DataFrame:
+    """Each Lima Group exit row's answers to the exit rule's questions (``lima_group_exits.csv``) beside the status
+    its external row of ``memberships.csv`` records: ``country`` (English), ``start``, ``source``, the answers
+    (``declared``, ``in_effect``, ``set_aside``), ``status``, ``evidence`` and ``note``.
+    """
+    coded = rows[(rows["grouping"] == "lima_group") & (rows["source_kind"] == "external")]
+    coded = coded.assign(start=coded["start"].map(str), source=coded["source_ref"])[["iso3", "start", "source", "status"]]
+    found = answers.assign(country=[country_label(iso3)[0] for iso3 in answers["iso3"]])
+    found = found.merge(coded, on=["iso3", "start", "source"])
+    return found[["country", "start", "source", "declared", "in_effect", "set_aside", "status", "evidence", "note"]]

@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from perucorpus.base.countries import country_label
-from perucorpus.base.dates import in_words
-from perucorpus.base.schemas import RECORD_FACTS, RECORD_NOTES
+from perucorpus.base.dates import in_words, parse
+from perucorpus.base.schemas import RECORD_FACTS, RECORD_NOTES, TIERS
 from perucorpus.base.tables import DataError
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import EXIT_STATUSES, EXIT_WORDS, external_rows, peru_step_row
@@ -86,10 +86,29 @@ def notes(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame
 
 @dataclass(frozen=True)
 class Fact:
-    """A one-sentence fact from the record (``text``, for the reading line) and where it comes from (``trace``)."""
+    """A one-sentence fact from the record (``text``, for the reading line), the references it rests on as a student
+    would cite them (``sources``: title, publisher, date) and, for a researcher, the data rows, dates with their
+    derivations and reference ids it comes from (``trace``).
+    """
 
     text: str
     trace: str
+    sources: str = ""
+
+
+def readable(ref_ids, references: pd.DataFrame) -> str:
+    """The references ``ref_ids`` as a reader cites them: ``“Title”, Publisher, 5 March 2026`` (the date as the
+    reference gives it, in words; "undated" where it gives none), best tier first (as :func:`perucorpus.facts.sourcing.cite` orders them), "; "
+    between them. ``references`` is indexed by ``ref_id``.
+    """
+    ordered = sorted(set(ref_ids), key=lambda ref: (TIERS.index(references.at[ref, "tier"]), ref))
+    parts = []
+    for ref in ordered:
+        given = references.at[ref, "date"]
+        when = parse(given) if isinstance(given, str) and given[:1].isdigit() else None
+        date = f", {in_words(when)}" if when else ", undated"
+        parts.append(f"“{references.at[ref, 'title']}”, {references.at[ref, 'publisher']}{date}")
+    return "; ".join(parts)
 
 
 def _row_place(frame: pd.DataFrame, row: pd.Series) -> str:
@@ -114,6 +133,7 @@ def peru_lima_exit_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references
         f"Record: Peru's exit was announced in {in_words(announced['start'])} and dropped within weeks: "
         f"on {in_words(dropped['start'])} the next foreign minister set it aside; no formal exit is recorded.",
         f"{_step_trace(rows, announced, references)}; the exit dropped: {_step_trace(rows, dropped, references)}",
+        readable([announced["source_ref"], dropped["source_ref"]], references),
     )
 
 
@@ -124,6 +144,7 @@ def peru_mnna_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.
     return Fact(
         f"Record: the United States designated Peru a Major Non-NATO Ally on {in_words(designated['start'])}.",
         f"{_step_trace(rows, designated, references)}; the notice to Congress: {_step_trace(rows, notified, references)}",
+        readable([designated["source_ref"], notified["source_ref"]], references),
     )
 
 
@@ -140,6 +161,7 @@ def peru_government_2026(rows: pd.DataFrame, presidents: pd.DataFrame, reference
         f"{_step_trace(rows, signing, references)}; {_row_place(presidents, now)} ({now['name']}: from "
         f"{dated_row(now, 'start')}; {cite(_refs(now), references)}); {_row_place(presidents, before)} "
         f"({before['name']}: to {dated_row(before, 'end')}; {cite(_refs(before), references)})",
+        readable([signing["source_ref"], *_refs(now), *_refs(before)], references),
     )
 
 

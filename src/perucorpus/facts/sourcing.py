@@ -168,3 +168,15 @@ def cited_refs(data_dir: Path | str) -> dict[str, list[str]]:
         for ref in _row_refs(row, CITING[name]):
             cited.setdefault(ref, []).append(f"{name}:{line}")
     return cited
+
+
+def references_cited_in(data_dir: Path | str, references: pd.DataFrame, files: tuple[str, ...]) -> pd.DataFrame:
+    """The references (rows of ``references``, indexed by ``ref_id``, sorted by id) that the citing files named
+    in ``files`` (e.g. ``("memberships.csv",)``) cite, as a row's source or in passing in a note or derivation.
+    """
+    cited = sorted(
+        ref
+        for ref, places in cited_refs(data_dir).items()
+        if ref in references.index and any(place.startswith(files) for place in places)
+    )
+    return references.loc[cited]

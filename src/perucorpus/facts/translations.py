@@ -11,6 +11,7 @@ article with no row at all is *not yet translated*: :func:`side_by_side` shows i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +20,9 @@ from perucorpus.base import schemas
 from perucorpus.base.tables import DataError, read_table
 from perucorpus.facts import renderings
 from perucorpus.facts.quotes import numbered_paragraphs, paragraph_number
+from perucorpus.text.cleaning import CleanView, is_heading, paragraphs
 from perucorpus.text.corpus import Article, load_corpus
+from perucorpus.text.overview import keyword_in_context
 
 #: What the English column says beside a paragraph that has no translation yet.
 NOT_TRANSLATED = "Not yet translated."
@@ -90,7 +93,7 @@ def untranslated(articles: dict[str, Article], translations: pd.DataFrame) -> li
 
 
 def side_by_side(articles: dict[str, Article], translations: pd.DataFrame) -> list[dict]:
-    """Each article as a dict: ``id``, ``title``, ``genre``, ``date``, ``translated`` (bool) and ``paragraphs``,
+    """Each article as a dict: ``id``, ``title``, ``genre``, ``date`` (as recorded) and its ``date_basis``, ``translated`` (bool) and ``paragraphs``,
     each a dict with ``number``, ``arabic`` (the raw line), ``english`` (or :data:`NOT_TRANSLATED`),
     ``note`` and ``translated``.
     """
@@ -109,6 +112,7 @@ def side_by_side(articles: dict[str, Article], translations: pd.DataFrame) -> li
                 "title": article.meta["title_en"],
                 "genre": article.meta["genre"],
                 "date": article.meta["date"],
+                "date_basis": article.meta.get("date_basis", "stated"),
                 "translated": all(paragraph["translated"] for paragraph in paragraphs),
                 "paragraphs": paragraphs,
             }
@@ -137,3 +141,67 @@ def disagreements(
         if _plain(row[english]) not in by_paragraph[(row["article_id"], number)]:
             found.append(f"{row['article_id']} ¶{number}: {row[english]!r} is not in its translation")
     return found
+
+
+def _paragraph_of(raw: str, view: CleanView, start: int) -> int:
+    """The ``¶n`` (raw numbering) of the paragraph holding clean-view offset ``start``."""
+    return paragraph_number(raw, view.to_raw(start))
+
+
+def openings(articles: dict[str, Article], views: dict[str, CleanView], translations: pd.DataFrame) -> list[dict]:
+    """Each article of :func:`side_by_side` with only its opening paragraph: the first line of its clean view
+    that is not a heading (the first line if all are), Arabic and English, under the ``¶n`` citations use.
+    """
+    model = []
+    for article in side_by_side(articles, translations):
+        view = views[article["id"]]
+        spans = paragraphs(view.text)
+        start = next((s for s, e in spans if not is_heading(view.text[s:e])), spans[0][0] if spans else 0)
+        number = _paragraph_of(articles[article["id"]].raw, view, start)
+        model.append({**article, "paragraphs": [p for p in article["paragraphs"] if p["number"] == number]})
+    return model
+
+
+#: An English sentence ends at . ! or ? (a closing quotation mark or bracket may follow) before a space.
+_SENTENCE = re.compile(r"(?<=[.!?][\"”’)\]])\s+|(?<=[.!?])\s+")
+
+
+def english_sentences(text: str, terms: tuple[str, ...]) -> str:
+    """The sentences of an English paragraph that contain one of ``terms`` (the whole paragraph if none does)."""
+    sentences = [part for part in _SENTENCE.split(text) if part.strip()]
+    kept = [sentence for sentence in sentences if any(term in sentence for term in terms)]
+    return " … ".join(kept) if kept else text
+
+
+def mentions_in_english(
+    articles: dict[str, Article],
+    views: dict[str, CleanView],
+    spans: dict[str, list[tuple[int, int]]],
+    translations: pd.DataFrame,
+    terms: tuple[str, ...],
+) -> pd.DataFrame:
+    """Keyword in context with its English: one row per paragraph that holds a span of ``spans`` (clean-view
+    offsets, per article): ``article_id``, ``paragraph`` (¶n), ``mentions``, ``arabic`` (each span in context,
+    ``before [keyword] after``, joined by " / ") and ``english`` (the sentences of our translation of that
+    paragraph that contain one of ``terms``, e.g. ``("Peru",)``; :data:`NOT_TRANSLATED` where there is none).
+    """
+    english = {(row.article_id, row.paragraph): row.text_en for row in translations.itertuples()}
+    rows: dict[tuple[str, int], dict] = {}
+    for article_id, found in spans.items():
+        view = views[article_id]
+        context = keyword_in_context(view.text, found)
+        for (start, _), line in zip(found, context.itertuples()):
+            number = _paragraph_of(articles[article_id].raw, view, start)
+            row = rows.setdefault(
+                (article_id, number),
+                {"article_id": article_id, "paragraph": number, "mentions": 0, "arabic": []},
+            )
+            row["mentions"] += 1
+            row["arabic"].append(" ".join(filter(None, [line.before, f"[{line.keyword}]", line.after])))
+    frame = pd.DataFrame(rows.values(), columns=["article_id", "paragraph", "mentions", "arabic"])
+    frame["arabic"] = frame["arabic"].map(" / ".join)
+    frame["english"] = [
+        english_sentences(english[key], terms) if key in english else NOT_TRANSLATED
+        for key in zip(frame["article_id"], frame["paragraph"])
+    ]
+    return frame

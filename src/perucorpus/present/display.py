@@ -18,6 +18,7 @@ from IPython.display import HTML
 from IPython.display import display as show  # noqa: F401 (re-exported: several tables from one cell)
 
 from perucorpus.facts.record import LEAD as RECORD_LEAD
+from perucorpus.text.overview import reader_date
 
 
 def rtl(text: str, tag: str = "span") -> str:
@@ -127,21 +128,22 @@ TEMPLATES = jinja2.Environment(
 TEMPLATES.filters["mixed"] = lambda text: markupsafe.Markup(mixed(text))
 
 
-def evidence_table(model: list[dict], open: bool = False) -> str:
+def evidence_table(model: list[dict], open: bool = False, first: int = 1) -> str:
     """HTML for the evidence of :func:`perucorpus.facts.comparison.table_model`: one folded block per dimension
     (``open`` unfolds them, for print), per claim the position, the Arabic quote (RTL), its English rendering,
     the short citation ("2025 news report ¶9") and the full one (id, paragraph, character span), and the row's
-    note. Each "what the record adds" note is printed once, after the blocks, and referred to by its letter
-    (template ``templates/evidence_table.html.j2``).
+    note. Each "what the record adds" note is printed once, after the blocks, and referred to by its number,
+    ``[first]``, ``[first + 1]``, … (the same ``[n]`` labels as the summary table's record notes, numbered on from
+    them; template ``templates/evidence_table.html.j2``).
     """
     texts = list(
         dict.fromkeys(claim["record"] for row in model for era in row["eras"] for claim in era["claims"] if claim["record"])
     )
-    letters = {text: chr(ord("A") + number) for number, text in enumerate(texts)}
-    bare = {text: text.removeprefix(RECORD_LEAD).strip() for text in letters}  # under a heading that says it
-    notes = [(letter, bare[text][:1].upper() + bare[text][1:]) for text, letter in letters.items()]
+    numbers = {text: first + number for number, text in enumerate(texts)}
+    bare = {text: text.removeprefix(RECORD_LEAD).strip() for text in numbers}  # under a heading that says it
+    notes = [(number, bare[text][:1].upper() + bare[text][1:]) for text, number in numbers.items()]
     template = TEMPLATES.get_template("evidence_table.html.j2")
-    return template.render(model=model, letters=letters, notes=notes, open=open).strip()
+    return template.render(model=model, numbers=numbers, notes=notes, open=open).strip()
 
 
 def summary_table(model: dict, caption: str, open: bool = False) -> str:
@@ -168,10 +170,12 @@ def side_by_side(article: dict, caption: str, anchors: bool = False) -> str:
 
 def side_by_side_summary(article: dict, title: bool = True) -> str:
     """One line naming an article of :func:`perucorpus.facts.translations.side_by_side`: its title (unless ``title`` is
-    false), genre, date, number of paragraphs, and whether it is not yet translated.
+    false), genre, date as readers meet it ("August 2021 – July 2022 (inferred)"), number of paragraphs, and whether
+    it is not yet translated.
     """
     state = "" if article["translated"] else " · not yet translated"
-    line = f"{article['genre']}, {article['date']} · {len(article['paragraphs'])} paragraphs{state}"
+    when = reader_date(article["date"], article.get("date_basis", "stated"))
+    line = f"{article['genre']}, {when} · {len(article['paragraphs'])} paragraphs{state}"
     return f"{article['title']} · {line}" if title else line
 
 

@@ -35,9 +35,16 @@ def _question(notebook: nbformat.NotebookNode) -> str:
 
 
 def findings(notebook: nbformat.NotebookNode) -> str:
-    """The notebook's findings in plain words: the paragraph after ``**Findings.**`` in its first cell ("" if none)."""
-    match = re.search(r"\*\*Findings\.\*\*\s*(.+?)(?:\n\s*\n|\Z)", notebook.cells[0].source if notebook.cells else "", re.S)
-    return " ".join(match.group(1).split()) if match else ""
+    """The notebook's findings in plain words: the paragraph after ``**Findings.**`` in its first Markdown cell that
+    has one, before any code cell (the title cell, or a cell of its own after the question); "" if none.
+    """
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            break
+        match = re.search(r"\*\*Findings\.\*\*\s*(.+?)(?:\n\s*\n|\Z)", cell.source, re.S)
+        if match:
+            return " ".join(match.group(1).split())
+    return ""
 
 
 def _link(path: Path, notebook: nbformat.NotebookNode) -> str:
@@ -72,11 +79,11 @@ def _index_notebook(chapters) -> nbformat.NotebookNode:
         "## The notebooks",
         "",
         "Each opens with its question and findings, then its main table or figure; how it was checked comes last. "
-        "They are numbered in their intended order of execution (`make notebooks` runs them all).",
+        "Read them in order: each builds on the one before.",
         "",
     ]
     lines += [f"{number}. {_link(path, notebook)}: {_question(notebook)}" for number, (path, notebook) in enumerate(chapters, 1)]
-    lines += ["", "See the [README](../README.md) for the data, set-up and licences."]
+    lines += ["", "See the [README](../README.md) for the data, how to re-run the notebooks, and the licences."]
     index = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_markdown_cell("\n".join(lines))
     cell.id = "index"

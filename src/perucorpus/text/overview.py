@@ -44,11 +44,21 @@ def text_counts(view: CleanView) -> dict[str, int]:
     }
 
 
+def counts_table(raws: dict[str, str], views: dict[str, CleanView]) -> pd.DataFrame:
+    """One row per article: the counts of its clean view (:func:`text_counts`) and ``numbered``, its paragraphs as
+    the citations number them (``¶n``: every non-empty line of the raw file, headings and page lines included).
+    """
+    frame = pd.DataFrame({article_id: text_counts(view) for article_id, view in views.items()}).T
+    frame["numbered"] = [len(paragraphs(raws[article_id])) for article_id in frame.index]
+    return frame
+
+
 def glance_table(
     meta: pd.DataFrame, counts: pd.DataFrame, country_mentions: pd.DataFrame, names: dict[str, str], top: int = 3
 ) -> pd.DataFrame:
     """One row per article for a reader: its name (``names``), date, outlet (where known, ``corpus.outlet_label``),
-    words and paragraphs (``counts``, from :func:`text_counts`), what it says (``summary_en``) and the countries it
+    words (of the clean view: the article's own text) and paragraphs (numbered as the citations and the side-by-side
+    text number them; ``counts`` as :func:`counts_table` gives them), what it says (``summary_en``) and the countries it
     names most (names and adjectives together, most first, ties by English name; ``country_mentions`` as
     ``gazetteer.mention_counts`` gives them).
     """
@@ -64,19 +74,19 @@ def glance_table(
     return pd.DataFrame(
         {
             "article": [names.get(article_id, article_id) for article_id in meta.index],
-            "date": [_date_in_words(date, basis) for date, basis in zip(meta["date"], meta["date_basis"])],
+            "date": [reader_date(date, basis) for date, basis in zip(meta["date"], meta["date_basis"])],
             "outlet": [outlet_label(row) for _, row in meta.iterrows()],
             "words": [int(counts.loc[article_id, "tokens"]) for article_id in meta.index],
-            "paragraphs": [int(counts.loc[article_id, "paragraphs"]) for article_id in meta.index],
+            "paragraphs": [int(counts.loc[article_id, "numbered"]) for article_id in meta.index],
             "what it says": list(meta["summary_en"]),
             "countries named most": [most.get(article_id, "") for article_id in meta.index],
         }
     )
 
 
-def _date_in_words(value: str, basis: str) -> str:
-    """``13 March 2026``; an interval ``2021-08/2022-07`` as ``August 2021 to July 2022``; "(inferred)" unless stated."""
-    written = " to ".join(dates.in_words(dates.parse(part)) for part in value.split("/"))
+def reader_date(value: str, basis: str = "stated") -> str:
+    """A recorded date as readers meet it in every notebook: ``13 March 2026``; an interval ``2021-08/2022-07`` as ``August 2021 – July 2022``; "(inferred)" unless stated."""
+    written = " – ".join(dates.in_words(dates.parse(part)) for part in value.split("/"))
     return written if basis == "stated" else f"{written} ({basis})"
 
 
@@ -443,3 +453,75 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame, min_count: int = 3) -
     merged["reference_per_1000"] = 1000 * merged["reference_count"] / size_r
     keep = (merged["count"] >= min_count) & (merged["per_1000"] > merged["reference_per_1000"])
     return merged[keep].sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
+
+
+def term_panels(top: pd.DataFrame, names: dict[str, str], meta: pd.DataFrame, label) -> dict[str, tuple[list, pd.Series]]:
+    r"""The top-terms chart's panels from :func:`top_terms` with glosses (:func:`with_glosses`): one per article, titled
+    with its reader name and date ("2021 opinion piece\n(August 2021 – July 2022 (inferred))"), each bar labelled
+    ``label(gloss, spelling)`` (e.g. ``figures.bilingual``), with its count.
+    """
+    return {
+        f"{names[article_id].removeprefix('the ')}\n"
+        f"({reader_date(meta.loc[article_id, 'date'], meta.loc[article_id, 'date_basis'])})": (
+            [label(gloss, spelling) for gloss, spelling in zip(terms["gloss_en"], terms["display"])],
+            terms["count"],
+        )
+        for article_id, terms in top.groupby("article_id", sort=False)
+    }
+
+
+def mention_matrix(country_mentions: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
+    """Countries (rows, ``iso3``, most mentioned first, ties in the order found) × (article, form) mentions, every
+    article with a ``name`` and an ``adjective`` column even where it has none (0).
+    """
+    matrix = country_mentions.pivot_table(index="iso3", columns=["article_id", "form"], values="mentions", fill_value=0)
+    columns = pd.MultiIndex.from_product([article_ids, ["name", "adjective"]], names=["article_id", "form"])
+    matrix = matrix.reindex(columns=columns, fill_value=0)
+    return matrix.loc[matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+
+
+def cuts_table(raws: dict[str, str], views: dict[str, CleanView]) -> pd.DataFrame:
+    """Every cut the clean view made, per article: ``article``, ``cut`` (its reason), ``raw span`` and ``raw text``."""
+    return pd.DataFrame(
+        [
+            {
+                "article": article_id,
+                "cut": cut.reason,
+                "raw span": f"{cut.start}–{cut.end}",
+                "raw text": raws[article_id][cut.start : cut.end].strip(),
+            }
+            for article_id, view in views.items()
+            for cut in view.cuts
+        ],
+        columns=["article", "cut", "raw span", "raw text"],
+    )
+
+
+def lifted_table(views: dict[str, CleanView]) -> pd.DataFrame:
+    """The metadata each clean view lifted out of its text: ``article``, ``field``, ``value``."""
+    return pd.DataFrame(
+        [
+            {"article": article_id, "field": field, "value": value}
+            for article_id, view in views.items()
+            for field, value in view.lifted.items()
+        ],
+        columns=["article", "field", "value"],
+    )
+
+
+def non_country_table(mentions: dict[str, list[Mention]], names: dict[str, str]) -> pd.DataFrame:
+    """The matches that are not countries (regions, cities, organisations, people, terms), one row per ``kind`` and
+    ``term``: its ``mentions`` and the ``articles`` (by ``names``, sorted) that make them.
+    """
+    found = pd.DataFrame(
+        [
+            {"article": names[article_id], "kind": m.entry.kind, "term": m.entry.term}
+            for article_id, found in mentions.items()
+            for m in found
+            if not m.is_country
+        ],
+        columns=["article", "kind", "term"],
+    )
+    return found.groupby(["kind", "term"], as_index=False).agg(
+        mentions=("article", "size"), articles=("article", lambda named: ", ".join(sorted(set(named))))
+    )

@@ -1,0 +1,133 @@
+"""The record as a student reads it: plain dates, publishers instead of reference ids, the English of a claim.
+
+The data keep every date with its basis and derivation and every reference by its id; the tables here show
+a date in words ("7 September 2021"), marked :data:`DERIVED` when it is worked out rather than printed in
+the source, and name a reference by its publisher. What they leave out (derivations, ids) goes in a second
+table, for the fold below the first, so nothing is lost and nothing long sits in the reading line.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from perucorpus.base.dates import in_words, parse
+from perucorpus.base.schemas import TIERS
+from perucorpus.facts.quotes import paragraph_number
+from perucorpus.facts.translations import NOT_TRANSLATED, english_sentences
+
+#: The mark of a derived date (worked out, e.g. from a weekday and a report's date, not printed in the source).
+DERIVED = "*"
+#: What :data:`DERIVED` means, for a caption or footnote wherever it appears.
+DERIVED_NOTE = "* a date worked out from its source (for example from a weekday and the report's date), not printed in it"
+_ID = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
+
+
+def plain_date(value, basis: str = "stated") -> str:
+    """An ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, a string or a date) in words, :data:`DERIVED` appended
+    when ``basis`` is ``derived``; "no date" for none.
+    """
+    if value is None or (isinstance(value, float) and pd.isna(value)) or str(value) == "":
+        return "no date"
+    return in_words(parse(str(value))) + (DERIVED if basis == "derived" else "")
+
+
+def publishers(ref_ids, references: pd.DataFrame) -> str:
+    """The publishers of ``ref_ids`` (best tier first, each once): "EFE, AFP". ``references`` indexed by ``ref_id``."""
+    ordered = sorted(set(ref_ids), key=lambda ref: (TIERS.index(references.at[ref, "tier"]), ref))
+    return ", ".join(dict.fromkeys(references.at[ref, "publisher"] for ref in ordered))
+
+
+def without_ids(text: str, references: pd.DataFrame) -> str:
+    """``text`` with every reference id it names replaced by the reference's publisher ("(sre_2017_lima_declaration)"
+    → "(Secretaría de Relaciones Exteriores, Mexico)"); other words are left as they are.
+    """
+    return _ID.sub(lambda m: references.at[m.group(), "publisher"] if m.group() in references.index else m.group(), text)
+
+
+def steps_table(events: pd.DataFrame, references: pd.DataFrame, names: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A country's steps (:func:`perucorpus.facts.memberships.steps`) for a reader: ``date`` (plain, :data:`DERIVED`
+    marked), ``step``, ``source`` (publisher) and ``also reported by`` (the article, by ``names``); and, for the
+    fold, each derived date with ``how it was worked out`` and the ``reference`` id.
+    """
+    table = pd.DataFrame(
+        {
+            "date": [plain_date(row["start"], row["start_basis"]) for row in events.to_dict("records")],
+            "step": events["event"],
+            "source": [publishers([ref], references) for ref in events["source_ref"]],
+            "also reported by": [names.get(article, "") for article in events["article"]],
+        }
+    ).reset_index(drop=True)
+    derived = [
+        {
+            "date": plain_date(row["start"], "derived"),
+            "step": row["event"],
+            "how it was worked out": row["start_derivation"],
+            "reference": row["source_ref"],
+        }
+        for row in events.to_dict("records")
+        if row["start_basis"] == "derived"
+    ]
+    return table, pd.DataFrame(derived, columns=["date", "step", "how it was worked out", "reference"])
+
+
+def terms_table(presidents: pd.DataFrame, references: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Peru's presidents for a reader: ``president``, ``from``, ``to`` (plain, :data:`DERIVED` marked; "in office"
+    while the end is not recorded) and ``sources`` (publishers); and, for the fold, each derived date with
+    ``how it was worked out`` (its reference ids named in it) and the row's ``references`` (ids).
+    """
+    rows = presidents.to_dict("records")
+    table = pd.DataFrame(
+        {
+            "president": presidents["name"],
+            "from": [plain_date(row["start"], row["start_basis"]) for row in rows],
+            "to": [plain_date(row["end"], row["end_basis"]) if row["end"] else "in office" for row in rows],
+            "sources": [publishers(row["ref_ids"].split(";"), references) for row in rows],
+        }
+    ).reset_index(drop=True)
+    derived = [
+        {
+            "president": row["name"],
+            "date": plain_date(row[column], "derived"),
+            "how it was worked out": row[f"{column}_derivation"],
+            "references": row["ref_ids"].replace(";", ", "),
+        }
+        for row in rows
+        for column in ("start", "end")
+        if row.get(f"{column}_basis") == "derived" and row[column]
+    ]
+    return table, pd.DataFrame(derived, columns=["president", "date", "how it was worked out", "references"])
+
+
+def claim_english(translations: pd.DataFrame, raw: str, article_id: str, start: int, terms: tuple[str, ...]) -> str:
+    """The English of a quoted claim: the sentences of our translation of the paragraph holding raw offset ``start``
+    that name one of ``terms`` (the whole paragraph if none does; :data:`NOT_TRANSLATED` if it has no translation).
+    """
+    number = paragraph_number(raw, start)
+    found = translations[(translations["article_id"] == article_id) & (translations["paragraph"] == number)]
+    return english_sentences(found["text_en"].iloc[0], terms) if len(found) else NOT_TRANSLATED
+
+
+def status_table(found: list[dict], references: pd.DataFrame, translations: pd.DataFrame, raws: dict[str, str]) -> pd.DataFrame:
+    """The article statements of :func:`perucorpus.facts.checks.status_checks` for a reader: ``article``, the
+    ``claim in English`` (:func:`claim_english`, the sentences naming the country) beside the ``claim (Arabic)``,
+    ``country``, ``what the references record`` (plain dates, :data:`DERIVED` marked) and ``our note`` with
+    publishers for reference ids (:func:`without_ids`).
+    """
+    return pd.DataFrame(
+        [
+            {
+                "article": check["article"],
+                "claim in English": claim_english(
+                    translations, raws[check["article_id"]], check["article_id"], check["quote_start"], (check["country"],)
+                ),
+                "claim (Arabic)": check["claim (quote)"],
+                "country": check["country"],
+                "what the references record": check["steps_plain"],
+                "our note": without_ids(check["our note on the claim"], references),
+            }
+            for check in found
+        ],
+        columns=["article", "claim in English", "claim (Arabic)", "country", "what the references record", "our note"],
+    )

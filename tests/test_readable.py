@@ -1,0 +1,79 @@
+"""The record as a student reads it (perucorpus.facts.readable): plain dates, publishers for ids, a claim's English."""
+
+import pandas as pd
+
+from perucorpus.facts import checks, memberships, readable, translations
+
+REFS = pd.DataFrame(
+    {"publisher": ["EFE", "La Nación", "Blog"], "tier": ["wire_or_major", "wire_or_major", "other_outlet"]},
+    index=pd.Index(["efe_2026_x", "lanacion_2026_y", "blog_2026_z"], name="ref_id"),
+)
+
+
+def test_plain_date_writes_words_and_stars_a_derived_date():
+    assert readable.plain_date("2021-09-07", "derived") == "7 September 2021*"
+    assert readable.plain_date("2021-08") == "August 2021" and readable.plain_date("") == "no date"
+    assert readable.DERIVED_NOTE.startswith(readable.DERIVED)
+
+
+def test_publishers_and_without_ids_name_references_by_publisher_best_tier_first():
+    assert readable.publishers(["blog_2026_z", "lanacion_2026_y", "efe_2026_x", "efe_2026_x"], REFS) == "EFE, La Nación, Blog"
+    text = "Confirmed (efe_2026_x; lanacion_2026_y); see the exit_dropped row."
+    assert readable.without_ids(text, REFS) == "Confirmed (EFE; La Nación); see the exit_dropped row."
+
+
+def test_steps_table_keeps_derivations_apart_for_the_fold():
+    events = pd.DataFrame(
+        {
+            "start": ["2021-08", "2021-09-07"],
+            "start_basis": ["stated", "derived"],
+            "start_derivation": ["", "'este martes' in a report of 2021-09-08"],
+            "event": ["announces exit", "drops the exit"],
+            "source_ref": ["blog_2026_z", "efe_2026_x"],
+            "article": ["a1", ""],
+        }
+    )
+    table, derived = readable.steps_table(events, REFS, {"a1": "the 2021 opinion piece"})
+    assert table.to_dict("records") == [
+        {"date": "August 2021", "step": "announces exit", "source": "Blog", "also reported by": "the 2021 opinion piece"},
+        {"date": "7 September 2021*", "step": "drops the exit", "source": "EFE", "also reported by": ""},
+    ]
+    assert derived.to_dict("records") == [
+        {
+            "date": "7 September 2021*",
+            "step": "drops the exit",
+            "how it was worked out": "'este martes' in a report of 2021-09-08",
+            "reference": "efe_2026_x",
+        }
+    ]
+
+
+def test_terms_table_says_in_office_and_folds_each_derived_end(presidents, references):
+    table, derived = readable.terms_table(presidents, references)
+    assert list(table["president"]) == list(presidents["name"]) and table["to"].iloc[-1] == "in office"
+    assert not table["sources"].str.contains("_").any()  # publishers, not ids
+    starred = sum(value.endswith("*") for value in pd.concat([table["from"], table["to"]]))
+    assert starred == len(derived) and derived["how it was worked out"].str.len().gt(0).all()
+
+
+def test_status_table_gives_each_claim_its_english_beside_the_arabic(rows, references, articles):
+    english = translations.load_translations(articles=articles, data_dir=articles[next(iter(articles))].path.parents[1])
+    raws = {article_id: article.raw for article_id, article in articles.items()}
+    found = checks.status_checks(rows, references, names=None, texts=raws)
+    table = readable.status_table(found, references, english, raws)
+    assert len(table) == len(found) and (table["claim in English"] != translations.NOT_TRANSLATED).all()
+    for row in table.itertuples():
+        assert row.country in row._2  # the sentences of the translation naming the country
+        assert not any(ref in row._6 for ref in references.index)  # no ids in our note
+    assert table["what the references record"].str.contains(r"\d{4}\*").any()  # derived dates starred
+
+
+def test_exit_answers_join_each_answer_to_its_coded_status(rows):
+    from conftest import DATA
+
+    from perucorpus.base import schemas, tables
+
+    answers = tables.read_table(DATA / "lima_group_exits.csv", schemas.LIMA_GROUP_EXITS)
+    found = memberships.exit_answers(rows, answers)
+    assert len(found) == len(answers) and "Argentina" in set(found["country"])
+    assert set(found.loc[found["country"] == "Argentina", "status"]) == {"withdrew"}
