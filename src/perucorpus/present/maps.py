@@ -30,7 +30,7 @@ EXTENT = (-4300.0, 5000.0, -7300.0, 6000.0)  # west, east, south, north, in km o
 SMALL_AREA = 30_000.0  # km²: below this a country also gets a marker
 #: Labels of countries east of this longitude (and of the Caribbean's) that do not fit go to the Atlantic side.
 ATLANTIC_SIDE = -66.0
-LABEL_SIZE = 8.0  # points
+LABEL_SIZE = 9.5  # points
 
 
 def load_shapes(path: Path | str) -> dict[str, list[Polygon]]:
@@ -213,13 +213,26 @@ def draw_labels(axes, places: dict, names: dict[str, str]) -> None:
         axes.text(x, y, names[iso3], fontsize=LABEL_SIZE, ha="left" if side == "east" else "right", va="center")
 
 
-def status_map(axes, shapes, statuses, title: str, labelled=(), legend_labels: dict[str, str] | None = None):
+def status_map(
+    axes,
+    shapes,
+    statuses,
+    title: str,
+    labelled=(),
+    legend_labels: dict[str, str] | None = None,
+    names: dict[str, str] | None = None,
+    legend_size: float = 8,
+    title_size: float = 10.5,
+    right_to_left: bool = False,
+):
     """Colour each country (``shapes``: projected, :func:`project`) by the category of its status
     (``statuses``: ISO3 → status), name the countries in ``labelled``, and add a legend of the categories shown.
 
     The legend lists the categories shown, in legend order (:func:`perucorpus.present.figures.legend_handles`),
     then "no status recorded" if some country is left without one; ``legend_labels`` may reword a category
-    for this map. Returns what is drawn, one row
+    for this map. ``names`` (ISO3 → name as drawn) names the countries in another language than English (CLDR's
+    English names by default); ``right_to_left`` sets the legend for a right-to-left language (keys on the right,
+aligned right). Returns what is drawn, one row
     per country with a shape (ISO3 order): ``map`` (the title), ``iso3``, ``status`` ("" when none is
     recorded), ``category``, ``legend`` (its legend text), ``colour``, ``hatch``, ``marker`` (whether the
     country also gets a circle, being too small to see) and ``label`` (where its name is written: "inside",
@@ -234,9 +247,25 @@ def status_map(axes, shapes, statuses, title: str, labelled=(), legend_labels: d
     categories = {iso3: STATUS_CATEGORY[status] for iso3, status in statuses.items()}
     markers = draw(axes, shapes, categories, marked=set(labelled))
     handles = legend_handles(set(statuses), empty=bool(set(shapes) - set(categories)), labels=legend_labels)
-    axes.legend(handles=handles, loc="lower left", frameon=False, fontsize=8)
-    axes.set_title(title, fontsize=10.5)
-    names = {iso3: country_label(iso3)[0] for iso3 in labelled if iso3 in shapes}
+    # Below the map, not over the ocean: at a size readable on a slide or printed page it would cover land.
+    legend = axes.legend(
+        handles=handles,
+        loc="upper right" if right_to_left else "upper left",
+        bbox_to_anchor=(1.0 if right_to_left else 0.0, 0.0),
+        frameon=False,
+        fontsize=legend_size,
+        ncols=2,
+        labelspacing=0.4,
+        columnspacing=1.0,
+        handlelength=1.6,
+        handletextpad=0.5,
+        markerfirst=not right_to_left,
+        alignment="right" if right_to_left else "left",
+    )
+    for text in legend.get_texts():  # each line of a two-line entry starts where the reader starts
+        text.set_multialignment("right" if right_to_left else "left")
+    axes.set_title(title, fontsize=title_size)
+    names = {iso3: (names or {}).get(iso3) or country_label(iso3)[0] for iso3 in labelled if iso3 in shapes}
     places = label_places(axes, shapes, names, subregions(sorted(names)))
     draw_labels(axes, places, names)
     rows = []

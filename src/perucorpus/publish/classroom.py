@@ -22,6 +22,7 @@ import fontpkg_noto_sans_arabic
 import jinja2
 from markupsafe import Markup
 
+from perucorpus.present import alliance_figures
 from perucorpus.present.display import mixed
 from perucorpus.publish import editions, localised
 from perucorpus.publish.catalogue import RIGHT_TO_LEFT
@@ -38,7 +39,7 @@ PAGES = {
 #: The PDF each page is printed to.
 PDFS = {page: page.removesuffix(".html") + ".pdf" for page in PAGES}
 #: The figures the handout and the slides show (files of ``figures/``).
-MAPS, TIMELINE = "03_maps", "03_peru_timeline"
+MAPS, TIMELINE = alliance_figures.MAPS, alliance_figures.TIMELINE
 MANIFEST = "printed.json"
 #: Where each language's edition of the pack is built, under ``_build/``, and the name of each language in itself
 #: (the label of the link from a page to its twin in the other language).
@@ -142,7 +143,15 @@ def write_pages(root: Path | str, target: Path | str, pack: editions.Pack | None
     pages = render(pack)
     fresh_folder(target)
     (target / "figures").mkdir()
-    for stem in sorted({MAPS, TIMELINE} | {figure.stem for figure in pack.figures}):
+    stems = sorted({MAPS, TIMELINE} | {figure.stem for figure in pack.figures})
+    if pack.t.language != "en":  # drawn in the edition's language by the figure code notebook 03 draws in English
+        explainer = pack.t("data.article.shield2026_explainer")
+        drawn = alliance_figures.draw_all(root / "data", target / "figures", localised.figure_text(root, pack.t), explainer)
+        missing = set(stems) - {path.stem for path in drawn}
+        if missing:
+            raise editions.PackError(f"no {pack.t.language} drawing of the figures {sorted(missing)}")
+        stems = []
+    for stem in stems:
         shutil.copy(root / "figures" / f"{stem}.png", target / "figures" / f"{stem}.png")
     (target / "fonts").mkdir()
     shutil.copy(next(Path(fontpkg_noto_sans_arabic.ROOT, "files").glob("NotoSansArabic*.ttf")), target / FONT)
