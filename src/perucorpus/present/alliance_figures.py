@@ -256,8 +256,12 @@ def draw_matrix(snapshot, explainer: str, text: FigureText):
     for line in legend.get_texts():
         line.set_multialignment("right" if text.right_to_left else "left")
     ax.set_title(text("figure.matrix.title"), fontsize=TITLE_SIZE, pad=14)
-    english_columns = [" ".join(TEXTS[f"figure.matrix.column.{c}"].format(explainer=explainer).split()) for c in schemas.SNAPSHOT_COLUMNS]
-    with_status = [f"{label}: {snapshot[column].notna().sum()}" for column, label in zip(schemas.SNAPSHOT_COLUMNS, english_columns)]
+    english_columns = [
+        " ".join(TEXTS[f"figure.matrix.column.{c}"].format(explainer=explainer).split()) for c in schemas.SNAPSHOT_COLUMNS
+    ]
+    with_status = [
+        f"{label}: {snapshot[column].notna().sum()}" for column, label in zip(schemas.SNAPSHOT_COLUMNS, english_columns)
+    ]
     alt = (
         f"Grid of {len(snapshot)} countries of the Americas by grouping, each cell naming the status, coloured by its "
         "category, a blank cell where no status is recorded; countries with a status: " + "; ".join(with_status)

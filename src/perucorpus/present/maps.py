@@ -232,7 +232,7 @@ def status_map(
     then "no status recorded" if some country is left without one; ``legend_labels`` may reword a category
     for this map. ``names`` (ISO3 → name as drawn) names the countries in another language than English (CLDR's
     English names by default); ``right_to_left`` sets the legend for a right-to-left language (keys on the right,
-aligned right). Returns what is drawn, one row
+    aligned right). Returns what is drawn, one row
     per country with a shape (ISO3 order): ``map`` (the title), ``iso3``, ``status`` ("" when none is
     recorded), ``category``, ``legend`` (its legend text), ``colour``, ``hatch``, ``marker`` (whether the
     country also gets a circle, being too small to see) and ``label`` (where its name is written: "inside",
