@@ -117,8 +117,8 @@ def legend_labels(text: FigureText, statuses) -> dict[str, str]:
     return labels
 
 
-LEGEND_SIZE = 12.5  # points: readable on a slide and on A4, where the figures are printed at about half their size
-TITLE_SIZE = 14.0
+LEGEND_SIZE = 15  # points: readable on a slide and on A4, where the figures are printed at about half their size
+TITLE_SIZE = 16.0
 
 
 def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText):
@@ -138,17 +138,17 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText):
     grouping, summit_day, _ = schemas.SNAPSHOT_COLUMNS["miami_summit_2026"]
     summit = memberships.status_on(rows, grouping, summit_day, "article")  # the attendees the explainer names
     coalition_view = pd.concat([summit[~summit.index.isin(coalition.index)], coalition])
-    figure, axes = plt.subplots(1, 2, figsize=(12, 11.5), layout="constrained")
-    for ax in axes:  # the maps' equal aspect leaves spare height: keep it below the map, where the legend goes
-        ax.set_anchor("N")
+    # Wide: each legend on the outer side of its map, so that the figure fills a slide or the width of a page
+    figure, axes = plt.subplots(1, 2, figsize=(17, 8.6), layout="constrained")
     drawn = []
-    for ax, statuses, title, extra in (
-        (axes[0], lima_2021, text("figure.maps.lima_title"), {}),
+    for ax, statuses, title, extra, side in (
+        (axes[0], lima_2021, text("figure.maps.lima_title"), {}, "left"),
         (
             axes[1],
             coalition_view,
             text("figure.maps.signatories_title", explainer=explainer),
             {"attended": text("figure.maps.attended")},
+            "right",
         ),
     ):
         drawn.append(
@@ -163,6 +163,7 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText):
                 legend_size=LEGEND_SIZE,
                 title_size=TITLE_SIZE,
                 right_to_left=text.right_to_left,
+                legend_side=side,
             )
         )
     data = figures.with_country_names(pd.concat(drawn, ignore_index=True))

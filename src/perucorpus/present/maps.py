@@ -146,7 +146,7 @@ def label_places(axes, shapes: dict[str, list[Polygon]], names: dict[str, str], 
     """
     transformer = pyproj.Transformer.from_crs(PROJECTION, "+proj=longlat +datum=WGS84 +no_defs", always_xy=True)
     km_per_point = (EXTENT[1] - EXTENT[0]) / (axes.get_window_extent().width * 72 / axes.figure.dpi)
-    line, gap = LABEL_SIZE * 1.3 * km_per_point, 12 * km_per_point
+    line, gap = LABEL_SIZE * 1.55 * km_per_point, 12 * km_per_point
     places, columns = {}, {"east": [], "west": []}
     for iso3 in sorted(names):
         x, y = marker_position(shapes[iso3])
@@ -224,6 +224,7 @@ def status_map(
     legend_size: float = 8,
     title_size: float = 10.5,
     right_to_left: bool = False,
+    legend_side: str = "below",
 ):
     """Colour each country (``shapes``: projected, :func:`project`) by the category of its status
     (``statuses``: ISO3 → status), name the countries in ``labelled``, and add a legend of the categories shown.
@@ -232,7 +233,8 @@ def status_map(
     then "no status recorded" if some country is left without one; ``legend_labels`` may reword a category
     for this map. ``names`` (ISO3 → name as drawn) names the countries in another language than English (CLDR's
     English names by default); ``right_to_left`` sets the legend for a right-to-left language (keys on the right,
-    aligned right). Returns what is drawn, one row
+    aligned right); ``legend_side`` puts the legend "below" the map, or beside it on the "left" or "right" (the
+    widest layout, for slides and a printed page). Returns what is drawn, one row
     per country with a shape (ISO3 order): ``map`` (the title), ``iso3``, ``status`` ("" when none is
     recorded), ``category``, ``legend`` (its legend text), ``colour``, ``hatch``, ``marker`` (whether the
     country also gets a circle, being too small to see) and ``label`` (where its name is written: "inside",
@@ -247,14 +249,19 @@ def status_map(
     categories = {iso3: STATUS_CATEGORY[status] for iso3, status in statuses.items()}
     markers = draw(axes, shapes, categories, marked=set(labelled))
     handles = legend_handles(set(statuses), empty=bool(set(shapes) - set(categories)), labels=legend_labels)
-    # Below the map, not over the ocean: at a size readable on a slide or printed page it would cover land.
+    # Outside the map, not over the ocean: at a size readable on a slide or printed page it would cover land.
+    place = {
+        "below": ("upper right" if right_to_left else "upper left", (1.0 if right_to_left else 0.0, 0.0), 2),
+        "left": ("center right", (0.0, 0.3), 1),
+        "right": ("center left", (1.0, 0.3), 1),
+    }[legend_side]
     legend = axes.legend(
         handles=handles,
-        loc="upper right" if right_to_left else "upper left",
-        bbox_to_anchor=(1.0 if right_to_left else 0.0, 0.0),
+        loc=place[0],
+        bbox_to_anchor=place[1],
         frameon=False,
         fontsize=legend_size,
-        ncols=2,
+        ncols=place[2],
         labelspacing=0.4,
         columnspacing=1.0,
         handlelength=1.6,
@@ -266,6 +273,9 @@ def status_map(
         text.set_multialignment("right" if right_to_left else "left")
     axes.set_title(title, fontsize=title_size)
     names = {iso3: (names or {}).get(iso3) or country_label(iso3)[0] for iso3 in labelled if iso3 in shapes}
+    engine = axes.figure.get_layout_engine()
+    if engine is not None:  # names are spaced in points: lay the figure out first, so that the map has its final size
+        engine.execute(axes.figure)
     places = label_places(axes, shapes, names, subregions(sorted(names)))
     draw_labels(axes, places, names)
     rows = []
