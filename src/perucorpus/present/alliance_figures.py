@@ -1,7 +1,7 @@
 """Notebook 03's three figures (the two maps, Peru's timeline, the membership matrix) in any language of the pack.
 
 One drawing code for every language: each text a figure writes is looked up by key (``figure.*``) in a
-:class:`FigureText`. The English texts are :data:`TEXTS` (taken from the presentation constants where they
+:class:`FigureText`. The English texts are :func:`english_texts` (taken from the presentation constants where they
 live: status words, display categories, cell words, Peru's steps); a translated edition gives the same keys
 from its catalogue (``teaching/<lang>.toml``, each entry recording the English it translates), country names
 from CLDR and dates in its own words. Notebook 03 draws the English figures; the Arabic edition's build
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from perucorpus.base.vocabulary import STATUS_WORDS
@@ -42,8 +43,10 @@ OWN_TEXTS = {
 }
 
 
-def _texts() -> dict[str, str]:
-    from perucorpus.facts.memberships import PERU_STEP_TEXT
+@cache
+def english_texts() -> dict[str, str]:
+    """Every English text of the figures by key: the source a translated catalogue records for each ``figure.*`` entry."""
+    from perucorpus.facts.memberships import PERU_STEP_TEXT  # here: drawing a legend needs no pandas
 
     texts = dict(OWN_TEXTS)
     texts |= {f"figure.category.{category}": text for category, (_, _, text, _) in figures.CATEGORIES.items()}
@@ -51,10 +54,6 @@ def _texts() -> dict[str, str]:
     texts |= {f"figure.cell.{status}": words for status, words in figures.CELL_WORDS.items()}
     texts |= {f"figure.step.{grouping}.{status}": words for (grouping, status), words in PERU_STEP_TEXT.items()}
     return texts
-
-
-#: Every English text of the figures by key: the source a translated catalogue records for each ``figure.*`` entry.
-TEXTS = _texts()
 
 
 @dataclass(frozen=True)
@@ -88,13 +87,14 @@ class FigureText:
 
 
 def english() -> FigureText:
-    """The English words of the figures (:data:`TEXTS`, CLDR's English country names, surnames, ISO dates)."""
+    """The English words of the figures (:func:`english_texts`, CLDR's English country names, surnames, ISO dates)."""
     from perucorpus.base.countries import country_label
 
     def lookup(key: str) -> str:
-        if key not in TEXTS:
+        texts = english_texts()
+        if key not in texts:
             raise KeyError(f"no English figure text for key {key!r}")
-        return TEXTS[key]
+        return texts[key]
 
     return FigureText("en", lookup, lambda iso3: country_label(iso3)[0], lambda name: name.split()[-1], str)
 
@@ -258,7 +258,8 @@ def draw_matrix(snapshot, explainer: str, text: FigureText):
         line.set_multialignment("right" if text.right_to_left else "left")
     ax.set_title(text("figure.matrix.title"), fontsize=TITLE_SIZE, pad=14)
     english_columns = [
-        " ".join(TEXTS[f"figure.matrix.column.{c}"].format(explainer=explainer).split()) for c in schemas.SNAPSHOT_COLUMNS
+        " ".join(english_texts()[f"figure.matrix.column.{c}"].format(explainer=explainer).split())
+        for c in schemas.SNAPSHOT_COLUMNS
     ]
     with_status = [
         f"{label}: {snapshot[column].notna().sum()}" for column, label in zip(schemas.SNAPSHOT_COLUMNS, english_columns)

@@ -57,11 +57,11 @@ EDITION = "edition.toml"
 def english(root: Path | str) -> Catalogue:
     """The English source of a translation of the pack: the teaching texts, the edition's pages' texts
     (``teaching/edition.toml``), the data's texts (``data.*``) and the figures' (``figure.*``,
-    :data:`perucorpus.present.alliance_figures.TEXTS`).
+    :func:`perucorpus.present.alliance_figures.english_texts`).
     """
     teaching = english_catalogue(Path(root) / "teaching")
     edition = texts(read_toml(Path(root) / "teaching" / EDITION))
-    entries = {**teaching.entries, **edition, **data_texts(root), **alliance_figures.TEXTS}
+    entries = {**teaching.entries, **edition, **data_texts(root), **alliance_figures.english_texts()}
     return Catalogue("en", entries, teaching.origin)
 
 
