@@ -235,7 +235,7 @@ def status_map(
     English names by default); ``right_to_left`` sets the legend for a right-to-left language (keys on the right,
     aligned right); ``legend_side`` puts the legend "below" the map, or beside it on the "left" or "right" (the
     widest layout, for slides and a printed page). Returns what is drawn, one row
-    per country with a shape (ISO3 order): ``map`` (the title), ``iso3``, ``status`` ("" when none is
+    per country with a shape (ISO3 order): ``map`` (the title, on one line), ``iso3``, ``status`` ("" when none is
     recorded), ``category``, ``legend`` (its legend text), ``colour``, ``hatch``, ``marker`` (whether the
     country also gets a circle, being too small to see) and ``label`` (where its name is written: "inside",
     "east" or "west" of it, or "" when not named).
@@ -285,7 +285,17 @@ def status_map(
         legend = (legend_labels or {}).get(category) or legend_text(category, set(statuses))
         label = places[iso3][4] if iso3 in places else ""
         rows.append(
-            (title, iso3, statuses.get(iso3, ""), category, " ".join(legend.split()), colour, hatch, iso3 in markers, label)
+            (
+                " ".join(title.split()),
+                iso3,
+                statuses.get(iso3, ""),
+                category,
+                " ".join(legend.split()),
+                colour,
+                hatch,
+                iso3 in markers,
+                label,
+            )
         )
     return pd.DataFrame(rows, columns=["map", "iso3", "status", "category", "legend", "colour", "hatch", "marker", "label"])
 
