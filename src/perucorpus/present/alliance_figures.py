@@ -204,12 +204,12 @@ def draw_timeline(rows, presidents, text: FigureText):
         }
     )
     terms = presidents.assign(name=[text.draw(text.person(name)) for name in presidents["name"]])
-    figure, ax = plt.subplots(figsize=(12, 5.6), layout="constrained")
+    figure, ax = plt.subplots(figsize=(12, 6.2), layout="constrained")
     drawn = figures.timeline_data(terms, labelled, *TIMELINE_SPAN, short_name=lambda name: name)
-    shown = figures.timeline(ax, drawn, band_size=11, event_size=10.5)
-    ax.tick_params(axis="x", labelsize=11)
+    shown = figures.timeline(ax, drawn, band_size=12.5, event_size=12)
+    ax.tick_params(axis="x", labelsize=12)
     ax.set_title(text("figure.timeline.title"), fontsize=TITLE_SIZE)
-    ax.set_xlabel(text("figure.timeline.footnote"), fontsize=10.5, loc="right" if text.right_to_left else "left")
+    ax.set_xlabel(text("figure.timeline.footnote"), fontsize=11.5, loc="right" if text.right_to_left else "left")
     alt = (
         f"Timeline of Peru's presidents from 2017 ({', '.join(shown)}; → marks one still in office at the last date "
         "recorded) and its steps between the groupings: " + "; ".join(f"{e.start} {e.event}" for e in events.itertuples())
