@@ -79,11 +79,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from perucorpus.present import figures
 
-def ink(text):
+def ink(text, prepared=False):
     figures.use_project_style()
-    figure = Figure(figsize=(4, 1), dpi=100)
+    figure = Figure(figsize=(8, 1), dpi=100)
     FigureCanvasAgg(figure)
-    figure.text(0.5, 0.5, figures.ar(text), fontsize=40, ha="center", va="center")
+    figure.text(0.5, 0.5, text if prepared else figures.ar(text), fontsize=40, ha="center", va="center")
     figure.canvas.draw()
     return np.asarray(figure.canvas.buffer_rgba())[:, :, 0] < 128
 
@@ -95,6 +95,27 @@ def saved_sizes():
     with tempfile.TemporaryDirectory() as folder:
         return [path.stat().st_size for path in figures.save(figure, folder, "check")]
 
+def arabic_figure_text():
+    # the Arabic figures' words as the edition draws them (perucorpus.present.alliance_figures, keys of teaching/ar.toml)
+    import tomllib
+    from pathlib import Path
+    from perucorpus.present import alliance_figures
+    entries = tomllib.loads(Path(sys.argv[1], "teaching", "ar.toml").read_text(encoding="utf-8"))["entries"]
+    text = alliance_figures.FigureText("ar", lambda key: entries[key]["text"], str, str, str, right_to_left=True)
+    label = alliance_figures.legend_labels(text, {"signatory", "absent"})["absent"]
+    figure = Figure(figsize=(4, 2), layout="constrained")
+    FigureCanvasAgg(figure)
+    axes = figure.subplots()
+    axes.legend(handles=figures.legend_handles({"signatory", "absent"}, labels=alliance_figures.legend_labels(text, {"signatory", "absent"})))
+    axes.set_title(text("figure.matrix.title"))
+    figure.canvas.draw()
+    raw = entries["figure.category.absent"]["text"]
+    return {
+        "figure_joined": int(ink(label, prepared=True).any(axis=0).sum()),
+        "figure_separated": int(ink("\u200c".join(raw)).any(axis=0).sum()),
+        "figure_prepared": label != raw,
+    }
+
 line = ink("اـــــــــ")
 columns = np.flatnonzero(line.any(axis=0))
 print(json.dumps({
@@ -104,6 +125,7 @@ print(json.dumps({
     "tallest": int(columns[np.argmax(line[:, columns].sum(axis=0))]),
     "left": int(columns.min()), "right": int(columns.max()),
     "saved": saved_sizes(),
+    **arabic_figure_text(),
 }))
 """
 
@@ -116,13 +138,16 @@ def test_fallback_rendering_on_matplotlib_without_libraqm():
     """On matplotlib 3.9/3.10, figures.ar must pre-shape: joined letters, right-to-left order."""
     python = os.environ["PERUCORPUS_OLD_MATPLOTLIB_PYTHON"]
     env = dict(os.environ, PYTHONPATH=str(Path(figures.__file__).parents[2]))  # src/, holding perucorpus/
-    result = subprocess.run([python, "-c", MEASURE], capture_output=True, text=True, env=env)
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([python, "-c", MEASURE, str(root)], capture_output=True, text=True, env=env)
     assert result.returncode == 0, f"{python} failed:\n{result.stderr}"
     measured = json.loads(result.stdout)
     assert measured["native"] is False
     assert measured["joined"] < measured["separated"]
     assert measured["tallest"] > measured["left"] + 0.8 * (measured["right"] - measured["left"])
     assert len(measured["saved"]) == 2 and min(measured["saved"]) > 1000  # figures.save works there too
+    # the Arabic figures' texts (present.alliance_figures) are pre-shaped there too: joined letters
+    assert measured["figure_prepared"] and measured["figure_joined"] < measured["figure_separated"]
 
 
 def test_saved_files_are_byte_identical_and_carry_no_date(tmp_path):

@@ -222,7 +222,7 @@ PERU_STEP_TEXT = {
     ("lima_group", "founding_member"): "signs the Lima Declaration",
     ("lima_group", "announced_withdrawal"): "announces exit from the Lima Group",
     ("lima_group", "exit_dropped"): "next foreign minister drops the exit",
-    ("mnna", "notified"): "US notifies Congress: MNNA intent",
+    ("mnna", "notified"): "US notifies Congress: intent to designate Major Non-NATO Ally",
     ("mnna", "designated"): "designated Major Non-NATO Ally",
     ("accc", "signatory"): "signs the counter-cartel declaration",
 }

@@ -242,11 +242,15 @@ def with_country_names(frame, code: str = "iso3"):
     return frame
 
 
-def annotated_heatmap(axes, values, row_labels, column_labels, cmap="Blues", fmt="{:.0f}", zero="", notes=None):
+def annotated_heatmap(
+    axes, values, row_labels, column_labels, cmap="Blues", fmt="{:.0f}", zero="", notes=None, column_groups=None
+):
     """Draw ``values`` (a 2-D array-like) as a heatmap with every cell annotated.
 
     Zero cells show ``zero`` (blank by default) so that the non-zero pattern stands out.
     ``notes`` (same shape, optional) adds a small second line under each non-zero value.
+    ``column_groups`` (one per column, optional) names runs of adjacent columns: each run's name is
+    written once, centred above its columns' own labels.
     """
     data = np.asarray(values, dtype=float)
     image = axes.imshow(data, cmap=cmap, aspect="auto", vmin=0)
@@ -265,15 +269,29 @@ def annotated_heatmap(axes, values, row_labels, column_labels, cmap="Blues", fmt
             axes.text(column, row + 0.28, note, ha="center", va="center", fontsize=7, color=colour)
     for side in ("top", "right", "bottom", "left"):
         axes.spines[side].set_visible(False)
+    if column_groups is not None:
+        runs: list[list] = []  # [name, first column, last column]
+        for position, name in enumerate(column_groups):
+            if runs and runs[-1][0] == name:
+                runs[-1][2] = position
+            else:
+                runs.append([name, position, position])
+        groups = axes.secondary_xaxis("top")
+        groups.set_xticks([(first + last) / 2 for _, first, last in runs], [name for name, _, _ in runs])
+        groups.tick_params(length=0, pad=22, labelsize=10.5)
+        groups.spines["top"].set_visible(False)
     return image
 
 
-def category_grid(axes, table, row_labels, column_labels, fontsize: float = 7):
+def category_grid(axes, table, row_labels, column_labels, fontsize: float = 7, cell_words=None, labels=None):
     """Draw a table of statuses as cells coloured and hatched by category (:data:`CATEGORIES`), each with its
-    status in words (:data:`CELL_WORDS`); an empty cell is drawn in the colour of :data:`NO_STATUS`.
+    status in words (``cell_words``, by default :data:`CELL_WORDS`); an empty cell is drawn in the colour of
+    :data:`NO_STATUS`.
 
-    Returns legend handles for the categories that occur, in legend order.
+    Returns legend handles for the categories that occur, in legend order, "no status recorded" last when a
+    cell is empty; ``labels`` may reword a category (:func:`legend_handles`).
     """
+    cell_words = cell_words or CELL_WORDS
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import Rectangle
 
@@ -287,7 +305,7 @@ def category_grid(axes, table, row_labels, column_labels, fontsize: float = 7):
             axes.text(
                 column,
                 row,
-                CELL_WORDS[value],
+                cell_words[value],
                 ha="center",
                 va="center",
                 fontsize=fontsize,
@@ -309,7 +327,9 @@ def category_grid(axes, table, row_labels, column_labels, fontsize: float = 7):
     axes.tick_params(top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
     for side in ("top", "right", "bottom", "left"):
         axes.spines[side].set_visible(False)
-    return legend_handles({value for value in values.ravel() if isinstance(value, str)})
+    statuses = {value for value in values.ravel() if isinstance(value, str)}
+    empty = any(not isinstance(value, str) for value in values.ravel())
+    return legend_handles(statuses, empty=empty, labels=labels)
 
 
 #: The colour of hatching lines (over the category's colour).
@@ -380,13 +400,13 @@ def describe_bar_panels(panels, what: str) -> str:
 BASIS_COLUMNS = ("start_basis", "start_derivation", "end_basis", "end_derivation")
 
 
-def timeline_data(terms, events, first, last):
+def timeline_data(terms, events, first, last, short_name=None):
     """What :func:`timeline` draws, with the dates as recorded: one row per band (``layer`` "term") and per event line ("event").
 
     ``terms`` has ``name``, ``start`` and ``end`` (dates; "" or None while in office: the band
     runs to ``last`` and its name is marked →); ``events`` has ``date`` and ``label``. Either may
     carry :data:`BASIS_COLUMNS`, which are kept ("" where absent). Terms over before ``first`` are
-    left out. Columns: ``layer``, ``label`` (the surname shown, or the event's text), ``start`` and
+    left out; a band is labelled ``short_name(name)`` (by default the surname). Columns: ``layer``, ``label`` (the surname shown, or the event's text), ``start`` and
     ``end`` as recorded (ISO; "" for an event's end and a term still running), the basis columns,
     and ``drawn_start``/``drawn_end``, the x positions (a band starts no earlier than ``first``; one
     still in office runs to ``last``; an event is drawn at its date).
@@ -404,7 +424,7 @@ def timeline_data(terms, events, first, last):
     for term in terms.itertuples():
         if term.end and pd.Timestamp(term.end) <= first:
             continue
-        label = term.name.split()[-1] + ("" if term.end else " →")
+        label = (short_name or _surname)(term.name) + ("" if term.end else " →")
         drawn = (max(pd.Timestamp(term.start), first), pd.Timestamp(term.end) if term.end else last)
         rows.append(("term", label, iso(term.start), iso(term.end), *basis(term), *(iso(when) for when in drawn)))
     for event in events.itertuples():
@@ -414,10 +434,15 @@ def timeline_data(terms, events, first, last):
     return frame
 
 
-def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
+def _surname(name: str) -> str:
+    return name.split()[-1]
+
+
+def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea"), band_size: float = 8, event_size: float = 7.5) -> list[str]:
     """Terms of office as bands along the bottom, dated events as labelled lines above them.
 
-    ``drawn`` is :func:`timeline_data` (its ``span`` is the x range). Returns the surnames shown, in order.
+    ``drawn`` is :func:`timeline_data` (its ``span`` is the x range); ``band_size`` and ``event_size`` are
+    the labels' font sizes. Returns the surnames shown, in order.
     """
     import pandas as pd
 
@@ -432,7 +457,7 @@ def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
             band.label,
             ha="center",
             va="center",
-            fontsize=8,
+            fontsize=band_size,
             rotation=90 if (end - start).days < 250 else 0,
             transform=axes.get_xaxis_transform(),
         )
@@ -448,7 +473,7 @@ def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea")) -> list[str]:
             when,
             height + 0.01,
             event.label,
-            fontsize=7.5,
+            fontsize=event_size,
             ha="right" if towards_end or followed else "left",
             va="bottom",
             transform=axes.get_xaxis_transform(),

@@ -30,7 +30,7 @@ EXTENT = (-4300.0, 5000.0, -7300.0, 6000.0)  # west, east, south, north, in km o
 SMALL_AREA = 30_000.0  # km²: below this a country also gets a marker
 #: Labels of countries east of this longitude (and of the Caribbean's) that do not fit go to the Atlantic side.
 ATLANTIC_SIDE = -66.0
-LABEL_SIZE = 8.0  # points
+LABEL_SIZE = 9.5  # points
 
 
 def load_shapes(path: Path | str) -> dict[str, list[Polygon]]:
@@ -146,7 +146,7 @@ def label_places(axes, shapes: dict[str, list[Polygon]], names: dict[str, str], 
     """
     transformer = pyproj.Transformer.from_crs(PROJECTION, "+proj=longlat +datum=WGS84 +no_defs", always_xy=True)
     km_per_point = (EXTENT[1] - EXTENT[0]) / (axes.get_window_extent().width * 72 / axes.figure.dpi)
-    line, gap = LABEL_SIZE * 1.3 * km_per_point, 12 * km_per_point
+    line, gap = LABEL_SIZE * 1.55 * km_per_point, 12 * km_per_point
     places, columns = {}, {"east": [], "west": []}
     for iso3 in sorted(names):
         x, y = marker_position(shapes[iso3])
@@ -213,14 +213,29 @@ def draw_labels(axes, places: dict, names: dict[str, str]) -> None:
         axes.text(x, y, names[iso3], fontsize=LABEL_SIZE, ha="left" if side == "east" else "right", va="center")
 
 
-def status_map(axes, shapes, statuses, title: str, labelled=(), legend_labels: dict[str, str] | None = None):
+def status_map(
+    axes,
+    shapes,
+    statuses,
+    title: str,
+    labelled=(),
+    legend_labels: dict[str, str] | None = None,
+    names: dict[str, str] | None = None,
+    legend_size: float = 8,
+    title_size: float = 10.5,
+    right_to_left: bool = False,
+    legend_side: str = "below",
+):
     """Colour each country (``shapes``: projected, :func:`project`) by the category of its status
     (``statuses``: ISO3 → status), name the countries in ``labelled``, and add a legend of the categories shown.
 
     The legend lists the categories shown, in legend order (:func:`perucorpus.present.figures.legend_handles`),
     then "no status recorded" if some country is left without one; ``legend_labels`` may reword a category
-    for this map. Returns what is drawn, one row
-    per country with a shape (ISO3 order): ``map`` (the title), ``iso3``, ``status`` ("" when none is
+    for this map. ``names`` (ISO3 → name as drawn) names the countries in another language than English (CLDR's
+    English names by default); ``right_to_left`` sets the legend for a right-to-left language (keys on the right,
+    aligned right); ``legend_side`` puts the legend "below" the map, or beside it on the "left" or "right" (the
+    widest layout, for slides and a printed page). Returns what is drawn, one row
+    per country with a shape (ISO3 order): ``map`` (the title, on one line), ``iso3``, ``status`` ("" when none is
     recorded), ``category``, ``legend`` (its legend text), ``colour``, ``hatch``, ``marker`` (whether the
     country also gets a circle, being too small to see) and ``label`` (where its name is written: "inside",
     "east" or "west" of it, or "" when not named).
@@ -234,9 +249,33 @@ def status_map(axes, shapes, statuses, title: str, labelled=(), legend_labels: d
     categories = {iso3: STATUS_CATEGORY[status] for iso3, status in statuses.items()}
     markers = draw(axes, shapes, categories, marked=set(labelled))
     handles = legend_handles(set(statuses), empty=bool(set(shapes) - set(categories)), labels=legend_labels)
-    axes.legend(handles=handles, loc="lower left", frameon=False, fontsize=8)
-    axes.set_title(title, fontsize=10.5)
-    names = {iso3: country_label(iso3)[0] for iso3 in labelled if iso3 in shapes}
+    # Outside the map, not over the ocean: at a size readable on a slide or printed page it would cover land.
+    place = {
+        "below": ("upper right" if right_to_left else "upper left", (1.0 if right_to_left else 0.0, 0.0), 2),
+        "left": ("center right", (0.0, 0.3), 1),
+        "right": ("center left", (1.0, 0.3), 1),
+    }[legend_side]
+    legend = axes.legend(
+        handles=handles,
+        loc=place[0],
+        bbox_to_anchor=place[1],
+        frameon=False,
+        fontsize=legend_size,
+        ncols=place[2],
+        labelspacing=0.4,
+        columnspacing=1.0,
+        handlelength=1.6,
+        handletextpad=0.5,
+        markerfirst=not right_to_left,
+        alignment="right" if right_to_left else "left",
+    )
+    for text in legend.get_texts():  # each line of a two-line entry starts where the reader starts
+        text.set_multialignment("right" if right_to_left else "left")
+    axes.set_title(title, fontsize=title_size)
+    names = {iso3: (names or {}).get(iso3) or country_label(iso3)[0] for iso3 in labelled if iso3 in shapes}
+    engine = axes.figure.get_layout_engine()
+    if engine is not None:  # names are spaced in points: lay the figure out first, so that the map has its final size
+        engine.execute(axes.figure)
     places = label_places(axes, shapes, names, subregions(sorted(names)))
     draw_labels(axes, places, names)
     rows = []
@@ -246,7 +285,17 @@ def status_map(axes, shapes, statuses, title: str, labelled=(), legend_labels: d
         legend = (legend_labels or {}).get(category) or legend_text(category, set(statuses))
         label = places[iso3][4] if iso3 in places else ""
         rows.append(
-            (title, iso3, statuses.get(iso3, ""), category, " ".join(legend.split()), colour, hatch, iso3 in markers, label)
+            (
+                " ".join(title.split()),
+                iso3,
+                statuses.get(iso3, ""),
+                category,
+                " ".join(legend.split()),
+                colour,
+                hatch,
+                iso3 in markers,
+                label,
+            )
         )
     return pd.DataFrame(rows, columns=["map", "iso3", "status", "category", "legend", "colour", "hatch", "marker", "label"])
 

@@ -23,8 +23,9 @@ import fontpkg_noto_sans_arabic
 import jinja2
 from markupsafe import Markup
 
+from perucorpus.present import alliance_figures
 from perucorpus.present.display import latin_isolated, mixed
-from perucorpus.publish import editions, localised
+from perucorpus.publish import catalogue, editions, localised
 from perucorpus.publish.catalogue import RIGHT_TO_LEFT
 from perucorpus.publish.site import FONT, LINKS_TO_TEXT, TEMPLATES, fresh_folder
 
@@ -39,7 +40,7 @@ PAGES = {
 #: The PDF each page is printed to.
 PDFS = {page: page.removesuffix(".html") + ".pdf" for page in PAGES}
 #: The figures the handout and the slides show (files of ``figures/``).
-MAPS, TIMELINE = "03_maps", "03_peru_timeline"
+MAPS, TIMELINE = alliance_figures.MAPS, alliance_figures.TIMELINE
 MANIFEST = "printed.json"
 #: Where each language's edition of the pack is built, under ``_build/``, and the name of each language in itself
 #: (the label of the link from a page to its twin in the other language).
@@ -165,13 +166,39 @@ def write_pages(root: Path | str, target: Path | str, pack: editions.Pack | None
     pages = render(pack)
     fresh_folder(target)
     (target / "figures").mkdir()
-    for stem in sorted({MAPS, TIMELINE} | {figure.stem for figure in pack.figures}):
+    stems = sorted({MAPS, TIMELINE} | {figure.stem for figure in pack.figures})
+    if pack.t.language != "en":  # drawn in the edition's language by the figure code notebook 03 draws in English
+        drawn = draw_figures(root, target / "figures", pack.t.language)
+        missing = set(stems) - {path.stem for path in drawn}
+        if missing:
+            raise editions.PackError(f"no {pack.t.language} drawing of the figures {sorted(missing)}")
+        stems = []
+    for stem in stems:
         shutil.copy(root / "figures" / f"{stem}.png", target / "figures" / f"{stem}.png")
     (target / "fonts").mkdir()
     shutil.copy(next(Path(fontpkg_noto_sans_arabic.ROOT, "files").glob("NotoSansArabic*.ttf")), target / FONT)
     for name, html in pages.items():
         (target / name).write_text(html, encoding="utf-8")
     return pages
+
+
+def _draw(root: Path, folder: Path, language: str) -> list[Path]:
+    t = catalogue.load(root / "teaching", language)
+    explainer = t("data.article.shield2026_explainer")
+    return alliance_figures.draw_all(root / "data", folder, localised.figure_text(root, t), explainer)
+
+
+def draw_figures(root: Path | str, folder: Path | str, language: str) -> list[Path]:
+    """Draw the pack's figures in ``language`` into ``folder`` (:func:`perucorpus.present.alliance_figures.draw_all`).
+
+    In a process of its own: drawing leaves font and projection files open on low descriptors, where the
+    browser that prints the pack then wants its pipe (:class:`perucorpus.publish.chromium.Browser`).
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_draw, Path(root), Path(folder), language).result()
 
 
 def build(root: Path | str, target: Path | str, pdf: bool = True, language: str = "en") -> list[Path]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from perucorpus.present import alliance_figures
 from perucorpus.publish import editions
 from perucorpus.publish.catalogue import SOURCE, Catalogue, read_toml, texts
 from perucorpus.publish.catalogue import english as english_catalogue
@@ -72,11 +73,13 @@ EDITION = "edition.toml"
 
 def english(root: Path | str) -> Catalogue:
     """The English source of a translation of the pack: the teaching texts, the edition's pages' texts
-    (``teaching/edition.toml``) and the data's texts (``data.*``).
+    (``teaching/edition.toml``), the data's texts (``data.*``) and the figures' (``figure.*``,
+    :func:`perucorpus.present.alliance_figures.english_texts`).
     """
     teaching = english_catalogue(Path(root) / "teaching")
     edition = texts(read_toml(Path(root) / "teaching" / EDITION))
-    return Catalogue("en", {**teaching.entries, **edition, **data_texts(root)}, teaching.origin)
+    entries = {**teaching.entries, **edition, **data_texts(root), **alliance_figures.english_texts()}
+    return Catalogue("en", entries, teaching.origin)
 
 
 def date_words(value: str, t: Catalogue) -> str:
@@ -87,6 +90,27 @@ def date_words(value: str, t: Catalogue) -> str:
         return editions.date_label(value, "", t)
     except ValueError:
         return value
+
+
+def figure_text(root: Path | str, t: Catalogue) -> alliance_figures.FigureText:
+    """The words of the figures in the catalogue's language: ``figure.*`` keys from the catalogue (a missing key is
+    an error), CLDR's country names, the presidents' surnames from ``data.president.*``, dates as on the pages
+    (:func:`date_words`: month names from CLDR, Western digits).
+    """
+    from perucorpus.base.countries import country_label
+
+    source = read_toml(Path(root) / "teaching" / SOURCE)
+    keys = {entry["president"]: key for key, entry in source["presidents"].items()}
+    if t.language == "en":
+        return alliance_figures.english()
+    return alliance_figures.FigureText(
+        t.language,
+        t,
+        country=lambda iso3: country_label(iso3)[1],
+        person=lambda name: t(f"data.president.{keys[name]}").split()[-1],
+        date=lambda value: date_words(value, t),
+        right_to_left=t.direction == "rtl",
+    )
 
 
 def _reference(reference: editions.Reference, t: Catalogue) -> editions.Reference:

@@ -1,0 +1,318 @@
+"""Notebook 03's three figures (the two maps, Peru's timeline, the membership matrix) in any language of the pack.
+
+One drawing code for every language: each text a figure writes is looked up by key (``figure.*``) in a
+:class:`FigureText`. The English texts are :func:`english_texts` (taken from the presentation constants where they
+live: status words, display categories, cell words, Peru's steps); a translated edition gives the same keys
+from its catalogue (``teaching/<lang>.toml``, each entry recording the English it translates), country names
+from CLDR and dates in its own words. Notebook 03 draws the English figures; the Arabic edition's build
+(:mod:`perucorpus.publish.classroom`) draws the Arabic ones from the same functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from perucorpus.base.vocabulary import STATUS_WORDS
+from perucorpus.present import figures
+
+#: The three figures' stems under ``figures/``.
+MAPS, TIMELINE, MATRIX = "03_maps", "03_peru_timeline", "03_membership_matrix"
+#: The timeline's span.
+TIMELINE_SPAN = ("2017-01-01", "2026-07-01")
+
+#: The figures' own texts (the words of statuses, categories, cells and steps are added from their constants below).
+OWN_TEXTS = {
+    "figure.maps.lima_title": "Lima Group, end of 2021\n(public references)",
+    "figure.maps.signatories_title": "Signatories of the counter-cartel declaration,\nMarch 2026 (as {explainer} lists them)",
+    "figure.maps.attended": "attended the Miami summit;\nnot on the signatory list",
+    "figure.timeline.title": "Peru 2017–2026: presidents (bands) and steps between the groupings (lines)",
+    "figure.timeline.event": "{date}{mark}: {event}",
+    "figure.timeline.footnote": "* date worked out from the sources rather than stated in them "
+    "(how: see the table of Peru's steps); → president still in office",
+    "figure.matrix.title": "Alliance membership in the Americas, 2021 and 2026",
+    "figure.matrix.legend_title": "Category",
+    "figure.matrix.column.lima_group_2021": "Lima Group\nend of 2021\n(references)",
+    "figure.matrix.column.mnna_2026": "Major Non-NATO\nAlly, Mar 2026\n(references)",
+    "figure.matrix.column.accc_2026": "Declaration\nsignatories, Mar 2026\n({explainer})",
+    "figure.matrix.column.miami_summit_2026": "Miami summit\n7 Mar 2026\n(references)",
+    "figure.or": " or ",
+    "figure.category.none": figures.NO_STATUS[2],
+}
+
+
+@cache
+def english_texts() -> dict[str, str]:
+    """Every English text of the figures by key: the source a translated catalogue records for each ``figure.*`` entry."""
+    from perucorpus.facts.memberships import PERU_STEP_TEXT  # here: drawing a legend needs no pandas
+
+    texts = dict(OWN_TEXTS)
+    texts |= {f"figure.category.{category}": text for category, (_, _, text, _) in figures.CATEGORIES.items()}
+    texts |= {f"figure.status.{status}": words for status, words in STATUS_WORDS.items()}
+    texts |= {f"figure.cell.{status}": words for status, words in figures.CELL_WORDS.items()}
+    texts |= {f"figure.step.{grouping}.{status}": words for (grouping, status), words in PERU_STEP_TEXT.items()}
+    return texts
+
+
+@dataclass(frozen=True)
+class FigureText:
+    """The words of the figures in one ``language``: ``lookup`` gives the text of a key (an error if it has none),
+    ``country`` a country's name (ISO3), ``person`` a president's short name from the name recorded, ``date``
+    an ISO date (or month, or year) in words. Calling it gives a text ready to draw (:func:`figures.ar` for
+    right-to-left languages); :meth:`plain` the same text unprepared (for data and alt texts).
+    """
+
+    language: str
+    lookup: Callable[[str], str]
+    country: Callable[[str], str]
+    person: Callable[[str], str]
+    date: Callable[[str], str]
+    right_to_left: bool = False
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def plain(self, key: str, **fields) -> str:
+        """The text of ``key`` with ``fields`` filled in."""
+        text = self.lookup(key)
+        return text.format(**fields) if fields else text
+
+    def draw(self, text: str) -> str:
+        """``text`` as matplotlib must be given it (shaped and reordered only where it cannot do it itself)."""
+        return figures.ar(text) if self.right_to_left else text
+
+    def __call__(self, key: str, **fields) -> str:
+        """The text of ``key``, ready to draw."""
+        return self.draw(self.plain(key, **fields))
+
+
+def english() -> FigureText:
+    """The English words of the figures (:func:`english_texts`, CLDR's English country names, surnames, ISO dates)."""
+    from perucorpus.base.countries import country_label
+
+    def lookup(key: str) -> str:
+        texts = english_texts()
+        if key not in texts:
+            raise KeyError(f"no English figure text for key {key!r}")
+        return texts[key]
+
+    return FigureText("en", lookup, lambda iso3: country_label(iso3)[0], lambda name: name.split()[-1], str)
+
+
+def legend_labels(text: FigureText, statuses) -> dict[str, str]:
+    """Each display category's legend text in ``text``'s language, for a figure showing ``statuses``: the words of
+    the one or two of its statuses shown (joined by ``figure.or``), else the category's own text
+    (as :func:`perucorpus.present.figures.legend_text` does in English), ready to draw.
+    """
+    shown_statuses = set(statuses)
+    labels = {"": text("figure.category.none")}
+    for category, (*_, members) in figures.CATEGORIES.items():
+        shown = [text.plain(f"figure.status.{status}") for status in members if status in shown_statuses]
+        if not 0 < len(shown) <= 2:
+            labels[category] = text(f"figure.category.{category}")
+            continue
+        joiner = text.plain("figure.or")
+        joined = joiner.join(" ".join(words.split()) for words in shown)
+        labels[category] = text.draw(joined if len(joined) <= 30 else (joiner.rstrip() + "\n").join(shown))
+    return labels
+
+
+LEGEND_SIZE = 15  # points: readable on a slide and on A4, where the figures are printed at about half their size
+TITLE_SIZE = 16.0
+
+
+def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText):
+    """The two maps side by side: the Lima Group at the end of 2021 (public references), and the signatories of the
+    March 2026 declaration with the states named as absent (the explainer's list) and the Miami summit's attendees
+    that are not on it. Returns (figure, the data drawn, a text alternative in English).
+    """
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from perucorpus.base import schemas
+    from perucorpus.facts import memberships
+    from perucorpus.present import maps
+
+    lima_2021 = memberships.status_on(rows, *schemas.SNAPSHOT_COLUMNS["lima_group_2021"])
+    coalition = memberships.status_on(rows, *schemas.SNAPSHOT_COLUMNS["accc_2026"])
+    grouping, summit_day, _ = schemas.SNAPSHOT_COLUMNS["miami_summit_2026"]
+    summit = memberships.status_on(rows, grouping, summit_day, "article")  # the attendees the explainer names
+    coalition_view = pd.concat([summit[~summit.index.isin(coalition.index)], coalition])
+    # Wide: each legend on the outer side of its map, so that the figure fills a slide or the width of a page
+    figure, axes = plt.subplots(1, 2, figsize=(17, 8.6), layout="constrained")
+    drawn = []
+    for ax, statuses, title, extra, side in (
+        (axes[0], lima_2021, text("figure.maps.lima_title"), {}, "left"),
+        (
+            axes[1],
+            coalition_view,
+            text("figure.maps.signatories_title", explainer=explainer),
+            {"attended": text("figure.maps.attended")},
+            "right",
+        ),
+    ):
+        drawn.append(
+            maps.status_map(
+                ax,
+                shapes,
+                statuses,
+                title,
+                labelled=labelled,
+                legend_labels=legend_labels(text, statuses) | extra,
+                names={iso3: text.draw(text.country(iso3)) for iso3 in labelled},
+                legend_size=LEGEND_SIZE,
+                title_size=TITLE_SIZE,
+                right_to_left=text.right_to_left,
+                legend_side=side,
+            )
+        )
+    data = figures.with_country_names(pd.concat(drawn, ignore_index=True))
+    alt = (
+        "Two equal-area maps of the Americas, every state named in the tables labelled. Lima Group at the end of 2021: "
+        f"{maps.describe_statuses(lima_2021)}. Signatories of the March 2026 declaration and states named as absent, "
+        f"as {explainer} lists them: {maps.describe_statuses(coalition_view)}."
+    )
+    return figure, data, alt
+
+
+def draw_timeline(rows, presidents, text: FigureText):
+    """Peru's presidents (bands) and its steps between the groupings (lines, :func:`perucorpus.facts.memberships.steps`),
+    a derived date marked *. Returns (figure, the data drawn, a text alternative in English).
+    """
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from perucorpus.facts import memberships
+
+    events = memberships.steps(rows, "PER", memberships.PERU_STEP_TEXT)
+    keys = {words: f"figure.step.{grouping}.{status}" for (grouping, status), words in memberships.PERU_STEP_TEXT.items()}
+    labels = [
+        text(
+            "figure.timeline.event",
+            date=text.date(e.start),
+            mark="*" if e.start_basis == "derived" else "",
+            event=text.plain(keys[e.event]),
+        )
+        for e in events.itertuples()
+    ]
+    labelled = pd.DataFrame(
+        {
+            "date": events["start_date"],
+            "label": labels,
+            "start_basis": events["start_basis"],
+            "start_derivation": events["start_derivation"],
+        }
+    )
+    terms = presidents.assign(name=[text.draw(text.person(name)) for name in presidents["name"]])
+    figure, ax = plt.subplots(figsize=(12, 6.2), layout="constrained")
+    drawn = figures.timeline_data(terms, labelled, *TIMELINE_SPAN, short_name=lambda name: name)
+    shown = figures.timeline(ax, drawn, band_size=12.5, event_size=12)
+    ax.tick_params(axis="x", labelsize=12)
+    ax.set_title(text("figure.timeline.title"), fontsize=TITLE_SIZE)
+    ax.set_xlabel(text("figure.timeline.footnote"), fontsize=11.5, loc="right" if text.right_to_left else "left")
+    alt = (
+        f"Timeline of Peru's presidents from 2017 ({', '.join(shown)}; → marks one still in office at the last date "
+        "recorded) and its steps between the groupings: " + "; ".join(f"{e.start} {e.event}" for e in events.itertuples())
+    )
+    return figure, drawn, alt
+
+
+def draw_matrix(snapshot, explainer: str, text: FigureText):
+    """The statuses of every country (rows, in the order of ``snapshot``) in the four groupings (columns), each cell
+    coloured by category and naming its status; blank cells (no status recorded) have their legend entry too.
+    Returns (figure, the data drawn, a text alternative in English).
+    """
+    import matplotlib.pyplot as plt
+
+    from perucorpus.base import schemas
+
+    order = list(schemas.SNAPSHOT_COLUMNS)[:: -1 if text.right_to_left else 1]  # read from the names outwards
+    columns = [text(f"figure.matrix.column.{column}", explainer=explainer) for column in order]
+    figure, ax = plt.subplots(figsize=(11, 10.5), layout="constrained")
+    if text.right_to_left:
+        row_labels = [text.draw(text.country(iso3)) for iso3 in snapshot.index]
+    else:
+        row_labels = [figures.bilingual(*_both_names(iso3)) for iso3 in snapshot.index]
+    cell_words = {status: text(f"figure.cell.{status}") for status in figures.CELL_WORDS}
+    statuses = {value for value in snapshot.to_numpy().ravel() if isinstance(value, str)}
+    handles = figures.category_grid(
+        ax, snapshot[order], row_labels, columns, fontsize=8.5, cell_words=cell_words, labels=legend_labels(text, statuses)
+    )
+    ax.tick_params(axis="x", labelsize=10)
+    ax.tick_params(axis="y", labelsize=10)
+    if text.right_to_left:  # names on the right, where a right-to-left reader starts; legend on the left
+        ax.yaxis.tick_right()
+        ax.tick_params(axis="y", left=False, labelleft=False, right=False, labelright=True)
+    legend = ax.legend(
+        handles=handles,
+        loc="upper right" if text.right_to_left else "upper left",
+        bbox_to_anchor=(-0.01, 1) if text.right_to_left else (1.01, 1),
+        frameon=False,
+        title=text("figure.matrix.legend_title"),
+        fontsize=11,
+        title_fontsize=12,
+        markerfirst=not text.right_to_left,
+        alignment="right" if text.right_to_left else "left",
+    )
+    for line in legend.get_texts():
+        line.set_multialignment("right" if text.right_to_left else "left")
+    ax.set_title(text("figure.matrix.title"), fontsize=TITLE_SIZE, pad=14)
+    english_columns = [
+        " ".join(english_texts()[f"figure.matrix.column.{c}"].format(explainer=explainer).split())
+        for c in schemas.SNAPSHOT_COLUMNS
+    ]
+    with_status = [
+        f"{label}: {snapshot[column].notna().sum()}" for column, label in zip(schemas.SNAPSHOT_COLUMNS, english_columns)
+    ]
+    alt = (
+        f"Grid of {len(snapshot)} countries of the Americas by grouping, each cell naming the status, coloured by its "
+        "category, a blank cell where no status is recorded; countries with a status: " + "; ".join(with_status)
+    )
+    data = figures.with_country_names(figures.grid_data(snapshot, "status", row="iso3"))
+    return figure, data, alt
+
+
+def _both_names(iso3: str) -> tuple[str, str]:
+    from perucorpus.base.countries import country_label
+
+    return country_label(iso3)
+
+
+def read_snapshot(data: Path | str):
+    """``data/derived/membership_snapshot.csv`` (written by notebook 03) as the matrix draws it: ISO3 index, no status as NaN."""
+    import numpy as np
+
+    from perucorpus.base import schemas, tables
+
+    frame = tables.read_table(Path(data) / "derived" / "membership_snapshot.csv", schemas.MEMBERSHIP_SNAPSHOT)
+    return frame.set_index("iso3").replace("", np.nan)
+
+
+def draw_all(data: Path | str, folder: Path | str, text: FigureText, explainer: str) -> list[Path]:
+    """Draw the three figures from the data in ``data`` in ``text``'s language and write each as ``<stem>.png`` in
+    ``folder`` (the PNG only: what the pack's pages show). Returns the files written.
+    """
+    import matplotlib.pyplot as plt
+
+    from perucorpus.base.atomic import replacing
+    from perucorpus.facts import heads_of_state, memberships
+    from perucorpus.present import maps
+
+    data, folder = Path(data), Path(folder)
+    figures.use_project_style()
+    rows = memberships.load_memberships(data)
+    snapshot = read_snapshot(data)
+    shapes = maps.project(maps.load_shapes(data / "geo" / "americas_50m.geojson"))
+    drawn = {
+        MAPS: draw_maps(rows, shapes, snapshot.index, explainer, text)[0],
+        TIMELINE: draw_timeline(rows, heads_of_state.load_presidents(data), text)[0],
+        MATRIX: draw_matrix(snapshot, explainer, text)[0],
+    }
+    written = []
+    for stem, figure in drawn.items():
+        path = folder / f"{stem}.png"
+        with replacing(path) as png:
+            figures.write_png(figure, png)
+        plt.close(figure)
+        written.append(path)
+    return written
