@@ -24,9 +24,9 @@ from pathlib import Path
 import pandas as pd
 from babel.dates import format_date
 
-from perucorpus.base import dates, schemas
-from perucorpus.base.tables import DataError, read_table
-from perucorpus.facts import checks, comparison, heads_of_state, memberships
+from perucorpus.base import dates
+from perucorpus.base.tables import DataError
+from perucorpus.facts.collection import Collection
 from perucorpus.facts.quotes import numbered_paragraphs
 from perucorpus.facts.sourcing import CITED_IN_NOTE
 from perucorpus.publish.catalogue import Catalogue, read_toml
@@ -249,24 +249,27 @@ def read_translations(data: Path) -> dict[tuple[str, int], str]:
 
 
 class Data:
-    """The project's data as the teaching source cites it, loaded once and checked by the data's own loaders."""
+    """The project's data as the teaching source cites it, read once (``collection``: the project's
+    :class:`perucorpus.facts.collection.Collection`, or one of ``root/data``) and checked as the notebooks check it.
+    """
 
-    def __init__(self, root: Path | str):
+    def __init__(self, root: Path | str, collection: Collection | None = None):
         self.root = Path(root)
         folder = self.root / "data"
-        self.articles = corpus.load_corpus(folder)
-        self.meta = corpus.metadata(self.articles)
-        self.names = corpus.reader_names(self.meta)
+        data = collection or Collection(folder)
+        self.articles = data.articles
+        self.meta = data.meta
+        self.names = data.names
         self.paragraphs = {article_id: dict(numbered_paragraphs(article.raw)) for article_id, article in self.articles.items()}
         self.translations = read_translations(folder)
-        self.claims = checks.load_claims(folder).set_index("claim_id", drop=False)
-        self.references = read_table(folder / "references.csv", schemas.REFERENCES).set_index("ref_id", drop=False)
-        self.presidents = heads_of_state.load_presidents(folder)
-        self.memberships = memberships.load_memberships(folder)
-        self.positions = comparison.load_positions(folder)
-        self.dimensions = read_table(folder / "dimensions.csv", schemas.DIMENSIONS)
-        self.eras = read_table(folder / "eras.csv", schemas.ERAS)
-        self.hedges = read_table(folder / "hedge_markers.csv", schemas.HEDGE_MARKERS).set_index("marker_ar", drop=False)
+        self.claims = data.claims.set_index("claim_id", drop=False)
+        self.references = data.table("references.csv").set_index("ref_id", drop=False)
+        self.presidents = data.presidents
+        self.memberships = data.memberships
+        self.positions = data.positions
+        self.dimensions = data.dimensions
+        self.eras = data.table("eras.csv")
+        self.hedges = data.table("hedge_markers.csv").set_index("marker_ar", drop=False)
         self.figures = self.root / "figures"
 
     def arabic(self, article_id: str, number: int) -> str:
@@ -550,12 +553,14 @@ def _step(key: str, entry: dict, t: Catalogue, questions: list[Item]) -> Step:
     return Step(key, int(entry["minutes"]), *texts, blocks)
 
 
-def load(root: Path | str, language: str = "en") -> Pack:
-    """The pack of the project at ``root`` (its ``teaching/``, ``data/`` and ``figures/``) in ``language``."""
+def load(root: Path | str, language: str = "en", collection: Collection | None = None) -> Pack:
+    """The pack of the project at ``root`` (its ``teaching/``, ``data/`` and ``figures/``) in ``language``
+    (its data from ``collection``, if given: the caller's files already read, :class:`Data`).
+    """
     root = Path(root)
     source = read_toml(root / "teaching" / "classroom.toml")
     t = load_catalogue(root / "teaching", language)
-    data = Data(root)
+    data = Data(root, collection)
     builder = _Builder(data, t, source)
     questions = [_item(builder, "question", key, n, entry) for n, (key, entry) in enumerate(source["questions"].items(), 1)]
     exercises = []
