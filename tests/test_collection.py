@@ -13,7 +13,7 @@ from perucorpus.base import tables
 from perucorpus.base.tables import DataError
 from perucorpus.facts import checks, comparison, heads_of_state, memberships, translations
 from perucorpus.facts.collection import SCHEMAS, WITH_ERAS, Collection
-from perucorpus.text import corpus
+from perucorpus.text import corpus, overview
 
 DATA_SETS = [name for name, value in vars(Collection).items() if isinstance(value, cached_property)]
 
@@ -66,6 +66,12 @@ def test_the_collection_checks_as_the_loaders_of_one_file_do():
     pd.testing.assert_frame_equal(collection.memberships, memberships.load_memberships(DATA))
     pd.testing.assert_frame_equal(collection.presidents, heads_of_state.load_presidents(DATA))
     pd.testing.assert_frame_equal(collection.translations, translations.load_translations(DATA))
+    pd.testing.assert_frame_equal(collection.article_names, overview.article_names(collection.texts, DATA))
+    pd.testing.assert_frame_equal(collection.term_glosses, overview.term_glosses(DATA))
+    terms = overview.article_terms(collection.texts, DATA)
+    assert list(collection.article_terms) == list(terms)
+    for article_id, frame in terms.items():
+        pd.testing.assert_frame_equal(collection.article_terms[article_id], frame)
     assert collection.positions.attrs["era_labels"] == comparison.load_positions(DATA).attrs["era_labels"]
 
 

@@ -20,7 +20,7 @@ import pandera.pandas as pa
 from perucorpus.base import schemas
 from perucorpus.base.tables import read_table
 from perucorpus.facts import checks, comparison, heads_of_state, memberships, record, renderings, translations
-from perucorpus.text import cleaning, corpus
+from perucorpus.text import cleaning, corpus, overview
 from perucorpus.text.gazetteer import Gazetteer, SpellingRule, check_spelling_rules
 
 #: Each file of ``data/`` a :class:`Collection` reads, with its schema (a function of the eras where
@@ -40,6 +40,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "glossary.csv": schemas.GLOSSARY,
     "glossary_es.csv": schemas.GLOSSARY_ES,
     "people.csv": schemas.PEOPLE,
+    "glosses.csv": schemas.GLOSSES,
+    "stopwords_supplement.csv": schemas.STOPWORDS_SUPPLEMENT,
     "gazetteer/variants.csv": schemas.GAZETTEER_VARIANTS,
     "gazetteer/non_country_terms.csv": schemas.NON_COUNTRY_TERMS,
     "gazetteer/spelling_rules.csv": schemas.SPELLING_RULES,
@@ -216,3 +218,24 @@ class Collection:
             set(self.table("articles.csv")["id"]),
             self.spelling_rules,
         )
+
+    @cached_property
+    def units(self) -> Gazetteer:
+        """Every name and multiword term the collection knows, one matcher (:func:`perucorpus.text.overview.units_from`)."""
+        return overview.units_from(self.gazetteer, self.people, self.glossary, self.spelling_rules)
+
+    @cached_property
+    def article_terms(self) -> dict[str, pd.DataFrame]:
+        """Each article's term counts, names counted apart (:func:`perucorpus.text.overview.corpus_term_counts`)."""
+        supplement = tuple(self.table("stopwords_supplement.csv")["word_ar"])
+        return overview.corpus_term_counts(self.texts, supplement, self.units)
+
+    @cached_property
+    def article_names(self) -> pd.DataFrame:
+        """The names each article mentions, counted (:func:`perucorpus.text.overview.names_from`)."""
+        return overview.names_from(self.texts, self.people, self.table("gazetteer/non_country_terms.csv"), self.units)
+
+    @cached_property
+    def term_glosses(self) -> pd.DataFrame:
+        """English glosses of the counted terms (:func:`perucorpus.text.overview.glosses_from`)."""
+        return overview.glosses_from(self.table("glosses.csv"), self.glossary, self.units)
