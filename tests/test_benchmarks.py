@@ -66,3 +66,25 @@ def test_mutation_report_counts_each_status_per_module():
         "| `perucorpus.facts.checks` | 1 | 0 | 0 | 1 | 0 |",
         "| **all** | 3 | 1 | 1 | 1 | 33 |",
     ]
+
+
+reads_spec = importlib.util.spec_from_file_location("benchmark_reads", ROOT / "benchmarks" / "reads.py")
+reads = importlib.util.module_from_spec(reads_spec)
+reads_spec.loader.exec_module(reads)
+
+
+def test_the_reads_table_adds_up_each_file_and_each_step():
+    import collections
+
+    counts = {
+        "01": {
+            "read": collections.Counter({"data/eras.csv": 2, "data/people.csv": 1}),
+            "validate": collections.Counter({"data/eras.csv": 1}),
+        },
+        "site": {"read": collections.Counter({"data/eras.csv": 1}), "validate": collections.Counter({"data/eras.csv": 1})},
+    }
+    lines = reads.table(counts).splitlines()
+    assert lines[0] == "| file | 01 | site | all steps |"
+    assert "| `data/eras.csv` | 2 / 1 | 1 / 1 | **3 / 2** |" in lines
+    assert "| `data/people.csv` | 1 / 0 | 0 / 0 | **1 / 0** |" in lines
+    assert lines[-1] == "| all files | 3 / 1 | 1 / 1 | **4 / 2** |"

@@ -2,12 +2,16 @@
 (with every item of the classroom pack), folded code, figure files linked, the subject index.
 """
 
+import ast
 import re
+import tomllib
 from html.parser import HTMLParser
 
 import pytest
 from conftest import ROOT, Page
+from markupsafe import Markup
 
+from perucorpus.facts.collection import Collection
 from perucorpus.publish import editions, site
 
 
@@ -211,7 +215,7 @@ def test_an_article_added_without_a_translation_reads_not_yet_translated_on_the_
     source = tmp_path / "new.txt"
     source.write_text(NEW_TEXT, encoding="utf-8")
     assert cli.main(["add-article", str(source), "--data", str(data_copy), *GOOD]) == 0
-    _, body, places = site._articles_page(data_copy)
+    _, body, places = site._articles_page(Collection(data_copy))
     new = body[body.index('<h2 id="testonly_ports2026">') :]
     assert new.count(f'<td valign="top"><em>{translations.NOT_TRANSLATED}</em></td>') == 3 == NEW_TEXT.count("\n")
     assert "<caption>news, 4 May 2026 · 3 paragraphs · not yet translated</caption>" in new
@@ -230,3 +234,68 @@ def test_articles_page_introduces_each_article_with_its_outlet(built_site, artic
         section = page.split(f'<h2 id="{article_id}">', 1)[1].split("<h2", 1)[0]
         assert f"Outlet: {html_module.escape(corpus.outlet_label(row))}</p>" in section, article_id
         assert "Where it was published" in section and (not row["url"] or row["url"] in section), article_id
+
+
+SITE_SOURCE = ROOT / "src" / "perucorpus" / "publish" / "site.py"
+TEMPLATES_READING = ROOT / "src" / "perucorpus" / "templates" / "reading"
+#: The functions of ``re`` whose first argument is a pattern: site.py may name tags only to read nbconvert's output.
+PATTERN_READERS = {"compile", "sub", "findall", "search", "split", "match", "finditer"}
+
+
+def _tag_strings(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, text) of every string literal in ``tree`` that holds an HTML tag, other than a regex pattern or a docstring."""
+    patterns = {
+        id(node.args[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "re"
+        and node.func.attr in PATTERN_READERS
+        and node.args
+    }
+    inside = {id(child) for node in ast.walk(tree) if id(node) in patterns for child in ast.walk(node)}
+    inside |= {  # docstrings may name tags
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body and isinstance(node.body[0], ast.Expr)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in inside:
+            if re.search(r"<[A-Za-z!/]", node.value):
+                found.append((node.lineno, node.value))
+    return found
+
+
+def test_site_builds_no_html_of_its_own_only_templates_do():
+    assert _tag_strings(ast.parse(SITE_SOURCE.read_text(encoding="utf-8"))) == []
+    planted = ast.parse(
+        '"""A <b> docstring."""\nx = f\'<p class="figure-files">{stem}</p>\'\ny = re.sub(r"<img[^>]*>", "", body)'
+    )
+    assert {line for line, _ in _tag_strings(planted)} == {2}  # an f-string building a tag is caught, a pattern is not
+
+
+def test_the_style_is_a_css_file_shipped_with_the_package_and_inlined_in_every_page(built_site):
+    css = TEMPLATES_READING / "site.css"
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
+    package = ROOT / "src" / "perucorpus"
+    assert any(css in package.glob(pattern) for pattern in patterns["perucorpus"])
+    assert f'url("{site.FONT}")' in css.read_text(encoding="utf-8")  # the font the build copies
+    for page in [path for path in built_site[1] if path.suffix == ".html"]:
+        text = page.read_text(encoding="utf-8")
+        assert css.read_text(encoding="utf-8") in text, page.name
+        assert 'rel="stylesheet"' not in text and "<script" not in text, page.name
+
+
+def test_the_fragments_escape_what_they_are_given():
+    region = site._fragment("scroll_region", 'Peru\'s "allies" <b>', Markup("<table><tr><td>1</td></tr></table>"))
+    assert region.startswith(
+        '<div class="table-scroll" role="region" tabindex="0" aria-label="Peru&#39;s &#34;allies&#34; &lt;b&gt;">'
+    )
+    assert "<table><tr><td>1</td></tr></table></div>" in region
+    files = site._fragment("figure_files", "x<y", [("figures/x.svg", "SVG"), ("figures/x.csv", "CSV")])
+    assert (
+        files
+        == '<p class="figure-files">Figure <code>x&lt;y</code>: <a href="figures/x.svg">SVG</a> · <a href="figures/x.csv">CSV</a></p>'
+    )

@@ -235,25 +235,6 @@ def test_edit_rows_writes_atomically_too(tmp_path, monkeypatch):
     assert path.read_text(encoding="utf-8") == "term_ar,gloss_en\nبيرو,Peru\n" and len(list(tmp_path.iterdir())) == 1
 
 
-def test_a_file_read_again_unchanged_is_not_validated_again(tmp_path, monkeypatch):
-    path = tmp_path / "people.csv"
-    shutil.copy(DATA / "people.csv", path)
-    validations = []
-    original = tables.validate
-    monkeypatch.setattr(tables, "validate", lambda *args: validations.append(args[2]) or original(*args))
-    first = tables.read_table(path, schemas.PEOPLE)
-    first.loc[0, "name_en"] = "changed by a caller"
-    second = tables.read_table(path, schemas.PEOPLE)
-    second.loc[0, "name_en"] = "changed by a caller"
-    second = tables.read_table(path, schemas.PEOPLE)
-    assert validations == [path]  # once for the same text and schema
-    assert second.loc[0, "name_en"] != "changed by a caller"  # each caller gets its own copy
-    assert second.attrs["lines"] == first.attrs["lines"] and second.attrs["lines"] is not first.attrs["lines"]
-    path.write_text(path.read_text(encoding="utf-8").replace(second.loc[0, "name_en"], "Another Name"), encoding="utf-8")
-    third = tables.read_table(path, schemas.PEOPLE)
-    assert validations == [path, path] and third.loc[0, "name_en"] == "Another Name"  # new text: checked again
-
-
 def test_a_file_that_failed_validation_fails_again(tmp_path):
     path = tmp_path / "eras.csv"
     shutil.copy(DATA / "eras.csv", path)

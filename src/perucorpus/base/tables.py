@@ -29,18 +29,11 @@ def read_table(path: Path | str, schema: pa.DataFrameSchema) -> pd.DataFrame:
     All cells are strings. ``frame.attrs["lines"]`` gives, for each row, the 1-based
     line number where it starts in the file (for error messages further on).
 
-    The loaders check one another's files (every loader that cites references reads
-    ``references.csv``), so a process often reads the same file with the same schema
-    several times: the second time, when the file's text is unchanged, it gets a copy of
-    the frame already checked instead of a second validation. Kept in memory only, for
-    the life of the process (a notebook's kernel).
+    Each call reads and validates the file: read each file once at the boundary
+    (:class:`perucorpus.facts.collection.Collection`) and pass the frame down.
     """
     path = Path(path)
     text = read_utf8(path)
-    checked = _CHECKED.setdefault((path.as_posix(), text), [])
-    for known, frame in checked:
-        if known is schema or known == schema:
-            return frame.copy()
     rows, lines = _parse_rows(path, text)
     header, body = rows[0], rows[1:]
     _check_header(path, header, schema)
@@ -49,12 +42,7 @@ def read_table(path: Path | str, schema: pa.DataFrameSchema) -> pd.DataFrame:
     frame.attrs["source"] = path.as_posix()
     frame.attrs["lines"] = lines[1:]
     validate(frame, schema, path, [str(line) for line in lines[1:]])
-    checked.append((schema, frame.copy()))
     return frame
-
-
-#: (file name, text) → [(schema, the frame read and checked against it)], for :func:`read_table`.
-_CHECKED: dict[tuple[str, str], list[tuple[pa.DataFrameSchema, pd.DataFrame]]] = {}
 
 
 def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path | str, places: list[str]) -> None:
@@ -73,8 +61,12 @@ def read_utf8(path: Path | str, error: type[DataError] = DataError, advice: str 
     A BOM or an undecodable byte raises ``error`` naming the file and line (``advice``,
     if given, says how to fix an undecodable file).
     """
+    return decode_utf8(path, Path(path).read_bytes(), error, advice)
+
+
+def decode_utf8(path: Path | str, raw: bytes, error: type[DataError] = DataError, advice: str = "") -> str:
+    """``raw`` (the bytes of ``path``) decoded as :func:`read_utf8` decodes a file (for a caller that has the bytes)."""
     name = Path(path).as_posix()
-    raw = Path(path).read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raise error(f"{name}:1: starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
     try:

@@ -52,8 +52,14 @@ def load_verdict_dates(data_dir: Path | str) -> pd.DataFrame:
     (a day, a month, a year or an interval ``start/end``).
     """
     data_dir = Path(data_dir)
-    table = read_table(data_dir / "verdict_dates.csv", schemas.VERDICT_DATES)
-    meta = {key: article.meta for key, article in load_corpus(data_dir).items()}
+    return check_verdict_dates(read_table(data_dir / "verdict_dates.csv", schemas.VERDICT_DATES), load_corpus(data_dir))
+
+
+def check_verdict_dates(table: pd.DataFrame, articles: dict) -> pd.DataFrame:
+    """``verdict_dates.csv`` as read, checked against ``articles`` (:func:`perucorpus.text.corpus.corpus_from`)
+    as :func:`load_verdict_dates` checks it, indexed by ``article_id``.
+    """
+    meta = {key: article.meta for key, article in articles.items()}
     problems = []
     for row, line in zip(table.to_dict("records"), table.attrs["lines"]):
         where = f"{table.attrs['source']}:{line}: {row['article_id']}"
@@ -76,10 +82,31 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
     and its article has a judging date in ``verdict_dates.csv`` (added as column ``as_of``).
     """
     data_dir = Path(data_dir)
-    claims = read_table(data_dir / "claims.csv", schemas.CLAIMS)
-    references = set(read_table(data_dir / "references.csv", schemas.REFERENCES)["ref_id"])
-    texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
-    judged = load_verdict_dates(data_dir)
+    articles = load_corpus(data_dir)
+    return check_claims(
+        read_table(data_dir / "claims.csv", schemas.CLAIMS),
+        read_table(data_dir / "references.csv", schemas.REFERENCES),
+        articles,
+        check_verdict_dates(read_table(data_dir / "verdict_dates.csv", schemas.VERDICT_DATES), articles),
+        read_table(data_dir / "gazetteer" / "variants.csv", schemas.GAZETTEER_VARIANTS),
+        renderings.load_markers(data_dir),
+    )
+
+
+def check_claims(
+    claims: pd.DataFrame,
+    references: pd.DataFrame,
+    articles: dict,
+    judged: pd.DataFrame,
+    variants: pd.DataFrame,
+    markers: pd.DataFrame,
+) -> pd.DataFrame:
+    """``claims.csv`` as read, checked as :func:`load_claims` checks it against the other files as loaded
+    (``references.csv`` and ``gazetteer/variants.csv`` as read, ``judged``: :func:`check_verdict_dates`,
+    ``markers``: :func:`perucorpus.facts.renderings.check_markers`).
+    """
+    references = set(references["ref_id"])
+    texts = {key: article.raw for key, article in articles.items()}
     known = references | set(texts) | set(claims["claim_id"])
     problems = []
     for row, line in zip(claims.to_dict("records"), claims.attrs["lines"]):
@@ -106,9 +133,7 @@ def load_claims(data_dir: Path | str) -> pd.DataFrame:
             for name in dict.fromkeys(named)
             if name not in known
         ]
-    variants = read_table(data_dir / "gazetteer" / "variants.csv", schemas.GAZETTEER_VARIANTS)
     typos = renderings.article_typos(variants)
-    markers = renderings.load_markers(data_dir)
     problems += renderings.check(claims, markers, typos, english=("claim_en",), note=RENDERING_NOTE)
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
@@ -123,7 +148,11 @@ def load_reviews(data_dir: Path | str, claims: pd.DataFrame) -> pd.DataFrame:
     """Read ``claim_reviews.csv`` and check it against ``claims`` (:func:`load_claims`): every review names a claim,
     every claim has at least one review, and each claim's latest review (by date, then file order) ends on its verdict.
     """
-    reviews = read_table(Path(data_dir) / "claim_reviews.csv", schemas.CLAIM_REVIEWS)
+    return check_reviews(read_table(Path(data_dir) / "claim_reviews.csv", schemas.CLAIM_REVIEWS), claims)
+
+
+def check_reviews(reviews: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """``claim_reviews.csv`` as read, checked against ``claims`` (:func:`check_claims`) as :func:`load_reviews` checks it."""
     where = reviews.attrs["source"]
     verdicts = claims.set_index("claim_id")["verdict"]
     problems = [

@@ -33,13 +33,31 @@ def load_positions(data_dir: Path | str) -> pd.DataFrame:
     """
     data_dir = Path(data_dir)
     eras = load_eras(data_dir)
-    positions = read_table(data_dir / "positions.csv", schemas.with_eras(schemas.POSITIONS, eras.index))
-    articles = load_corpus(data_dir)
-    dimensions = set(read_table(data_dir / "dimensions.csv", schemas.DIMENSIONS)["dimension"])
-    _check_rows(positions, dimensions, {key: article.meta["era"] for key, article in articles.items()})
+    return check_positions(
+        read_table(data_dir / "positions.csv", schemas.with_eras(schemas.POSITIONS, eras.index)),
+        eras,
+        load_corpus(data_dir),
+        read_table(data_dir / "dimensions.csv", schemas.DIMENSIONS),
+        read_table(data_dir / "gazetteer" / "variants.csv", schemas.GAZETTEER_VARIANTS),
+        renderings.load_markers(data_dir),
+    )
+
+
+def check_positions(
+    positions: pd.DataFrame,
+    eras: pd.DataFrame,
+    articles: dict,
+    dimensions: pd.DataFrame,
+    variants: pd.DataFrame,
+    markers: pd.DataFrame,
+) -> pd.DataFrame:
+    """``positions.csv`` as read, checked as :func:`load_positions` checks it against the other files as loaded
+    (``eras``: :func:`~perucorpus.text.corpus.check_eras`; ``articles``: :func:`~perucorpus.text.corpus.corpus_from`;
+    ``dimensions.csv`` and ``gazetteer/variants.csv`` as read; ``markers``: :func:`~perucorpus.facts.renderings.check_markers`).
+    """
+    _check_rows(positions, set(dimensions["dimension"]), {key: article.meta["era"] for key, article in articles.items()})
     verify(positions, {key: article.raw for key, article in articles.items()})
-    variants = read_table(data_dir / "gazetteer" / "variants.csv", schemas.GAZETTEER_VARIANTS)
-    voice = renderings.check(positions, renderings.load_markers(data_dir), renderings.article_typos(variants))
+    voice = renderings.check(positions, markers, renderings.article_typos(variants))
     if voice:
         raise DataError(
             f"{len(voice)} rendering(s) drop the Arabic's hedge, attribution or typo "
@@ -176,7 +194,13 @@ def load_summaries(data_dir: Path | str, positions: pd.DataFrame | None = None) 
     data_dir = Path(data_dir)
     eras = load_eras(data_dir)
     summaries = read_table(data_dir / "position_summaries.csv", schemas.with_eras(schemas.POSITION_SUMMARIES, eras.index))
-    positions = load_positions(data_dir) if positions is None else positions
+    return check_summaries(summaries, load_positions(data_dir) if positions is None else positions)
+
+
+def check_summaries(summaries: pd.DataFrame, positions: pd.DataFrame) -> pd.DataFrame:
+    """``position_summaries.csv`` as read, checked against ``positions`` (:func:`check_positions`) as
+    :func:`load_summaries` checks it.
+    """
     problems = summary_problems(summaries, positions)
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))

@@ -20,8 +20,15 @@ def load_presidents(data_dir: Path | str) -> pd.DataFrame:
     date is written out in ``source_states``, a ``derived`` one has its ``derivation``).
     """
     data_dir = Path(data_dir)
-    presidents = read_table(data_dir / "peru_heads_of_state.csv", schemas.HEADS_OF_STATE)
-    references = set(read_table(data_dir / "references.csv", schemas.REFERENCES)["ref_id"])
+    return check_presidents(
+        read_table(data_dir / "peru_heads_of_state.csv", schemas.HEADS_OF_STATE),
+        read_table(data_dir / "references.csv", schemas.REFERENCES),
+    )
+
+
+def check_presidents(presidents: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
+    """``peru_heads_of_state.csv`` as read, checked against ``references.csv`` as read, as :func:`load_presidents` does."""
+    references = set(references["ref_id"])
     problems = []
     for row, line in zip(presidents.to_dict("records"), presidents.attrs["lines"]):
         where = f"{presidents.attrs['source']}:{line}: {row['name']}"

@@ -142,9 +142,19 @@ def load_memberships(data_dir: Path | str) -> pd.DataFrame:
     ``source_kind`` says whether the row comes from an article or a reference.
     """
     data_dir = Path(data_dir)
-    frame = read_table(data_dir / "memberships.csv", schemas.MEMBERSHIPS)
-    references = set(read_table(data_dir / "references.csv", schemas.REFERENCES)["ref_id"])
-    texts = {key: article.raw for key, article in load_corpus(data_dir).items()}
+    return check_memberships(
+        read_table(data_dir / "memberships.csv", schemas.MEMBERSHIPS),
+        read_table(data_dir / "references.csv", schemas.REFERENCES),
+        {key: article.raw for key, article in load_corpus(data_dir).items()},
+        read_table(data_dir / "lima_group_exits.csv", schemas.LIMA_GROUP_EXITS),
+    )
+
+
+def check_memberships(frame: pd.DataFrame, references: pd.DataFrame, texts: dict[str, str], exits: pd.DataFrame) -> pd.DataFrame:
+    """``memberships.csv`` as read, checked as :func:`load_memberships` checks it against ``references.csv`` and
+    ``lima_group_exits.csv`` as read and the articles' raw ``texts``.
+    """
+    references = set(references["ref_id"])
     known = known_codes()
     expected = library_fields([code for code in frame["iso3"] if code in known])
     problems = []
@@ -155,7 +165,7 @@ def load_memberships(data_dir: Path | str) -> pd.DataFrame:
             continue
         problems += [f"{where}: {problem}" for problem in _row_problems(row, texts, references, expected[row["iso3"]])]
     if not problems:
-        problems = exit_problems(frame, read_table(data_dir / "lima_group_exits.csv", schemas.LIMA_GROUP_EXITS))
+        problems = exit_problems(frame, exits)
     if problems:
         raise DataError(f"{len(problems)} problem(s):\n" + "\n".join(problems))
     frame = frame.copy()

@@ -48,11 +48,15 @@ def english_pattern(renderings: str) -> re.Pattern:
 
 
 def load_markers(data_dir: Path | str) -> pd.DataFrame:
-    """Read ``hedge_markers.csv`` with the compiled ``arabic`` and ``english`` patterns of each marker.
+    """Read ``hedge_markers.csv`` and check it (:func:`check_markers`)."""
+    return check_markers(read_table(Path(data_dir) / "hedge_markers.csv", schemas.HEDGE_MARKERS))
+
+
+def check_markers(markers: pd.DataFrame) -> pd.DataFrame:
+    """``hedge_markers.csv`` as read, with the compiled ``arabic`` and ``english`` patterns of each marker.
 
     Fails (file and line) if two markers normalise to the same text.
     """
-    markers = read_table(Path(data_dir) / "hedge_markers.csv", schemas.HEDGE_MARKERS)
     normalised = markers["marker_ar"].map(normalise)
     repeated = [
         f"{markers.attrs['source']}:{line}: marker {marker!r} normalises to {form!r}, like an earlier row"

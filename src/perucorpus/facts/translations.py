@@ -43,8 +43,20 @@ def load_translations(data_dir: Path | str, articles: dict[str, Article] | None 
     paragraph's Arabic in ``text_ar``.
     """
     data_dir = Path(data_dir)
-    articles = load_corpus(data_dir) if articles is None else articles
-    rows = read_table(data_dir / "translations.csv", schemas.TRANSLATIONS)
+    return check_translations(
+        read_table(data_dir / "translations.csv", schemas.TRANSLATIONS),
+        load_corpus(data_dir) if articles is None else articles,
+        read_table(data_dir / "gazetteer" / "variants.csv", schemas.GAZETTEER_VARIANTS),
+        renderings.load_markers(data_dir),
+    )
+
+
+def check_translations(
+    rows: pd.DataFrame, articles: dict[str, Article], variants: pd.DataFrame, markers: pd.DataFrame
+) -> pd.DataFrame:
+    """``translations.csv`` as read, checked as :func:`load_translations` checks it against the articles,
+    ``gazetteer/variants.csv`` as read and ``markers`` (:func:`perucorpus.facts.renderings.check_markers`).
+    """
     paragraphs = {key: dict(numbered_paragraphs(article.raw)) for key, article in articles.items()}
     source, lines = rows.attrs["source"], rows.attrs["lines"]
     problems = []
@@ -70,14 +82,12 @@ def load_translations(data_dir: Path | str, articles: dict[str, Article] | None 
         text_ar=[paragraphs[key][int(number)] for key, number in zip(rows["article_id"], rows["paragraph"])],
     )
     rows.attrs.update(source=source, lines=lines)
-    _check_voice(rows, data_dir)
+    _check_voice(rows, variants, markers)
     return rows
 
 
-def _check_voice(rows: pd.DataFrame, data_dir: Path) -> None:
+def _check_voice(rows: pd.DataFrame, variants: pd.DataFrame, markers: pd.DataFrame) -> None:
     """The hedge, attribution and *sic* check of :mod:`perucorpus.facts.renderings`, on each paragraph and its English."""
-    variants = read_table(data_dir / "gazetteer" / "variants.csv", schemas.GAZETTEER_VARIANTS)
-    markers = renderings.load_markers(data_dir)
     voice = renderings.check(rows, markers, renderings.article_typos(variants), arabic="text_ar", english=("text_en",))
     if voice:
         raise DataError(

@@ -201,12 +201,14 @@ def draw_figures(root: Path | str, folder: Path | str, language: str) -> list[Pa
         return pool.submit(_draw, Path(root), Path(folder), language).result()
 
 
-def build(root: Path | str, target: Path | str, pdf: bool = True, language: str = "en") -> list[Path]:
+def build(
+    root: Path | str, target: Path | str, pdf: bool = True, language: str = "en", pack: editions.Pack | None = None
+) -> list[Path]:
     """Build the pack of the project at ``root`` in ``language`` into ``target``: its pages and, with ``pdf``, their
-    PDFs (needs Chromium).
+    PDFs (needs Chromium). ``pack``: the pack already loaded by the caller (else loaded here).
     """
     target = Path(target)
-    pages = write_pages(root, target, language=language)
+    pages = write_pages(root, target, pack, language=language)
     written = [target / name for name in pages]
     if pdf:
         from perucorpus.publish.chromium import Browser

@@ -20,9 +20,8 @@ import perucorpus
 from perucorpus.base import datapackage, schemas
 from perucorpus.base.atomic import write_atomic
 from perucorpus.base.tables import read_table, table_text
-from perucorpus.facts import claimreview, heads_of_state, memberships, panel, sourcing
-from perucorpus.facts.checks import load_claims
-from perucorpus.text.corpus import load_corpus, metadata
+from perucorpus.facts import claimreview, panel, sourcing
+from perucorpus.facts.collection import Collection
 
 #: The generated files, relative to the project's root.
 PANEL = "data/derived/membership_country_year.csv"
@@ -85,19 +84,20 @@ def outputs(root: Path | str) -> dict[str, str]:
     data = root / "data"
     cff = citation_fields((root / "CITATION.cff").read_text(encoding="utf-8"))
     texts = {}
-    claims = load_claims(data)
+    collection = Collection(data)  # each file read once, checked as the notebooks check it
+    claims = collection.claims
     texts[CLAIM_REFS] = table_text(sourcing.ref_links(claims, "claim_id"), CLAIM_REFS, schemas.CLAIM_REFS)
-    presidents = read_table(data / "peru_heads_of_state.csv", schemas.HEADS_OF_STATE)
-    heads_of_state.load_presidents(data)  # checked as the notebooks check it
+    _ = collection.presidents  # checked; the links are of the file's own rows (dates as written)
+    presidents = collection.table("peru_heads_of_state.csv")
     texts[PRESIDENT_REFS] = table_text(sourcing.ref_links(presidents, "name"), PRESIDENT_REFS, schemas.PRESIDENT_REFS)
-    texts[PANEL] = table_text(panel.country_year(memberships.load_memberships(data)), PANEL, schemas.MEMBERSHIP_COUNTRY_YEAR)
-    articles = metadata(load_corpus(data))
-    references = read_table(data / "references.csv", schemas.REFERENCES).set_index("ref_id")
+    texts[PANEL] = table_text(panel.country_year(collection.memberships), PANEL, schemas.MEMBERSHIP_COUNTRY_YEAR)
+    articles = collection.meta
+    references = collection.references
     address = cff.get("url", "")
     found = claimreview.reviews(claims, articles, references, cff["author"], cff["date-released"], address)
     claimreview.check(found, require_url=bool(address))
     texts[CLAIMREVIEW] = claimreview.to_json(found)
-    tables_of = files(root)
+    tables_of = _files(list(collection.eras.index))
     article_files = [(article_id, row["file"], row["sha256"]) for article_id, row in articles.iterrows()]
     package = datapackage.descriptor(tables_of, article_files, _about(cff))
     texts[DESCRIPTOR] = json.dumps(package, ensure_ascii=False, indent=2) + "\n"

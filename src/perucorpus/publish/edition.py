@@ -109,8 +109,8 @@ def write(root: Path | str, target: Path | str, pack: editions.Pack, t: Catalogu
 
 def build(root: Path | str, target: Path | str, language: str, pdf: bool = True) -> list[Path]:
     """Build the edition of ``language`` into ``target``: the pack's pages (and PDFs, with ``pdf``) and its own pages."""
-    written = classroom.build(root, target, pdf=pdf, language=language)
-    pack = localised.load(root, language)
+    pack = localised.load(root, language)  # once, for the pack's pages and the edition's own
+    written = classroom.build(root, target, pdf=pdf, language=language, pack=pack)
     pages = write(root, target, pack, pack.t)
     return written + [Path(target) / name for name in pages]
 

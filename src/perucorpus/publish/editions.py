@@ -23,9 +23,8 @@ from pathlib import Path
 import pandas as pd
 from babel.dates import format_date
 
-from perucorpus.base import dates, schemas
-from perucorpus.base.tables import read_table
-from perucorpus.facts import checks, comparison, heads_of_state, memberships, translations
+from perucorpus.base import dates
+from perucorpus.facts.collection import Collection
 from perucorpus.facts.quotes import numbered_paragraphs, paragraph_number
 from perucorpus.facts.sourcing import CITED_IN_NOTE
 from perucorpus.publish.catalogue import Catalogue, read_toml
@@ -256,35 +255,38 @@ class Pack:
 # --- the data the source may cite ------------------------------------------------------------
 
 
-def _english(data: Path, articles: dict) -> dict[tuple[str, int], str]:
-    """The articles' English as (article, paragraph) → text, read and checked by
-    :func:`~perucorpus.facts.translations.load_translations`; {} if the project has no translations file.
+def _english(folder: Path, data: Collection) -> dict[tuple[str, int], str]:
+    """The articles' English as (article, paragraph) → text, checked against the articles
+    (:attr:`perucorpus.facts.collection.Collection.translations`); {} if the project has no translations file.
     """
-    if not (data / TRANSLATIONS).is_file():
+    if not (folder / TRANSLATIONS).is_file():
         return {}
-    rows = translations.load_translations(data, articles)
+    rows = data.translations
     return {(row.article_id, int(row.paragraph)): row.text_en for row in rows.itertuples(index=False)}
 
 
 class Data:
-    """The project's data as the teaching source cites it, loaded once and checked by the data's own loaders."""
+    """The project's data as the teaching source cites it, read once (``collection``: the project's
+    :class:`perucorpus.facts.collection.Collection`, or one of ``root/data``) and checked as the notebooks check it.
+    """
 
-    def __init__(self, root: Path | str):
+    def __init__(self, root: Path | str, collection: Collection | None = None):
         self.root = Path(root)
         folder = self.root / "data"
-        self.articles = corpus.load_corpus(folder)
-        self.meta = corpus.metadata(self.articles)
-        self.names = corpus.reader_names(self.meta)
+        data = collection or Collection(folder)
+        self.articles = data.articles
+        self.meta = data.meta
+        self.names = data.names
         self.paragraphs = {article_id: dict(numbered_paragraphs(article.raw)) for article_id, article in self.articles.items()}
-        self.translations = _english(folder, self.articles)
-        self.claims = checks.load_claims(folder).set_index("claim_id", drop=False)
-        self.references = read_table(folder / "references.csv", schemas.REFERENCES).set_index("ref_id", drop=False)
-        self.presidents = heads_of_state.load_presidents(folder)
-        self.memberships = memberships.load_memberships(folder)
-        self.positions = comparison.load_positions(folder)
-        self.dimensions = read_table(folder / "dimensions.csv", schemas.DIMENSIONS)
-        self.eras = read_table(folder / "eras.csv", schemas.ERAS)
-        self.hedges = read_table(folder / "hedge_markers.csv", schemas.HEDGE_MARKERS).set_index("marker_ar", drop=False)
+        self.translations = _english(folder, data)
+        self.claims = data.claims.set_index("claim_id", drop=False)
+        self.references = data.table("references.csv").set_index("ref_id", drop=False)
+        self.presidents = data.presidents
+        self.memberships = data.memberships
+        self.positions = data.positions
+        self.dimensions = data.dimensions
+        self.eras = data.table("eras.csv")
+        self.hedges = data.table("hedge_markers.csv").set_index("marker_ar", drop=False)
         self.figures = self.root / "figures"
 
     def arabic(self, article_id: str, number: int) -> str:
@@ -632,12 +634,14 @@ def _step(key: str, entry: dict, t: Catalogue, questions: list[Item]) -> Step:
     return Step(key, int(entry["minutes"]), *texts, blocks, int(entry.get("prepare", 0)))
 
 
-def load(root: Path | str, language: str = "en") -> Pack:
-    """The pack of the project at ``root`` (its ``teaching/``, ``data/`` and ``figures/``) in ``language``."""
+def load(root: Path | str, language: str = "en", collection: Collection | None = None) -> Pack:
+    """The pack of the project at ``root`` (its ``teaching/``, ``data/`` and ``figures/``) in ``language``
+    (its data from ``collection``, if given: the caller's files already read, :class:`Data`).
+    """
     root = Path(root)
     source = read_toml(root / "teaching" / "classroom.toml")
     t = load_catalogue(root / "teaching", language)
-    data = Data(root)
+    data = Data(root, collection)
     builder = _Builder(data, t, source)
     questions = [_item(builder, "question", key, n, entry) for n, (key, entry) in enumerate(source["questions"].items(), 1)]
     exercises = []

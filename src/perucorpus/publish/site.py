@@ -32,6 +32,7 @@ from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from perucorpus.facts import translations
+from perucorpus.facts.collection import Collection
 from perucorpus.present import display
 from perucorpus.present.display import PAGE_STYLE, mixed, rtl
 from perucorpus.publish import catalogue, editions, navigation, subject_index
@@ -40,77 +41,9 @@ from perucorpus.text import corpus
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 FONT = "fonts/NotoSansArabic.ttf"
-SITE_STYLE = (
-    PAGE_STYLE
-    + """
-@font-face { font-family: "Noto Sans Arabic"; src: url("{font}"); }
-body { margin: 0; line-height: 1.5; }
-[dir=rtl] { font-family: "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
-.layout { display: grid; grid-template-columns: 17rem minmax(0, 1fr); }
-nav.contents { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto;
-  box-sizing: border-box; padding: 1em; font-size: 10.5pt; background: #f4f6f9; border-right: 1px solid #d0d7de; }
-nav.contents ul { list-style: none; margin: 0 0 0.8em; padding: 0; }
-nav.contents ul.sections { margin: 0.2em 0 0.4em 0.8em; font-size: 10pt; }
-nav.contents li { margin: 0.15em 0; }
-nav.contents li.current > a { font-weight: bold; color: #111; }
-nav.contents .collection { font-weight: bold; margin-top: 0; }
-nav.contents .group { margin: 0.6em 0 0.2em; color: #444; font-size: 9.5pt; text-transform: uppercase; letter-spacing: 0.04em; }
-main { padding: 1em 2em 3em; max-width: 60rem; min-width: 0; }
-a { color: #0b57a4; }
-a.anchor-link { font-size: 0.6em; text-decoration: none; color: #888; margin-left: 0.3em; }
-.skip { position: absolute; left: -999px; }
-.skip:focus { left: 1em; top: 1em; background: #fff; padding: 0.3em; z-index: 2; }
-pre { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.5em; font-size: 10pt; background: #f6f8fa; }
-.table-scroll { overflow-x: auto; }
-.prompt { display: none; }
-img { max-width: 100%; height: auto; }
-details { margin: 0.5em 0 1em; padding: 0.3em 0.8em; border: 1px solid #ccc; }
-details.code { border-color: #d0d7de; background: #fbfcfd; }
-details.code > summary { color: #444; font-size: 10pt; cursor: pointer; }
-p.figure-files { font-size: 10pt; margin-top: 0; }
-td[dir=rtl] { min-width: 12em; font-size: 12pt; text-align: right; }
-p[dir=rtl], div[dir=rtl], blockquote[dir=rtl] { text-align: right; }
-.paragraph-number { color: #555; font-size: 10pt; }
-table.side-by-side th[scope=row] { width: 3em; white-space: nowrap; }
-table.side-by-side td { width: 50%; }
-table.side-by-side details { margin: 0.4em 0 0; padding: 0.1em 0.5em; font-size: 10pt; }
-@media (max-width: 40rem) {
-  table.side-by-side thead { display: none; }
-  table.side-by-side tbody, table.side-by-side tr, table.side-by-side th, table.side-by-side td { display: block; width: auto; }
-  table.side-by-side td[dir=rtl] { min-width: 0; }
-  table.side-by-side th[scope=row] { width: auto; }
-}
-
-
-code.address { overflow-wrap: anywhere; font-size: 9.5pt; }
-dl.subject-index dt { margin-top: 0.8em; font-weight: bold; }
-dl.subject-index dd { margin-left: 1.5em; }
-.edition-note { border-left: 4px solid #3b6ea8; padding: 0.2em 0.8em; background: #f4f6f9; }
-@media (max-width: 60rem) {
-  .layout { display: block; }
-  nav.contents { position: static; max-height: none; border-right: 0; border-bottom: 1px solid #d0d7de; }
-  main { padding: 1em; }
-  h1 { font-size: 1.6em; }
-}
-@page { size: A4; margin: 18mm 16mm; }
-@media print {
-  body { margin: 0; font-size: 10.5pt; }
-  .layout { display: block; }
-  nav.contents, details.code, .skip, a.anchor-link { display: none; }
-  main { padding: 0; max-width: none; }
-  h2 { break-before: page; }
-  h1 + h2, .edition-note + h2 { break-before: auto; }
-  a[href]:not([href^="#"])::after { content: " (" attr(href) ")"; font-size: 9pt; color: #444; word-break: break-all; }
-  span.printed-link:not([data-href^="#"])::after { content: " (" attr(data-href) ")"; font-size: 9pt; color: #444; word-break: break-all; }
-  details { border: 0; padding: 0; }
-  figure, img, blockquote { break-inside: avoid; }
-  .table-scroll { overflow: visible; }
-  table { width: 100%; font-size: 8.5pt; }
-  th, td { overflow-wrap: break-word; padding: 0.3em 0.4em; }
-  td[dir=rtl] { min-width: 9em; font-size: 9.5pt; }
-}
-""".replace("{font}", FONT)
-)
+#: The reading copy's style: the notebooks' page style, then its own (``templates/reading/site.css``, package data),
+#: inlined in every page so the offline copy needs no other file. Its ``@font-face`` loads :data:`FONT`.
+SITE_STYLE = PAGE_STYLE + "\n" + (TEMPLATES / "reading" / "site.css").read_text(encoding="utf-8")
 
 PAGES = {
     "../README.md": "readme.html",
@@ -153,6 +86,27 @@ def _rewrite_links(page: str) -> str:
     return page.replace('src="../figures/', 'src="figures/').replace('href="../figures/', 'href="figures/')
 
 
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    """The templates (``templates/``), HTML-escaped, with the filters for Arabic (:func:`perucorpus.present.display.rtl`,
+    :func:`~perucorpus.present.display.mixed`) and the test ``arabic`` (a text with Arabic letters in it).
+    """
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
+    environment.filters["rtl"] = lambda text: Markup(rtl(text))
+    environment.filters["mixed"] = lambda text: Markup(mixed(text))
+    environment.tests["arabic"] = lambda text: bool(ARABIC.search(text))
+    return environment
+
+
+#: An Arabic letter.
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def _fragment(name: str, *args) -> str:
+    """The macro ``name`` of ``templates/reading/fragments.html.j2`` called with ``args``."""
+    return str(getattr(_environment().get_template("reading/fragments.html.j2").module, name)(*args))
+
+
 def _figure_links(body: str, figures: Path) -> str:
     """After each figure shown from ``figures/`` (matched by its bytes), links to its SVG and the CSV of its values."""
     by_digest = {hashlib.sha256(path.read_bytes()).hexdigest(): path.stem for path in sorted(figures.glob("*.png"))}
@@ -166,8 +120,7 @@ def _figure_links(body: str, figures: Path) -> str:
         ]
         if not files:
             return match.group()
-        listed = " · ".join(f'<a href="{href}">{label}</a>' for href, label in files)
-        return f'{match.group()}\n<p class="figure-files">Figure <code>{stem}</code>: {listed}</p>'
+        return f"{match.group()}\n{_fragment('figure_files', stem, files)}"
 
     return re.sub(r'<img[^>]*src="data:image/png;base64,([^"]+)"[^>]*>', links, body)
 
@@ -182,33 +135,32 @@ def _notebook_body(notebook: nbformat.NotebookNode, figures: Path, exclude_input
     return _figure_links(_rewrite_links(body), figures)
 
 
-def _articles_page(data: Path) -> tuple[str, str, list[subject_index.Place]]:
+def _articles_page(collection: Collection) -> tuple[str, str, list[subject_index.Place]]:
     """The articles as received beside our English, one numbered paragraph per non-empty line (the ¶ numbers the
     notebooks cite); an article not yet translated shows its Arabic with "Not yet translated." beside each paragraph.
     """
-    articles = corpus.load_corpus(data)
-    model = translations.side_by_side(articles, translations.load_translations(data, articles))
-    parts = [
-        f"<h1>The {corpus.in_words(len(articles))} articles</h1>",
-        "<p>Each article as received (<code>data/articles/</code>), one paragraph per non-empty line, numbered as "
-        "the notebooks cite them (<code>article_id ¶n, start–end</code>: the paragraph, then the character span of the "
-        "quote in the file), with our English translation beside it (<code>data/translations.csv</code>; the notes on "
-        "a paragraph's translation are folded under it). The English keeps the Arabic's hedges and attributions and "
-        "marks its typos <i>sic</i>. The texts, and the translations with them, are quoted for research and teaching.</p>",
-    ]
+    articles = collection.articles
+    model = translations.side_by_side(articles, collection.translations)
+    title = f"The {corpus.in_words(len(articles))} articles"
     places = []
-    meta = corpus.metadata(articles)
+    meta = collection.meta
+    shown = []
     for article in model:
         article_id = article["id"]
         row = meta.loc[article_id]
-        parts.append(f'<h2 id="{html.escape(article_id)}">{html.escape(article_id)}: {html.escape(article["title"])}</h2>')
-        parts.append(f"<p>Outlet: {html.escape(corpus.outlet_label(row))}</p>")
-        address = f'<p>Address: <code class="address">{html.escape(str(row.url))}</code></p>' if row.url else ""
-        parts.append(
-            f"<details><summary>Where it was published ({html.escape(str(row.outlet_basis).replace('_', ' '))})</summary>"
-            f"<p>{mixed(str(row.outlet_note))}</p>{address}</details>"
+        shown.append(
+            {
+                "id": article_id,
+                "title": article["title"],
+                "outlet": corpus.outlet_label(row),
+                "basis": str(row.outlet_basis).replace("_", " "),
+                "note": str(row.outlet_note),
+                "url": str(row.url) if row.url else "",
+                "side_by_side": Markup(
+                    display.side_by_side(article, display.side_by_side_summary(article, title=False), anchors=True)
+                ),
+            }
         )
-        parts.append(display.side_by_side(article, display.side_by_side_summary(article, title=False), anchors=True))
         places += [
             subject_index.Place(
                 f"articles.html#{article_id}-p{paragraph['number']}",
@@ -218,7 +170,8 @@ def _articles_page(data: Path) -> tuple[str, str, list[subject_index.Place]]:
             )
             for paragraph in article["paragraphs"]
         ]
-    return f"The {corpus.in_words(len(articles))} articles", "\n".join(parts), places
+    body = _environment().get_template("reading/articles.html.j2").render(title=title, articles=shown)
+    return title, body, places
 
 
 #: What the subject index leaves out of a notebook page: folded code, prompts and the navigation lines.
@@ -241,35 +194,25 @@ def _section_places(page: Page) -> list[subject_index.Place]:
 
 
 def _index_page(entries: list[subject_index.Entry]) -> str:
-    parts = [
-        "<h1>Subject index</h1>",
-        "<p>Every country, person, grouping and glossary term of the collection, with the notebook sections and "
-        "article paragraphs where it occurs and how often (folded code left out). Arabic is matched normalised and "
-        "through the spellings the gazetteer and <code>data/people.csv</code> know; each entry lists the spellings "
-        "met, as written (with any attached prefix such as و), and English names matched as whole words.</p>",
-    ]
+    """The subject index page (``templates/reading/subject_index.html.j2``): each kind's entries, alphabetically."""
+    kinds = []
     for kind, heading in subject_index.KINDS.items():
         chosen = sorted(
             (entry for entry in entries if entry.headword.kind == kind), key=lambda entry: entry.headword.label.lower()
         )
-        parts.append(f'<h2 id="{kind}">{heading}</h2>\n<dl class="subject-index">')
-        for entry in chosen:
-            word = entry.headword
-            spellings = ", ".join(
-                (rtl(s) if re.search(r"[\u0600-\u06ff]", s) else html.escape(s)) + f" ({n})"
-                for s, n in sorted(entry.spellings.items())
-            )
-            places = "; ".join(
-                f'<a href="{html.escape(href)}">{html.escape(label)}</a> ({count})'
-                for href, (label, count) in entry.places.items()
-            )
-            parts.append(
-                f'<dt id="{html.escape(word.key.replace(":", "-").replace(" ", "_"))}">{html.escape(word.label)} '
-                f"{rtl(word.arabic)} <small>({entry.total} in {len(entry.places)} places)</small></dt>"
-                f"<dd>Spellings: {spellings}</dd><dd>{places}</dd>"
-            )
-        parts.append("</dl>")
-    return "\n".join(parts)
+        shown = [
+            {
+                "anchor": entry.headword.key.replace(":", "-").replace(" ", "_"),
+                "label": entry.headword.label,
+                "arabic": entry.headword.arabic,
+                "total": entry.total,
+                "spellings": sorted(entry.spellings.items()),
+                "places": [(href, label, count) for href, (label, count) in entry.places.items()],
+            }
+            for entry in chosen
+        ]
+        kinds.append((kind, heading, shown))
+    return _environment().get_template("reading/subject_index.html.j2").render(kinds=kinds)
 
 
 def _scrollable_tables(body: str) -> str:
@@ -277,13 +220,12 @@ def _scrollable_tables(body: str) -> str:
 
     def wrap(match: re.Match) -> str:
         caption = re.search(r"<caption>(.*?)</caption>", match.group(), re.S)
-        label = html.escape(_text(caption.group(1)) if caption else "Table", quote=True)
-        return f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">{match.group()}</div>'
+        return _fragment("scroll_region", _text(caption.group(1)) if caption else "Table", Markup(match.group()))
 
     return re.sub(r"<table\b.*?</table>", wrap, body, flags=re.S)
 
 
-def _render(pages: list[Page], current: Page, environment: jinja2.Environment, links: dict[str, list[tuple[str, str]]]) -> str:
+def _render(pages: list[Page], current: Page, links: dict[str, list[tuple[str, str]]]) -> str:
     groups: dict[str, list[dict]] = {}
     for page in pages:
         groups.setdefault(page.group, []).append({"href": page.name, "title": page.title, "current": page is current})
@@ -292,14 +234,18 @@ def _render(pages: list[Page], current: Page, environment: jinja2.Environment, l
     }
     first, *rest = groups.items()  # the pack's links come right after the notebooks
     groups = dict([first, *linked.items(), *rest])
-    return environment.get_template("page.html.j2").render(
-        title=current.title,
-        style=Markup(SITE_STYLE),
-        collection=COLLECTION,
-        contents=list(groups.items()),
-        sections=current.sections,
-        body=Markup(_scrollable_tables(current.body)),
-        arabic_twin=ARABIC_TWINS.get(current.name),
+    return (
+        _environment()
+        .get_template("page.html.j2")
+        .render(
+            title=current.title,
+            style=Markup(SITE_STYLE),
+            collection=COLLECTION,
+            contents=list(groups.items()),
+            sections=current.sections,
+            body=Markup(_scrollable_tables(current.body)),
+            arabic_twin=ARABIC_TWINS.get(current.name),
+        )
     )
 
 
@@ -361,9 +307,10 @@ def build(notebooks: Path | str, target: Path | str) -> list[Path]:
         name = "index.html" if path.name.startswith("00_") else f"{path.stem}.html"
         pages.append(Page(name, navigation.title(notebook) or path.stem, _notebook_body(notebook, figures), "Notebooks"))
     notebook_pages = list(pages)
-    articles_title, articles_body, paragraphs = _articles_page(data)
+    collection = Collection(data)  # each data file read once, for every page
+    articles_title, articles_body, paragraphs = _articles_page(collection)
     pages.append(Page("articles.html", articles_title, articles_body, "Sources and index"))
-    matcher = subject_index.from_data(data)
+    matcher = subject_index.matcher(collection)
     places = [place for page in notebook_pages for place in _section_places(page)] + paragraphs
     pages.append(
         Page("subject_index.html", "Subject index", _index_page(subject_index.index(matcher, places)), "Sources and index")
@@ -376,11 +323,10 @@ def build(notebooks: Path | str, target: Path | str) -> list[Path]:
         pages.append(Page(name, title, _rewrite_links(markdown2html_mistune(source.read_text(encoding="utf-8"))), "About"))
     t = catalogue.english(root / "teaching")
     links = {t("ui.pack"): [(f"{CLASSROOM}{name}", t(key)) for name, key in editions.OUTPUTS]}
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
     written = []
     for page in pages:
         written.append(target / page.name)
-        written[-1].write_text(_render(pages, page, environment, links), encoding="utf-8")
+        written[-1].write_text(_render(pages, page, links), encoding="utf-8")
     shutil.copytree(figures, target / "figures")
     (target / "fonts").mkdir()
     shutil.copy(next(Path(fontpkg_noto_sans_arabic.ROOT, "files").glob("NotoSansArabic*.ttf")), target / FONT)

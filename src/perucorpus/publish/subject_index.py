@@ -15,11 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from perucorpus.base import schemas
 from perucorpus.base.countries import country_label
-from perucorpus.base.tables import read_table
+from perucorpus.facts.collection import Collection
 from perucorpus.text.gazetteer import Entry as NameEntry
-from perucorpus.text.gazetteer import Gazetteer, read_spelling_rules, with_variants
+from perucorpus.text.gazetteer import Gazetteer, with_variants
 
 KINDS = {"country": "Countries", "person": "People", "grouping": "Groupings", "term": "Glossary terms"}
 
@@ -109,13 +108,17 @@ def index(matcher: Matcher, places: list[Place]) -> list[Entry]:
 
 
 def from_data(data_dir: Path | str) -> Matcher:
+    """The matcher for the collection under ``data_dir`` (:func:`matcher`)."""
+    return matcher(Collection(data_dir))
+
+
+def matcher(collection: Collection) -> Matcher:
     """The matcher for the collection: CLDR countries and their variants, people, groupings, glossary terms."""
-    data_dir = Path(data_dir)
-    countries = Gazetteer.from_data(data_dir)
-    people = read_table(data_dir / "people.csv", schemas.PEOPLE)
-    glossary = read_table(data_dir / "glossary.csv", schemas.GLOSSARY)
-    others = read_table(data_dir / "gazetteer" / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS)
-    rules = read_spelling_rules(data_dir)
+    countries = collection.gazetteer
+    people = collection.people
+    glossary = collection.glossary
+    others = collection.table("gazetteer/non_country_terms.csv")
+    rules = collection.spelling_rules
     headwords = [
         Headword(f"country:{iso3}", "country", *country_label(iso3), english=(country_label(iso3)[0],))
         for iso3 in sorted({entry.iso3 for entry in countries.entries if entry.kind == "country"})
@@ -142,7 +145,7 @@ def from_data(data_dir: Path | str) -> Matcher:
             Headword(key, "term", row.gloss_en, row.term_ar, english=english_names(row.gloss_en), case_sensitive=False)
         )
         terms[row.match_ar] = key
-    named = Gazetteer.for_terms(terms, "entry", claimed=Gazetteer.venues(data_dir))  # a name in a venue is no mention
+    named = Gazetteer.for_terms(terms, "entry", claimed=collection.venues)  # a name in a venue is no mention
     return Matcher(
         headwords,
         [

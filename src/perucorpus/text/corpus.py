@@ -19,7 +19,7 @@ import pandas as pd
 
 from perucorpus.base import dates, schemas
 from perucorpus.base.atomic import write_atomic
-from perucorpus.base.tables import DataError, read_table, read_utf8, validate
+from perucorpus.base.tables import DataError, decode_utf8, read_table, read_utf8, validate
 
 #: Largest accepted article file. The seed articles are 5–12 kB; anything this large is not one article.
 MAX_ARTICLE_BYTES = 1_000_000
@@ -41,7 +41,11 @@ class Article:
 
 def read_article_text(path: Path | str) -> str:
     """Return the text of one article file, decoded as strict UTF-8 and otherwise untouched."""
-    path = Path(path)
+    return _article_text(Path(path))[0]
+
+
+def _article_text(path: Path) -> tuple[str, bytes]:
+    """The text of one article file (:func:`read_article_text`) and its bytes, the file read once."""
     name = path.as_posix()
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
@@ -49,14 +53,21 @@ def read_article_text(path: Path | str) -> str:
             f"{name}: {size / 1e6:.1f} MB is larger than the {MAX_ARTICLE_BYTES / 1e6:.0f} MB an article may have; "
             "split it into articles or check that it is the right file"
         )
-    if not path.read_bytes().strip():
+    raw = path.read_bytes()
+    if not raw.strip():
         raise CorpusError(f"{name}: the article file is empty")
-    return read_utf8(path, CorpusError, "; convert the file to UTF-8 (e.g. from Windows-1256) before adding it")
+    return decode_utf8(path, raw, CorpusError, "; convert the file to UTF-8 (e.g. from Windows-1256) before adding it"), raw
 
 
 def load_eras(data_dir: Path | str) -> pd.DataFrame:
-    """``<data_dir>/eras.csv``, indexed by era id in file order (``label_en``, ``context_en``, ``start``, ``end``, ``note``)."""
-    eras = read_table(Path(data_dir) / "eras.csv", schemas.ERAS)
+    """``<data_dir>/eras.csv``, read and checked (:func:`check_eras`)."""
+    return check_eras(read_table(Path(data_dir) / "eras.csv", schemas.ERAS))
+
+
+def check_eras(eras: pd.DataFrame) -> pd.DataFrame:
+    """``eras.csv`` as read (:func:`perucorpus.base.tables.read_table`), checked (no era ends before it starts) and
+    indexed by era id in file order (``label_en``, ``context_en``, ``start``, ``end``, ``note``).
+    """
     for row, line in zip(eras.to_dict("records"), eras.attrs["lines"]):
         if _bounds(row["start"])[0] > _bounds(row["end"])[1]:
             raise DataError(
@@ -91,9 +102,16 @@ def load_corpus(data_dir: Path | str) -> dict[str, Article]:
     date outside the article's era (``eras.csv``).
     """
     data_dir = Path(data_dir)
-    table_path = data_dir / "articles.csv"
     eras = load_eras(data_dir)
-    table = read_table(table_path, schemas.with_eras(schemas.ARTICLES, eras.index))
+    return corpus_from(read_table(data_dir / "articles.csv", schemas.with_eras(schemas.ARTICLES, eras.index)), eras, data_dir)
+
+
+def corpus_from(table: pd.DataFrame, eras: pd.DataFrame, data_dir: Path | str) -> dict[str, Article]:
+    """The articles of ``articles.csv`` as read (``table``), checked against ``eras`` (:func:`check_eras`) and
+    their files under ``data_dir`` (each read once), as :func:`load_corpus` returns them.
+    """
+    data_dir = Path(data_dir)
+    table_path = Path(table.attrs["source"])
     listed = set()
     articles: dict[str, Article] = {}
     for row, line in zip(table.to_dict("records"), table.attrs["lines"]):
@@ -103,8 +121,8 @@ def load_corpus(data_dir: Path | str) -> dict[str, Article]:
             raise CorpusError(f"{table_path.as_posix()}:{line}: article file {row['file']} does not exist")
         if problem := _outside_era(row, eras):
             raise CorpusError(f"{table_path.as_posix()}:{line}: {problem}")
-        text = read_article_text(path)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        text, raw = _article_text(path)
+        digest = hashlib.sha256(raw).hexdigest()
         if digest != row["sha256"]:
             raise CorpusError(
                 f"{table_path.as_posix()}:{line}: {row['file']} has SHA-256 {digest}, "

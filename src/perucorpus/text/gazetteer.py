@@ -105,16 +105,31 @@ class Gazetteer:
         """The venues of ``non_country_terms.csv``: places whose names contain a person's name
         (``منتجع ترمب ناشيونال دورال``), to be claimed before people are matched.
         """
-        others = read_table(Path(data_dir) / "gazetteer" / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS)
+        return Gazetteer.venues_in(read_table(Path(data_dir) / "gazetteer" / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS))
+
+    @staticmethod
+    def venues_in(others: pd.DataFrame) -> tuple[str, ...]:
+        """The venues (:meth:`venues`) of ``non_country_terms.csv`` as read."""
         return tuple(others.loc[others["kind"] == "venue", "term_ar"])
 
     @classmethod
     def from_data(cls, data_dir: Path | str) -> Gazetteer:
-        """Build the gazetteer from CLDR and ``<data_dir>/gazetteer/*.csv``."""
+        """Build the gazetteer from CLDR and ``<data_dir>/gazetteer/*.csv`` (:meth:`from_tables`)."""
         folder = Path(data_dir) / "gazetteer"
-        variants = read_table(folder / "variants.csv", schemas.GAZETTEER_VARIANTS)
-        others = read_table(folder / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS)
-        article_ids = set(read_table(Path(data_dir) / "articles.csv", schemas.ARTICLES)["id"])
+        return cls.from_tables(
+            read_table(folder / "variants.csv", schemas.GAZETTEER_VARIANTS),
+            read_table(folder / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS),
+            set(read_table(Path(data_dir) / "articles.csv", schemas.ARTICLES)["id"]),
+            read_spelling_rules(data_dir),
+        )
+
+    @classmethod
+    def from_tables(
+        cls, variants: pd.DataFrame, others: pd.DataFrame, article_ids: set[str], rules: tuple[SpellingRule, ...]
+    ) -> Gazetteer:
+        """The gazetteer of CLDR and the gazetteer's files as read (``variants.csv``, ``non_country_terms.csv``),
+        its variants checked against the ``article_ids``, with the spelling ``rules`` (:func:`check_spelling_rules`).
+        """
         _check_variants(variants, article_ids)
         excluded = {
             (row.iso3, name_key(row.variant_ar)) for row in variants.itertuples() if row.origin == "cldr_homograph_excluded"
@@ -131,7 +146,7 @@ class Gazetteer:
         ]
         entries += [Entry(row.term_ar, row.kind, row.kind, None, "non_country_terms") for row in others.itertuples()]
         # The rules for people are checked where people are added (perucorpus.text.overview).
-        return cls(with_variants(entries, read_spelling_rules(data_dir), check=("all", "americas", "americas_names")))
+        return cls(with_variants(entries, rules, check=("all", "americas", "americas_names")))
 
     @classmethod
     def for_terms(cls, terms: dict[str, str], kind: str, claimed: tuple[str, ...] = ()) -> Gazetteer:
@@ -234,7 +249,11 @@ class SpellingRule:
 
 def read_spelling_rules(data_dir: Path | str) -> tuple[SpellingRule, ...]:
     """The rules of ``<data_dir>/gazetteer/spelling_rules.csv``; a pattern that is no regular expression names its line."""
-    rules = read_table(Path(data_dir) / "gazetteer" / "spelling_rules.csv", schemas.SPELLING_RULES)
+    return check_spelling_rules(read_table(Path(data_dir) / "gazetteer" / "spelling_rules.csv", schemas.SPELLING_RULES))
+
+
+def check_spelling_rules(rules: pd.DataFrame) -> tuple[SpellingRule, ...]:
+    """The rules of ``spelling_rules.csv`` as read; a pattern that is no regular expression names its line."""
     found, problems = [], []
     for row, line in zip(rules.itertuples(), rules.attrs["lines"]):
         where = f"{rules.attrs['source']}:{line}: {row.rule_id}"

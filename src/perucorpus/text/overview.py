@@ -122,12 +122,22 @@ UNIT_SOURCES = (
 @lru_cache(maxsize=4)
 def _known_units(data_dir: Path, _state: tuple) -> Gazetteer:
     """:func:`known_units` for one state (modification time and size) of its source files."""
-    entries = list(Gazetteer.from_data(data_dir).entries)
-    people = read_table(data_dir / "people.csv", schemas.PEOPLE)
+    return units_from(
+        Gazetteer.from_data(data_dir),
+        read_table(data_dir / "people.csv", schemas.PEOPLE),
+        read_table(data_dir / "glossary.csv", schemas.GLOSSARY),
+        read_spelling_rules(data_dir),
+    )
+
+
+def units_from(countries: Gazetteer, people: pd.DataFrame, glossary: pd.DataFrame, rules: tuple) -> Gazetteer:
+    """:func:`known_units` of the collection's country ``countries`` gazetteer, ``people.csv`` and ``glossary.csv``
+    as read and the gazetteer's spelling ``rules``.
+    """
+    entries = list(countries.entries)
     people_entries = [Entry(row.name_ar, "person", row.person_id, None, "people") for row in people.itertuples()]
-    entries += with_variants(people_entries, read_spelling_rules(data_dir), check=("people",))  # كاستيو for كاستيلو
+    entries += with_variants(people_entries, rules, check=("people",))  # كاستيو for كاستيلو
     names = {normalise(entry.term) for entry in entries}
-    glossary = read_table(data_dir / "glossary.csv", schemas.GLOSSARY)
     entries += [
         Entry(row.match_ar, TERM, row.term_ar, None, "glossary")
         for row in glossary.itertuples()
@@ -264,10 +274,19 @@ def article_names(texts: dict[str, str], data_dir: Path | str) -> pd.DataFrame:
     (without proclitics; ties: the first seen). Sorted by article, then most mentioned.
     """
     data_dir = Path(data_dir)
-    people = read_table(data_dir / "people.csv", schemas.PEOPLE)
-    others = read_table(data_dir / "gazetteer" / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS)
+    return names_from(
+        texts,
+        read_table(data_dir / "people.csv", schemas.PEOPLE),
+        read_table(data_dir / "gazetteer" / "non_country_terms.csv", schemas.NON_COUNTRY_TERMS),
+        known_units(data_dir),
+    )
+
+
+def names_from(texts: dict[str, str], people: pd.DataFrame, others: pd.DataFrame, units: Gazetteer) -> pd.DataFrame:
+    """:func:`article_names` of ``people.csv`` and ``non_country_terms.csv`` as read and the ``units``
+    (:func:`units_from`).
+    """
     english = dict(zip(people["person_id"], people["name_en"])) | dict(zip(others["term_ar"], others["gloss_en"]))
-    units = known_units(data_dir)
     rows = []
     for article_id, text in texts.items():
         found: dict[tuple[str, str], Counter[str]] = {}
@@ -319,9 +338,16 @@ def term_glosses(data_dir: Path | str) -> pd.DataFrame:
     A multiword glossary term's gloss is the glossary's own (one place per gloss).
     """
     data_dir = Path(data_dir)
-    glosses = read_table(data_dir / "glosses.csv", schemas.GLOSSES)
-    multiword = {entry.form for entry in known_units(data_dir).entries if entry.kind == TERM}
-    glossary = read_table(data_dir / "glossary.csv", schemas.GLOSSARY)
+    return glosses_from(
+        read_table(data_dir / "glosses.csv", schemas.GLOSSES),
+        read_table(data_dir / "glossary.csv", schemas.GLOSSARY),
+        known_units(data_dir),
+    )
+
+
+def glosses_from(glosses: pd.DataFrame, glossary: pd.DataFrame, units: Gazetteer) -> pd.DataFrame:
+    """:func:`term_glosses` of ``glosses.csv`` and ``glossary.csv`` as read and the ``units`` (:func:`units_from`)."""
+    multiword = {entry.form for entry in units.entries if entry.kind == TERM}
     combined = pd.concat([glosses, glossary.loc[glossary["term_ar"].isin(multiword), ["term_ar", "gloss_en"]]], ignore_index=True)
     combined.attrs["source"] = f"{glosses.attrs['source']} (or, for a multiword term, {glossary.attrs['source']})"
     check_glosses(combined)
