@@ -66,9 +66,9 @@ def test_the_collection_checks_as_the_loaders_of_one_file_do():
     pd.testing.assert_frame_equal(collection.memberships, memberships.load_memberships(DATA))
     pd.testing.assert_frame_equal(collection.presidents, heads_of_state.load_presidents(DATA))
     pd.testing.assert_frame_equal(collection.translations, translations.load_translations(DATA))
-    pd.testing.assert_frame_equal(collection.article_names, overview.article_names(collection.texts, DATA))
+    pd.testing.assert_frame_equal(collection.article_names, overview.article_names(collection.clean_texts, DATA))
     pd.testing.assert_frame_equal(collection.term_glosses, overview.term_glosses(DATA))
-    terms = overview.article_terms(collection.texts, DATA)
+    terms = overview.article_terms(collection.clean_texts, DATA)
     assert list(collection.article_terms) == list(terms)
     for article_id, frame in terms.items():
         pd.testing.assert_frame_equal(collection.article_terms[article_id], frame)
@@ -109,3 +109,12 @@ def test_a_bad_file_fails_once_when_first_used(tmp_path):
 def test_a_file_it_does_not_know_is_refused():
     with pytest.raises(KeyError, match="not a file the collection knows"):
         Collection(DATA).table("derived/term_counts.csv")
+
+
+def test_terms_and_names_are_counted_in_the_clean_view():
+    """The opinion piece's byline («كاتب وباحث اكاديمي فلسطيني») is lifted out of the clean view, so its words are not
+    counted (they were, when the counts read the raw text)."""
+    collection = Collection(DATA)
+    terms = set(collection.article_terms["castillo2021_lima_exit"]["term"])
+    assert "كاتب" in collection.texts["castillo2021_lima_exit"]
+    assert {"كاتب", "اكاديمي"}.isdisjoint(terms)

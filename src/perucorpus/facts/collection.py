@@ -99,6 +99,12 @@ class Collection:
         return cleaning.clean_views(self.texts)
 
     @cached_property
+    def clean_texts(self) -> dict[str, str]:
+        """Each article's clean reading view as text: what the term and name counts count (headings, byline and
+        page furniture lifted out)."""
+        return {article_id: view.text for article_id, view in self.views.items()}
+
+    @cached_property
     def meta(self) -> pd.DataFrame:
         """The articles' metadata, indexed by id (:func:`perucorpus.text.corpus.metadata`)."""
         return corpus.metadata(self.articles)
@@ -226,14 +232,14 @@ class Collection:
 
     @cached_property
     def article_terms(self) -> dict[str, pd.DataFrame]:
-        """Each article's term counts, names counted apart (:func:`perucorpus.text.overview.corpus_term_counts`)."""
+        """Each article's term counts in its clean view, names counted apart (:func:`perucorpus.text.overview.corpus_term_counts`)."""
         supplement = tuple(self.table("stopwords_supplement.csv")["word_ar"])
-        return overview.corpus_term_counts(self.texts, supplement, self.units)
+        return overview.corpus_term_counts(self.clean_texts, supplement, self.units)
 
     @cached_property
     def article_names(self) -> pd.DataFrame:
-        """The names each article mentions, counted (:func:`perucorpus.text.overview.names_from`)."""
-        return overview.names_from(self.texts, self.people, self.table("gazetteer/non_country_terms.csv"), self.units)
+        """The names each article's clean view mentions, counted (:func:`perucorpus.text.overview.names_from`)."""
+        return overview.names_from(self.clean_texts, self.people, self.table("gazetteer/non_country_terms.csv"), self.units)
 
     @cached_property
     def term_glosses(self) -> pd.DataFrame:
