@@ -113,7 +113,8 @@ def test_a_file_it_does_not_know_is_refused():
 
 def test_terms_and_names_are_counted_in_the_clean_view():
     """The opinion piece's byline («كاتب وباحث اكاديمي فلسطيني») is lifted out of the clean view, so its words are not
-    counted (they were, when the counts read the raw text)."""
+    counted (they were, when the counts read the raw text).
+    """
     collection = Collection(DATA)
     terms = set(collection.article_terms["castillo2021_lima_exit"]["term"])
     assert "كاتب" in collection.texts["castillo2021_lima_exit"]

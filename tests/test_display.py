@@ -1,5 +1,7 @@
 """Notebook HTML: escaped, right-to-left where Arabic, no markup from the text."""
 
+from pathlib import Path
+
 import pandas as pd
 
 from perucorpus.present import display
@@ -181,3 +183,18 @@ def test_an_untranslated_article_says_so_per_paragraph_and_in_its_summary():
 def test_side_by_side_summary_writes_the_date_as_readers_meet_it():
     article = {**side_by_side_article(), "date": "2021-08/2022-07", "date_basis": "inferred"}
     assert display.side_by_side_summary(article, title=False) == "news, August 2021 – July 2022 (inferred) · 2 paragraphs"
+
+
+def test_the_standalone_page_takes_its_style_from_css_files_shipped_with_the_package():
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    templates = root / "src" / "perucorpus" / "templates"
+    patterns = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
+    for name in ("notebook.css", "print_page.css", "standalone.html.j2"):
+        assert any(templates / name in (root / "src" / "perucorpus").glob(p) for p in patterns["perucorpus"]), name
+    page = display.standalone_page('Peru\'s "table" <1>', "<table></table>", "a & b")
+    assert (templates / "notebook.css").read_text(encoding="utf-8") in page
+    assert (templates / "print_page.css").read_text(encoding="utf-8") in page
+    assert "<title>Peru&#39;s &#34;table&#34; &lt;1&gt;</title>" in page and "<p>a &amp; b</p>" in page
+    assert "<table></table>" in page and page.endswith("</html>\n")

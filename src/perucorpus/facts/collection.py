@@ -101,7 +101,8 @@ class Collection:
     @cached_property
     def clean_texts(self) -> dict[str, str]:
         """Each article's clean reading view as text: what the term and name counts count (headings, byline and
-        page furniture lifted out)."""
+        page furniture lifted out).
+        """
         return {article_id: view.text for article_id, view in self.views.items()}
 
     @cached_property

@@ -193,40 +193,22 @@ def folded_articles(model: list[dict]) -> HTML:
     )
 
 
-PAGE_STYLE = """
-body { font-family: "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif; margin: 2em; color: #222; }
-table { border-collapse: collapse; width: 100%; font-size: 11pt; }
-th, td { border: 1px solid #999; padding: 0.5em 0.7em; vertical-align: top; text-align: left; }
-thead th { background: #eef2f7; }
-th[scope=row] { width: 16%; background: #f7f7f7; }
-th small { font-weight: normal; color: #555; }
-p.record { border-left: 3px solid #b07d2b; padding-left: 0.5em; }
-blockquote[dir=rtl] { font-family: "Noto Sans Arabic", "DejaVu Sans", sans-serif; font-size: 12.5pt;
-  margin: 0.3em 0; padding: 0.2em 0.6em; border-right: 3px solid #3b6ea8; text-align: right; }
-hr { border: 0; border-top: 1px dashed #bbb; }
-table.summary th[scope=col] small { font-weight: normal; color: #555; }
-table.summary td small { color: #444; }
-details.evidence { margin: 0.6em 0; }
-details > summary { cursor: pointer; }
-@media print { body { margin: 0.5cm; } tr { page-break-inside: avoid; } }
-"""
+def _text(name: str) -> str:
+    """A text file shipped with the templates (a style sheet)."""
+    return TEMPLATES.loader.get_source(TEMPLATES, name)[0]
+
+
+#: The style of the notebooks' standalone pages and of the reading copy (``templates/notebook.css``).
+PAGE_STYLE = "\n" + _text("notebook.css")
 #: The print page's own print rules (not the reading copy's): compact, so the summary table starts on page one.
-PRINT_PAGE_STYLE = """
-@media print { body { margin: 0; font-size: 9pt; }
-  h1 { font-size: 15pt; margin: 0 0 0.3em; } h2 { font-size: 12pt; margin: 0.6em 0 0.3em; } ul { margin: 0.2em 0; }
-  table.summary { font-size: 8pt; } table.summary th, table.summary td { padding: 0.25em 0.4em; }
-  table.summary small { font-size: 7pt; } }
-@page { size: A4; margin: 12mm; }
-"""
+PRINT_PAGE_STYLE = "\n" + _text("print_page.css")
 
 
 def standalone_page(title: str, body_html: str, intro: str = "") -> str:
-    """A complete UTF-8 HTML page around ``body_html`` (for slides and printing)."""
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{PAGE_STYLE}{PRINT_PAGE_STYLE}</style>\n</head>\n<body>\n"
-        f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(intro)}</p>\n{body_html}\n</body>\n</html>\n"
-    )
+    """A complete UTF-8 HTML page around ``body_html`` (for slides and printing), from ``templates/standalone.html.j2``."""
+    template = TEMPLATES.get_template("standalone.html.j2")
+    style = markupsafe.Markup(PAGE_STYLE + PRINT_PAGE_STYLE)
+    return template.render(title=title, intro=intro, body=markupsafe.Markup(body_html), style=style) + "\n"
 
 
 def sections(parts: Iterable[tuple[str, str]]) -> str:
