@@ -87,6 +87,7 @@ def test_a_terms_display_spelling_keeps_the_marks_after_its_last_letter():
     assert counts.loc[0, "display"] == "فنزويلاَ" and counts.loc[0, "count"] == 3
 
 
+@pytest.mark.slow  # runs a notebook in a kernel
 def test_notebook_04_reads_the_term_counts_of_notebook_01_and_says_so_when_they_are_missing(tmp_path):
     """Notebook 04 does not count the terms again: without notebook 01's file it stops at once, saying what to run."""
     import shutil

@@ -47,6 +47,7 @@ def test_navigation_is_current():
     assert navigation.stale(ROOT / "notebooks") == [], "run: python -m perucorpus.publish.navigation notebooks"
 
 
+@pytest.mark.slow  # runs a notebook in a kernel
 def test_a_failing_notebook_is_reported_in_one_line_left_unchanged_and_stops_the_run(tmp_path, capsys):
     good, bad, later = tmp_path / "01_good.ipynb", tmp_path / "02_bad.ipynb", tmp_path / "03_later.ipynb"
     for path, sources in [
