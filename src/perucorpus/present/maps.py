@@ -33,7 +33,7 @@ ATLANTIC_SIDE = -66.0
 LABEL_SIZE = 9.5  # points
 #: A name's width per letter and a column's line height, in font sizes, by script (Arabic letters are wider and its
 #: lines taller: with Latin's, short Arabic names are squeezed inside small states and a column's names touch).
-LABEL_METRICS = {"latin": (0.55, 1.55), "arabic": (0.8, 1.9)}
+LABEL_METRICS = {"latin": (0.55, 1.55), "arabic": (0.95, 1.9)}
 
 
 def load_shapes(path: Path | str) -> dict[str, list[Polygon]]:
