@@ -46,7 +46,7 @@ def test_arabic_quoted_in_english_text_is_isolated_right_to_left():
 def test_latin_in_arabic_text_is_isolated_left_to_right_with_its_own_quotes_and_brackets():
     shown = display.latin_isolated("يذكر موقع 800 Noticias أن <وزير> (Radio America، في 21 أغسطس 2021)")
     assert shown == (
-        'يذكر موقع <bdi dir="ltr">800 Noticias</bdi> أن &lt;وزير&gt; (<bdi dir="ltr">Radio America</bdi>، في 21 أغسطس 2021)'
+        'يذكر موقع <bdi dir="ltr">800\u00a0Noticias</bdi> أن &lt;وزير&gt; (<bdi dir="ltr">Radio\u00a0America</bdi>، في 21 أغسطس 2021)'
     )
     # a quotation, commas and all, is one run; the Arabic comma after it and the bracket the Arabic opened stay outside
     shown = display.latin_isolated('عبارة "Peru, as a major transit country" (انظر WION: "on Tuesday (Nov 18)")، ثم')
@@ -54,6 +54,38 @@ def test_latin_in_arabic_text_is_isolated_left_to_right_with_its_own_quotes_and_
     assert '<bdi dir="ltr">WION: &quot;on Tuesday (Nov 18)&quot;</bdi>)، ثم' in shown
     assert display.latin_isolated("انظر verdict_dates.csv).") == 'انظر <bdi dir="ltr">verdict_dates.csv</bdi>).'
     assert display.latin_isolated("لا لاتيني هنا في 2021.") == "لا لاتيني هنا في 2021."
+
+
+def test_a_latin_name_leaves_the_arabic_parenthetical_after_it_outside():
+    # "Name (date)": the bracket opens an Arabic date, so it is not the name's
+    shown = display.latin_isolated("تقول El Reportero Andino (4 فبراير 2026) إن")
+    assert shown == 'تقول <bdi dir="ltr">El\u00a0Reportero\u00a0Andino</bdi> (4 فبراير 2026) إن'
+    shown = display.latin_isolated("تقول Stabroek News (21 أكتوبر 2020) إن")
+    assert shown == 'تقول <bdi dir="ltr">Stabroek\u00a0News</bdi> (21 أكتوبر 2020) إن'
+    # quoted Spanish is one run with both its quotation marks; the bracket after it and the ISO date are separate
+    shown = display.latin_isolated('وتذكر Diario Libre تاريخ "5 de marzo de 2026" (Diario Libre، 2026-03-05)')
+    assert shown == (
+        'وتذكر <bdi dir="ltr">Diario\u00a0Libre</bdi> تاريخ <bdi dir="ltr">&quot;5 de marzo de 2026&quot;</bdi> '
+        '(<bdi dir="ltr">Diario\u00a0Libre</bdi>، <bdi dir="ltr" style="white-space: nowrap">2026-03-05</bdi>)'
+    )
+    shown = display.latin_isolated('المؤرخ في "14 de enero de 2026"، الذي')
+    assert shown == 'المؤرخ في <bdi dir="ltr">&quot;14 de enero de 2026&quot;</bdi>، الذي'
+    # a source title that begins "El", in Arabic guillemets, then its publisher in an Arabic bracket
+    shown = display.latin_isolated("بعنوان «El Perú, aliado principal extra-OTAN» (El Peruano، 2026).")
+    assert shown == (
+        'بعنوان «<bdi dir="ltr">El Perú, aliado principal extra-OTAN</bdi>» (<bdi dir="ltr">El\u00a0Peruano</bdi>، 2026).'
+    )
+
+
+def test_numeric_expressions_ranges_and_iso_dates_in_arabic_are_one_left_to_right_piece():
+    nowrap = '<bdi dir="ltr" style="white-space: nowrap">'
+    shown = display.latin_isolated("كانتا (1.76 + 1.16) ÷ 5.26 ≈ 56% من الناتج")
+    assert shown == f"كانتا {nowrap}(1.76 + 1.16) ÷ 5.26 ≈ 56%</bdi> من الناتج"
+    assert display.latin_isolated("2025–26 · حكومتا") == f"{nowrap}2025–26</bdi> · حكومتا"
+    assert display.latin_isolated("حصص 2024–2025.") == f"حصص {nowrap}2024–2025</bdi>."
+    assert display.latin_isolated("في 2021-11-08، ثم") == f"في {nowrap}2021-11-08</bdi>، ثم"
+    assert display.latin_isolated("(../html/articles.html)") == '(<bdi dir="ltr">../html/articles.html</bdi>)'
+    assert display.latin_isolated("في 4 أغسطس 2021 و1.76%") == "في 4 أغسطس 2021 و1.76%"  # no expression: left alone
 
 
 def test_evidence_table_escapes_every_field_of_the_model():

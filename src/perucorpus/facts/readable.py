@@ -41,7 +41,7 @@ def publishers(ref_ids, references: pd.DataFrame) -> str:
 
 def without_ids(text: str, references: pd.DataFrame) -> str:
     """``text`` with every reference id it names replaced by the reference's publisher ("(sre_2017_lima_declaration)"
-    → "(Secretaría de Relaciones Exteriores, Mexico)"); other words are left as they are.
+    → "(Secretaría de Relaciones Exteriores (México))"); other words are left as they are.
     """
     return _ID.sub(lambda m: references.at[m.group(), "publisher"] if m.group() in references.index else m.group(), text)
 

@@ -139,16 +139,18 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText):
     summit = memberships.status_on(rows, grouping, summit_day, "article")  # the attendees the explainer names
     coalition_view = pd.concat([summit[~summit.index.isin(coalition.index)], coalition])
     # Wide: each legend on the outer side of its map, so that the figure fills a slide or the width of a page
+    # (a right-to-left reader meets the first map, 2021, on the right: the panels are swapped for them)
     figure, axes = plt.subplots(1, 2, figsize=(17, 8.6), layout="constrained")
+    first, second = (axes[1], axes[0]) if text.right_to_left else (axes[0], axes[1])
     drawn = []
     for ax, statuses, title, extra, side in (
-        (axes[0], lima_2021, text("figure.maps.lima_title"), {}, "left"),
+        (first, lima_2021, text("figure.maps.lima_title"), {}, "right" if text.right_to_left else "left"),
         (
-            axes[1],
+            second,
             coalition_view,
             text("figure.maps.signatories_title", explainer=explainer),
             {"attended": text("figure.maps.attended")},
-            "right",
+            "left" if text.right_to_left else "right",
         ),
     ):
         drawn.append(

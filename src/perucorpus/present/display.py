@@ -38,38 +38,77 @@ ARABIC_RUN = re.compile(r"[\u0600-\u06ff](?:[\u0600-\u06ff\s.…،؛:“”«»-
 
 #: Arabic letters and the Arabic punctuation and quotation marks that end a run of Latin text.
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff«»"
-#: A candidate run of Latin text in Arabic: a Latin letter (after digits such as "800 ", or an opening double
-#: quote), then everything up to the next Arabic letter; :func:`_latin_end` trims what belongs to the Arabic.
-LATIN_RUN = re.compile(rf'(?:\d+[ \u00a0])?["“]?[A-Za-z\u00c0-\u024f][^{_ARABIC}]*')
-#: Characters that end a Latin run (anything else trailing it is punctuation or space of the Arabic sentence).
-_LATIN_END = re.compile(r"[A-Za-z\u00c0-\u024f0-9%]")
-_PAIRS = (('"', '"'), ("“", "”"), ("(", ")"))
+_LATIN = "A-Za-z\u00c0-\u024f"
+#: Where a run laid out left to right starts in Arabic text: a Latin letter (after an opening double quote, digits
+#: such as "800 " or a relative path's "../"), or a number that an operator, a dash or a hyphen joins to another
+#: ("(1.76 + 1.16) ÷ 5.26 ≈ 56%", "2025–26", "2021-11-08").
+LTR_START = re.compile(
+    rf'(?P<latin>["“]?(?:\d+[ \u00a0])?(?:\.\.?/)*[{_LATIN}])'
+    r"|(?P<number>\(?\d+(?:[.,]\d+)*%?\)?\s*[-–−+÷×/≈=]\s*\(?\d)"
+)
+#: What a Latin run may hold (anything up to the next Arabic letter) and what a numeric expression may hold.
+_LATIN_BODY = re.compile(rf"[^{_ARABIC}]*")
+_NUMERIC_BODY = re.compile(r"[\d.,%()\s+\-–−÷×/≈=]*")
+#: Characters a run may end on (anything else trailing it is punctuation or space of the Arabic sentence).
+_RUN_END = re.compile(rf"[{_LATIN}0-9%]")
+_OPENERS, _CLOSERS = {"(": ")", "“": "”"}, {")": "(", "”": "“"}
+#: Operators and dashes: a numeric run holds at least one.
+_OPERATOR = re.compile(r"\d\s*[-–−+÷×/≈=]\s*\(?\d")
 
 
-def _latin_end(run: str) -> int:
-    """Where the Latin part of a candidate ``run`` ends: its last letter or digit, then any closing quotation mark
-    or bracket that the run itself opened.
+def _balanced_end(run: str) -> int:
+    """Where ``run`` ends when laid out as one left-to-right piece: after its last letter, digit or per cent sign at
+    which every bracket and quotation mark it opened is closed (with a closing mark right after it), so a bracket
+    or quotation mark that the Arabic around it opens or closes stays outside; 0 if there is no such place.
     """
-    end = max(match.end() for match in _LATIN_END.finditer(run))
-    while True:
-        head, rest = run[:end], run[end:]
-        open_ = [c for o, c in _PAIRS if c in rest and (head.count(o) % 2 if o == c else head.count(o) > head.count(c))]
-        if not open_:
-            return end
-        end += min(rest.index(c) for c in open_) + 1
+    stack: list[str] = []
+    end = 0
+    for index, char in enumerate(run):
+        if char in _OPENERS or (char == '"' and (not stack or stack[-1] != '"')):
+            stack.append(char)
+        elif char in _CLOSERS or char == '"':
+            opener = _CLOSERS.get(char, '"')
+            if opener not in stack:
+                break  # closes a bracket the Arabic opened: the run ends before it
+            while stack.pop() != opener:
+                pass
+            if not stack:
+                end = index + 1
+        elif not stack and _RUN_END.match(char):
+            end = index + 1
+    return end
+
+
+def _nowrap(run: str) -> str:
+    """``run`` escaped, with no-break spaces in a short name ("800 Noticias") so a line never splits it."""
+    shown = html.escape(run)
+    return shown.replace(" ", "\u00a0") if len(run) <= 20 and run.count(" ") <= 2 else shown
 
 
 def latin_isolated(text: str) -> str:
-    """Escape Arabic ``text`` and isolate each run of Latin text in it (``<bdi dir="ltr">``): names, titles,
-    "800 Noticias", quoted English. Each run is laid out left to right as one piece, so the brackets, quotation
-    marks and separators around it stay where the Arabic puts them.
+    """Escape Arabic ``text`` and isolate each left-to-right run in it (``<bdi dir="ltr">``): names, titles,
+    "800 Noticias", quoted Spanish or English, paths, and numeric expressions, ranges and ISO dates ("2025–26",
+    "2021-11-08", kept on one line). Each run is laid out left to right as one piece, its own brackets and quotation
+    marks inside it, so the brackets, quotation marks and separators the Arabic puts around it stay where they are.
     """
     pieces, position = [], 0
-    for match in LATIN_RUN.finditer(text):
-        start, end = match.start(), match.start() + _latin_end(match.group())
+    while match := LTR_START.search(text, position):
+        start = match.start()
+        numeric = match.lastgroup == "number"
+        body = (_NUMERIC_BODY if numeric else _LATIN_BODY).match(text, start).group()
+        end = _balanced_end(body)
+        if numeric and not _OPERATOR.search(body[:end]):
+            end = 0
+        if end == 0:  # nothing balanced starts here (a bracket opened by the Arabic): move on
+            pieces.append(html.escape(text[position : start + 1]))
+            position = start + 1
+            continue
         pieces.append(html.escape(text[position:start]))
-        pieces.append(f'<bdi dir="ltr">{html.escape(text[start:end])}</bdi>')
-        position = end
+        if numeric:
+            pieces.append(f'<bdi dir="ltr" style="white-space: nowrap">{html.escape(body[:end])}</bdi>')
+        else:
+            pieces.append(f'<bdi dir="ltr">{_nowrap(body[:end])}</bdi>')
+        position = start + end
     pieces.append(html.escape(text[position:]))
     return "".join(pieces)
 

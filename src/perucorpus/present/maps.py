@@ -31,6 +31,9 @@ SMALL_AREA = 30_000.0  # km²: below this a country also gets a marker
 #: Labels of countries east of this longitude (and of the Caribbean's) that do not fit go to the Atlantic side.
 ATLANTIC_SIDE = -66.0
 LABEL_SIZE = 9.5  # points
+#: A name's width per letter and a column's line height, in font sizes, by script (Arabic letters are wider and its
+#: lines taller: with Latin's, short Arabic names are squeezed inside small states and a column's names touch).
+LABEL_METRICS = {"latin": (0.55, 1.55), "arabic": (0.95, 1.9)}
 
 
 def load_shapes(path: Path | str) -> dict[str, list[Polygon]]:
@@ -134,7 +137,9 @@ def draw(
     return markers
 
 
-def label_places(axes, shapes: dict[str, list[Polygon]], names: dict[str, str], regions: dict[str, str]) -> dict:
+def label_places(
+    axes, shapes: dict[str, list[Polygon]], names: dict[str, str], regions: dict[str, str], script: str = "latin"
+) -> dict:
     """Where each country of ``names`` (ISO3 → name) is labelled: ``{iso3: (x, y, anchor_x, anchor_y, side)}``.
 
     ``regions`` gives each country's UN sub-region. The Caribbean's names go in a column on the Atlantic
@@ -143,15 +148,17 @@ def label_places(axes, shapes: dict[str, list[Polygon]], names: dict[str, str], 
     (``side`` "inside", at the centre of its largest polygon) when it is not much wider than the polygon there
     (:func:`chord`),
     otherwise beside it, towards the nearer ocean (east of :data:`ATLANTIC_SIDE` on the Atlantic side).
+    ``script`` "arabic" allows for Arabic's wider letters and taller lines (:data:`LABEL_METRICS`).
     """
+    char_width, line_height = LABEL_METRICS[script]
     transformer = pyproj.Transformer.from_crs(PROJECTION, "+proj=longlat +datum=WGS84 +no_defs", always_xy=True)
     km_per_point = (EXTENT[1] - EXTENT[0]) / (axes.get_window_extent().width * 72 / axes.figure.dpi)
-    line, gap = LABEL_SIZE * 1.55 * km_per_point, 12 * km_per_point
+    line, gap = LABEL_SIZE * line_height * km_per_point, 12 * km_per_point
     places, columns = {}, {"east": [], "west": []}
     for iso3 in sorted(names):
         x, y = marker_position(shapes[iso3])
         largest = max(shapes[iso3], key=lambda polygon: _ring_area_centroid(polygon[0])[0])[0]
-        fits = len(names[iso3]) * LABEL_SIZE * 0.55 * km_per_point < 2 * chord(largest, x, y)
+        fits = len(names[iso3]) * LABEL_SIZE * char_width * km_per_point < 2 * chord(largest, x, y)
         fits = fits and area(shapes[iso3]) >= SMALL_AREA
         if regions.get(iso3) == "Caribbean" and not (fits and iso3 == "CUB"):
             columns["east"].append((iso3, x, y))
@@ -276,7 +283,7 @@ def status_map(
     engine = axes.figure.get_layout_engine()
     if engine is not None:  # names are spaced in points: lay the figure out first, so that the map has its final size
         engine.execute(axes.figure)
-    places = label_places(axes, shapes, names, subregions(sorted(names)))
+    places = label_places(axes, shapes, names, subregions(sorted(names)), "arabic" if right_to_left else "latin")
     draw_labels(axes, places, names)
     rows = []
     for iso3 in sorted(shapes):

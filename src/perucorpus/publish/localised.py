@@ -18,7 +18,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from markupsafe import Markup
+
 from perucorpus.present import alliance_figures
+from perucorpus.present.display import latin_isolated
 from perucorpus.publish import editions
 from perucorpus.publish.catalogue import SOURCE, Catalogue, read_toml, texts
 from perucorpus.publish.catalogue import english as english_catalogue
@@ -167,7 +170,9 @@ def localise(pack: editions.Pack) -> editions.Pack:
     pack.run_sheet = [
         replace(step, blocks={t(f"data.group.{group}"): block for group, block in step.blocks.items()}) for step in pack.run_sheet
     ]
-    pack.eras = [(era, t(f"data.era.{era}")) for era, _ in pack.eras]
+    # a column heading is printed as it is: its numbers ("2025–26") isolated here, as the `mixed` filter would
+    shown = (lambda text: Markup(latin_isolated(text))) if t.direction == "rtl" else str
+    pack.eras = [(era, shown(t(f"data.era.{era}"))) for era, _ in pack.eras]
     pack.table = [{**row, "label": t(f"data.dimension.{row['dimension']}")} for row in pack.table]
     pack.passages = {article_id: [passage(p) for p in ps] for article_id, ps in pack.passages.items()}
     labels = {(p.article_id, p.number): p.label for ps in pack.passages.values() for p in ps}
