@@ -294,7 +294,7 @@ def status_checks(
     articles), ``article`` is the short citation ("2021 opinion piece ¶3",
     :func:`perucorpus.facts.quotes.short_citation`); ``full citation`` keeps the id, paragraph and span.
     ``steps_plain`` gives the steps with plain dates (derived ones marked, :mod:`perucorpus.facts.readable`);
-    ``article_id`` and ``quote_start`` locate the quote.
+    ``article_id``, ``quote_start`` and ``quote_end`` locate the quote.
     """
     checks = []
     for row in rows[(rows["source_kind"] == "article") & rows["grouping"].isin(["lima_group", "mnna"])].itertuples():
@@ -327,6 +327,7 @@ def status_checks(
                 "steps_plain": plain,
                 "article_id": row.source_article,
                 "quote_start": int(row.quote_start),
+                "quote_end": int(row.quote_end),
                 "reference notes": notes,
                 "references": cite(ref_ids, references),
                 "our note on the claim": row.note,

@@ -15,7 +15,7 @@ import pandas as pd
 from perucorpus.base.dates import in_words, parse
 from perucorpus.base.schemas import TIERS
 from perucorpus.facts.quotes import paragraph_number
-from perucorpus.facts.translations import NOT_TRANSLATED, english_sentences
+from perucorpus.facts.translations import NOT_TRANSLATED, english_sentences, quoted_sentences
 
 #: The mark of a derived date (worked out, e.g. from a weekday and a report's date, not printed in the source).
 DERIVED = "*"
@@ -100,18 +100,30 @@ def terms_table(presidents: pd.DataFrame, references: pd.DataFrame) -> tuple[pd.
     return table, pd.DataFrame(derived, columns=["president", "date", "how it was worked out", "references"])
 
 
-def claim_english(translations: pd.DataFrame, raw: str, article_id: str, start: int, terms: tuple[str, ...]) -> str:
-    """The English of a quoted claim: the sentences of our translation of the paragraph holding raw offset ``start``
-    that name one of ``terms`` (the whole paragraph if none does; :data:`NOT_TRANSLATED` if it has no translation).
+def claim_english(
+    translations: pd.DataFrame, raw: str, article_id: str, start: int, terms: tuple[str, ...], end: int | None = None
+) -> str:
+    """The English of a quoted claim in the paragraph holding raw offset ``start``: with the quote's ``end``, the
+    rendering of the sentences it quotes (:func:`perucorpus.facts.translations.quoted_sentences`); otherwise the
+    sentences of our translation that name one of ``terms`` (the whole paragraph if none does).
+    :data:`NOT_TRANSLATED` if the paragraph has no translation.
     """
     number = paragraph_number(raw, start)
     found = translations[(translations["article_id"] == article_id) & (translations["paragraph"] == number)]
-    return english_sentences(found["text_en"].iloc[0], terms) if len(found) else NOT_TRANSLATED
+    if not len(found):
+        return NOT_TRANSLATED
+    english = found["text_en"].iloc[0]
+    if end is None:
+        return english_sentences(english, terms)
+    line_start = raw.rfind("\n", 0, start) + 1
+    line_end = raw.find("\n", start)
+    paragraph = raw[line_start : line_end if line_end >= 0 else len(raw)]
+    return quoted_sentences(paragraph, english, start - line_start, end - line_start, terms)
 
 
 def status_table(found: list[dict], references: pd.DataFrame, translations: pd.DataFrame, raws: dict[str, str]) -> pd.DataFrame:
     """The article statements of :func:`perucorpus.facts.checks.status_checks` for a reader: ``article``, the
-    ``claim in English`` (:func:`claim_english`, the sentences naming the country) beside the ``claim (Arabic)``,
+    ``claim in English`` (:func:`claim_english`, the rendering of the quoted sentences) beside the ``claim (Arabic)``,
     ``country``, ``what the references record`` (plain dates, :data:`DERIVED` marked) and ``our note`` with
     publishers for reference ids (:func:`without_ids`).
     """
@@ -120,7 +132,12 @@ def status_table(found: list[dict], references: pd.DataFrame, translations: pd.D
             {
                 "article": check["article"],
                 "claim in English": claim_english(
-                    translations, raws[check["article_id"]], check["article_id"], check["quote_start"], (check["country"],)
+                    translations,
+                    raws[check["article_id"]],
+                    check["article_id"],
+                    check["quote_start"],
+                    (check["country"],),
+                    check.get("quote_end"),
                 ),
                 "claim (Arabic)": check["claim (quote)"],
                 "country": check["country"],
