@@ -83,3 +83,17 @@ def test_exit_answers_join_each_answer_to_its_coded_status(rows):
     found = memberships.exit_answers(rows, answers)
     assert len(found) == len(answers) and "Argentina" in set(found["country"])
     assert set(found.loc[found["country"] == "Argentina", "status"]) == {"withdrew"}
+
+
+def test_quoted_passages_give_each_its_reader_citation_and_the_english_of_its_sentence(articles):
+    from perucorpus.text import cleaning, corpus
+
+    english = translations.load_translations(articles=articles, data_dir=articles[next(iter(articles))].path.parents[1])
+    raws = {article_id: article.raw for article_id, article in articles.items()}
+    views = {article_id: cleaning.clean(raw) for article_id, raw in raws.items()}
+    names = corpus.reader_names(corpus.metadata(articles))
+    table = readable.quoted_passages(views, raws, names, english)
+    assert not table["article"].str.contains("_").any()  # reader names, not ids
+    lima = table[table["in quotation marks"] == "مجموعة ليما"].iloc[0]
+    assert lima["article"] == "2021 opinion piece ¶2" and '"Lima Group"' in lima["in English"]
+    assert (table["in English"] != translations.NOT_TRANSLATED).all()

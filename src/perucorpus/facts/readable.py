@@ -14,8 +14,10 @@ import pandas as pd
 
 from perucorpus.base.dates import in_words, parse
 from perucorpus.base.schemas import TIERS
-from perucorpus.facts.quotes import paragraph_number
+from perucorpus.facts.quotes import paragraph_number, short_citation
 from perucorpus.facts.translations import NOT_TRANSLATED, english_sentences, quoted_sentences
+from perucorpus.text.cleaning import CleanView
+from perucorpus.text.voices import QUOTED
 
 #: The mark of a derived date (worked out, e.g. from a weekday and a report's date, not printed in the source).
 DERIVED = "*"
@@ -148,3 +150,24 @@ def status_table(found: list[dict], references: pd.DataFrame, translations: pd.D
         ],
         columns=["article", "claim in English", "claim (Arabic)", "country", "what the references record", "our note"],
     )
+
+
+def quoted_passages(
+    views: dict[str, CleanView], raws: dict[str, str], names: dict[str, str], translations: pd.DataFrame
+) -> pd.DataFrame:
+    """Every passage in quotation marks (:data:`perucorpus.text.voices.QUOTED`, in each article's clean view) for a
+    reader: ``article`` (reader name and ¶), ``in quotation marks`` and ``in English`` (our rendering of the sentence
+    that holds it, :func:`claim_english`).
+    """
+    rows = []
+    for article_id, view in views.items():
+        for match in QUOTED.finditer(view.text):
+            start, end = view.span_to_raw(match.start(1), match.end(1))
+            rows.append(
+                {
+                    "article": short_citation(names[article_id], raws[article_id], start),
+                    "in quotation marks": match.group(1),
+                    "in English": claim_english(translations, raws[article_id], article_id, start, (), end),
+                }
+            )
+    return pd.DataFrame(rows, columns=["article", "in quotation marks", "in English"])
