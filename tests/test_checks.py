@@ -8,6 +8,7 @@ import pytest
 from conftest import DATA
 from pandas.testing import assert_frame_equal
 
+from perucorpus.base import dates
 from perucorpus.base.tables import DataError, edit_rows
 from perucorpus.facts import checks, memberships, quotes
 
@@ -352,7 +353,7 @@ def test_claims_csv_states_what_the_computed_checks_find(rows, claims, positions
     allies = checks.allies_on(rows, on_notice)
     designated, pending = allies.at["designated", "countries"], allies.at["pending", "countries"]
     assert (
-        f"on {on_notice} the references record {designated} other designated allies, {pending} announced"
+        f"on {dates.in_words(on_notice)} the references record {designated} other designated allies, {pending} announced"
         in notes["jeri2025_twenty_others"]
     )
     found = checks.signatory_check(rows, references)["what the references record"]
