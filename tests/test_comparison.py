@@ -13,7 +13,7 @@ from perucorpus.present import display
 from perucorpus.text import corpus
 
 #: The era labels of the seed eras.csv.
-CASTILLO, LATER = "2021 · Castillo government", "2025–26 · Jerí and Balcázar governments, as the articles cover them"
+CASTILLO, LATER = "2021 · Castillo government", "2025–26 · Jerí government and its successor"
 
 
 def edit_positions(data_dir, change):
