@@ -8,6 +8,7 @@ import pytest
 from conftest import DATA
 from pandas.testing import assert_frame_equal
 
+from perucorpus.base import dates
 from perucorpus.base.tables import DataError, edit_rows
 from perucorpus.facts import checks, memberships, quotes
 
@@ -352,7 +353,7 @@ def test_claims_csv_states_what_the_computed_checks_find(rows, claims, positions
     allies = checks.allies_on(rows, on_notice)
     designated, pending = allies.at["designated", "countries"], allies.at["pending", "countries"]
     assert (
-        f"on {on_notice} the references record {designated} other designated allies, {pending} announced"
+        f"on {dates.in_words(on_notice)} the references record {designated} other designated allies, {pending} announced"
         in notes["jeri2025_twenty_others"]
     )
     found = checks.signatory_check(rows, references)["what the references record"]
@@ -373,7 +374,11 @@ def test_every_claim_has_a_review_whose_latest_ends_on_its_verdict(claims):
     assert set(reviews["claim_id"]) == set(claims["claim_id"])
     counts = checks.review_counts(reviews)
     assert counts.loc["rejudging", "claims read"] == len(claims)
-    assert list(counts.columns) == ["changed", "confirmed as is", "new claim", "claims read"]
+    assert list(counts.columns) == ["changed", "confirmed as is", "new claim", "readings", "claims read"]
+    # the outcomes add up to the readings; a claim read twice is why readings can exceed the claims read
+    assert (counts[["changed", "confirmed as is", "new claim"]].sum(axis=1) == counts["readings"]).all()
+    twice = checks.read_twice(reviews, "rejudging")
+    assert counts.loc["rejudging", "readings"] - counts.loc["rejudging", "claims read"] == len(twice)
 
 
 def test_a_review_out_of_step_with_claims_csv_stops_the_load(data_copy, claims):
@@ -419,10 +424,11 @@ def test_verdict_changes_lists_changed_and_new_claims_only():
             "kind": ["rejudging"] * 3,
             "verdict_before": ["not_checkable", "confirmed", ""],
             "verdict_after": ["not_checked", "confirmed", "unverifiable"],
-            "what_changed": ["x", "y", "z"],
+            "what_changed": ["Judged as of 2021-08-10: not_checkable, moved to later_note.", "y", "z"],
         }
     )
     changes = checks.verdict_changes(reviews)
+    assert changes["what_changed"].iloc[0] == "Judged as of 10 August 2021: not checkable, moved to the later note."
     assert list(changes["claim_id"]) == ["a", "c"]
     assert list(changes["before"]) == ["not checkable", "(new claim)"] and list(changes["after"]) == [
         "not checked",

@@ -13,7 +13,7 @@ from perucorpus.present import display
 from perucorpus.text import corpus
 
 #: The era labels of the seed eras.csv.
-CASTILLO, LATER = "2021 · Castillo government", "2025–26 · Jerí and Balcázar governments, as the articles cover them"
+CASTILLO, LATER = "2021 · Castillo government", "2025–26 · Jerí government and its successor"
 
 
 def edit_positions(data_dir, change):
@@ -343,3 +343,12 @@ def test_the_handout_table_gives_each_cell_its_short_form_and_sources(glance, su
     assert row[LATER] == "Trump intends to make Peru a Major Non-NATO Ally. (2025 news report ¶1, ¶2)"
     assert table.set_index("dimension").loc["security_cooperation", CASTILLO] == "Not addressed."
     assert len(table) == summaries["dimension"].nunique()
+
+
+def test_claims_by_article_writes_each_date_as_readers_meet_it(positions, articles):
+    from perucorpus.text import corpus
+
+    meta = corpus.metadata(articles)
+    found = comparison.claims_by_article(positions, meta, corpus.reader_names(meta))
+    assert "date_basis" not in found.columns and not found["date"].str.contains(r"\d{4}-\d{2}").any()
+    assert found["date"].str.endswith("(inferred)").sum() == (meta.loc[found["article_id"], "date_basis"] == "inferred").sum()

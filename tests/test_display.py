@@ -210,6 +210,8 @@ def test_an_untranslated_article_says_so_per_paragraph_and_in_its_summary():
     html = display.folded_articles([article]).data
     assert html.count('<td valign="top"><em>Not yet translated.</em></td>') == 2 and "Translation note" not in html
     assert html.startswith("<details><summary>&lt;t&gt; · news, 2026 · 2 paragraphs · not yet translated</summary><table")
+    named = display.folded_articles([article], {article["id"]: "the 2026 news report"}).data
+    assert "<caption>The 2026 news report: English and Arabic, paragraph by paragraph</caption>" in named
 
 
 def test_side_by_side_summary_writes_the_date_as_readers_meet_it():

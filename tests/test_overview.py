@@ -292,3 +292,6 @@ def test_cuts_lifted_and_non_country_tables_list_what_the_views_and_matches_hold
     assert table.to_dict("records") == [
         {"kind": "region", "term": "امريكا اللاتينية", "mentions": 2, "articles": "explainer, opinion"}
     ]
+    glossed = overview.non_country_table(mentions, {"a": "opinion", "b": "explainer"}, {"امريكا اللاتينية": "Latin America"})
+    assert list(glossed.columns) == ["kind", "term", "English", "mentions", "articles"]
+    assert list(glossed["English"]) == ["Latin America"]

@@ -63,8 +63,14 @@ def test_status_table_gives_each_claim_its_english_beside_the_arabic(rows, refer
     table = readable.status_table(found, references, english, raws)
     assert len(table) == len(found) and (table["claim in English"] != translations.NOT_TRANSLATED).all()
     for row in table.itertuples():
-        assert row.country in row._2  # the sentences of the translation naming the country
         assert not any(ref in row._6 for ref in references.index)  # no ids in our note
+    # The English is the rendering of the quoted sentence, not the sentence that happens to name the country:
+    # the news report's ¶2 quote is its first sentence (the notice "on Thursday"), not the "Peruvian government" one.
+    news = table["article"].str.startswith("jeri2025_mnna_intent")
+    peru = table.loc[news & (table["country"] == "Peru"), "claim in English"].iloc[0]
+    assert peru.startswith("The White House informed the US Congress, on Thursday") and "tantamount" not in peru
+    mexico = table.loc[table["country"] == "Mexico", "claim in English"].iloc[0]
+    assert "Mexico, Argentina and Bolivia" in mexico
     assert table["what the references record"].str.contains(r"\d{4}\*").any()  # derived dates starred
 
 
@@ -77,3 +83,17 @@ def test_exit_answers_join_each_answer_to_its_coded_status(rows):
     found = memberships.exit_answers(rows, answers)
     assert len(found) == len(answers) and "Argentina" in set(found["country"])
     assert set(found.loc[found["country"] == "Argentina", "status"]) == {"withdrew"}
+
+
+def test_quoted_passages_give_each_its_reader_citation_and_the_english_of_its_sentence(articles):
+    from perucorpus.text import cleaning, corpus
+
+    english = translations.load_translations(articles=articles, data_dir=articles[next(iter(articles))].path.parents[1])
+    raws = {article_id: article.raw for article_id, article in articles.items()}
+    views = {article_id: cleaning.clean(raw) for article_id, raw in raws.items()}
+    names = corpus.reader_names(corpus.metadata(articles))
+    table = readable.quoted_passages(views, raws, names, english)
+    assert not table["article"].str.contains("_").any()  # reader names, not ids
+    lima = table[table["in quotation marks"] == "مجموعة ليما"].iloc[0]
+    assert lima["article"] == "2021 opinion piece ¶2" and '"Lima Group"' in lima["in English"]
+    assert (table["in English"] != translations.NOT_TRANSLATED).all()

@@ -11,15 +11,14 @@ from perucorpus.facts import heads_of_state, memberships, record
 
 def test_the_signing_note_says_who_led_peru_and_who_had_left(rows, presidents, references):
     note = record.peru_signing_2026(rows, presidents, references)
-    assert note.startswith("What the record adds: Peru signed the counter-cartel joint security declaration on 2026-03-05 (")
-    assert "José Jerí had left office on 2026-02-17 (" in note and "wapa_2026_jeri_censured" in note
-    assert (
-        "the president was José María Balcázar, in office since 2026-02-18 (derived: " in note
-    )  # derived dates carry their derivation
-    assert "; the record notes: Interim (Perú Libre) (" in note
-    assert "lanacion_2026_balcazar" in note
-    assert "Peru is not among the 13 countries the references record at the Miami summit of 2026-03-07 (derived: " in note
-    assert "): Argentina, " in note
+    assert note.startswith(
+        "What the record adds: Peru signed the counter-cartel joint security declaration on 5 March 2026, under "
+        "José María Balcázar, José Jerí having left office on 17 February 2026 (the summary table's record note"
+    )
+    # said once: the derivations and sources of those dates are the record fact's, not repeated here
+    assert "wapa_2026_jeri_censured" not in note and "Interim" not in note
+    assert "Peru is not among the 13 countries the references record at the Miami summit of 7 March 2026 (derived): " in note
+    assert "Argentina, " in note and "MercoPress" in note and "mercopress_2026_summit" not in note
 
 
 def test_the_signing_note_follows_the_data(data_copy, references):
@@ -39,7 +38,7 @@ def test_the_signing_note_follows_the_data(data_copy, references):
     note = record.peru_signing_2026(
         memberships.load_memberships(data_copy), heads_of_state.load_presidents(data_copy), references
     )
-    assert "on 2026-02-10 the president was José Jerí" in note and "Dina Boluarte had left office on 2025-10-10" in note
+    assert "on 10 February 2026, under José Jerí, Dina Boluarte having left office on 10 October 2025" in note
     assert "Peru is among the 14 countries" in note
 
 

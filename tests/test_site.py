@@ -217,6 +217,8 @@ def test_an_article_added_without_a_translation_reads_not_yet_translated_on_the_
     assert cli.main(["add-article", str(source), "--data", str(data_copy), *GOOD]) == 0
     _, body, places = site._articles_page(Collection(data_copy))
     new = body[body.index('<h2 id="testonly_ports2026">') :]
+    assert '<h2 id="testonly_ports2026">testonly' not in body  # headed by its reader name, the id folded
+    assert "<code>testonly_ports2026</code>" in new and '<h2 id="castillo2021_lima_exit">The 2021 opinion piece: ' in body
     assert new.count(f'<td valign="top"><em>{translations.NOT_TRANSLATED}</em></td>') == 3 == NEW_TEXT.count("\n")
     assert "<caption>news, 4 May 2026 · 3 paragraphs · not yet translated</caption>" in new
     assert [place.label for place in places if place.scope == "testonly_ports2026"] == [

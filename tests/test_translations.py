@@ -169,6 +169,22 @@ def test_english_sentences_keep_those_naming_the_term_or_the_whole_paragraph():
     assert translations.english_sentences(text, ("Bolivia",)) == text
 
 
+def test_quoted_sentences_render_the_sentence_the_span_quotes():
+    arabic = "أبلغ البيت الأبيض الكونجرس يوم الخميس. تعتبر هذه الخطوة إشارة دعم للحكومة البيروفية."
+    english = (
+        "The White House told Congress on Thursday. This step is considered a signal of support for the Peruvian government."
+    )
+    start = arabic.index("يوم")
+    assert translations.arabic_sentence_indices(arabic, start, start + 3) == [0, 2]
+    assert translations.quoted_sentences(arabic, english, start, start + 3, ("Peru",)) == (
+        "The White House told Congress on Thursday."
+    )
+    second = arabic.index("تعتبر")
+    assert translations.quoted_sentences(arabic, english, second, len(arabic), ("Peru",)).startswith("This step")
+    # Sentence counts differ: fall back to the sentences naming the term.
+    assert translations.quoted_sentences(arabic, "One. Two. Peru three.", start, start + 3, ("Peru",)) == "Peru three."
+
+
 def test_openings_and_mentions_in_english_number_paragraphs_as_citations_do(tmp_path):
     from perucorpus.text import cleaning
 

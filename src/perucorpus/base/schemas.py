@@ -76,7 +76,7 @@ ERAS = document(
     "the eras the articles belong to: id, label, context, date range; the comparison table has one column per era",
     {
         "era": "id; the two of the collection are `castillo_2021` and `trump_2025_26` (the ids stay as they were).",
-        "label_en": "the column label shown in tables and figures, naming the era symmetrically by the Peruvian governments the articles cover and the dates (`2021 · Castillo government`, `2025–26 · Jerí and Balcázar governments, as the articles cover them`).",
+        "label_en": "the column label shown in tables and figures, naming the era symmetrically by the Peruvian governments the articles cover and the dates (`2021 · Castillo government`, `2025–26 · Jerí government and its successor`: the articles never name Balcázar).",
         "context_en": "the context shown under the label, such as the US administration of the time, in plain words with the `ref_id`s of any fact from outside the articles (not the name of a column).",
         "start": "first day, month or year the era covers (ISO 8601 at day, month or year precision). An article's `date` must overlap `start`–`end`.",
         "end": "last day, month or year the era covers (same form; not before `start`).",

@@ -11,6 +11,7 @@ verdict in ``claims.csv`` rests on one of them, a test keeps the two in agreemen
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -172,8 +173,23 @@ def check_reviews(reviews: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     return reviews
 
 
+#: Column names of ``claims.csv`` and verdict codes as the reading line writes them in a review's ``what_changed``.
+PLAIN_WORDS = {"later_note": "the later note", "not_checkable": "not checkable", "not_checked": "not checked"}
+
+
+def plain_review_text(text: str) -> str:
+    """``what_changed`` for a reader: column names and verdict codes in words (:data:`PLAIN_WORDS`), ISO days as
+    "10 August 2021".
+    """
+    for code, words in PLAIN_WORDS.items():
+        text = re.sub(rf"\b{code}\b", words, text)
+    return re.sub(r"\b\d{4}-\d{2}-\d{2}\b", lambda match: dates.in_words(dates.parse(match.group())), text)
+
+
 def verdict_changes(reviews: pd.DataFrame) -> pd.DataFrame:
-    """The reviews that changed a verdict or added a claim: ``claim_id``, ``kind``, ``before``, ``after``, ``what_changed``."""
+    """The reviews that changed a verdict or added a claim: ``claim_id``, ``kind``, ``before``, ``after``,
+    ``what_changed`` (in plain words, :func:`plain_review_text`).
+    """
     changed = reviews[(reviews["verdict_before"] != reviews["verdict_after"])]
     return pd.DataFrame(
         {
@@ -181,13 +197,15 @@ def verdict_changes(reviews: pd.DataFrame) -> pd.DataFrame:
             "kind": changed["kind"],
             "before": changed["verdict_before"].replace("", "(new claim)").str.replace("_", " "),
             "after": changed["verdict_after"].str.replace("_", " "),
-            "what_changed": changed["what_changed"],
+            "what_changed": changed["what_changed"].map(plain_review_text),
         }
     ).reset_index(drop=True)
 
 
 def review_counts(reviews: pd.DataFrame) -> pd.DataFrame:
-    """Number of reviews per kind (rows, :data:`schemas.REVIEW_KINDS`) and outcome (columns), with the claims read."""
+    """Number of readings per kind (rows, :data:`schemas.REVIEW_KINDS`) and outcome (columns), then ``readings``
+    (their sum) and ``claims read`` (distinct claims: fewer than the readings where a claim was read twice).
+    """
     counts = pd.crosstab(
         pd.Categorical(reviews["kind"], categories=schemas.REVIEW_KINDS),
         pd.Categorical(reviews["outcome"], categories=schemas.REVIEW_OUTCOMES),
@@ -195,19 +213,41 @@ def review_counts(reviews: pd.DataFrame) -> pd.DataFrame:
     )
     counts.columns = [outcome.replace("_", " ") for outcome in schemas.REVIEW_OUTCOMES]
     counts.index = [kind.replace("_", " ") for kind in schemas.REVIEW_KINDS]
+    counts["readings"] = counts.sum(axis=1)
     counts["claims read"] = [reviews.loc[reviews["kind"] == kind, "claim_id"].nunique() for kind in schemas.REVIEW_KINDS]
     return counts.rename_axis("reading").astype(int)
 
 
-def claims_table(claims: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
+def read_twice(reviews: pd.DataFrame, kind: str) -> list[str]:
+    """The claims that more than one reading of ``kind`` (e.g. ``"rejudging"``) read, in file order."""
+    ids = reviews.loc[reviews["kind"] == kind, "claim_id"]
+    return list(dict.fromkeys(ids[ids.duplicated()]))
+
+
+def claims_table(
+    claims: pd.DataFrame,
+    references: pd.DataFrame,
+    names: dict[str, str] | None = None,
+    texts: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """The claims for display (columns :data:`CLAIM_COLUMNS`), each reference cited as ``publisher, date (ref_id)``.
 
+    With ``names`` (article id → reader name) and ``texts`` (the raw articles), ``article`` is the short citation
+    ("2021 opinion piece ¶3"); otherwise the full one (id, paragraph, span).
     The judging date is the article's (:func:`load_verdict_dates`), shown once per article above the tables, so it
     is not repeated on every row.
     """
     return pd.DataFrame(
         {
-            "article": claims["citation"],
+            "article": (
+                pd.Series(
+                    [short_citation(names[row.article_id], texts[row.article_id], int(row.start)) for row in claims.itertuples()],
+                    index=claims.index,
+                    dtype=object,
+                )
+                if names and texts
+                else claims["citation"]
+            ),
             "claim (quote)": claims["quote_ar"],
             "claim (English)": claims["claim_en"],
             "verdict": claims["verdict"].str.replace("_", " "),
@@ -294,7 +334,7 @@ def status_checks(
     articles), ``article`` is the short citation ("2021 opinion piece ¶3",
     :func:`perucorpus.facts.quotes.short_citation`); ``full citation`` keeps the id, paragraph and span.
     ``steps_plain`` gives the steps with plain dates (derived ones marked, :mod:`perucorpus.facts.readable`);
-    ``article_id`` and ``quote_start`` locate the quote.
+    ``article_id``, ``quote_start`` and ``quote_end`` locate the quote.
     """
     checks = []
     for row in rows[(rows["source_kind"] == "article") & rows["grouping"].isin(["lima_group", "mnna"])].itertuples():
@@ -327,6 +367,7 @@ def status_checks(
                 "steps_plain": plain,
                 "article_id": row.source_article,
                 "quote_start": int(row.quote_start),
+                "quote_end": int(row.quote_end),
                 "reference notes": notes,
                 "references": cite(ref_ids, references),
                 "our note on the claim": row.note,

@@ -22,6 +22,7 @@ from perucorpus.base.tables import DataError, read_table
 from perucorpus.facts import renderings
 from perucorpus.facts.quotes import citation, fill_offsets, verify
 from perucorpus.text.corpus import in_words, load_corpus, load_eras, with_reader_names
+from perucorpus.text.overview import reader_date
 
 
 def load_positions(data_dir: Path | str) -> pd.DataFrame:
@@ -446,7 +447,8 @@ def check_line(positions: pd.DataFrame, dimensions: pd.DataFrame, summaries: pd.
 
 def claims_by_article(positions: pd.DataFrame, meta: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """The quoted claims per era and article, in the order of ``positions``: ``era``, ``article`` (as ``names``
-    names it), ``article_id``, ``quoted claims``, and the article's ``genre``, ``date`` and ``date_basis``.
+    names it), ``article_id``, ``quoted claims``, and the article's ``genre`` and ``date`` as readers meet it
+    (:func:`perucorpus.text.overview.reader_date`: "August 2021 – 7 September 2021 (inferred)").
     """
     stated = positions[positions["status"] == "stated"]
     where = (
@@ -457,4 +459,5 @@ def claims_by_article(positions: pd.DataFrame, meta: pd.DataFrame, names: dict[s
         .join(meta[["genre", "date", "date_basis"]], on="article_id")
         .assign(article=lambda frame: frame["article_id"].map(names))
     )
-    return where[["era", "article", "article_id", "quoted claims", "genre", "date", "date_basis"]]
+    where["date"] = [reader_date(day, basis) for day, basis in zip(where["date"], where["date_basis"])]
+    return where[["era", "article", "article_id", "quoted claims", "genre", "date"]]

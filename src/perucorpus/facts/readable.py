@@ -14,8 +14,10 @@ import pandas as pd
 
 from perucorpus.base.dates import in_words, parse
 from perucorpus.base.schemas import TIERS
-from perucorpus.facts.quotes import paragraph_number
-from perucorpus.facts.translations import NOT_TRANSLATED, english_sentences
+from perucorpus.facts.quotes import paragraph_number, short_citation
+from perucorpus.facts.translations import NOT_TRANSLATED, english_sentences, quoted_sentences
+from perucorpus.text.cleaning import CleanView
+from perucorpus.text.voices import QUOTED
 
 #: The mark of a derived date (worked out, e.g. from a weekday and a report's date, not printed in the source).
 DERIVED = "*"
@@ -100,18 +102,30 @@ def terms_table(presidents: pd.DataFrame, references: pd.DataFrame) -> tuple[pd.
     return table, pd.DataFrame(derived, columns=["president", "date", "how it was worked out", "references"])
 
 
-def claim_english(translations: pd.DataFrame, raw: str, article_id: str, start: int, terms: tuple[str, ...]) -> str:
-    """The English of a quoted claim: the sentences of our translation of the paragraph holding raw offset ``start``
-    that name one of ``terms`` (the whole paragraph if none does; :data:`NOT_TRANSLATED` if it has no translation).
+def claim_english(
+    translations: pd.DataFrame, raw: str, article_id: str, start: int, terms: tuple[str, ...], end: int | None = None
+) -> str:
+    """The English of a quoted claim in the paragraph holding raw offset ``start``: with the quote's ``end``, the
+    rendering of the sentences it quotes (:func:`perucorpus.facts.translations.quoted_sentences`); otherwise the
+    sentences of our translation that name one of ``terms`` (the whole paragraph if none does).
+    :data:`NOT_TRANSLATED` if the paragraph has no translation.
     """
     number = paragraph_number(raw, start)
     found = translations[(translations["article_id"] == article_id) & (translations["paragraph"] == number)]
-    return english_sentences(found["text_en"].iloc[0], terms) if len(found) else NOT_TRANSLATED
+    if not len(found):
+        return NOT_TRANSLATED
+    english = found["text_en"].iloc[0]
+    if end is None:
+        return english_sentences(english, terms)
+    line_start = raw.rfind("\n", 0, start) + 1
+    line_end = raw.find("\n", start)
+    paragraph = raw[line_start : line_end if line_end >= 0 else len(raw)]
+    return quoted_sentences(paragraph, english, start - line_start, end - line_start, terms)
 
 
 def status_table(found: list[dict], references: pd.DataFrame, translations: pd.DataFrame, raws: dict[str, str]) -> pd.DataFrame:
     """The article statements of :func:`perucorpus.facts.checks.status_checks` for a reader: ``article``, the
-    ``claim in English`` (:func:`claim_english`, the sentences naming the country) beside the ``claim (Arabic)``,
+    ``claim in English`` (:func:`claim_english`, the rendering of the quoted sentences) beside the ``claim (Arabic)``,
     ``country``, ``what the references record`` (plain dates, :data:`DERIVED` marked) and ``our note`` with
     publishers for reference ids (:func:`without_ids`).
     """
@@ -120,7 +134,12 @@ def status_table(found: list[dict], references: pd.DataFrame, translations: pd.D
             {
                 "article": check["article"],
                 "claim in English": claim_english(
-                    translations, raws[check["article_id"]], check["article_id"], check["quote_start"], (check["country"],)
+                    translations,
+                    raws[check["article_id"]],
+                    check["article_id"],
+                    check["quote_start"],
+                    (check["country"],),
+                    check.get("quote_end"),
                 ),
                 "claim (Arabic)": check["claim (quote)"],
                 "country": check["country"],
@@ -131,3 +150,24 @@ def status_table(found: list[dict], references: pd.DataFrame, translations: pd.D
         ],
         columns=["article", "claim in English", "claim (Arabic)", "country", "what the references record", "our note"],
     )
+
+
+def quoted_passages(
+    views: dict[str, CleanView], raws: dict[str, str], names: dict[str, str], translations: pd.DataFrame
+) -> pd.DataFrame:
+    """Every passage in quotation marks (:data:`perucorpus.text.voices.QUOTED`, in each article's clean view) for a
+    reader: ``article`` (reader name and ¶), ``in quotation marks`` and ``in English`` (our rendering of the sentence
+    that holds it, :func:`claim_english`).
+    """
+    rows = []
+    for article_id, view in views.items():
+        for match in QUOTED.finditer(view.text):
+            start, end = view.span_to_raw(match.start(1), match.end(1))
+            rows.append(
+                {
+                    "article": short_citation(names[article_id], raws[article_id], start),
+                    "in quotation marks": match.group(1),
+                    "in English": claim_english(translations, raws[article_id], article_id, start, (), end),
+                }
+            )
+    return pd.DataFrame(rows, columns=["article", "in quotation marks", "in English"])

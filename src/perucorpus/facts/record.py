@@ -40,7 +40,9 @@ def _described(president: pd.Series) -> str:
 
 
 def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> str:
-    """Who led Peru when it signed the counter-cartel declaration, who had just left office, and whether Peru was at the Miami summit."""
+    """Whether Peru was at the Miami summit; who led Peru when it signed is named briefly and referred to the summary
+    table's record fact (:func:`peru_government_2026`), which gives it with its sources, so it is not printed twice.
+    """
     signing = peru_step_row(rows, "accc", "signatory")
     signed_on = signing["start_date"]
     now = in_office(presidents, signed_on)
@@ -49,12 +51,13 @@ def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: 
     summit = rows[(rows["source_kind"] == "external") & (rows["grouping"] == "miami_summit") & (rows["status"] == "attended")]
     there = "is" if "PER" in set(summit["iso3"]) else "is not"
     attended = sorted(country_label(iso3)[0] for iso3 in set(summit["iso3"]))
+    first = summit.sort_values("start_date", kind="stable").iloc[0]
+    held = in_words(first["start_date"]) + (" (derived)" if first["start_basis"] == "derived" else "")
     return (
-        f"{LEAD} Peru signed the counter-cartel joint security declaration on {dated_row(signing)} ({cite([signing['source_ref']], references)}). "
-        f"{before['name']} had left office on {dated_row(before, 'end')} ({cite(_refs(before), references)}); on {signed_on} "
-        f"the president was {now['name']}, in office since {dated_row(now, 'start')}; the record notes: {_described(now)} "
-        f"({cite(_refs(now), references)}). Peru {there} among the {len(attended)} countries the references record at the "
-        f"Miami summit of {dated_row(summit.sort_values('start_date', kind='stable').iloc[0])}: {', '.join(attended)} ({cite(summit['source_ref'], references)})."
+        f"{LEAD} Peru signed the counter-cartel joint security declaration on {in_words(signed_on)}, under "
+        f"{now['name']}, {before['name']} having left office on {in_words(before['end'])} (the summary table's record "
+        f"note, with its sources). Peru {there} among the {len(attended)} countries the references record at the "
+        f"Miami summit of {held}: {', '.join(attended)} ({readable(summit['source_ref'], references)})."
     )
 
 

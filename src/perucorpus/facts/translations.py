@@ -176,6 +176,36 @@ def openings(articles: dict[str, Article], views: dict[str, CleanView], translat
 _SENTENCE = re.compile(r"(?<=[.!?][\"”’)\]])\s+|(?<=[.!?])\s+")
 
 
+#: An Arabic sentence ends at . ! ? or the Arabic question mark, before a space or the end of the paragraph.
+_ARABIC_SENTENCE = re.compile(r"[.!?\u061f][\"”’»)\]]?(?=\s|$)")
+
+
+def arabic_sentence_indices(paragraph: str, start: int, end: int) -> list[int]:
+    """The 0-based numbers of the sentences of an Arabic ``paragraph`` that the span ``start:end`` (offsets
+    within the paragraph) overlaps, and the paragraph's sentence count last: ``[i, …, count]``.
+    """
+    bounds, begin = [], 0
+    for match in _ARABIC_SENTENCE.finditer(paragraph):
+        bounds.append((begin, match.end()))
+        begin = match.end()
+    if paragraph[begin:].strip():
+        bounds.append((begin, len(paragraph)))
+    overlapped = [index for index, (low, high) in enumerate(bounds) if low < end and high > start]
+    return [*overlapped, len(bounds)]
+
+
+def quoted_sentences(arabic: str, english: str, start: int, end: int, terms: tuple[str, ...]) -> str:
+    """The English of the Arabic sentences that ``start:end`` (offsets within the Arabic paragraph) quotes: the
+    English sentences in the same places when both paragraphs have as many sentences, otherwise the English
+    sentences naming one of ``terms`` (:func:`english_sentences`).
+    """
+    *overlapped, count = arabic_sentence_indices(arabic, start, end)
+    sentences = [part for part in _SENTENCE.split(english) if part.strip()]
+    if overlapped and len(sentences) == count:
+        return " ".join(sentences[index] for index in overlapped)
+    return english_sentences(english, terms)
+
+
 def english_sentences(text: str, terms: tuple[str, ...]) -> str:
     """The sentences of an English paragraph that contain one of ``terms`` (the whole paragraph if none does)."""
     sentences = [part for part in _SENTENCE.split(text) if part.strip()]

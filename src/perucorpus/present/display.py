@@ -218,14 +218,22 @@ def side_by_side_summary(article: dict, title: bool = True) -> str:
     return f"{article['title']} · {line}" if title else line
 
 
-def folded_articles(model: list[dict]) -> HTML:
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text[:1].islower() and "_" not in text else text
+
+
+def folded_articles(model: list[dict], names: dict[str, str] | None = None) -> HTML:
     """Every article of :func:`perucorpus.facts.translations.side_by_side`, Arabic and English side by side, each folded
-    in its own ``<details>`` (the notebook opens with its findings, the full texts one click away).
+    in its own ``<details>`` (the notebook opens with its findings, the full texts one click away); each table's
+    caption names the article as readers do (``names``: id → "the 2021 opinion piece"), by its id without them.
     """
+    names = names or {}
     return HTML(
         "".join(
             f"<details><summary>{html.escape(side_by_side_summary(article))}</summary>"
-            + side_by_side(article, f"{article['id']}: English and Arabic, paragraph by paragraph")
+            + side_by_side(
+                article, f"{_upper_first(names.get(article['id'], article['id']))}: English and Arabic, paragraph by paragraph"
+            )
             + "</details>"
             for article in model
         )

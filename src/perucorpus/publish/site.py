@@ -144,13 +144,16 @@ def _articles_page(collection: Collection) -> tuple[str, str, list[subject_index
     title = f"The {corpus.in_words(len(articles))} articles"
     places = []
     meta = collection.meta
+    names = corpus.reader_names(meta)
     shown = []
     for article in model:
         article_id = article["id"]
         row = meta.loc[article_id]
+        name = names[article_id]
         shown.append(
             {
                 "id": article_id,
+                "name": name[:1].upper() + name[1:],
                 "title": article["title"],
                 "outlet": corpus.outlet_label(row),
                 "basis": str(row.outlet_basis).replace("_", " "),

@@ -535,9 +535,12 @@ def lifted_table(views: dict[str, CleanView]) -> pd.DataFrame:
     )
 
 
-def non_country_table(mentions: dict[str, list[Mention]], names: dict[str, str]) -> pd.DataFrame:
+def non_country_table(
+    mentions: dict[str, list[Mention]], names: dict[str, str], glosses: dict[str, str] | None = None
+) -> pd.DataFrame:
     """The matches that are not countries (regions, cities, organisations, people, terms), one row per ``kind`` and
-    ``term``: its ``mentions`` and the ``articles`` (by ``names``, sorted) that make them.
+    ``term``: with ``glosses`` (term → English, ``non_country_terms.csv``'s ``gloss_en``) its ``English``, then its
+    ``mentions`` and the ``articles`` (by ``names``, sorted) that make them.
     """
     found = pd.DataFrame(
         [
@@ -548,6 +551,9 @@ def non_country_table(mentions: dict[str, list[Mention]], names: dict[str, str])
         ],
         columns=["article", "kind", "term"],
     )
-    return found.groupby(["kind", "term"], as_index=False).agg(
+    table = found.groupby(["kind", "term"], as_index=False).agg(
         mentions=("article", "size"), articles=("article", lambda named: ", ".join(sorted(set(named))))
     )
+    if glosses is not None:
+        table.insert(2, "English", table["term"].map(glosses).fillna(""))
+    return table
