@@ -123,8 +123,11 @@ ISOLATED = re.compile(
 
 
 def unisolated(page: str) -> tuple[list[str], list[str]]:
-    """An Arabic page's Latin runs not isolated left to right, and its Latin separators (; ,) beside Arabic."""
+    """An Arabic page's Latin runs not isolated left to right, and its Latin separators (; ,) beside Arabic. The
+    articles' own text and our English of it (the articles page's cells) are left as they are.
+    """
     body = re.sub(r"<(style|head)\b.*?</\1>", "", page, flags=re.S)
+    body = re.sub(r'<td\b[^>]*(?:class="ar"|lang="en")[^>]*>.*?</td>', " ", body, flags=re.S)
     text = html.unescape(re.sub(r"<[^>]+>", "", body))
     separators = re.findall(r"[\u0600-\u06ff)\d]\s*[;,]|[;,]\s*[\u0600-\u06ff]", text)
     loose = html.unescape(re.sub(r"<[^>]+>", " ", ISOLATED.sub(" ", body)))

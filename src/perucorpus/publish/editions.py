@@ -701,7 +701,7 @@ def load(root: Path | str, language: str = "en", collection: Collection | None =
         ],
         withheld=[text for item in questions + exercises for text in item.withheld],
         names=data.names,
-        reading=[{**article, "name": data.names[article["id"]]} for article in data.side_by_side],
+        reading=data.side_by_side,
     )
     _humanise_checks(pack, data)
     return pack
