@@ -822,6 +822,9 @@ PRODUCTION_WORDS = [
     (re.compile(r"none whose stored copy shows a headline, so none could be added as a reference"), "none could be cited yet"),
     (re.compile(r"their stored copies show no headline, so they are not yet references"), "they are not cited yet"),
     (re.compile(r"\bthe stored copy\b"), "the copy read"),
+    (re.compile(r"\bthe stored pages\b"), "the pages we read"),
+    (re.compile(r"\bstored pages\b"), "pages we read"),
+    (re.compile(r"^To do:", re.MULTILINE), "Still open:"),
     (re.compile(r"\bthe collection's\b"), "the reader's"),
     (re.compile(r"\bthe collection\b"), "the reader"),
 ]
