@@ -226,11 +226,16 @@ def built_arabic():
 
 
 def test_the_arabic_pdfs_text_is_arabic(built_arabic):
-    """Nine letters in ten of every printed page are Arabic (the rest: names of references as published, addresses)."""
+    """Nine letters in ten of every printed page are Arabic (the rest: names of references as published, addresses),
+    but for the articles page, which prints our English beside the Arabic.
+    """
     import subprocess
 
     for pdf in sorted(built_arabic.glob("*.pdf")):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         arabic = len(re.findall(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]", text))
         latin = len(re.findall(r"[A-Za-z]", text))
-        assert arabic > 9 * latin, (pdf.name, arabic, latin)
+        if pdf.name == "articles.pdf":  # the articles in full: each paragraph's Arabic beside our English
+            assert arabic > latin / 2, (pdf.name, arabic, latin)
+        else:
+            assert arabic > 9 * latin, (pdf.name, arabic, latin)

@@ -721,6 +721,7 @@ def _humanise_checks(pack: Pack, data: Data) -> None:
     ]
 
     pack.checks = [human(check) for check in pack.checks]
+    pack.withheld = [plain(text) for text in pack.withheld]  # the notes the exercises hold back, as printed
     for item in pack.exercises:
         item.inline_sources = [human(check) for check in item.inline_sources]
         item.answer_checks = [human(check) for check in item.answer_checks]
