@@ -265,3 +265,25 @@ def test_claims_left_to_the_students_print_no_verdict_in_the_reader(pack, pack_p
         assert _text(entities.escape(check.note)) not in student, check.claim_id
         assert _text(entities.escape(check.note)) in facilitator, check.claim_id
     assert student.index(pack.t("ui.to_judge")) > student.index(pack.t("ui.checks"))  # two sections, each its header
+
+
+def test_the_articles_page_holds_every_paragraph_and_the_lesson_plan_links_it_inside_the_pack(pack, pack_pages):
+    folder, pages = pack_pages
+    articles = pages["articles.html"]
+    assert {article["id"] for article in pack.reading} == set(pack.names)
+    for article in pack.reading:
+        for paragraph in article["paragraphs"]:
+            assert f'id="{article["id"]}-p{paragraph["number"]}"' in articles, (article["id"], paragraph["number"])
+            assert " ".join(paragraph["arabic"].split()) in _text(articles), (article["id"], paragraph["number"])
+            if paragraph["translated"]:
+                english = _text(str(classroom.environment().from_string("{{ x | mixed }}").render(x=paragraph["english"])))
+                assert english in _text(articles), (article["id"], paragraph["number"])
+    links = re.findall(r'href="([^"]+)"', pages["lesson_plan.html"])
+    assert "articles.html" in links
+    for href in links:
+        if href.startswith("../") and href.endswith(("lesson_plan.html", "")) and "/ar/" in href:
+            continue  # the twin in the other language's folder
+        if not href.startswith("../html/"):
+            assert (folder / href).resolve().is_relative_to(folder.resolve()), href
+    for article in pack.pre_reading:
+        assert f'id="{article["article"].article_id}"' in articles

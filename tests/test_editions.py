@@ -109,6 +109,17 @@ def test_the_short_table_covers_every_dimension_and_era_in_twelve_words(pack):
             assert 0 < len(cell.split()) <= editions.SHORT_CELL_WORDS, cell
 
 
+def test_the_short_table_quotes_only_words_of_the_printed_passages():
+    """A student checks a quoted word against the passages the reader prints, so a cell quotes nothing else."""
+    pack = editions.load(ROOT)  # this checkout's translations: the English the reader prints
+    printed = " ".join(p.english or "" for passages in pack.passages.values() for p in passages).casefold()
+    quoted = [q for row in pack.table for cell in row["cells"] for q in re.findall(r"(?<!\w)'([^']+?)'(?!\w)", cell)]
+    assert quoted, "the table quotes the articles"
+    for quotation in quoted:
+        for part in quotation.split("…"):
+            assert part.strip(" .,").casefold() in printed, quotation
+
+
 def test_every_president_says_how_the_term_ended(pack):
     names = [line.split(",")[0] for line in (DATA / "peru_heads_of_state.csv").read_text(encoding="utf-8").splitlines()[1:]]
     assert [row["name"] for row in pack.presidents] == names

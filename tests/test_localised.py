@@ -123,8 +123,11 @@ ISOLATED = re.compile(
 
 
 def unisolated(page: str) -> tuple[list[str], list[str]]:
-    """An Arabic page's Latin runs not isolated left to right, and its Latin separators (; ,) beside Arabic."""
+    """An Arabic page's Latin runs not isolated left to right, and its Latin separators (; ,) beside Arabic. The
+    articles' own text and our English of it (the articles page's cells) are left as they are.
+    """
     body = re.sub(r"<(style|head)\b.*?</\1>", "", page, flags=re.S)
+    body = re.sub(r'<td\b[^>]*(?:class="ar"|lang="en")[^>]*>.*?</td>', " ", body, flags=re.S)
     text = html.unescape(re.sub(r"<[^>]+>", "", body))
     separators = re.findall(r"[\u0600-\u06ff)\d]\s*[;,]|[;,]\s*[\u0600-\u06ff]", text)
     loose = html.unescape(re.sub(r"<[^>]+>", " ", ISOLATED.sub(" ", body)))
@@ -223,11 +226,16 @@ def built_arabic():
 
 
 def test_the_arabic_pdfs_text_is_arabic(built_arabic):
-    """Nine letters in ten of every printed page are Arabic (the rest: names of references as published, addresses)."""
+    """Nine letters in ten of every printed page are Arabic (the rest: names of references as published, addresses),
+    but for the articles page, which prints our English beside the Arabic.
+    """
     import subprocess
 
     for pdf in sorted(built_arabic.glob("*.pdf")):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         arabic = len(re.findall(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]", text))
         latin = len(re.findall(r"[A-Za-z]", text))
-        assert arabic > 9 * latin, (pdf.name, arabic, latin)
+        if pdf.name == "articles.pdf":  # the articles in full: each paragraph's Arabic beside our English
+            assert arabic > latin / 2, (pdf.name, arabic, latin)
+        else:
+            assert arabic > 9 * latin, (pdf.name, arabic, latin)

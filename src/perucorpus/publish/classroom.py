@@ -1,4 +1,4 @@
-"""The classroom pack (``_build/classroom/``): lesson plan, one-page handout, student reader, facilitator edition, slides.
+"""The classroom pack (``_build/classroom/``): lesson plan, the articles in full (the reading before class), one-page handout, student reader, facilitator edition, slides.
 
 Every page is rendered from one :class:`~perucorpus.publish.editions.Pack` by the templates in
 ``templates/classroom/`` (no page is copied from another), carries no script, and is printed to
@@ -32,6 +32,7 @@ from perucorpus.publish.site import FONT, LINKS_TO_TEXT, TEMPLATES, fresh_folder
 #: Each page of the pack: its template and how it is rendered (the facilitator flag of the editions).
 PAGES = {
     "lesson_plan.html": ("classroom/lesson_plan.html.j2", {}),
+    "articles.html": ("classroom/articles.html.j2", {}),
     "handout.html": ("classroom/handout.html.j2", {}),
     "student.html": ("classroom/edition.html.j2", {"facilitator": False}),
     "facilitator.html": ("classroom/edition.html.j2", {"facilitator": True}),
@@ -122,6 +123,7 @@ def render(pack: editions.Pack) -> dict[str, str]:
 def _label(page: str) -> str:
     return {
         "lesson_plan.html": "ui.lesson_plan",
+        "articles.html": "ui.articles_full",
         "handout.html": "ui.handout",
         "student.html": "ui.student_edition",
         "facilitator.html": "ui.facilitator_edition",

@@ -24,6 +24,7 @@ import pandas as pd
 from babel.dates import format_date
 
 from perucorpus.base import dates
+from perucorpus.facts import translations as translated
 from perucorpus.facts.collection import Collection
 from perucorpus.facts.quotes import numbered_paragraphs, paragraph_number
 from perucorpus.facts.sourcing import CITED_IN_NOTE
@@ -46,6 +47,8 @@ SHORT_CELL_WORDS = 12
 OUTPUTS = [
     ("lesson_plan.html", "ui.lesson_plan"),
     ("lesson_plan.pdf", "ui.lesson_plan_pdf"),
+    ("articles.html", "ui.articles_full"),
+    ("articles.pdf", "ui.articles_full_pdf"),
     ("handout.pdf", "ui.handout"),
     ("student.pdf", "ui.student"),
     ("facilitator.pdf", "ui.facilitator"),
@@ -240,6 +243,8 @@ class Pack:
     rubric: list[dict]
     withheld: list[str]
     names: dict[str, str]
+    #: The articles in full, Arabic beside our English (:func:`perucorpus.facts.translations.side_by_side`).
+    reading: list[dict] = field(default_factory=list)
 
     @property
     def items(self) -> list[Item]:
@@ -279,6 +284,8 @@ class Data:
         self.names = data.names
         self.paragraphs = {article_id: dict(numbered_paragraphs(article.raw)) for article_id, article in self.articles.items()}
         self.translations = _english(folder, data)
+        #: Every article in full, its Arabic beside our English (the pack's articles page).
+        self.side_by_side = translated.side_by_side(data.articles, data.translations) if self.translations else []
         self.claims = data.claims.set_index("claim_id", drop=False)
         self.references = data.table("references.csv").set_index("ref_id", drop=False)
         self.presidents = data.presidents
@@ -694,6 +701,7 @@ def load(root: Path | str, language: str = "en", collection: Collection | None =
         ],
         withheld=[text for item in questions + exercises for text in item.withheld],
         names=data.names,
+        reading=data.side_by_side,
     )
     _humanise_checks(pack, data)
     return pack
@@ -701,7 +709,8 @@ def load(root: Path | str, language: str = "en", collection: Collection | None =
 
 def _humanise_checks(pack: Pack, data: Data) -> None:
     """Every check's data notes with the ids they name replaced by what a reader recognises (:func:`humanise`)."""
-    labels = id_labels(pack, data.claims.index, data.references)
+    rests_on = {claim_id: str(refs).split(";") for claim_id, refs in data.claims["ref_ids"].items() if refs}
+    labels = id_labels(pack, data.claims.index, data.references, rests_on)
 
     def human(check: Check) -> Check:
         return replace(check, states=plain(humanise(check.states, labels)), note=plain(humanise(check.note, labels)))
@@ -712,6 +721,7 @@ def _humanise_checks(pack: Pack, data: Data) -> None:
     ]
 
     pack.checks = [human(check) for check in pack.checks]
+    pack.withheld = [plain(text) for text in pack.withheld]  # the notes the exercises hold back, as printed
     for item in pack.exercises:
         item.inline_sources = [human(check) for check in item.inline_sources]
         item.answer_checks = [human(check) for check in item.answer_checks]
@@ -813,6 +823,9 @@ PRODUCTION_WORDS = [
     (re.compile(r"none whose stored copy shows a headline, so none could be added as a reference"), "none could be cited yet"),
     (re.compile(r"their stored copies show no headline, so they are not yet references"), "they are not cited yet"),
     (re.compile(r"\bthe stored copy\b"), "the copy read"),
+    (re.compile(r"\bthe stored pages\b"), "the pages we read"),
+    (re.compile(r"\bstored pages\b"), "pages we read"),
+    (re.compile(r"^To do:", re.MULTILINE), "Still open:"),
     (re.compile(r"\bthe collection's\b"), "the reader's"),
     (re.compile(r"\bthe collection\b"), "the reader"),
 ]
@@ -835,15 +848,27 @@ def humanise(text: str, ids: dict[str, str]) -> str:
     return re.sub(r"\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b", lambda match: ids.get(match.group(1), match.group()), text)
 
 
-def id_labels(pack: Pack, claims: Iterable[str] = (), data_references: pd.DataFrame | None = None) -> dict[str, str]:
-    """What to print for an id met in a data note: a check's label (another claim: "another check"), an article's
-    reader name, a reference's publisher and date.
+def id_labels(
+    pack: Pack,
+    claims: Iterable[str] = (),
+    data_references: pd.DataFrame | None = None,
+    rests_on: dict[str, list[str]] | None = None,
+) -> dict[str, str]:
+    """What to print for an id met in a data note: a check's label, an article's reader name, a reference's
+    publisher and date. A claim the reader does not print is cited by what it rests on (``rests_on``: claim → its
+    references): the record the reader prints from the same reference, else the references themselves; "another
+    check" only for a claim with neither.
     """
     labels = {claim_id: pack.t("ui.another_check") for claim_id in claims}
-    labels |= {check.claim_id: check.label for check in pack.checks}
     labels |= {article_id: name.removeprefix("the ") for article_id, name in pack.names.items()}
     for check in pack.checks + [c for item in pack.exercises for c in item.answer_checks + item.inline_sources]:
         labels |= {reference.ref_id: reference.short for reference in check.references}
     if data_references is not None:
         labels |= {ref: f"{row.publisher}, {row.date}" for ref, row in data_references.iterrows() if ref not in labels}
+    records = {reference.ref_id: fact.label for fact in pack.facts for reference in fact.references}
+    for claim_id, refs in (rests_on or {}).items():
+        shown = [records[ref] for ref in refs if ref in records] or [labels[ref] for ref in refs if ref in labels]
+        if claim_id in labels and shown:
+            labels[claim_id] = "; ".join(dict.fromkeys(shown))
+    labels |= {check.claim_id: check.label for check in pack.checks}
     return labels
