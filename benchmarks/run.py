@@ -86,7 +86,7 @@ def bench_notebooks() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        for folder in ("data", "figures", "notebooks"):
+        for folder in ("data", "figures", "notebooks", "teaching"):
             shutil.copytree(ROOT / folder, work / folder)
         paths = runner.numbered_notebooks(work / "notebooks")
         floors = {}
