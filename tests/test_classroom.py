@@ -12,6 +12,7 @@ import subprocess
 
 import pytest
 from conftest import ROOT, Page, need
+from markupsafe import escape
 
 from perucorpus.publish import classroom, editions
 
@@ -287,3 +288,13 @@ def test_the_articles_page_holds_every_paragraph_and_the_lesson_plan_links_it_in
             assert (folder / href).resolve().is_relative_to(folder.resolve()), href
     for article in pack.pre_reading:
         assert f'id="{article["article"].article_id}"' in articles
+
+
+def test_notebook_04s_guide_names_each_material_as_the_reader_does_its_trace_in_a_tooltip(pack):
+    """The guide points to "Check 2", "Record 1", "news report ¶9", not to "claim …" or "membership:PER:…"."""
+    guide = classroom.guide_html(pack, "question")
+    materials = [m for item in pack.questions for m in item.materials]
+    assert materials
+    for material in materials:
+        assert f'title="{escape(material.detail)}">{escape(material.label)}</span>' in guide
+    assert not re.search(r">\s*(claim \w+|membership:[\w:]+)", guide)
