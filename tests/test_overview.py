@@ -295,3 +295,13 @@ def test_cuts_lifted_and_non_country_tables_list_what_the_views_and_matches_hold
     glossed = overview.non_country_table(mentions, {"a": "opinion", "b": "explainer"}, {"امريكا اللاتينية": "Latin America"})
     assert list(glossed.columns) == ["kind", "term", "English", "mentions", "articles"]
     assert list(glossed["English"]) == ["Latin America"]
+
+
+def test_readme_article_table_gives_each_article_its_recorded_date():
+    """The README's table of the corpus dates each article as articles.csv does (a changed date range must follow)."""
+    readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
+    articles = pd.read_csv(DATA / "articles.csv", dtype=str)
+    for row in articles.itertuples():
+        line = next(line for line in readme.splitlines() if line.startswith("| ") and f"(`{row.id}`)" in line)
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        assert cells[3] == overview.reader_date(row.date, row.date_basis), row.id
