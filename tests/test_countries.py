@@ -38,3 +38,13 @@ def test_regions_and_the_americas():
         "USA": "Northern America",
     }
     assert countries.in_americas(["PER", "CAN", "FRA"]) == [True, True, False]
+
+
+def test_the_reader_meets_one_spelling_of_each_name():
+    # CLDR's short forms ("St. Lucia", "Trinidad & Tobago") are spelled out as the texts write them; the code stays
+    assert countries.cldr_names("en")["LCA"] == "St. Lucia"
+    assert countries.country_label("LCA") == ("Saint Lucia", countries.cldr_names("ar")["LCA"])
+    assert countries.library_fields(["TTO"])["TTO"]["country_en"] == "Trinidad and Tobago"
+    for iso3, name in countries.READER_NAMES.items():  # each entry still spells out a CLDR short form
+        assert iso3 in countries.known_codes() and countries.cldr_names("en")[iso3] != name
+        assert "St." not in name and "&" not in name

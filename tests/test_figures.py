@@ -496,7 +496,9 @@ def test_timeline_bands_terms_and_marks_the_one_still_in_office():
         "drawn_end": ["2020-11-10", "2020-11-15", "2026-07-01", "", ""],  # the current term runs to the chart's end
     }
     texts = {text.get_text(): text for text in axes.texts}
-    assert texts["Short"].get_rotation() == 90 and texts["Middle"].get_rotation() == 0  # a short term's name stands up
+    # a five-day term is too narrow even for its name standing up: it is named above its band, level
+    assert texts["Short"].get_rotation() == 0 and texts["Short"].get_position()[1] > 0.28
+    assert texts["Middle"].get_rotation() == 0 and texts["Middle"].get_position()[1] < 0.28
     assert texts["early step"].get_horizontalalignment() == "left"
     assert texts["late step"].get_horizontalalignment() == "right"  # near the right edge, labels run leftwards
     assert len(axes.patches) == 3 and len(axes.lines) == 2
@@ -653,3 +655,15 @@ def test_timeline_csv_holds_the_presidents_and_steps_shown(presidents):
     assert derived.any() and (terms.loc[derived, "start_derivation"] != "").all()  # a derived date keeps its derivation
     assert len(events) and events["start"].between(first, last).all()  # every step inside the drawn span
     assert (events.loc[events["start_basis"] == "derived", "start_derivation"] != "").all()
+
+
+def test_no_event_line_runs_through_another_events_label():
+    import pandas as pd
+
+    # Peru's three steps of 2025-26: labels near the right edge run leftwards over the earlier lines (issue 18)
+    moments = [pd.Timestamp(day) for day in ("2025-12-11", "2026-01-14", "2026-03-05")]
+    spans = [(moment - pd.Timedelta(days=900), moment) for moment in moments]
+    levels = figures._event_levels(moments, spans)
+    assert levels == [0, 1, 2]  # each later label above the earlier lines it runs over
+    rightwards = [(moment, moment + pd.Timedelta(days=900)) for moment in moments]
+    assert figures._event_levels(moments, rightwards) == [2, 1, 0]

@@ -63,19 +63,6 @@ def test_status_map_returns_the_countries_it_colours_and_names(shapes):
     assert {"Peru", "Jamaica", "Cuba", "Guatemala"} == names
 
 
-def test_names_beside_their_countries_do_not_overlap(shapes):
-    axes = Figure(figsize=(6, 8)).subplots()
-    caribbean = ["BHS", "CUB", "DOM", "HTI", "JAM", "LCA", "TTO", "BRB", "GRD", "ATG"]
-    from perucorpus.base.countries import country_label, subregions
-
-    names = {iso3: country_label(iso3)[0] for iso3 in caribbean}
-    places = maps.label_places(axes, shapes, names, subregions(caribbean))
-    column = sorted(y for x, y, _, _, side in places.values() if side == "east")
-    assert len(column) >= 8
-    km_per_point = (maps.EXTENT[1] - maps.EXTENT[0]) / (axes.get_window_extent().width * 72 / axes.figure.dpi)
-    assert min(np.diff(column)) >= maps.LABEL_SIZE * km_per_point  # at least a line apart
-
-
 def test_status_map_legend_lists_the_categories_shown_then_the_unrecorded(shapes):
     axes = Figure().subplots()
     statuses = pd.Series({"PER": "signatory", "BRA": "absent", "ARG": "exit_dropped", "COL": "withdrew"})
@@ -105,3 +92,50 @@ def test_chord_is_the_width_of_a_shape_along_a_line():
     assert maps.chord(square, 5.0, 1.0) == 0.0  # outside
     notch = np.array([[0, 0], [6, 0], [6, 4], [4, 4], [4, 1], [2, 1], [2, 4], [0, 4], [0, 0]], dtype=float)
     assert maps.chord(notch, 1.0, 3.0) == pytest.approx(2.0)  # the left arm only, not across the gap
+
+
+def _label_boxes(figure):
+    """The drawn extent of every country name (artists with a ``label:`` id), measured by the renderer."""
+    renderer = figure._get_renderer()
+    figure.draw_without_rendering()
+    return {
+        text.get_gid(): text.get_window_extent(renderer)
+        for axes in figure.axes
+        for text in axes.texts
+        if (text.get_gid() or "").startswith("label:")
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_no_two_country_names_overlap_and_each_leader_ends_in_its_country(shapes, language):
+    from perucorpus.base.countries import country_label
+    from perucorpus.present.figures import ar, use_project_style
+
+    use_project_style()
+    labelled = ["BHS", "CUB", "DOM", "HTI", "JAM", "LCA", "TTO", "GUY", "VEN", "COL", "PAN", "CRI", "SLV", "HND"]
+    labelled += ["GTM", "BLZ", "MEX", "ECU", "PER", "CHL", "ARG", "BRA", "BOL", "PRY", "USA", "CAN"]
+    names = {iso3: ar(country_label(iso3)[1]) for iso3 in labelled} if language == "ar" else None
+    figure = Figure(figsize=(8.5, 8.6), layout="constrained")
+    axes = figure.subplots()
+    statuses = pd.Series({"PER": "signatory", "HTI": "member", "BLZ": "signatory", "GTM": "signatory"})
+    maps.status_map(axes, shapes, statuses, "A map", labelled=labelled, names=names, right_to_left=language == "ar")
+    boxes = _label_boxes(figure)
+    assert len(boxes) == len(labelled)
+    overlapping = [(a, b) for a in boxes for b in boxes if a < b and boxes[a].overlaps(boxes[b])]
+    assert overlapping == []
+    # every leader line ends at its own country's point, one line per country (none shared by Haiti and the Dominican Republic)
+    points = {maps.marker_position(shapes[iso3]): iso3 for iso3 in labelled}
+    leaders = [tuple(line.get_xydata()[0]) for line in axes.lines if len(line.get_xydata()) == 2]
+    assert leaders and all(anchor in points for anchor in leaders)
+    assert len(set(leaders)) == len(leaders)
+    haiti, dominican = np.array(maps.marker_position(shapes["HTI"])), np.array(maps.marker_position(shapes["DOM"]))
+    assert np.hypot(*(haiti - dominican)) > 100  # km: two points, a dot apart
+
+
+def test_the_overlap_test_sees_overlapping_names():
+    figure = Figure()
+    axes = figure.subplots()
+    axes.text(0.5, 0.5, "Dominican Republic", gid="label:DOM")
+    axes.text(0.52, 0.5, "Haiti", gid="label:HTI")
+    boxes = _label_boxes(figure)
+    assert boxes["label:DOM"].overlaps(boxes["label:HTI"])

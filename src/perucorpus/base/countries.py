@@ -2,7 +2,9 @@
 
 Everything about a country that comes from a library rather than from ``data/``: its
 English and Arabic CLDR names, the ISO 3166-1 alpha-3 codes CLDR names in both languages,
-its Correlates of War number, and its UN region. Nothing here is typed by hand.
+its Correlates of War number, and its UN region. The one thing typed by hand is
+:data:`READER_NAMES`: CLDR's short English forms ("St. Lucia", "Trinidad & Tobago") spelled out as the
+texts write them, so that a reader meets one spelling in the tables, the figures and the prose.
 """
 
 from __future__ import annotations
@@ -39,11 +41,24 @@ def known_codes() -> frozenset[str]:
     return frozenset(cldr_names("en")) & frozenset(cldr_names("ar"))
 
 
+#: The English names a reader sees where CLDR's are short forms (ISO3 → name): one spelling for the tables, figures
+#: and texts. The codes, and CLDR's own names (:func:`cldr_names`, which the gazetteer matches), are unchanged.
+READER_NAMES = {
+    "ATG": "Antigua and Barbuda",
+    "KNA": "Saint Kitts and Nevis",
+    "LCA": "Saint Lucia",
+    "TTO": "Trinidad and Tobago",
+    "VCT": "Saint Vincent and the Grenadines",
+}
+
+
 def country_label(iso3: str) -> tuple[str, str]:
-    """English and Arabic CLDR names of a country; an unknown code is a ``ValueError`` naming it."""
+    """English and Arabic names of a country (CLDR's, the English spelled out where :data:`READER_NAMES` says);
+    an unknown code is a ``ValueError`` naming it.
+    """
     if iso3 not in known_codes():
         raise ValueError(f"{iso3!r} is not an ISO 3166-1 alpha-3 code that CLDR names")
-    return cldr_names("en")[iso3], cldr_names("ar")[iso3]
+    return READER_NAMES.get(iso3, cldr_names("en")[iso3]), cldr_names("ar")[iso3]
 
 
 def library_fields(codes: list[str]) -> dict[str, dict[str, str]]:

@@ -718,7 +718,7 @@ MEMBERSHIPS = document(
         "cow_code": field(
             "*(filled)* Correlates of War state number (countrycode `cown`); empty if none.", type="integer", minimum=0
         ),
-        "country_en": "*(filled)* the country's name in English (CLDR, via babel).",
+        "country_en": "*(filled)* the country's name in English (CLDR, via babel; CLDR's short forms such as \"St. Lucia\" spelled out, `countries.READER_NAMES`).",
         "country_ar": "*(filled)* the country's name in Arabic (CLDR, via babel).",
         "grouping": _GROUPING_DOC,
         "status": _STATUS_DOC,
@@ -879,7 +879,7 @@ MEMBERSHIP_COUNTRY_YEAR = document(
     {
         "iso3": "ISO 3166-1 alpha-3 code; every country with a row in `memberships.csv`, for every grouping and year.",
         "cow_code": field("Correlates of War state number, as in `memberships.csv` (empty if none).", type="integer", minimum=0),
-        "country_en": "the country's name in English (CLDR).",
+        "country_en": "the country's name in English (CLDR; short forms spelled out, `countries.READER_NAMES`).",
         "grouping": _GROUPING_DOC,
         "year": field("the calendar year.", type="integer", minimum=PANEL_YEARS[0], maximum=PANEL_YEARS[1]),
         "status": "the status in force on 31 December of `year` (`memberships.csv` vocabulary): of the spells started by then and not ended before that day (an `end` is the last day a spell holds), the one started last; empty when no spell holds. Read from the references' rows; a country and grouping that no reference mentions is read from the articles' rows (`source_article` filled).",

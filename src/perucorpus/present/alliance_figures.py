@@ -87,7 +87,10 @@ class FigureText:
 
 
 def english() -> FigureText:
-    """The English words of the figures (:func:`english_texts`, CLDR's English country names, surnames, ISO dates)."""
+    """The English words of the figures (:func:`english_texts`, the reader's English country names, surnames, dates in
+    words: ``14 January 2026``, :func:`perucorpus.base.dates.in_words`).
+    """
+    from perucorpus.base import dates
     from perucorpus.base.countries import country_label
 
     def lookup(key: str) -> str:
@@ -96,7 +99,13 @@ def english() -> FigureText:
             raise KeyError(f"no English figure text for key {key!r}")
         return texts[key]
 
-    return FigureText("en", lookup, lambda iso3: country_label(iso3)[0], lambda name: name.split()[-1], str)
+    return FigureText(
+        "en",
+        lookup,
+        lambda iso3: country_label(iso3)[0],
+        lambda name: name.split()[-1],
+        lambda value: dates.in_words(dates.parse(str(value))),
+    )
 
 
 def legend_labels(text: FigureText, statuses) -> dict[str, str]:

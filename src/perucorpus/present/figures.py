@@ -451,30 +451,40 @@ def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea"), band_size: float = 8, 
     for number, band in enumerate(bands.itertuples()):
         start, end = pd.Timestamp(band.drawn_start), pd.Timestamp(band.drawn_end)
         axes.axvspan(start, end, ymin=0, ymax=0.28, color=palette[number % len(palette)])
+        sliver = (end - start) < (last - first) * 0.012  # narrower than its name written upright: named above it
         axes.text(
             start + (end - start) / 2,
-            0.14,
+            0.29 if sliver else 0.14,
             band.label,
             ha="center",
-            va="center",
-            fontsize=band_size,
-            rotation=90 if (end - start).days < 250 else 0,
+            va="bottom" if sliver else "center",
+            fontsize=band_size * (0.85 if sliver else 1),
+            rotation=90 if (end - start).days < 250 and not sliver else 0,
             transform=axes.get_xaxis_transform(),
         )
     events = drawn[drawn["layer"] == "event"]
     moments = [pd.Timestamp(when) for when in events["drawn_start"]]
     close = (last - first) * 0.05  # an event this close before the next one labels leftwards, clear of its line
-    for level, (event, when) in enumerate(zip(events.itertuples(), moments)):
-        height = 0.40 + 0.125 * (level % 5)  # five heights, so that close events do not collide
+    leftwards = [
+        when > first + (last - first) * 0.75 or (number + 1 < len(moments) and moments[number + 1] - when < close)
+        for number, when in enumerate(moments)
+    ]  # labels near the right edge, or just before the next event, run leftwards
+    width_points = axes.figure.get_figwidth() * 72 * 0.95
+    spans = []
+    for label, when, left in zip(events["label"], moments, leftwards):
+        extent = (last - first) * (len(label) * event_size * 0.55 / width_points)
+        spans.append((when - extent, when) if left else (when, when + extent))
+    levels = _event_levels(moments, spans)
+    step = min(0.125, 0.5 / max(max(levels, default=0), 1))
+    for event, when, left, level in zip(events.itertuples(), moments, leftwards, levels):
+        height = 0.40 + step * level
         axes.axvline(when, ymin=0.28, ymax=height, color="#444444", linewidth=0.8)
-        towards_end = when > first + (last - first) * 0.75  # labels near the right edge run leftwards
-        followed = level + 1 < len(moments) and moments[level + 1] - when < close
         axes.text(
             when,
             height + 0.01,
             event.label,
             fontsize=event_size,
-            ha="right" if towards_end or followed else "left",
+            ha="right" if left else "left",
             va="bottom",
             transform=axes.get_xaxis_transform(),
         )
@@ -482,6 +492,30 @@ def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea"), band_size: float = 8, 
     axes.set_yticks([])
     axes.spines["left"].set_visible(False)
     return list(bands["label"])
+
+
+def _event_levels(moments, spans) -> list[int]:
+    """A height level for each event line so that no line runs through another event's label (a line is drawn up to
+    its own label) and no two labels at one level overlap: the fewest levels, then the lowest in all.
+    """
+    import itertools
+
+    count = len(moments)
+
+    def allowed(levels) -> bool:
+        for i, j in itertools.permutations(range(count), 2):
+            inside = spans[i][0] <= moments[j] <= spans[i][1]
+            if inside and levels[j] >= levels[i]:
+                return False
+            if levels[i] == levels[j] and spans[i][0] < spans[j][1] and spans[j][0] < spans[i][1]:
+                return False
+        return True
+
+    for height in range(1, count + 1):
+        options = [levels for levels in itertools.product(range(height), repeat=count) if allowed(levels)]
+        if options:
+            return list(min(options, key=sum))
+    return list(range(count))
 
 
 #: The display categories of the membership statuses, in legend order: ``(colour, hatch, legend text, statuses)``.

@@ -7,8 +7,9 @@ America. The map is cropped (:data:`EXTENT`) below the Arctic and west of Alaska
 coloured and hatched by the display category of their status (:data:`perucorpus.present.figures.CATEGORIES`),
 one patch collection per category. Countries too small to see at the scale of the continent (most
 Caribbean states) also get a circle marker at the centre of their largest polygon; the countries a map
-labels are named inside their shape where the name fits, otherwise beside them, in a column with
-leader lines (the Caribbean's on the Atlantic side, the others' on the Pacific side).
+labels are named inside their shape where the name fits, otherwise beside them or in a column with
+leader lines (the Caribbean's on the Atlantic side, Central America's on the Pacific side), each name's
+box measured with the renderer so that no two overlap, outlined in white so that the countries' colours stay true.
 """
 
 from __future__ import annotations
@@ -31,9 +32,6 @@ SMALL_AREA = 30_000.0  # km²: below this a country also gets a marker
 #: Labels of countries east of this longitude (and of the Caribbean's) that do not fit go to the Atlantic side.
 ATLANTIC_SIDE = -66.0
 LABEL_SIZE = 9.5  # points
-#: A name's width per letter and a column's line height, in font sizes, by script (Arabic letters are wider and its
-#: lines taller: with Latin's, short Arabic names are squeezed inside small states and a column's names touch).
-LABEL_METRICS = {"latin": (0.55, 1.55), "arabic": (0.95, 1.9)}
 
 
 def load_shapes(path: Path | str) -> dict[str, list[Polygon]]:
@@ -138,53 +136,164 @@ def draw(
 
 
 def label_places(
-    axes, shapes: dict[str, list[Polygon]], names: dict[str, str], regions: dict[str, str], script: str = "latin"
+    axes, shapes: dict[str, list[Polygon]], names: dict[str, str], regions: dict[str, str], size: float = LABEL_SIZE
 ) -> dict:
-    """Where each country of ``names`` (ISO3 → name) is labelled: ``{iso3: (x, y, anchor_x, anchor_y, side)}``.
+    """Where each country of ``names`` (ISO3 → name as drawn) is labelled: ``{iso3: (x, y, anchor_x, anchor_y, side)}``.
 
-    ``regions`` gives each country's UN sub-region. The Caribbean's names go in a column on the Atlantic
-    side, and Central America's that do not fit inside their shape in a column on the Pacific side, spread
-    so that no two overlap, each joined to its country by a leader line. Any other name goes inside its shape
-    (``side`` "inside", at the centre of its largest polygon) when it is not much wider than the polygon there
-    (:func:`chord`),
-    otherwise beside it, towards the nearer ocean (east of :data:`ATLANTIC_SIDE` on the Atlantic side).
-    ``script`` "arabic" allows for Arabic's wider letters and taller lines (:data:`LABEL_METRICS`).
+    Each name's box is measured with the renderer (at ``size`` points, so Arabic's wider letters and taller lines count
+    as they are drawn), and no two boxes overlap. ``regions`` gives each country's UN sub-region. A name goes inside its
+    shape (``side`` "inside", at the centre of its largest polygon) when it is not much wider than the shape there
+    (:func:`chord`) and clear of the names already placed (the largest countries first); else the Caribbean's in a
+    column on the Atlantic side and Central America's in one on the Pacific side, each joined to its country by a
+    leader line; any other name beside its country towards the nearer ocean (east of :data:`ATLANTIC_SIDE` on the
+    Atlantic side), moved up or down to a free place, or into its side's column when there is none.
     """
-    char_width, line_height = LABEL_METRICS[script]
     transformer = pyproj.Transformer.from_crs(PROJECTION, "+proj=longlat +datum=WGS84 +no_defs", always_xy=True)
+    sizes = _label_sizes(axes, names, size)
     km_per_point = (EXTENT[1] - EXTENT[0]) / (axes.get_window_extent().width * 72 / axes.figure.dpi)
-    line, gap = LABEL_SIZE * line_height * km_per_point, 12 * km_per_point
-    places, columns = {}, {"east": [], "west": []}
-    for iso3 in sorted(names):
+    gap, margin = 10 * km_per_point, 1.5 * km_per_point
+    places, boxes, columns, beside = {}, {}, {"east": [], "west": []}, []
+
+    def box(x: float, y: float, iso3: str, side: str) -> tuple[float, float, float, float]:
+        width, height = sizes[iso3]
+        left = {"inside": x - width / 2, "east": x, "west": x - width}[side]
+        return (left - margin, y - height / 2 - margin, left + width + margin, y + height / 2 + margin)
+
+    def free(candidate) -> bool:
+        return not any(_overlap(candidate, other) for other in boxes.values())
+
+    def side_of(iso3: str, x: float, y: float) -> str:
+        if regions.get(iso3) == "Caribbean":
+            return "east"
+        if regions.get(iso3) == "Central America":
+            return "west"
+        return "east" if transformer.transform(x, y)[0] > ATLANTIC_SIDE else "west"
+
+    by_size = sorted(names, key=lambda iso3: (-area(shapes[iso3]), iso3))
+    for iso3 in by_size:
         x, y = marker_position(shapes[iso3])
         largest = max(shapes[iso3], key=lambda polygon: _ring_area_centroid(polygon[0])[0])[0]
-        fits = len(names[iso3]) * LABEL_SIZE * char_width * km_per_point < 2 * chord(largest, x, y)
-        fits = fits and area(shapes[iso3]) >= SMALL_AREA
-        if regions.get(iso3) == "Caribbean" and not (fits and iso3 == "CUB"):
-            columns["east"].append((iso3, x, y))
-        elif regions.get(iso3) == "Central America" and not fits:
-            columns["west"].append((iso3, x, y))
-        elif fits:
-            places[iso3] = (x, y, x, y, "inside")
+        fits = sizes[iso3][0] < 1.3 * chord(largest, x, y) and area(shapes[iso3]) >= SMALL_AREA
+        if fits and free(box(x, y, iso3, "inside")):
+            places[iso3], boxes[iso3] = (x, y, x, y, "inside"), box(x, y, iso3, "inside")
+        elif regions.get(iso3) in ("Caribbean", "Central America"):
+            columns[side_of(iso3, x, y)].append((iso3, x, y))
         else:
-            side = "east" if transformer.transform(x, y)[0] > ATLANTIC_SIDE else "west"
-            places[iso3] = (x + (gap if side == "east" else -gap), y, x, y, side)
+            beside.append((iso3, x, y))
+    _give_way(columns, shapes, sizes, margin, gap, box, free, places, boxes)
+    for iso3, x, y in beside:
+        side = side_of(iso3, x, y)
+        other_side = "west" if side == "east" else "east"
+        placed = _beside(iso3, x, y, side, sizes, margin, gap, box, free, places, boxes)
+        if not (placed or _beside(iso3, x, y, other_side, sizes, margin, gap, box, free, places, boxes)):
+            columns[side].append((iso3, x, y))
     for side, members in columns.items():
-        if not members:
-            continue
-        members.sort(key=lambda member: -member[2])  # north to south
-        wanted = np.array([y for _, _, y in members])
-        placed = wanted.copy()
-        for number in range(1, len(placed)):  # push each name below the one above it
-            placed[number] = min(placed[number], placed[number - 1] - line)
-        placed += max(0.0, (wanted - placed).mean())  # re-centre the column on its countries
-        for number in range(1, len(placed)):
-            placed[number] = min(placed[number], placed[number - 1] - line)
-        xs = [x for _, x, _ in members]
-        column = max(xs) + gap if side == "east" else min(xs) - gap
-        for (iso3, x, y), label_y in zip(members, placed):
-            places[iso3] = (column, float(label_y), x, y, side)
+        if members:
+            _place_column(side, members, sizes, margin, gap, box, free, places, boxes)
+            _untangle(members, shapes, sizes, margin, gap, box, free, places, boxes)
     return places
+
+
+def _give_way(columns, shapes, sizes, margin, gap, box, free, places, boxes) -> None:
+    """A column's leader that would cross another country of the column (Haiti's, across the Dominican Republic)
+    gives way to a name beside the country on the other side, where there is room.
+    """
+    for side, members in columns.items():
+        outlines = {iso3: _path(shapes[iso3]) for iso3, _, _ in members}
+        reach = {"east": max, "west": min}[side]((x for _, x, _ in members), default=0.0) + (gap if side == "east" else -gap)
+        for member in list(members):
+            ray = MplPath(np.array([member[1:], [reach, member[2]]]))
+            crosses = any(ray.intersects_path(outline, filled=True) for other, outline in outlines.items() if other != member[0])
+            other_side = "west" if side == "east" else "east"
+            if crosses and _beside(*member, other_side, sizes, margin, gap, box, free, places, boxes, (0,)):
+                members.remove(member)
+
+
+def _untangle(members, shapes, sizes, margin, gap, box, free, places, boxes) -> None:
+    """Move beside its country, on either side, each member of a column whose leader line crosses another member's
+    country (Jamaica's, across Hispaniola, once the column is stacked), where there is room.
+    """
+    outlines = {iso3: _path(shapes[iso3]) for iso3, _, _ in members}
+    for member in members:
+        iso3 = member[0]
+        if not _crosses(places[iso3], iso3, outlines):
+            continue
+        place, taken = places.pop(iso3), boxes.pop(iso3)
+        if not any(_beside(*member, side, sizes, margin, gap, box, free, places, boxes, (0, -1, 1)) for side in ("west", "east")):
+            places[iso3], boxes[iso3] = place, taken
+
+
+def _crosses(place, iso3: str, outlines: dict) -> bool:
+    """Whether the leader line of ``place`` (:func:`label_places`' tuple) crosses a country of ``outlines`` other than ``iso3``."""
+    x, y, anchor_x, anchor_y, _ = place
+    leader = MplPath(np.array([[anchor_x, anchor_y], [x, y]]))
+    return any(leader.intersects_path(outline, filled=True) for other, outline in outlines.items() if other != iso3)
+
+
+def _beside(iso3, x, y, side, sizes, margin, gap, box, free, places, boxes, shifts=(0, 1, -1, 2, -2)) -> bool:
+    """Name ``iso3`` beside its anchor (``x``, ``y``) on ``side``, moved up or down by ``shifts`` lines to a free place;
+    False when there is none.
+    """
+    label_x = x + (gap if side == "east" else -gap)
+    step = sizes[iso3][1] + 2 * margin
+    for shift in shifts:
+        candidate = box(label_x, y + shift * step, iso3, side)
+        if free(candidate):
+            places[iso3], boxes[iso3] = (label_x, y + shift * step, x, y, side), candidate
+            return True
+    return False
+
+
+def _place_column(side, members, sizes, margin, gap, box, free, places, boxes) -> None:
+    """Stack ``members`` (iso3, anchor x, anchor y) north to south in a column beside them on ``side``, centred on
+    their countries, as near to them as it can be without covering a name already placed.
+    """
+    members = sorted(members, key=lambda member: -member[2])
+    steps = [sizes[iso3][1] + 2 * margin for iso3, _, _ in members]
+    wanted = np.array([y for _, _, y in members])
+    placed = wanted.copy()
+    for number in range(1, len(placed)):  # push each name below the one above it
+        placed[number] = min(placed[number], placed[number - 1] - (steps[number - 1] + steps[number]) / 2)
+    placed += max(0.0, (wanted - placed).mean())  # re-centre the column on its countries
+    for number in range(1, len(placed)):
+        placed[number] = min(placed[number], placed[number - 1] - (steps[number - 1] + steps[number]) / 2)
+    xs = [x for _, x, _ in members]
+    column = max(xs) + gap if side == "east" else min(xs) - gap
+    direction = 1 if side == "east" else -1
+    for _ in range(60):  # outwards until no name of the column covers one already placed
+        candidates = [box(column, float(y), iso3, side) for (iso3, _, _), y in zip(members, placed)]
+        if all(free(candidate) for candidate in candidates):
+            break
+        column += direction * gap / 2
+    for (iso3, x, y), label_y, candidate in zip(members, placed, candidates):
+        places[iso3], boxes[iso3] = (column, float(label_y), x, y, side), candidate
+
+
+def _crosses(place, iso3: str, outlines: dict) -> bool:
+    """Whether the leader line of ``place`` (:func:`label_places`' tuple) crosses a named country other than ``iso3``."""
+    x, y, anchor_x, anchor_y, _ = place
+    leader = MplPath(np.array([[anchor_x, anchor_y], [x, y]]))
+    return any(leader.intersects_path(outline, filled=True) for other, outline in outlines.items() if other != iso3)
+
+
+def _overlap(first, second) -> bool:
+    """Whether two boxes (left, bottom, right, top) overlap."""
+    return first[0] < second[2] and second[0] < first[2] and first[1] < second[3] and second[1] < first[3]
+
+
+def _label_sizes(axes, names: dict[str, str], size: float) -> dict[str, tuple[float, float]]:
+    """Each name's width and height as drawn at ``size`` points, in km of the map (measured by the renderer)."""
+    from matplotlib.text import Text
+
+    renderer = axes.figure._get_renderer()
+    axes.apply_aspect()
+    km_per_pixel = (EXTENT[1] - EXTENT[0]) / axes.get_window_extent().width
+    sizes = {}
+    for iso3, name in names.items():
+        text = Text(0, 0, name, fontsize=size, figure=axes.figure)
+        extent = text.get_window_extent(renderer)
+        sizes[iso3] = (extent.width * km_per_pixel, extent.height * km_per_pixel)
+    return sizes
 
 
 def chord(ring: np.ndarray, x: float, y: float) -> float:
@@ -201,23 +310,32 @@ def chord(ring: np.ndarray, x: float, y: float) -> float:
     return 0.0
 
 
-def draw_labels(axes, places: dict, names: dict[str, str]) -> None:
-    """Write the names at :func:`label_places`' positions, with a leader line for those beside their country."""
+def draw_labels(axes, places: dict, names: dict[str, str], size: float = LABEL_SIZE, markers=frozenset()) -> None:
+    """Write the names at :func:`label_places`' positions, outlined in white (the country's colour stays true
+    around the letters), with a leader line for those beside their country, ending on a dot of its own (the marker
+    of a country in ``markers``, else a small dot).
+
+    Each name's artist has the id ``label:<ISO3>`` (``Text.get_gid``), so that a test can find it.
+    """
+    from matplotlib import patheffects
+
+    outline = [patheffects.withStroke(linewidth=2.6, foreground="white")]
     for iso3, (x, y, anchor_x, anchor_y, side) in sorted(places.items()):
-        if side == "inside":
-            axes.text(
-                x,
-                y,
-                names[iso3],
-                fontsize=LABEL_SIZE,
-                ha="center",
-                va="center",
-                color="#111111",
-                bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "alpha": 0.7, "edgecolor": "none"},
-            )
-            continue
-        axes.plot([anchor_x, x], [anchor_y, y], color="#555555", linewidth=0.5)
-        axes.text(x, y, names[iso3], fontsize=LABEL_SIZE, ha="left" if side == "east" else "right", va="center")
+        if side != "inside":
+            axes.plot([anchor_x, x], [anchor_y, y], color="#555555", linewidth=0.5)
+            if iso3 not in markers:
+                axes.plot(anchor_x, anchor_y, marker="o", markersize=2.2, color="#333333", linestyle="none")
+        axes.text(
+            x,
+            y,
+            names[iso3],
+            fontsize=size,
+            ha={"inside": "center", "east": "left", "west": "right"}[side],
+            va="center",
+            color="#111111",
+            path_effects=outline,
+            gid=f"label:{iso3}",
+        )
 
 
 def status_map(
@@ -232,6 +350,7 @@ def status_map(
     title_size: float = 10.5,
     right_to_left: bool = False,
     legend_side: str = "below",
+    label_size: float = LABEL_SIZE,
 ):
     """Colour each country (``shapes``: projected, :func:`project`) by the category of its status
     (``statuses``: ISO3 → status), name the countries in ``labelled``, and add a legend of the categories shown.
@@ -241,7 +360,7 @@ def status_map(
     for this map. ``names`` (ISO3 → name as drawn) names the countries in another language than English (CLDR's
     English names by default); ``right_to_left`` sets the legend for a right-to-left language (keys on the right,
     aligned right); ``legend_side`` puts the legend "below" the map, or beside it on the "left" or "right" (the
-    widest layout, for slides and a printed page). Returns what is drawn, one row
+    widest layout, for slides and a printed page); ``label_size`` is the countries' names' size in points. Returns what is drawn, one row
     per country with a shape (ISO3 order): ``map`` (the title, on one line), ``iso3``, ``status`` ("" when none is
     recorded), ``category``, ``legend`` (its legend text), ``colour``, ``hatch``, ``marker`` (whether the
     country also gets a circle, being too small to see) and ``label`` (where its name is written: "inside",
@@ -259,8 +378,8 @@ def status_map(
     # Outside the map, not over the ocean: at a size readable on a slide or printed page it would cover land.
     place = {
         "below": ("upper right" if right_to_left else "upper left", (1.0 if right_to_left else 0.0, 0.0), 2),
-        "left": ("center right", (0.0, 0.3), 1),
-        "right": ("center left", (1.0, 0.3), 1),
+        "left": ("center right", (0.0, 0.25), 1),
+        "right": ("center left", (1.0, 0.25), 1),
     }[legend_side]
     legend = axes.legend(
         handles=handles,
@@ -283,8 +402,8 @@ def status_map(
     engine = axes.figure.get_layout_engine()
     if engine is not None:  # names are spaced in points: lay the figure out first, so that the map has its final size
         engine.execute(axes.figure)
-    places = label_places(axes, shapes, names, subregions(sorted(names)), "arabic" if right_to_left else "latin")
-    draw_labels(axes, places, names)
+    places = label_places(axes, shapes, names, subregions(sorted(names)), label_size)
+    draw_labels(axes, places, names, label_size, markers)
     rows = []
     for iso3 in sorted(shapes):
         category = categories.get(iso3, "")
