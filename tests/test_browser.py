@@ -13,16 +13,7 @@ import json
 import pytest
 from conftest import ROOT, need
 
-from perucorpus.publish import chromium
-
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    need(chromium.executable(), "needs a headless Chromium (Debian package chromium)")
-    with chromium.Browser() as running:
-        yield running
 
 
 @pytest.fixture(scope="module")
