@@ -12,7 +12,7 @@ from conftest import ROOT, Page, tag_strings
 from markupsafe import Markup
 
 from perucorpus.facts.collection import Collection
-from perucorpus.publish import editions, site
+from perucorpus.publish import classroom, editions, site
 
 
 @pytest.fixture(scope="module")
@@ -166,6 +166,33 @@ def test_build_never_replaces_a_folder_it_did_not_build(tmp_path):
     with pytest.raises(FileExistsError):
         site.build(ROOT / "notebooks", a_file)
     assert a_file.read_text(encoding="utf-8") == "keep me too"
+
+
+def test_the_build_removes_the_folders_it_no_longer_writes_and_nothing_else(tmp_path):
+    build = tmp_path / site.BUILD
+    for name in ("html", "handouts", "mine", "elsewhere"):
+        (build / name).mkdir(parents=True)
+        (build / name / "student.pdf").write_text("pdf", encoding="utf-8")
+    for name in ("html", "handouts"):
+        (build / name / site.MARKER).write_text("built", encoding="utf-8")
+    outside = tmp_path / "outside"  # built by us, but not in _build: a link to it is left alone
+    outside.mkdir()
+    (outside / site.MARKER).write_text("built", encoding="utf-8")
+    (build / "linked").symlink_to(outside)
+    (build / ".stale-old-1").mkdir()  # left by an interrupted removal
+    assert site.remove_stale(build) == [build / "handouts"]
+    assert sorted(path.name for path in build.iterdir()) == ["elsewhere", "html", "linked", "mine"]
+    assert (build / "mine" / "student.pdf").is_file() and (outside / site.MARKER).is_file()
+    assert (build / "html" / "student.pdf").is_file()
+    other = tmp_path / "elsewhere"  # a folder not named _build is never pruned
+    (other / "handouts").mkdir(parents=True)
+    (other / "handouts" / site.MARKER).write_text("built", encoding="utf-8")
+    assert site.remove_stale(other) == [] and (other / "handouts").is_dir()
+
+
+def test_the_folders_the_build_keeps_are_those_make_notebooks_writes():
+    written = set(re.findall(r"_build/(\w+)", (ROOT / "Makefile").read_text(encoding="utf-8")))
+    assert written == set(site.BUILT) == {"html", *classroom.FOLDERS.values()}
 
 
 def test_an_older_reading_copy_may_be_replaced(tmp_path):
