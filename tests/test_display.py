@@ -31,6 +31,14 @@ def test_table_escapes_every_cell_and_marks_arabic_columns():
     assert '<td align="right">3</td>' in html
 
 
+def test_a_table_column_can_carry_its_cells_tooltips_from_another_column_not_shown():
+    frame = pd.DataFrame({"references": ["Bloomberg, December 2025", "none"], "full": ['“A "t" <b>” (ref_id)', ""]})
+    html = display.table(frame, titles={"references": "full"}).data
+    assert "<th>full</th>" not in html and html.count("<th>") == 1
+    assert '<td title="“A &#34;t&#34; &lt;b&gt;” (ref_id)">Bloomberg, December 2025</td>' in html
+    assert "<td>none</td>" in html  # an empty tooltip is left out
+
+
 def test_article_card_escapes():
     html = display.article_card("<t>", "<s>", HOSTILE).data
     assert "<t>" not in html and "<s>" not in html and "<script>" not in html
