@@ -5,6 +5,7 @@
 #                     the ClaimReview export, data/README.md's codebook tables), builds the HTML reading copy in _build/html/
 #                     the classroom pack in _build/classroom/ and its Arabic edition in _build/ar/ (teaching/ar.toml)
 #                     (PDFs only where Chromium or Chrome is found).
+#                     Folders of _build/ that an older build wrote and this one does not (the old handouts/) are removed.
 #                     A notebook that fails is named with its cell and error, left unchanged, and the run stops.
 #   make test       – ruff (lint and format check, notebooks included), the import layering (lint-imports), the data package
 #                     (frictionless validate), the unit tests and nbval over every notebook, then the end-to-end

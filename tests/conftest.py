@@ -1,5 +1,6 @@
 """Shared fixtures: the project's data folder, a disposable copy of it, its tables loaded once, and the gazetteer."""
 
+import ast
 import re
 import shutil
 from html.parser import HTMLParser
@@ -186,6 +187,16 @@ def need(available, reason):
         pytest.skip(reason)
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session (:class:`perucorpus.publish.chromium.Browser`); skipped where missing."""
+    from perucorpus.publish import chromium
+
+    need(chromium.executable(), "needs a headless Chromium (Debian package chromium)")
+    with chromium.Browser() as running:
+        yield running
+
+
 #: The translated article of the pack's tests: the news report, whole (the loader refuses an article translated in
 #: part); the opinion piece and the explainer stay "not yet translated".
 TRANSLATED_ARTICLE = "jeri2025_mnna_intent"
@@ -234,3 +245,33 @@ def arabic_edition(pack_project, tmp_path_factory):
     pages = classroom.write_pages(pack_project, target, language="ar")
     pack = localised.load(pack_project, "ar")
     return target, pages | edition.write(pack_project, target, pack, pack.t)
+
+
+#: The functions of ``re`` whose first argument is a pattern: a module that builds no HTML may name tags only in them.
+PATTERN_READERS = {"compile", "sub", "findall", "search", "split", "match", "finditer"}
+
+
+def tag_strings(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, text) of every string literal in ``tree`` that holds an HTML tag, other than a regex pattern or a docstring."""
+    patterns = {
+        id(node.args[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "re"
+        and node.func.attr in PATTERN_READERS
+        and node.args
+    }
+    inside = {id(child) for node in ast.walk(tree) if id(node) in patterns for child in ast.walk(node)}
+    inside |= {  # docstrings may name tags
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body and isinstance(node.body[0], ast.Expr)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in inside:
+            if re.search(r"<[A-Za-z!/]", node.value):
+                found.append((node.lineno, node.value))
+    return found

@@ -13,16 +13,7 @@ import json
 import pytest
 from conftest import ROOT, need
 
-from perucorpus.publish import chromium
-
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    need(chromium.executable(), "needs a headless Chromium (Debian package chromium)")
-    with chromium.Browser() as running:
-        yield running
 
 
 @pytest.fixture(scope="module")
@@ -147,6 +138,10 @@ def test_no_serious_or_critical_accessibility_violation(reports):
     assert found == {}, json.dumps(found, indent=1, ensure_ascii=False)
 
 
+#: How far the page scrolls sideways (CSS pixels past the width it is shown in; 0 when it has no horizontal scrollbar).
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
 @pytest.fixture(scope="module")
 def pack_reports(browser, pack_pages):
     """Direction, inertness and axe-core's findings on each page of the classroom pack."""
@@ -155,7 +150,11 @@ def pack_reports(browser, pack_pages):
     found = {}
     for name in pages:
         session = browser.open(folder / name, width=1280)
-        found[name] = {"rtl": browser.evaluate(session, RTL), "inert": browser.evaluate(session, INERT)}
+        found[name] = {
+            "rtl": browser.evaluate(session, RTL),
+            "inert": browser.evaluate(session, INERT),
+            "sideways": browser.evaluate(session, SIDEWAYS),
+        }
         if axe:
             found[name]["axe"] = browser.evaluate(session, axe + f"\n;{AXE_RUN}")
         browser.close_tab(session)
@@ -190,6 +189,7 @@ def arabic_reports(browser, arabic_edition):
             "page": browser.evaluate(session, DIRECTION),
             "rtl": browser.evaluate(session, RTL),
             "inert": browser.evaluate(session, INERT),
+            "sideways": browser.evaluate(session, SIDEWAYS),
         }
         if name == "slides.html":
             browser.send("Emulation.setEmulatedMedia", session, media="print")
@@ -199,6 +199,12 @@ def arabic_reports(browser, arabic_edition):
             found[name]["axe"] = browser.evaluate(session, axe + f"\n;{AXE_RUN}")
         browser.close_tab(session)
     return found
+
+
+def test_neither_slide_deck_scrolls_sideways_on_a_1280_pixel_screen(pack_reports, arabic_reports):
+    """The slides (English, and Arabic laid out right to left) fit a 1280 px wide window: no horizontal scrollbar."""
+    assert pack_reports["slides.html"]["sideways"] <= 0, "English slides"
+    assert arabic_reports["slides.html"]["sideways"] <= 0, "Arabic slides"
 
 
 def test_no_arabic_slide_is_cut_off_at_its_bottom_edge(arabic_reports):

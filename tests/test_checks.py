@@ -289,8 +289,11 @@ def test_claims_table_cites_each_reference_and_marks_a_claim_without_any(referen
     table = checks.claims_table(claims, references)
     assert list(table.columns) == checks.CLAIM_COLUMNS and list(table.index) == [0, 1]
     assert list(table["article"]) == ["a ¶1, 0–1", "b ¶2, 5–6"]
-    assert table.loc[0, "references"] == "Bloomberg, 2025-12 [wire/major] (batimes_2025_peru_mnna)"
+    assert table.loc[0, "references"] == "Bloomberg, December 2025"  # publisher and date, no id in the reading line
+    title = references.at["batimes_2025_peru_mnna", "title"]
+    assert table.loc[0, "references (titles and ids)"] == f"“{title}”, Bloomberg, December 2025 (batimes_2025_peru_mnna)"
     assert table.loc[1, "references"] == "none" and table.loc[1, "verdict"] == "not checked"
+    assert checks.CLAIM_TOOLTIPS == {"references": "references (titles and ids)"}
     assert list(table["later (not in the verdict)"]) == ["", "afterwards"]
 
 
@@ -457,22 +460,25 @@ def test_claims_table_keeps_every_column_of_the_claim_and_cites_several_referenc
             "ref_ids": ["larepublica_2026_peru_accc;batimes_2025_peru_mnna"],
             "source_states": ["s"],
             "verdict_note": ["n"],
-            "later_note": ["l"],
+            "later_note": ["l, after the range (larepublica_2026_peru_accc; no_such_id)"],
             "citation": ["a ¶1, 0–1"],
         }
     )
     row = checks.claims_table(claims, references).iloc[0].to_dict()
-    assert {key: value for key, value in row.items() if key != "references"} == {
+    assert {key: value for key, value in row.items() if not key.startswith("references")} == {
         "article": "a ¶1, 0–1",
         "claim (quote)": "ق",
         "claim (English)": "x",
         "verdict": "qualified",
         "what the references state": "s",
         "our note on the verdict": "n",
-        "later (not in the verdict)": "l",
+        "later (not in the verdict)": "l, after the range (La República (Peru); no_such_id)",  # ids read as publishers
     }
-    assert row["references"] == checks.cite(["larepublica_2026_peru_accc", "batimes_2025_peru_mnna"], references)
-    assert "(batimes_2025_peru_mnna)" in row["references"] and "(larepublica_2026_peru_accc)" in row["references"]
+    # best tier first, as everywhere: the ids only where a researcher looks (the tooltip column)
+    assert row["references"] == "Bloomberg, December 2025; La República (Peru), 10 March 2026"
+    assert "_" not in row["references"]
+    full = row["references (titles and ids)"]
+    assert full.index("(batimes_2025_peru_mnna)") < full.index("(larepublica_2026_peru_accc)")
 
 
 def test_unchecked_statements_of_the_lima_group_and_spans_that_only_touch():

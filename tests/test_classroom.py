@@ -298,3 +298,9 @@ def test_notebook_04s_guide_names_each_material_as_the_reader_does_its_trace_in_
     for material in materials:
         assert f'title="{escape(material.detail)}">{escape(material.label)}</span>' in guide
     assert not re.search(r">\s*(claim \w+|membership:[\w:]+)", guide)
+
+
+def test_the_student_edition_says_what_govbase_is_where_it_cites_it(pack, pack_pages):
+    about = next(r.about for c in pack.checks for r in c.references if r.publisher == "GovBase")
+    student = pack_pages[1]["student.html"]
+    assert f'GovBase</span> <span class="about">({escape(about)})</span>' in student

@@ -128,7 +128,7 @@ def test_the_reading_line_names_articles_as_readers_do_and_keeps_the_full_citati
         assert claim["source"] == f"{names[article_id].removeprefix('the ')} {paragraph}"
         assert f"({escape(claim['source'])}; " in page and escape(claim["citation"]) in page
     assert "(2025 news report ¶9; " in page
-    assert "Only the 2025 news report names Peru&#x27;s president in this era; the 2026 explainer" in page
+    assert "Only the 2025 news report names Peru&#39;s president in this era; the 2026 explainer" in page
     assert page.count('<details class="evidence">') == len(model) + 1  # folded, one block per dimension, one of notes
     assert display.evidence_table(model, open=True).count('<details open class="evidence">') == len(model) + 1
 

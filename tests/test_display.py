@@ -1,8 +1,10 @@
 """Notebook HTML: escaped, right-to-left where Arabic, no markup from the text."""
 
+import ast
 from pathlib import Path
 
 import pandas as pd
+from conftest import ROOT, tag_strings
 
 from perucorpus.present import display
 
@@ -29,6 +31,14 @@ def test_table_escapes_every_cell_and_marks_arabic_columns():
     assert '<td align="right">3</td>' in html
 
 
+def test_a_table_column_can_carry_its_cells_tooltips_from_another_column_not_shown():
+    frame = pd.DataFrame({"references": ["Bloomberg, December 2025", "none"], "full": ['“A "t" <b>” (ref_id)', ""]})
+    html = display.table(frame, titles={"references": "full"}).data
+    assert "<th>full</th>" not in html and html.count("<th>") == 1
+    assert '<td title="“A &#34;t&#34; &lt;b&gt;” (ref_id)">Bloomberg, December 2025</td>' in html
+    assert "<td>none</td>" in html  # an empty tooltip is left out
+
+
 def test_article_card_escapes():
     html = display.article_card("<t>", "<s>", HOSTILE).data
     assert "<t>" not in html and "<s>" not in html and "<script>" not in html
@@ -43,6 +53,69 @@ def test_arabic_quoted_in_english_text_is_isolated_right_to_left():
     assert display.mixed("no Arabic here") == "no Arabic here"
 
 
+#: An English line quoting Arabic in guillemets, the quotation holding an inner quotation, a year and Latin letters.
+QUOTING = 'The article calls it «وصف "المد الأزرق" عام 2021 (ACCC) بأنه» & more'
+QUOTATION = QUOTING[QUOTING.index("«") : QUOTING.index("»") + 1]
+
+
+def test_an_arabic_quotation_in_english_is_isolated_whole_with_its_guillemets():
+    shown = display.mixed(QUOTING)
+    assert shown == (
+        'The article calls it <bdi dir="rtl" lang="ar">«وصف &#34;المد الأزرق&#34; عام 2021 (ACCC) بأنه»</bdi> &amp; more'
+    )
+    assert shown.count("<bdi") == 1  # one piece, never split at its inner quotation marks, digits or Latin
+    # Arabic outside guillemets is still isolated run by run, and guillemets without Arabic are left alone
+    assert display.mixed("«Lima» and بيرو, «x»") == '«Lima» and <bdi dir="rtl" lang="ar">بيرو</bdi>, «x»'
+    two = display.mixed("«أ» then «ب»")
+    assert two == '<bdi dir="rtl" lang="ar">«أ»</bdi> then <bdi dir="rtl" lang="ar">«ب»</bdi>'
+
+
+#: Where each character of the quotation is drawn, in every paragraph of the page (x of its box's centre).
+PLACES = """[...document.querySelectorAll('p')].map(p => {
+  const find = (ch) => {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(ch);
+      if (at < 0) continue;
+      const range = document.createRange(); range.setStart(node, at); range.setEnd(node, at + 1);
+      const box = range.getBoundingClientRect(); return box.left + box.width / 2;
+    }
+    return null;
+  };
+  return {dir: p.dir, open: find('«'), first: find('و'), year: find('2'), last: find('ه'), close: find('»'),
+          english: find('T'), after: find('&')};
+})"""
+
+
+def test_an_arabic_quotation_reads_right_to_left_with_its_marks_outside_in_both_directions(browser, tmp_path):
+    """In Chromium: the opening guillemet right of the quotation's first word, the first word right of the year and the
+    last word, the closing guillemet left of them all, in a left-to-right and a right-to-left paragraph, mid-line and
+    at its end; the English stays outside the quotation.
+    """
+    line, ending = display.mixed(QUOTING), display.mixed(QUOTING.removesuffix(" & more"))
+    page = tmp_path / "quotes.html"
+    page.write_text(
+        '<!doctype html><html lang="en"><meta charset="utf-8"><body style="font-size: 20px">'
+        + "".join(f'<p dir="{d}">{text}</p>' for d in ("ltr", "rtl") for text in (line, ending)),
+        encoding="utf-8",
+    )
+    session = browser.open(page, width=1280)
+    try:
+        places = browser.evaluate(session, PLACES)
+    finally:
+        browser.close_tab(session)
+    assert len(places) == 4
+    for place in places:
+        assert place["open"] > place["first"] > place["year"] > place["last"] > place["close"], place
+        outside = [place["english"]] + ([place["after"]] if place["after"] is not None else [])
+        assert all(not place["close"] < x < place["open"] for x in outside), place
+
+
+def test_display_builds_no_html_of_its_own_only_templates_do():
+    source = ROOT / "src" / "perucorpus" / "present" / "display.py"
+    assert tag_strings(ast.parse(source.read_text(encoding="utf-8"))) == []
+
+
 def test_latin_in_arabic_text_is_isolated_left_to_right_with_its_own_quotes_and_brackets():
     shown = display.latin_isolated("يذكر موقع 800 Noticias أن <وزير> (Radio America، في 21 أغسطس 2021)")
     assert shown == (
@@ -50,8 +123,8 @@ def test_latin_in_arabic_text_is_isolated_left_to_right_with_its_own_quotes_and_
     )
     # a quotation, commas and all, is one run; the Arabic comma after it and the bracket the Arabic opened stay outside
     shown = display.latin_isolated('عبارة "Peru, as a major transit country" (انظر WION: "on Tuesday (Nov 18)")، ثم')
-    assert '<bdi dir="ltr">&quot;Peru, as a major transit country&quot;</bdi> (' in shown
-    assert '<bdi dir="ltr">WION: &quot;on Tuesday (Nov 18)&quot;</bdi>)، ثم' in shown
+    assert '<bdi dir="ltr">&#34;Peru, as a major transit country&#34;</bdi> (' in shown
+    assert '<bdi dir="ltr">WION: &#34;on Tuesday (Nov 18)&#34;</bdi>)، ثم' in shown
     assert display.latin_isolated("انظر verdict_dates.csv).") == 'انظر <bdi dir="ltr">verdict_dates.csv</bdi>).'
     assert display.latin_isolated("لا لاتيني هنا في 2021.") == "لا لاتيني هنا في 2021."
 
@@ -65,11 +138,11 @@ def test_a_latin_name_leaves_the_arabic_parenthetical_after_it_outside():
     # quoted Spanish is one run with both its quotation marks; the bracket after it and the ISO date are separate
     shown = display.latin_isolated('وتذكر Diario Libre تاريخ "5 de marzo de 2026" (Diario Libre، 2026-03-05)')
     assert shown == (
-        'وتذكر <bdi dir="ltr">Diario\u00a0Libre</bdi> تاريخ <bdi dir="ltr">&quot;5 de marzo de 2026&quot;</bdi> '
+        'وتذكر <bdi dir="ltr">Diario\u00a0Libre</bdi> تاريخ <bdi dir="ltr">&#34;5 de marzo de 2026&#34;</bdi> '
         '(<bdi dir="ltr">Diario\u00a0Libre</bdi>، <bdi dir="ltr" style="white-space: nowrap">2026-03-05</bdi>)'
     )
     shown = display.latin_isolated('المؤرخ في "14 de enero de 2026"، الذي')
-    assert shown == 'المؤرخ في <bdi dir="ltr">&quot;14 de enero de 2026&quot;</bdi>، الذي'
+    assert shown == 'المؤرخ في <bdi dir="ltr">&#34;14 de enero de 2026&#34;</bdi>، الذي'
     # a source title that begins "El", in Arabic guillemets, then its publisher in an Arabic bracket
     shown = display.latin_isolated("بعنوان «El Perú, aliado principal extra-OTAN» (El Peruano، 2026).")
     assert shown == (
@@ -160,7 +233,7 @@ def test_summary_table_prints_a_record_note_once_and_refers_to_it_after():
 
 def test_bullet_list_and_sections_escape_their_text():
     assert display.bullet_list(["a <b>", "says «بيرو»"]) == (
-        '<ul><li>a &lt;b&gt;</li><li>says «<bdi dir="rtl" lang="ar">بيرو</bdi>»</li></ul>'
+        '<ul><li>a &lt;b&gt;</li><li>says <bdi dir="rtl" lang="ar">«بيرو»</bdi></li></ul>'
     )
     assert display.sections([("<h>", "<p>x</p>")]) == "<h2>&lt;h&gt;</h2>\n<p>x</p>"
 
@@ -169,7 +242,7 @@ def test_fields_label_each_value_escaped_with_arabic_right_to_left():
     record = {"quote": "<نص>", "note": "says «تعتبر» & more"}
     assert display.fields(record, ["quote", "note"], arabic=["quote"]) == (
         '<p><b>quote</b>: <span dir="rtl" lang="ar">&lt;نص&gt;</span></p>'
-        '<p><b>note</b>: says «<bdi dir="rtl" lang="ar">تعتبر</bdi>» &amp; more</p>'
+        '<p><b>note</b>: says <bdi dir="rtl" lang="ar">«تعتبر»</bdi> &amp; more</p>'
     )
 
 
@@ -201,7 +274,7 @@ def test_side_by_side_escapes_both_languages_and_aligns_paragraph_numbers():
         and '<td valign="top" dir="rtl" lang="ar">إعلان' in rows[1]
     )
     assert '<tr id="a_1-p1">' in html and 'id="' not in display.side_by_side(side_by_side_article(), "c")
-    assert '<details><summary>Translation note</summary>sic «<bdi dir="rtl" lang="ar">نما</bdi>» &lt;b&gt;</details>' in rows[0]
+    assert '<details><summary>Translation note</summary>sic <bdi dir="rtl" lang="ar">«نما»</bdi> &lt;b&gt;</details>' in rows[0]
     assert "<style" not in html and "class=" not in html.replace('class="side-by-side"', "")  # attributes only
 
 

@@ -192,3 +192,18 @@ def test_seed_articles_are_named_as_readers_name_them(pack):
     assert [line.name for line in pack.articles] == list(corpus.reader_names(corpus.metadata(corpus.load_corpus(DATA))).values())
     assert pack.articles[0].date == "August 2021 – 7 September 2021 (date inferred from the text and the record)"
     assert all(passage.label.startswith(("2021 ", "2025 ", "2026 ")) for group in pack.passages.values() for passage in group)
+
+
+def test_a_publisher_a_reader_may_not_know_is_described_where_it_is_cited_from_the_data(pack):
+    """GovBase (an aggregator) is told about in brackets after its name, in words from publisher_tiers.csv."""
+    import pandas as pd
+
+    tiers = pd.read_csv(DATA / "publisher_tiers.csv", dtype=str).set_index("publisher")
+    cited = [r for c in pack.checks for r in c.references] + [r for f in pack.facts for r in f.references]
+    govbase = next(r for r in cited if r.publisher == "GovBase")
+    assert govbase.about == editions.described(tiers.at["GovBase", "why"])
+    assert govbase.about.startswith("a tracker that lists Federal Register documents") and not govbase.about.endswith(".")
+    for reference in cited:
+        described = tiers.at[reference.publisher, "tier"] in editions.DESCRIBED_TIERS
+        assert bool(reference.about) == described, reference.publisher
+    assert editions.described("EFE's wire copy.") == "EFE's wire copy" and editions.described("An app.") == "an app"

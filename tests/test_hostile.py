@@ -86,7 +86,7 @@ def test_the_hostile_text_is_shown_escaped(project):
 
 def test_the_rendered_pages_have_no_script_or_injected_image(project):
     pack = (project / "classroom" / "student.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;" in pack  # the hostile title, as text
+    assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in pack  # the hostile title, as text
     for path in [*(project / "site").glob("*.html"), *(project / "classroom").glob("*.html")]:
         page = Page()
         page.feed(path.read_text(encoding="utf-8"))

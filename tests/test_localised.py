@@ -239,3 +239,10 @@ def test_the_arabic_pdfs_text_is_arabic(built_arabic):
             assert arabic > latin / 2, (pdf.name, arabic, latin)
         else:
             assert arabic > 9 * latin, (pdf.name, arabic, latin)
+
+
+def test_the_arabic_edition_says_what_govbase_is_in_arabic(pack_project):
+    pack = localised.load(pack_project, "ar")
+    about = next(r.about for c in pack.checks for r in c.references if r.publisher == "GovBase")
+    assert about == pack.t("data.publisher.GovBase") and re.search("[\u0600-\u06ff]", about)
+    assert not re.search("[A-Za-z]", about)

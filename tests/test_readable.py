@@ -97,3 +97,13 @@ def test_quoted_passages_give_each_its_reader_citation_and_the_english_of_its_se
     lima = table[table["in quotation marks"] == "مجموعة ليما"].iloc[0]
     assert lima["article"] == "2021 opinion piece ¶2" and '"Lima Group"' in lima["in English"]
     assert (table["in English"] != translations.NOT_TRANSLATED).all()
+
+
+def test_a_reference_is_cited_by_publisher_and_date_in_words_its_title_and_id_kept_for_the_fold(references):
+    shown, full = readable.cited(["batimes_2025_peru_mnna", "govbase_2026_saudi"], references)
+    assert shown == "Bloomberg, December 2025; GovBase, undated"  # best tier first; a reference without a date says so
+    assert full.startswith(
+        f"“{references.at['batimes_2025_peru_mnna', 'title']}”, Bloomberg, December 2025 (batimes_2025_peru_mnna); "
+    )
+    assert full.endswith(", GovBase, undated (govbase_2026_saudi)")
+    assert readable.reference_date("2026-03-05") == "5 March 2026" and readable.reference_date("undated") == "undated"

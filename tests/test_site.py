@@ -8,11 +8,11 @@ import tomllib
 from html.parser import HTMLParser
 
 import pytest
-from conftest import ROOT, Page
+from conftest import ROOT, Page, tag_strings
 from markupsafe import Markup
 
 from perucorpus.facts.collection import Collection
-from perucorpus.publish import editions, site
+from perucorpus.publish import classroom, editions, site
 
 
 @pytest.fixture(scope="module")
@@ -168,6 +168,33 @@ def test_build_never_replaces_a_folder_it_did_not_build(tmp_path):
     assert a_file.read_text(encoding="utf-8") == "keep me too"
 
 
+def test_the_build_removes_the_folders_it_no_longer_writes_and_nothing_else(tmp_path):
+    build = tmp_path / site.BUILD
+    for name in ("html", "handouts", "mine", "elsewhere"):
+        (build / name).mkdir(parents=True)
+        (build / name / "student.pdf").write_text("pdf", encoding="utf-8")
+    for name in ("html", "handouts"):
+        (build / name / site.MARKER).write_text("built", encoding="utf-8")
+    outside = tmp_path / "outside"  # built by us, but not in _build: a link to it is left alone
+    outside.mkdir()
+    (outside / site.MARKER).write_text("built", encoding="utf-8")
+    (build / "linked").symlink_to(outside)
+    (build / ".stale-old-1").mkdir()  # left by an interrupted removal
+    assert site.remove_stale(build) == [build / "handouts"]
+    assert sorted(path.name for path in build.iterdir()) == ["elsewhere", "html", "linked", "mine"]
+    assert (build / "mine" / "student.pdf").is_file() and (outside / site.MARKER).is_file()
+    assert (build / "html" / "student.pdf").is_file()
+    other = tmp_path / "elsewhere"  # a folder not named _build is never pruned
+    (other / "handouts").mkdir(parents=True)
+    (other / "handouts" / site.MARKER).write_text("built", encoding="utf-8")
+    assert site.remove_stale(other) == [] and (other / "handouts").is_dir()
+
+
+def test_the_folders_the_build_keeps_are_those_make_notebooks_writes():
+    written = set(re.findall(r"_build/(\w+)", (ROOT / "Makefile").read_text(encoding="utf-8")))
+    assert written == set(site.BUILT) == {"html", *classroom.FOLDERS.values()}
+
+
 def test_an_older_reading_copy_may_be_replaced(tmp_path):
     older = tmp_path / "html"
     (older / "figures").mkdir(parents=True)
@@ -240,42 +267,14 @@ def test_articles_page_introduces_each_article_with_its_outlet(built_site, artic
 
 SITE_SOURCE = ROOT / "src" / "perucorpus" / "publish" / "site.py"
 TEMPLATES_READING = ROOT / "src" / "perucorpus" / "templates" / "reading"
-#: The functions of ``re`` whose first argument is a pattern: site.py may name tags only to read nbconvert's output.
-PATTERN_READERS = {"compile", "sub", "findall", "search", "split", "match", "finditer"}
-
-
-def _tag_strings(tree: ast.AST) -> list[tuple[int, str]]:
-    """(line, text) of every string literal in ``tree`` that holds an HTML tag, other than a regex pattern or a docstring."""
-    patterns = {
-        id(node.args[0])
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and isinstance(node.func.value, ast.Name)
-        and node.func.value.id == "re"
-        and node.func.attr in PATTERN_READERS
-        and node.args
-    }
-    inside = {id(child) for node in ast.walk(tree) if id(node) in patterns for child in ast.walk(node)}
-    inside |= {  # docstrings may name tags
-        id(node.body[0].value)
-        for node in ast.walk(tree)
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body and isinstance(node.body[0], ast.Expr)
-    }
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in inside:
-            if re.search(r"<[A-Za-z!/]", node.value):
-                found.append((node.lineno, node.value))
-    return found
 
 
 def test_site_builds_no_html_of_its_own_only_templates_do():
-    assert _tag_strings(ast.parse(SITE_SOURCE.read_text(encoding="utf-8"))) == []
+    assert tag_strings(ast.parse(SITE_SOURCE.read_text(encoding="utf-8"))) == []
     planted = ast.parse(
         '"""A <b> docstring."""\nx = f\'<p class="figure-files">{stem}</p>\'\ny = re.sub(r"<img[^>]*>", "", body)'
     )
-    assert {line for line, _ in _tag_strings(planted)} == {2}  # an f-string building a tag is caught, a pattern is not
+    assert {line for line, _ in tag_strings(planted)} == {2}  # an f-string building a tag is caught, a pattern is not
 
 
 def test_the_style_is_a_css_file_shipped_with_the_package_and_inlined_in_every_page(built_site):

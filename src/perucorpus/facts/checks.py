@@ -26,7 +26,7 @@ from perucorpus.facts import renderings
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import LEFT, external_rows, peru_step_row, status_on
 from perucorpus.facts.quotes import QuoteError, citation, fill_offsets, locate_in_article, short_citation
-from perucorpus.facts.readable import plain_date
+from perucorpus.facts.readable import cited, plain_date, without_ids
 from perucorpus.facts.sourcing import CITED_IN_NOTE, cite, dated_row
 from perucorpus.text.corpus import load_corpus
 
@@ -40,7 +40,10 @@ CLAIM_COLUMNS = [
     "references",
     "our note on the verdict",
     "later (not in the verdict)",
+    "references (titles and ids)",
 ]
+#: The column of :func:`claims_table` that is each ``references`` cell's tooltip (``display.table(titles=…)``).
+CLAIM_TOOLTIPS = {"references": "references (titles and ids)"}
 #: The column of ``claims.csv`` where a rendering judgement (``copula: «…»``, :mod:`perucorpus.facts.renderings`) is documented.
 RENDERING_NOTE = "verdict_note"
 #: MNNA statuses that are announced or notified but not (yet) a designation.
@@ -230,13 +233,21 @@ def claims_table(
     names: dict[str, str] | None = None,
     texts: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """The claims for display (columns :data:`CLAIM_COLUMNS`), each reference cited as ``publisher, date (ref_id)``.
+    """The claims for display (columns :data:`CLAIM_COLUMNS`), as a reader reads them: each reference by its publisher
+    and date in words (``references``; "none" without any), with its title and id in ``references (titles and ids)``
+    (for a tooltip, :data:`CLAIM_TOOLTIPS`), and the notes naming references by their publishers, not their ids
+    (:func:`perucorpus.facts.readable.without_ids`; the ids stay in ``claims.csv``).
 
     With ``names`` (article id → reader name) and ``texts`` (the raw articles), ``article`` is the short citation
     ("2021 opinion piece ¶3"); otherwise the full one (id, paragraph, span).
     The judging date is the article's (:func:`load_verdict_dates`), shown once per article above the tables, so it
     is not repeated on every row.
     """
+    sources = [cited([ref for ref in ids.split(";") if ref], references) for ids in claims["ref_ids"]]
+
+    def plain(column: str) -> pd.Series:
+        return claims[column].map(lambda text: without_ids(text, references))
+
     return pd.DataFrame(
         {
             "article": (
@@ -251,10 +262,11 @@ def claims_table(
             "claim (quote)": claims["quote_ar"],
             "claim (English)": claims["claim_en"],
             "verdict": claims["verdict"].str.replace("_", " "),
-            "what the references state": claims["source_states"],
-            "references": [cite([ref for ref in ids.split(";") if ref], references) or "none" for ids in claims["ref_ids"]],
-            "our note on the verdict": claims["verdict_note"],
-            "later (not in the verdict)": claims["later_note"],
+            "what the references state": plain("source_states"),
+            "references": pd.Series([shown or "none" for shown, _ in sources], index=claims.index, dtype=object),
+            "our note on the verdict": plain("verdict_note"),
+            "later (not in the verdict)": plain("later_note"),
+            "references (titles and ids)": pd.Series([full for _, full in sources], index=claims.index, dtype=object),
         },
         columns=CLAIM_COLUMNS,
     ).reset_index(drop=True)

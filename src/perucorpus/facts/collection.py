@@ -29,6 +29,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "eras.csv": schemas.ERAS,
     "dimensions.csv": schemas.DIMENSIONS,
     "references.csv": schemas.REFERENCES,
+    "publisher_tiers.csv": schemas.PUBLISHER_TIERS,
     "memberships.csv": schemas.MEMBERSHIPS,
     "lima_group_exits.csv": schemas.LIMA_GROUP_EXITS,
     "peru_heads_of_state.csv": schemas.HEADS_OF_STATE,

@@ -37,8 +37,27 @@ def plain_date(value, basis: str = "stated") -> str:
 
 def publishers(ref_ids, references: pd.DataFrame) -> str:
     """The publishers of ``ref_ids`` (best tier first, each once): "EFE, AFP". ``references`` indexed by ``ref_id``."""
-    ordered = sorted(set(ref_ids), key=lambda ref: (TIERS.index(references.at[ref, "tier"]), ref))
-    return ", ".join(dict.fromkeys(references.at[ref, "publisher"] for ref in ordered))
+    return ", ".join(dict.fromkeys(references.at[ref, "publisher"] for ref in _best_first(ref_ids, references)))
+
+
+def reference_date(given) -> str:
+    """A reference's date as it gives it, in words ("5 March 2026", "December 2025"); "undated" where it gives none."""
+    return in_words(parse(given)) if isinstance(given, str) and given[:1].isdigit() else "undated"
+
+
+def _best_first(ref_ids, references: pd.DataFrame) -> list[str]:
+    return sorted(set(ref_ids), key=lambda ref: (TIERS.index(references.at[ref, "tier"]), ref))
+
+
+def cited(ref_ids, references: pd.DataFrame) -> tuple[str, str]:
+    """The references ``ref_ids`` as a reader cites them, best tier first, "; " between them: ``Diario Libre,
+    5 March 2026`` for the reading line, and ``“Title”, Diario Libre, 5 March 2026 (diariolibre_2026_accc)`` for a
+    tooltip or fold (title as published, and the id a researcher looks up). ``references`` indexed by ``ref_id``.
+    """
+    ordered = _best_first(ref_ids, references)
+    shown = [f"{references.at[ref, 'publisher']}, {reference_date(references.at[ref, 'date'])}" for ref in ordered]
+    full = [f"“{references.at[ref, 'title']}”, {line} ({ref})" for ref, line in zip(ordered, shown)]
+    return "; ".join(shown), "; ".join(full)
 
 
 def without_ids(text: str, references: pd.DataFrame) -> str:

@@ -20,11 +20,12 @@ from pathlib import Path
 import pandas as pd
 
 from perucorpus.base.countries import country_label
-from perucorpus.base.dates import in_words, parse
+from perucorpus.base.dates import in_words
 from perucorpus.base.schemas import RECORD_FACTS, RECORD_NOTES, TIERS
 from perucorpus.base.tables import DataError
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import EXIT_STATUSES, EXIT_WORDS, external_rows, peru_step_row
+from perucorpus.facts.readable import reference_date
 from perucorpus.facts.sourcing import cite, dated_row
 
 LEAD = "What the record adds:"
@@ -105,13 +106,10 @@ def readable(ref_ids, references: pd.DataFrame) -> str:
     between them. ``references`` is indexed by ``ref_id``.
     """
     ordered = sorted(set(ref_ids), key=lambda ref: (TIERS.index(references.at[ref, "tier"]), ref))
-    parts = []
-    for ref in ordered:
-        given = references.at[ref, "date"]
-        when = parse(given) if isinstance(given, str) and given[:1].isdigit() else None
-        date = f", {in_words(when)}" if when else ", undated"
-        parts.append(f"“{references.at[ref, 'title']}”, {references.at[ref, 'publisher']}{date}")
-    return "; ".join(parts)
+    return "; ".join(
+        f"“{references.at[ref, 'title']}”, {references.at[ref, 'publisher']}, {reference_date(references.at[ref, 'date'])}"
+        for ref in ordered
+    )
 
 
 def _row_place(frame: pd.DataFrame, row: pd.Series) -> str:

@@ -7,15 +7,16 @@ attributes (no ``<style>`` blocks), so they still read correctly where CSS is st
 
 from __future__ import annotations
 
-import html
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import jinja2
 import markupsafe
 import pandas as pd
 from IPython.display import HTML
 from IPython.display import display as show  # noqa: F401 (re-exported: several tables from one cell)
+from markupsafe import escape
 
 from perucorpus.facts.record import LEAD as RECORD_LEAD
 from perucorpus.text.overview import reader_date
@@ -23,13 +24,12 @@ from perucorpus.text.overview import reader_date
 
 def rtl(text: str, tag: str = "span") -> str:
     """``text`` escaped inside ``<tag dir="rtl" lang="ar">``."""
-    return f'<{tag} dir="rtl" lang="ar">{html.escape(text)}</{tag}>'
+    return str(_piece("rtl", text, tag))
 
 
 def rtl_block(text: str) -> HTML:
     """A right-to-left paragraph block for notebook display (one ``<p>`` per line)."""
-    paragraphs = "".join(rtl(line, "p") for line in text.splitlines() if line.strip())
-    return HTML(f'<div dir="rtl" lang="ar">{paragraphs}</div>')
+    return HTML(str(_piece("rtl_block", [line for line in text.splitlines() if line.strip()])))
 
 
 #: A run of Arabic in running text: Arabic letters, with spaces and punctuation between them.
@@ -81,8 +81,7 @@ def _balanced_end(run: str) -> int:
 
 def _nowrap(run: str) -> str:
     """``run`` escaped, with no-break spaces in a short name ("800 Noticias") so a line never splits it."""
-    shown = html.escape(run)
-    return shown.replace(" ", "\u00a0") if len(run) <= 20 and run.count(" ") <= 2 else shown
+    return escape(run.replace(" ", "\u00a0") if len(run) <= 20 and run.count(" ") <= 2 else run)
 
 
 def latin_isolated(text: str) -> str:
@@ -100,22 +99,41 @@ def latin_isolated(text: str) -> str:
         if numeric and not _OPERATOR.search(body[:end]):
             end = 0
         if end == 0:  # nothing balanced starts here (a bracket opened by the Arabic): move on
-            pieces.append(html.escape(text[position : start + 1]))
+            pieces.append(escape(text[position : start + 1]))
             position = start + 1
             continue
-        pieces.append(html.escape(text[position:start]))
-        if numeric:
-            pieces.append(f'<bdi dir="ltr" style="white-space: nowrap">{html.escape(body[:end])}</bdi>')
-        else:
-            pieces.append(f'<bdi dir="ltr">{_nowrap(body[:end])}</bdi>')
+        pieces.append(escape(text[position:start]))
+        run = body[:end]
+        pieces.append(_piece("isolated", run if numeric else _nowrap(run), "ltr", numeric))
         position = start + end
-    pieces.append(html.escape(text[position:]))
+    pieces.append(escape(text[position:]))
     return "".join(pieces)
 
 
+#: A quotation in guillemets with Arabic in it, and whatever else it holds (digits, Latin, inner quotation marks).
+ARABIC_QUOTATION = re.compile(r"«[^«»]*[\u0600-\u06ff][^«»]*»")
+
+
+def _arabic_runs(text: str) -> str:
+    return ARABIC_RUN.sub(lambda match: _piece("isolated", markupsafe.Markup(match.group()), "rtl"), escape(text))
+
+
 def mixed(text: str) -> str:
-    """Escape English ``text`` and isolate each Arabic run in it (``<bdi dir="rtl">``), so quoted words keep their order."""
-    return ARABIC_RUN.sub(lambda match: f'<bdi dir="rtl" lang="ar">{match.group()}</bdi>', html.escape(text))
+    """Escape English ``text`` and isolate each Arabic run in it (``<bdi dir="rtl">``), so quoted words keep their order.
+
+    A «quotation» with Arabic in it is isolated whole, its guillemets, digits, Latin and inner quotation marks
+    included: it reads right to left as one piece, its marks on its own sides, in a left-to-right or a right-to-left
+    context alike.
+    """
+    parts, last = [], 0
+    for match in ARABIC_QUOTATION.finditer(text):
+        parts += [_arabic_runs(text[last : match.start()]), str(_piece("isolated", match.group(), "rtl"))]
+        last = match.end()
+    return "".join(parts) + _arabic_runs(text[last:])
+
+
+def _cell_text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
 def table(
@@ -124,38 +142,39 @@ def table(
     caption: str | None = None,
     numeric: Sequence[str] = (),
     direction: str = "ltr",
+    titles: Mapping[str, str] | None = None,
 ) -> HTML:
     """An HTML table of ``frame``: every cell escaped, ``arabic`` columns right-to-left
     (and Arabic quoted inside other cells isolated right-to-left, see :func:`mixed`).
 
     Columns listed in ``numeric`` are right-aligned with the ``align`` attribute.
     ``direction="rtl"`` lays the columns out from right to left (for keyword-in-context).
+    ``titles`` maps a column to another column of ``frame`` that holds each of its cells' tooltip (the ``title``
+    attribute: e.g. the references' titles and ids behind their publishers); the tooltip columns are not shown.
+    Template ``templates/display.html.j2``.
     """
-    arabic = set(arabic)
-    head = "".join(f"<th>{html.escape(str(column))}</th>" for column in frame.columns)
-    rows = []
-    for record in frame.itertuples(index=False):
-        cells = []
-        for column, value in zip(frame.columns, record):
-            text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-            if column in arabic:
-                cells.append(f'<td dir="rtl" lang="ar">{html.escape(text)}</td>')
-            elif column in numeric:
-                cells.append(f'<td align="right">{html.escape(text)}</td>')
-            else:
-                cells.append(f"<td>{mixed(text)}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    caption_html = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    body = "".join(rows)
-    return HTML(f'<table dir="{direction}">{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+    arabic, titles = set(arabic), dict(titles or {})
+    shown = [column for column in frame.columns if column not in set(titles.values())]
+    kinds = {column: "arabic" if column in arabic else "numeric" if column in numeric else "text" for column in shown}
+    rows = [
+        [
+            {
+                "kind": kinds[column],
+                "text": _cell_text(record[column])
+                if kinds[column] != "text"
+                else markupsafe.Markup(mixed(_cell_text(record[column]))),
+                "title": _cell_text(record[titles[column]]) if column in titles else "",
+            }
+            for column in shown
+        ]
+        for record in frame.to_dict("records")
+    ]
+    return HTML(str(_piece("table", [str(column) for column in shown], rows, caption, direction)))
 
 
 def article_card(title: str, summary: str, arabic_text: str) -> HTML:
     """An English title and one-line summary (left out when empty) above a right-to-left Arabic excerpt."""
-    summary_html = f"<p><em>{html.escape(summary)}</em></p>" if summary else ""
-    return HTML(
-        f'<h4>{html.escape(title)}</h4>{summary_html}<blockquote dir="rtl" lang="ar">{html.escape(arabic_text)}</blockquote>'
-    )
+    return HTML(str(_piece("article_card", title, summary, arabic_text)))
 
 
 TEMPLATES = jinja2.Environment(
@@ -165,6 +184,16 @@ TEMPLATES = jinja2.Environment(
     keep_trailing_newline=False,
 )
 TEMPLATES.filters["mixed"] = lambda text: markupsafe.Markup(mixed(text))
+
+
+@functools.cache
+def _macros():
+    return TEMPLATES.get_template("display.html.j2").module
+
+
+def _piece(name: str, *args) -> markupsafe.Markup:
+    """The macro ``name`` of ``templates/display.html.j2`` called with ``args`` (escaped by the template)."""
+    return getattr(_macros(), name)(*args)
 
 
 def evidence_table(model: list[dict], open: bool = False, first: int = 1) -> str:
@@ -195,7 +224,7 @@ def summary_table(model: dict, caption: str, open: bool = False) -> str:
 
 def bullet_list(points: Iterable[str]) -> str:
     """An escaped ``<ul>``, one ``<li>`` per point (Arabic in it isolated right to left, :func:`mixed`)."""
-    return "<ul>" + "".join(f"<li>{mixed(point)}</li>" for point in points) + "</ul>"
+    return str(_piece("bullet_list", [markupsafe.Markup(mixed(point)) for point in points]))
 
 
 def side_by_side(article: dict, caption: str, anchors: bool = False) -> str:
@@ -228,13 +257,18 @@ def folded_articles(model: list[dict], names: dict[str, str] | None = None) -> H
     caption names the article as readers do (``names``: id → "the 2021 opinion piece"), by its id without them.
     """
     names = names or {}
+    caption = "{}: English and Arabic, paragraph by paragraph"
     return HTML(
         "".join(
-            f"<details><summary>{html.escape(side_by_side_summary(article))}</summary>"
-            + side_by_side(
-                article, f"{_upper_first(names.get(article['id'], article['id']))}: English and Arabic, paragraph by paragraph"
+            str(
+                _piece(
+                    "details",
+                    side_by_side_summary(article),
+                    markupsafe.Markup(
+                        side_by_side(article, caption.format(_upper_first(names.get(article["id"], article["id"]))))
+                    ),
+                )
             )
-            + "</details>"
             for article in model
         )
     )
@@ -260,12 +294,12 @@ def standalone_page(title: str, body_html: str, intro: str = "") -> str:
 
 def sections(parts: Iterable[tuple[str, str]]) -> str:
     """``<h2>`` heading (escaped) then its body (already safe HTML), for each ``(heading, body_html)``."""
-    return "\n".join(f"<h2>{html.escape(heading)}</h2>\n{body}" for heading, body in parts)
+    return str(_piece("sections", [(heading, markupsafe.Markup(body)) for heading, body in parts]))
 
 
 def details(summary: str, body_html: str) -> HTML:
     """A collapsed ``<details>`` block (renders without JavaScript); ``body_html`` must already be safe HTML."""
-    return HTML(f"<details><summary>{html.escape(summary)}</summary>{body_html}</details>")
+    return HTML(str(_piece("details", summary, markupsafe.Markup(body_html))))
 
 
 def fields(record, labels: Sequence[str], arabic: Iterable[str] = ()) -> str:
@@ -273,7 +307,5 @@ def fields(record, labels: Sequence[str], arabic: Iterable[str] = ()) -> str:
     fields right to left, the others English with any Arabic in them isolated (:func:`mixed`).
     """
     arabic = set(arabic)
-    return "".join(
-        f"<p><b>{html.escape(label)}</b>: {rtl(str(record[label])) if label in arabic else mixed(str(record[label]))}</p>"
-        for label in labels
-    )
+    pairs = [(label, markupsafe.Markup((rtl if label in arabic else mixed)(str(record[label])))) for label in labels]
+    return str(_piece("fields", pairs))

@@ -16,7 +16,6 @@ import json
 import re
 import shutil
 import sys
-from html import escape
 from pathlib import Path
 
 import fontpkg_noto_sans_arabic
@@ -67,21 +66,6 @@ def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-#: A quotation in guillemets with Arabic in it (and any quotation marks inside it).
-ARABIC_QUOTATION = re.compile(r"«[^«»]*[\u0600-\u06ff][^«»]*»")
-
-
-def quoted(text: str) -> str:
-    """:func:`~perucorpus.present.display.mixed`, but each «Arabic quotation» isolated whole, guillemets and inner
-    quotation marks included, so they keep their order around the Arabic in an English line.
-    """
-    parts, last = [], 0
-    for match in ARABIC_QUOTATION.finditer(text):
-        parts += [mixed(text[last : match.start()]), f'<bdi dir="rtl" lang="ar">{escape(match.group())}</bdi>']
-        last = match.end()
-    return "".join(parts) + mixed(text[last:])
-
-
 def environment(direction: str = "ltr", language: str = "en") -> jinja2.Environment:
     """The Jinja2 environment of the pack's templates in a page of ``direction`` and ``language``: autoescaped,
     strict, with the filters ``mixed`` (a text of the page's language: Arabic runs isolated in a left-to-right page,
@@ -91,9 +75,9 @@ def environment(direction: str = "ltr", language: str = "en") -> jinja2.Environm
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
-    isolate = latin_isolated if direction == "rtl" else quoted
+    isolate = latin_isolated if direction == "rtl" else mixed
     env.filters["mixed"] = lambda text: Markup(isolate(str(text)))
-    env.filters["english"] = lambda text: Markup(quoted(str(text)))
+    env.filters["english"] = lambda text: Markup(mixed(str(text)))
     env.filters["first_upper"] = _first_upper
     env.filters["code_spans"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", isolate(str(text))))
     env.globals["sep"] = localised.separators(language)

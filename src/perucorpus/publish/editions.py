@@ -79,15 +79,33 @@ class Passage:
         return f"p-{self.article_id}-{self.number}"
 
 
+#: The tiers whose publishers a reader is told about where they are cited (``publisher_tiers.csv``'s ``why``): an
+#: aggregator or a mirror is not a name a student knows, nor the original it copies.
+DESCRIBED_TIERS = ("aggregator_or_mirror",)
+
+
+def described(why: str) -> str:
+    """A publisher's description (``publisher_tiers.csv``'s ``why``) as it follows the name in brackets: no closing
+    full stop, and a lower-case first word where it is an ordinary capitalised word ("A tracker …." → "a tracker …";
+    an acronym such as "EFE" stays as it is).
+    """
+    text = why.strip().removesuffix(".")
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if re.fullmatch(r"[A-Z][a-z'-]*", first) else text
+
+
 @dataclass(frozen=True)
 class Reference:
-    """A public source as a student reads it: title, publisher, date and address."""
+    """A public source as a student reads it: title, publisher, date and address, and what the publisher is where a
+    reader needs telling (``about``: :data:`DESCRIBED_TIERS`; "" otherwise).
+    """
 
     ref_id: str
     title: str
     publisher: str
     date: str
     url: str
+    about: str = ""
 
     @property
     def shown_title(self) -> str:
@@ -288,6 +306,7 @@ class Data:
         self.side_by_side = translated.side_by_side(data.articles, data.translations) if self.translations else []
         self.claims = data.claims.set_index("claim_id", drop=False)
         self.references = data.table("references.csv").set_index("ref_id", drop=False)
+        self.publishers = data.table("publisher_tiers.csv").set_index("publisher", drop=False)
         self.presidents = data.presidents
         self.memberships = data.memberships
         self.positions = data.positions
@@ -425,7 +444,9 @@ class _Builder:
 
     def reference(self, ref_id: str) -> Reference:
         row = self.data.references.loc[ref_id]
-        return Reference(ref_id, row["title"], row["publisher"], row["date"], row["url"])
+        publisher = self.data.publishers.loc[row["publisher"]]
+        about = described(publisher["why"]) if publisher["tier"] in DESCRIBED_TIERS else ""
+        return Reference(ref_id, row["title"], row["publisher"], row["date"], row["url"], about)
 
     def check(self, claim_id: str, mode: str, label: str | None = None) -> Check:
         self.data.rows(f"claim:{claim_id}")

@@ -5,7 +5,8 @@ pages take from the data is keyed here, with the English pack itself as its sour
 (``data.article.<id>``), the collection's titles for them (``data.article_title.<id>``) and their outlets
 (``data.outlet.<id>``), the letters of the
 groups of the run sheet (``data.group.<letter>``), the eras and dimensions of the comparison table (``data.era.<era>``,
-``data.dimension.<dimension>``), the verdicts (``data.verdict.<verdict>``), the presidents' names (``data.president.<key>``), "undated" (``data.undated``), a passage's label (``data.passage_label``) and, for
+``data.dimension.<dimension>``), the verdicts (``data.verdict.<verdict>``), what a cited publisher is where a reader
+needs telling (``data.publisher.<publisher>``, :data:`~perucorpus.publish.editions.DESCRIBED_TIERS`), the presidents' names (``data.president.<key>``), "undated" (``data.undated``), a passage's label (``data.passage_label``) and, for
 each claim a page prints, the claim and what its references state (``data.claim.<id>.claim|states|note``). A
 translated catalogue (``teaching/<lang>.toml``) gives these keys like any other, recording the English it translates,
 so a change in ``data/claims.csv`` that reaches a page fails the sync test until the translation follows.
@@ -52,6 +53,8 @@ def data_texts(root: Path | str) -> dict[str, str]:
     for check in _checks(pack):
         prefix = f"data.claim.{check.claim_id}"
         texts |= {f"{prefix}.claim": check.claim_en, f"{prefix}.states": check.states, f"{prefix}.note": check.note}
+    cited = [r for c in _checks(pack) for r in c.references] + [r for f in pack.facts for r in f.references]
+    texts |= {f"data.publisher.{r.publisher}": r.about for r in cited if r.about}
     for fact in pack.facts:
         texts[f"data.fact.{fact.key}.states"] = fact.states
         if fact.derivation:
@@ -117,7 +120,8 @@ def figure_text(root: Path | str, t: Catalogue) -> alliance_figures.FigureText:
 
 
 def _reference(reference: editions.Reference, t: Catalogue) -> editions.Reference:
-    return replace(reference, date=date_words(reference.date, t))
+    about = t(f"data.publisher.{reference.publisher}") if reference.about else ""
+    return replace(reference, date=date_words(reference.date, t), about=about)
 
 
 def _check(check: editions.Check, t: Catalogue, names: dict[str, str]) -> editions.Check:

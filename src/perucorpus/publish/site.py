@@ -18,6 +18,7 @@ import base64
 import functools
 import hashlib
 import html
+import os
 import re
 import shutil
 import sys
@@ -345,13 +346,48 @@ def _doc_pages(docs: Path) -> list[tuple[Path, str, str]]:
     return pages
 
 
+#: The build folder and the folders in it that ``make notebooks`` writes: the reading copy and each language's
+#: classroom pack (:data:`perucorpus.publish.classroom.FOLDERS`). Any other folder the build once wrote there (it
+#: holds :data:`MARKER`), such as the old ``handouts/``, is stale.
+BUILD = "_build"
+BUILT = ("html", "classroom", "ar")
+
+
+def remove_stale(build: Path | str) -> list[Path]:
+    """Remove the folders of ``build`` (a folder named :data:`BUILD`) that an earlier build wrote (they hold
+    :data:`MARKER`) and today's no longer does (not in :data:`BUILT`); return them. Nothing else is touched: not a
+    folder without the marker, not a link, nothing outside ``build``. Each folder is first renamed out of the way
+    (atomic), then deleted, so no half-deleted folder is left under its name.
+    """
+    build = Path(build)
+    if build.name != BUILD or not build.is_dir() or build.is_symlink():
+        return []
+    folders = [folder for folder in sorted(build.iterdir()) if folder.is_dir() and not folder.is_symlink()]
+    for leftover in [folder for folder in folders if folder.name.startswith(".stale-")]:  # an interrupted removal
+        shutil.rmtree(leftover)
+    stale = [
+        folder
+        for folder in folders
+        if folder.name not in BUILT and not folder.name.startswith(".") and (folder / MARKER).is_file()
+    ]
+    for folder in stale:
+        doomed = build / f".stale-{folder.name}-{os.getpid()}"
+        folder.rename(doomed)
+        shutil.rmtree(doomed)
+    return stale
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Build the reading copy (``argv``: notebooks, html folder) and print what was written."""
+    """Build the reading copy (``argv``: notebooks, html folder), remove the build's stale folders beside it
+    (:func:`remove_stale`) and print what was written and removed.
+    """
     args = sys.argv[1:] if argv is None else argv
     notebooks = Path(args[0]) if args else Path("notebooks")
-    target = Path(args[1]) if len(args) > 1 else Path("_build/html")
+    target = Path(args[1]) if len(args) > 1 else Path(BUILD, "html")
     written = build(notebooks, target)
     print(f"reading copy: {len(written)} pages in {target.as_posix()}/ (open index.html)")
+    for folder in remove_stale(target.parent):
+        print(f"removed {folder.as_posix()}/: no longer built")
     return 0
 
 
