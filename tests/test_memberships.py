@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import date
 
 import numpy as np
@@ -466,3 +467,37 @@ def test_a_step_without_wording_names_the_file_and_what_to_do(rows):
 def test_peru_step_is_the_date_of_that_status(rows):
     assert memberships.peru_step(rows, "mnna", "notified") == date(2025, 12, 11)
     assert memberships.peru_step(rows, "mnna", "designated") == date(2026, 1, 14)
+
+
+def test_notebook_03_findings_state_what_the_memberships_hold():
+    """The numbers and names in notebook 03's Findings paragraph follow from memberships.csv and the exit rule."""
+    import nbformat
+
+    from perucorpus.base.countries import country_label
+    from perucorpus.facts.collection import Collection
+    from perucorpus.text import corpus
+
+    book = nbformat.read(DATA.parent / "notebooks" / "03_alliance_membership.ipynb", as_version=4)
+    findings = re.search(r"\*\*Findings\.\*\*([^\n]+)", book.cells[0].source).group(1)
+    collection = Collection(DATA)
+    rows, exits = collection.memberships, collection.exits
+
+    def listed(codes: set[str]) -> str:
+        labels = sorted(country_label(code)[0] for code in codes)
+        return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+    def having(grouping: str, *statuses: str, article: str | None = None) -> set[str]:
+        chosen = rows[(rows["grouping"] == grouping) & rows["status"].isin(statuses)]
+        return set((chosen[chosen["source_article"] == article] if article else chosen)["iso3"])
+
+    left = set(exits[(exits["declared"] == "yes") & (exits["in_effect"] == "yes")]["iso3"])
+    assert f"only {listed(left)} left" in findings
+    stopped_clause = findings.split(" stopped taking part")[0].rsplit(";", 1)[-1]
+    stopped = set(exits[exits["declared"] == "no"]["iso3"])
+    assert {country_label(code)[0] for code in stopped} == set(re.findall(r"[A-Z][a-z]+", stopped_clause))
+    signed = having("accc", "signatory", article="shield2026_explainer")
+    in_lima = signed & having("lima_group", "founding_member", "member")
+    assert f"{corpus.in_words(len(in_lima)).capitalize()} of the {len(signed)} signatories" in findings
+    founders_absent = having("lima_group", "founding_member") & having("accc", "absent")
+    absent = having("accc", "absent")
+    assert f"({listed(founders_absent)}) are among the {corpus.in_words(len(absent))} states" in findings
