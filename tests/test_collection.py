@@ -119,3 +119,19 @@ def test_terms_and_names_are_counted_in_the_clean_view():
     terms = set(collection.article_terms["castillo2021_lima_exit"]["term"])
     assert "كاتب" in collection.texts["castillo2021_lima_exit"]
     assert {"كاتب", "اكاديمي"}.isdisjoint(terms)
+
+
+def test_forget_builds_again_from_the_rewritten_file_and_reads_no_other_again(data_copy, monkeypatch):
+    from perucorpus.facts import collection as module
+
+    collection = Collection(data_copy)
+    first = next(iter(collection.articles))
+    assert collection.gazetteer.entries and first in collection.article_terms  # data sets built from several files
+    tables.edit_rows(data_copy / "articles.csv", lambda rows: rows[0].update(title_en="A new title"))
+    assert collection.meta.at[first, "title_en"] != "A new title"  # kept until forgotten
+    read, real = [], module.read_table
+    monkeypatch.setattr(module, "read_table", lambda path, schema: read.append(path.name) or real(path, schema))
+    collection.forget("articles.csv")
+    assert collection.meta.at[first, "title_en"] == "A new title"
+    assert collection.gazetteer.entries and first in collection.article_terms
+    assert read == ["articles.csv"]
