@@ -48,7 +48,6 @@ def _add_article(args: argparse.Namespace) -> int:
     from perucorpus.facts.collection import Collection
 
     collection = Collection(args.data)  # each file read once, for the checks and for what to annotate next
-    _check_annotation_files(collection)  # before anything is written: what next_steps reads must load
     article = corpus.add_article(
         args.data,
         args.path,
@@ -67,6 +66,7 @@ def _add_article(args: argparse.Namespace) -> int:
         outlet_note=args.outlet_note,
         articles=collection.articles,
         eras=collection.eras,
+        before_writing=lambda: _check_annotation_files(collection),  # what next_steps reads must load
     )
     print(f"added {article.id}: {args.path} copied to {article.path.as_posix()} (SHA-256 {article.meta['sha256']})")
     collection.forget("articles.csv")  # the one file add_article rewrote

@@ -210,6 +210,7 @@ def add_article(
     outlet_note: str = NO_OUTLET_NOTE,
     articles: dict[str, Article] | None = None,
     eras: pd.DataFrame | None = None,
+    before_writing=None,
 ) -> Article:
     """Copy ``source`` byte for byte to ``<data_dir>/articles/<article_id>.txt`` and append its row to articles.csv.
 
@@ -219,7 +220,8 @@ def add_article(
     into place, the table last; if that fails the copy is removed. Raises
     :class:`CorpusError` (one line naming the file and the problem). ``articles`` and ``eras``
     are the collection's as already read (:class:`perucorpus.facts.collection.Collection`);
-    without them, they are read from ``data_dir``.
+    without them, they are read from ``data_dir``. ``before_writing()``, if given, runs once the
+    article's own checks have passed and before anything is written (a caller's further checks).
     """
     data_dir, source = Path(data_dir), Path(source)
     if not source.is_file():
@@ -270,6 +272,8 @@ def add_article(
         raise CorpusError("; ".join(problems)) from None
     if problem := _outside_era(row, eras):
         raise CorpusError(f"{source.as_posix()}: {problem}")
+    if before_writing is not None:
+        before_writing()
     _write_article(table_path, target, content, row)
     return Article(id=article_id, path=target, raw=text, meta=row)
 
