@@ -11,6 +11,7 @@ from pandas.testing import assert_frame_equal
 from perucorpus.base import dates
 from perucorpus.base.tables import DataError, edit_rows
 from perucorpus.facts import checks, memberships, quotes
+from perucorpus.facts.collection import Collection
 
 
 @pytest.fixture(scope="module")
@@ -247,7 +248,7 @@ def test_a_quote_that_occurs_twice_is_refused(data_copy):
 def test_claim_offsets_are_filled_from_the_quotes(data_copy):
     path = data_copy / "claims.csv"
     edit_rows(path, lambda rows: [row.update(start="", end="") for row in rows])
-    quotes.fill_offsets(path)  # what python -m perucorpus.facts.checks runs
+    quotes.fill_offsets(path, Collection(data_copy).texts)  # what perucorpus fill claims.csv runs
     loaded = checks.load_claims(data_copy)
     row = loaded.set_index("claim_id").loc["jeri2025_intent"]
     assert (row["start"], row["end"]) == (0, len(row["quote_ar"]))

@@ -79,9 +79,10 @@ def test_a_callers_change_to_a_table_stays_its_own():
     collection = Collection(DATA)
     first = collection.table("people.csv")
     first.loc[0, "name_en"] = "changed by a caller"
-    first.attrs["lines"][0] = -1
+    with pytest.raises(TypeError):
+        first.attrs["lines"][0] = -1  # the line numbers are shared, so they cannot be changed
     again = collection.table("people.csv")
-    assert again.loc[0, "name_en"] != "changed by a caller" and again.attrs["lines"][0] != -1
+    assert again.loc[0, "name_en"] != "changed by a caller" and isinstance(again.attrs["lines"], tables.Lines)
 
 
 def test_the_checks_take_frames_and_read_nothing(monkeypatch):
@@ -119,3 +120,19 @@ def test_terms_and_names_are_counted_in_the_clean_view():
     terms = set(collection.article_terms["castillo2021_lima_exit"]["term"])
     assert "كاتب" in collection.texts["castillo2021_lima_exit"]
     assert {"كاتب", "اكاديمي"}.isdisjoint(terms)
+
+
+def test_forget_builds_again_from_the_rewritten_file_and_reads_no_other_again(data_copy, monkeypatch):
+    from perucorpus.facts import collection as module
+
+    collection = Collection(data_copy)
+    first = next(iter(collection.articles))
+    assert collection.gazetteer.entries and first in collection.article_terms  # data sets built from several files
+    tables.edit_rows(data_copy / "articles.csv", lambda rows: rows[0].update(title_en="A new title"))
+    assert collection.meta.at[first, "title_en"] != "A new title"  # kept until forgotten
+    read, real = [], module.read_table
+    monkeypatch.setattr(module, "read_table", lambda path, schema: read.append(path.name) or real(path, schema))
+    collection.forget("articles.csv")
+    assert collection.meta.at[first, "title_en"] == "A new title"
+    assert collection.gazetteer.entries and first in collection.article_terms
+    assert read == ["articles.csv"]

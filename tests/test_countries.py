@@ -48,3 +48,22 @@ def test_the_reader_meets_one_spelling_of_each_name():
     for iso3, name in countries.READER_NAMES.items():  # each entry still spells out a CLDR short form
         assert iso3 in countries.known_codes() and countries.cldr_names("en")[iso3] != name
         assert "St." not in name and "&" not in name
+
+
+def test_convert_gives_countrycodes_answers_and_asks_it_once_per_destination(monkeypatch):
+    from countrycode import countrycode
+
+    codes = ["PER", "USA", "XXX", "ABW", "PER"]
+    expected = countrycode(codes, origin="iso3c", destination="un.regionsub.name")
+    monkeypatch.setattr(countries, "_CONVERTED", {})
+    asked = []
+
+    def counting(codes, origin, destination):
+        asked.append(list(codes))
+        return countrycode(codes, origin=origin, destination=destination)
+
+    monkeypatch.setattr(countries, "countrycode", counting)
+    assert countries.convert(codes, "un.regionsub.name") == expected
+    assert countries.convert(["BRA", "PER"], "un.regionsub.name") == countrycode(["BRA", "PER"], "iso3c", "un.regionsub.name")
+    assert len(asked) == 1 and countries.known_codes() <= set(asked[0])
+    assert countries.convert(["XXX", "ZZZ"], "un.regionsub.name") == [None, None] and asked[-1] == ["ZZZ"]

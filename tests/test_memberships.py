@@ -15,6 +15,7 @@ from perucorpus import cli
 from perucorpus.base import schemas
 from perucorpus.base.tables import DataError, edit_rows, read_table
 from perucorpus.facts import memberships
+from perucorpus.facts.collection import Collection
 from perucorpus.present import maps
 
 
@@ -132,11 +133,11 @@ def test_an_unknown_country_code_names_the_line(data_copy):
 
 def test_fill_recomputes_the_library_columns_and_names_the_line_of_an_unknown_code(data_copy):
     edit(data_copy, lambda table: table[0].update(cow_code="999", quote_start="0"))
-    memberships.fill(data_copy / "memberships.csv")
+    memberships.fill(data_copy / "memberships.csv", Collection(data_copy).texts)
     assert (data_copy / "memberships.csv").read_bytes() == (DATA / "memberships.csv").read_bytes()
     edit(data_copy, lambda table: table[1].update(iso3="XXX"))
     with pytest.raises(DataError, match=r"memberships\.csv:3: no CLDR name for 'XXX'"):
-        memberships.fill(data_copy / "memberships.csv")
+        memberships.fill(data_copy / "memberships.csv", Collection(data_copy).texts)
 
 
 def test_start_after_end_is_an_error(data_copy):

@@ -5,6 +5,7 @@ from conftest import DATA
 
 from perucorpus.base.tables import edit_rows
 from perucorpus.facts import quotes
+from perucorpus.facts.collection import Collection
 
 
 def test_locate_fails_loudly():
@@ -19,7 +20,7 @@ def test_fill_offsets_recomputes_from_quotes(data_copy):
     edit_rows(
         data_copy / "positions.csv", lambda rows: [row.update(start="0", end="0") for row in rows if row["status"] == "stated"]
     )
-    quotes.fill_offsets(data_copy / "positions.csv")
+    quotes.fill_offsets(data_copy / "positions.csv", Collection(data_copy).texts)
     assert (data_copy / "positions.csv").read_bytes() == (DATA / "positions.csv").read_bytes()
 
 
@@ -33,7 +34,7 @@ def test_fill_offsets_names_the_row_of_an_unknown_article(data_copy):
 
     edit_rows(data_copy / "positions.csv", move_first_claim)
     with pytest.raises(quotes.QuoteError, match=rf"positions.csv:{moved[0]}: no article 'nowhere' in articles.csv"):
-        quotes.fill_offsets(data_copy / "positions.csv")
+        quotes.fill_offsets(data_copy / "positions.csv", Collection(data_copy).texts)
 
 
 def test_paragraph_numbers():

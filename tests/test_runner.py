@@ -17,6 +17,7 @@ def test_numbered_notebooks_in_order(tmp_path):
     ]
 
 
+@pytest.mark.slow  # runs a notebook in a kernel
 def test_execute_stores_no_timestamps_and_fixed_metadata(tmp_path):
     path = tmp_path / "01_tiny.ipynb"
     notebook = nbformat.v4.new_notebook()
@@ -70,6 +71,7 @@ def test_a_failing_notebook_is_reported_in_one_line_left_unchanged_and_stops_the
     assert nbformat.read(good, as_version=4).cells[1].execution_count == 1  # the one before it ran and was saved
 
 
+@pytest.mark.slow  # runs a notebook in a kernel
 def test_an_interrupted_save_leaves_the_old_notebook(tmp_path, monkeypatch):
     path = tmp_path / "01_tiny.ipynb"
     notebook = nbformat.v4.new_notebook()

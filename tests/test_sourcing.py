@@ -8,6 +8,7 @@ from perucorpus.base import schemas
 from perucorpus.base.dates import parse
 from perucorpus.base.tables import DataError, edit_rows, read_table
 from perucorpus.facts import heads_of_state, sourcing
+from perucorpus.facts.collection import Collection
 
 
 def row(**values):
@@ -47,7 +48,7 @@ def test_a_derived_date_is_never_shown_bare():
 def test_every_reference_is_cited_and_every_citation_is_a_reference_or_article():
     references = set(read_table(DATA / "references.csv", schemas.REFERENCES)["ref_id"])
     articles = set(read_table(DATA / "articles.csv", schemas.ARTICLES)["id"])
-    cited = sourcing.cited_refs(DATA)
+    cited = Collection(DATA).cited_refs
     assert sorted(references - set(cited)) == []
     assert sorted(set(cited) - references - articles) == []
 
@@ -57,8 +58,12 @@ def test_an_uncited_reference_is_found(data_copy):
         data_copy / "memberships.csv",
         lambda rows: [r.update(source_ref="sputnik_2019_brazil") for r in rows if r["source_ref"] == "xinhua_2015_tunisia"],
     )
-    assert "xinhua_2015_tunisia" not in sourcing.cited_refs(data_copy)
-    assert "memberships.csv:" in sourcing.cited_refs(data_copy)["sputnik_2019_brazil"][0]
+    cited = Collection(data_copy).cited_refs
+    assert "xinhua_2015_tunisia" not in cited
+    assert "memberships.csv:" in cited["sputnik_2019_brazil"][0]
+    lines = (data_copy / "memberships.csv").read_text(encoding="utf-8").splitlines()
+    places = [place for place in cited["sputnik_2019_brazil"] if place.startswith("memberships.csv:")]
+    assert len(places) > 1 and all("sputnik_2019_brazil" in lines[int(place.split(":")[1]) - 1] for place in places)
 
 
 def test_no_reference_title_is_silently_truncated():
@@ -128,12 +133,12 @@ def test_cite_tags_each_reference_with_its_tier_best_first():
 
 def test_no_fact_rests_on_aggregators_or_mirrors_alone():
     references = read_table(DATA / "references.csv", schemas.REFERENCES).set_index("ref_id")
-    assert [fact for fact in sourcing.weak_facts(DATA, references) if not fact.startswith("claims.csv")] == []
+    assert [fact for fact in sourcing.weak_facts(Collection(DATA).citing, references) if not fact.startswith("claims.csv")] == []
 
 
 def test_no_claim_rests_on_aggregators_or_mirrors_alone():
     references = read_table(DATA / "references.csv", schemas.REFERENCES).set_index("ref_id")
-    assert [fact for fact in sourcing.weak_facts(DATA, references) if fact.startswith("claims.csv")] == []
+    assert [fact for fact in sourcing.weak_facts(Collection(DATA).citing, references) if fact.startswith("claims.csv")] == []
 
 
 def test_a_fact_on_an_aggregator_alone_is_found_unless_its_note_says_why(data_copy, references):
@@ -143,7 +148,7 @@ def test_a_fact_on_an_aggregator_alone_is_found_unless_its_note_says_why(data_co
             r.update(source_ref="profilbaru_taiwan", note="") for r in rows if r["source_ref"] == "xinhua_2015_tunisia"
         ],
     )
-    weak = sourcing.weak_facts(data_copy, references)
+    weak = sourcing.weak_facts(Collection(data_copy).citing, references)
     assert any(fact.startswith("memberships.csv:") and fact.endswith("cites only profilbaru_taiwan") for fact in weak)
     edit_rows(
         data_copy / "memberships.csv",
@@ -153,13 +158,16 @@ def test_a_fact_on_an_aggregator_alone_is_found_unless_its_note_says_why(data_co
             if r["source_ref"] == "profilbaru_taiwan"
         ],
     )
-    assert not any(fact.endswith("cites only profilbaru_taiwan") for fact in sourcing.weak_facts(data_copy, references))
+    assert not any(
+        fact.endswith("cites only profilbaru_taiwan") for fact in sourcing.weak_facts(Collection(data_copy).citing, references)
+    )
 
 
-def test_cited_refs_go_on_past_a_citing_file_that_is_missing(data_copy):
+def test_cited_refs_go_on_past_a_citing_file_that_is_missing():
     first = next(iter(sourcing.CITING))
-    (data_copy / first).unlink()
-    cited = sourcing.cited_refs(data_copy)
+    citing = Collection(DATA).citing
+    del citing[first]
+    cited = sourcing.cited_refs(citing)
     assert cited and all(not place.startswith(f"{first}:") for places in cited.values() for place in places)
     assert {place.split(":")[0] for places in cited.values() for place in places} == set(sourcing.CITING) - {first}
 
@@ -178,8 +186,8 @@ def test_a_date_missing_or_of_month_or_year_precision_is_said_so():
 def test_references_cited_in_keeps_only_those_the_named_files_cite(references):
     from conftest import DATA
 
-    cited = sourcing.references_cited_in(DATA, references, ("peru_heads_of_state.csv",))
+    places = Collection(DATA).cited_refs
+    cited = sourcing.references_cited_in(places, references, ("peru_heads_of_state.csv",))
     assert "wapa_2026_jeri_censured" in cited.index and list(cited.index) == sorted(cited.index)
-    places = sourcing.cited_refs(DATA)
     assert all(any(place.startswith("peru_heads_of_state.csv") for place in places[ref]) for ref in cited.index)
-    assert len(sourcing.references_cited_in(DATA, references, ("no_such_file.csv",))) == 0
+    assert len(sourcing.references_cited_in(places, references, ("no_such_file.csv",))) == 0

@@ -45,7 +45,9 @@ TOP_TERMS = 10
 
 
 def _add_article(args: argparse.Namespace) -> int:
-    _check_annotation_files(Path(args.data))  # before anything is written: what next_steps reads must load
+    from perucorpus.facts.collection import Collection
+
+    collection = Collection(args.data)  # each file read once, for the checks and for what to annotate next
     article = corpus.add_article(
         args.data,
         args.path,
@@ -62,43 +64,46 @@ def _add_article(args: argparse.Namespace) -> int:
         url=args.url,
         outlet_basis=args.outlet_basis,
         outlet_note=args.outlet_note,
+        articles=collection.articles,
+        eras=collection.eras,
+        before_writing=lambda: _check_annotation_files(collection),  # what next_steps reads must load
     )
     print(f"added {article.id}: {args.path} copied to {article.path.as_posix()} (SHA-256 {article.meta['sha256']})")
-    for line in next_steps(Path(args.data), article.id):
+    collection.forget("articles.csv")  # the one file add_article rewrote
+    for line in next_steps(collection, article.id):
         print(line)
     return 0
 
 
-def _check_annotation_files(data_dir: Path) -> None:
-    """Load the files :func:`next_steps` reads (glosses, gazetteer), so that a problem in them
-    stops ``add-article`` with its one-line :class:`DataError` before the article is copied.
+def _check_annotation_files(collection) -> None:
+    """Load the data sets :func:`next_steps` uses (glosses, gazetteer, term counts' stopwords), so that a problem
+    in their files stops ``add-article`` with its one-line :class:`DataError` before the article is copied.
     """
-    from perucorpus.text import gazetteer, overview
+    for data_set in ("term_glosses", "gazetteer"):
+        getattr(collection, data_set)
+    collection.table("stopwords_supplement.csv")
 
-    overview.term_glosses(data_dir)
-    gazetteer.Gazetteer.from_data(data_dir)
 
-
-def next_steps(data_dir: Path, article_id: str) -> list[str]:
-    """What is worth annotating next for a newly added article: unglossed top terms, countries found, its translation,
+def next_steps(collection, article_id: str) -> list[str]:
+    """What is worth annotating next for a newly added article of ``collection``
+    (a :class:`perucorpus.facts.collection.Collection`): unglossed top terms, countries found, its translation,
     the other files.
     """
     from perucorpus.base import countries
     from perucorpus.facts.quotes import numbered_paragraphs
     from perucorpus.facts.translations import HOW_TO_TRANSLATE, NOT_TRANSLATED
-    from perucorpus.text import cleaning, gazetteer, overview
+    from perucorpus.text import gazetteer, overview
 
-    articles = corpus.load_corpus(data_dir)
-    views = cleaning.clean_views({key: article.raw for key, article in articles.items()})
-    terms = overview.article_terms({key: view.text for key, view in views.items()}, data_dir)[article_id].head(TOP_TERMS)
-    glossed = overview.with_glosses(terms, overview.term_glosses(data_dir))  # as the notebooks gloss them
+    data_dir = collection.data
+    terms = collection.article_terms[article_id].head(TOP_TERMS)
+    glossed = overview.with_glosses(terms, collection.term_glosses)  # as the notebooks gloss them
     missing = overview.unglossed(glossed)
     lines = [
         f"Its {len(terms)} most frequent content terms: {len(missing)} without an English gloss in "
         f"{(data_dir / 'glosses.csv').as_posix()} (add a term_ar,gloss_en row for each):"
     ]
     lines += [f"  {row.display}  (term {row.term}, used {row.count}×)" for row in missing.itertuples()]
-    found = gazetteer.Gazetteer.from_data(data_dir).find(views[article_id].text, scope=article_id)
+    found = collection.gazetteer.find(collection.clean_texts[article_id], scope=article_id)
     counts = gazetteer.mention_counts({article_id: found})
     lines.append("Countries the gazetteer found (check by eye; add a spelling it missed to gazetteer/variants.csv):")
     by_country = counts.groupby("iso3", sort=False)["mentions"].sum().sort_values(ascending=False, kind="stable")
@@ -110,7 +115,7 @@ def next_steps(data_dir: Path, article_id: str) -> list[str]:
         lines.append("Regions, cities and organisations matched (not counted as countries): " + ", ".join(others))
     lines.append(
         f"No English translation yet: the notebooks and the reading copy show {NOT_TRANSLATED!r} beside each of its "
-        f"{len(numbered_paragraphs(articles[article_id].raw))} paragraphs. To translate it, "
+        f"{len(numbered_paragraphs(collection.texts[article_id]))} paragraphs. To translate it, "
         + HOW_TO_TRANSLATE.format(file=(data_dir / "translations.csv").as_posix())
         + "."
     )
@@ -122,13 +127,16 @@ def next_steps(data_dir: Path, article_id: str) -> list[str]:
 
 
 def _fill(args: argparse.Namespace) -> int:
+    from perucorpus.facts.collection import Collection
+
     names = args.files or list(FILLS)
     unknown = [name for name in names if name not in FILLS]
     if unknown:
         raise DataError(f"no fill command for {unknown}; known: {list(FILLS)}")
+    texts = Collection(args.data).texts  # the articles read and checked once, for every file filled
     for name in names:
         path = Path(args.data) / name
-        print(f"{path.as_posix()}: {_job(FILLS[name])(path)} rows filled")
+        print(f"{path.as_posix()}: {_job(FILLS[name])(path, texts)} rows filled")
     return 0
 
 

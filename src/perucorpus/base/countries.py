@@ -61,10 +61,27 @@ def country_label(iso3: str) -> tuple[str, str]:
     return READER_NAMES.get(iso3, cldr_names("en")[iso3]), cldr_names("ar")[iso3]
 
 
+#: countrycode's answers so far, by destination: ISO3 code → value. countrycode reads its whole code table from disk
+#: at every call (about 30 ms), so each destination is asked once per process, for every code CLDR names at once.
+_CONVERTED: dict[str, dict[str, object]] = {}
+
+
+def convert(codes: list[str], destination: str) -> list:
+    """The answer of countrycode for ``destination`` (e.g. ``"cown"``, ``"continent"``) for each ISO3 code of ``codes``, in order
+    (``None`` where it has none); a library call only for codes not asked before.
+    """
+    answers = _CONVERTED.setdefault(destination, {})
+    missing = sorted(set(codes) - set(answers))
+    if missing:
+        asked = sorted(set(missing) | (known_codes() if not answers else set()))
+        answers.update(zip(asked, countrycode(asked, origin="iso3c", destination=destination)))
+    return [answers[code] for code in codes]
+
+
 def library_fields(codes: list[str]) -> dict[str, dict[str, str]]:
-    """``cow_code``, ``country_en`` and ``country_ar`` of each ISO3 code (one countrycode call for all)."""
+    """``cow_code``, ``country_en`` and ``country_ar`` of each ISO3 code (:func:`convert`)."""
     codes = sorted(set(codes))
-    cow_codes = countrycode(codes, origin="iso3c", destination="cown")
+    cow_codes = convert(codes, "cown")
     fields = {}
     for iso3, cow in zip(codes, cow_codes):
         english, arabic = country_label(iso3)
@@ -75,11 +92,11 @@ def library_fields(codes: list[str]) -> dict[str, dict[str, str]]:
 def subregions(codes: list[str]) -> dict[str, str]:
     """UN intermediate region (South America, Central America, Caribbean), else UN sub-region, else "Other"."""
     codes = sorted(set(codes))
-    intermediate = countrycode(codes, origin="iso3c", destination="un.regionintermediate.name")
-    sub = countrycode(codes, origin="iso3c", destination="un.regionsub.name")
+    intermediate = convert(codes, "un.regionintermediate.name")
+    sub = convert(codes, "un.regionsub.name")
     return {iso3: first or second or "Other" for iso3, first, second in zip(codes, intermediate, sub)}
 
 
 def in_americas(codes: list[str]) -> list[bool]:
     """Whether each ISO3 code is a country of the Americas (countrycode's continent)."""
-    return [continent == "Americas" for continent in countrycode(list(codes), origin="iso3c", destination="continent")]
+    return [continent == "Americas" for continent in convert(list(codes), "continent")]

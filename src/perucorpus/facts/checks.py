@@ -3,7 +3,7 @@
 Each check keeps the two kinds of evidence apart: the claim is the article's verbatim
 quote, and what the references record comes only from the references. ``data/claims.csv``
 holds every checkable claim of the articles with its verdict (:func:`load_claims` checks
-quotes, offsets and references on load; ``python -m perucorpus.facts.checks data/claims.csv`` fills
+quotes, offsets and references on load; ``perucorpus fill claims.csv`` fills
 the offsets, with :func:`perucorpus.facts.quotes.fill_offsets`). The other functions compute checks
 from the external rows of ``data/memberships.csv`` and ``data/peru_heads_of_state.csv``; where a
 verdict in ``claims.csv`` rests on one of them, a test keeps the two in agreement.
@@ -12,7 +12,6 @@ verdict in ``claims.csv`` rests on one of them, a test keeps the two in agreemen
 from __future__ import annotations
 
 import re
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from perucorpus.base.vocabulary import STATUS_WORDS
 from perucorpus.facts import renderings
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import LEFT, external_rows, peru_step_row, status_on
-from perucorpus.facts.quotes import QuoteError, citation, fill_offsets, locate_in_article, short_citation
+from perucorpus.facts.quotes import QuoteError, citation, locate_in_article, short_citation
 from perucorpus.facts.readable import cited, plain_date, without_ids
 from perucorpus.facts.sourcing import CITED_IN_NOTE, cite, dated_row
 from perucorpus.text.corpus import load_corpus
@@ -511,8 +510,3 @@ def lima_vs_coalition(rows: pd.DataFrame, coalition: pd.Series) -> pd.DataFrame:
     table["overlap"] = table["iso3"].map(overlap)
     table["rank"] = table["overlap"].map(OVERLAPS.index)
     return table.sort_values(["rank", "country"], ignore_index=True)[OVERLAP_COLUMNS]
-
-
-if __name__ == "__main__":
-    target = sys.argv[1] if len(sys.argv) > 1 else "data/claims.csv"
-    print(f"{fill_offsets(target)} claims checked; offsets written to {target}")

@@ -19,7 +19,7 @@ import pandera.pandas as pa
 
 from perucorpus.base import schemas
 from perucorpus.base.tables import read_table
-from perucorpus.facts import checks, comparison, heads_of_state, memberships, record, renderings, translations
+from perucorpus.facts import checks, comparison, heads_of_state, memberships, record, renderings, sourcing, translations
 from perucorpus.text import cleaning, corpus, overview
 from perucorpus.text.gazetteer import Gazetteer, SpellingRule, check_spelling_rules
 
@@ -78,6 +78,15 @@ class Collection:
         copy = frame.copy()
         copy.attrs = {key: list(value) if isinstance(value, list) else value for key, value in frame.attrs.items()}
         return copy
+
+    def forget(self, name: str) -> None:
+        """Forget the file ``name`` (just rewritten, e.g. ``articles.csv`` after ``add-article``) and every data set
+        built so far (any may rest on it): they are built again on next use, from the files as they are then; the
+        other files already read are not read again.
+        """
+        self._tables.pop(name, None)
+        for data_set in [key for key, value in vars(Collection).items() if isinstance(value, cached_property)]:
+            self.__dict__.pop(data_set, None)
 
     @cached_property
     def eras(self) -> pd.DataFrame:
@@ -169,6 +178,16 @@ class Collection:
     def presidents(self) -> pd.DataFrame:
         """Peru's presidents, checked (:func:`perucorpus.facts.heads_of_state.check_presidents`)."""
         return heads_of_state.check_presidents(self.table("peru_heads_of_state.csv"), self.table("references.csv"))
+
+    @cached_property
+    def citing(self) -> dict[str, pd.DataFrame]:
+        """The files that cite references (:data:`perucorpus.facts.sourcing.CITING`), by name, as read."""
+        return {name: self.table(name) for name in sourcing.CITING}
+
+    @cached_property
+    def cited_refs(self) -> dict[str, list[str]]:
+        """Each reference id (or article id) the citing files cite → where (:func:`perucorpus.facts.sourcing.cited_refs`)."""
+        return sourcing.cited_refs(self.citing)
 
     @cached_property
     def record_facts(self) -> dict[str, record.Fact]:

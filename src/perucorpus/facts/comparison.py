@@ -5,14 +5,12 @@ offsets, the renderings' hedges), then shaped into the comparison table's model.
 ``data/position_summaries.csv`` gives each cell one line (and a shorter form for the
 handout), checked to name exactly the positions of its cell; :func:`summary_model` shapes
 the summary table that notebook 02 and its print page show first, the evidence below it.
-Run ``python -m perucorpus.facts.comparison data/positions.csv`` to fill or refresh the
-``start``/``end`` columns from the quotes.
+``perucorpus fill positions.csv`` fills or refreshes the ``start``/``end`` columns from the quotes.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +18,7 @@ import pandas as pd
 from perucorpus.base import schemas
 from perucorpus.base.tables import DataError, read_table
 from perucorpus.facts import renderings
-from perucorpus.facts.quotes import citation, fill_offsets, verify
+from perucorpus.facts.quotes import citation, verify
 from perucorpus.text.corpus import in_words, load_corpus, load_eras, with_reader_names
 from perucorpus.text.overview import reader_date
 
@@ -427,11 +425,6 @@ def _claim_text(claim: dict) -> str:
     else:
         text = f'{claim["position_en"]} — «{claim["quote_ar"]}» — "{claim["quote_en"]}" ({claim["citation"]})'
     return f"{text} [{claim['record']}]" if claim["record"] else text
-
-
-if __name__ == "__main__":
-    target = sys.argv[1] if len(sys.argv) > 1 else "data/positions.csv"
-    print(f"{fill_offsets(target)} rows checked; offsets written to {target}")
 
 
 def check_line(positions: pd.DataFrame, dimensions: pd.DataFrame, summaries: pd.DataFrame) -> str:

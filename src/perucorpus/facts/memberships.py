@@ -6,7 +6,7 @@ quote and its offsets in the raw text) or from a public reference (``source_ref`
 ``ref_id`` in ``data/references.csv``); the loaded frame adds ``source_kind`` (``article`` or
 ``external``) from which of the two is filled. :func:`migrate` brings a file written with the
 former single ``source`` column (and ``source_kind``) to these columns. Country codes and names are filled from libraries, never typed:
-``python -m perucorpus.facts.memberships data/memberships.csv`` recomputes ``cow_code``
+``perucorpus fill memberships.csv`` recomputes ``cow_code``
 (Correlates of War, via countrycode), ``country_en``/``country_ar`` (CLDR, via babel) and
 the quote offsets; :func:`load_memberships` checks that all of them still agree, and that every Lima
 Group exit row is coded by the exit rule (:data:`perucorpus.base.schemas.EXIT_KINDS`) from its answers in
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -306,8 +305,10 @@ def peru_step(rows: pd.DataFrame, grouping: str, status: str) -> date:
     return peru_step_row(rows, grouping, status)["start_date"]
 
 
-def fill(path: Path | str, data_dir: Path | str | None = None) -> int:
-    """Recompute the library columns and quote offsets of a memberships file, in place."""
+def fill(path: Path | str, texts: dict[str, str]) -> int:
+    """Recompute the library columns and quote offsets of a memberships file, in place (``texts``: each article's raw
+    text, by id).
+    """
     fields: dict[str, dict[str, str]] = {}
 
     def fill_row(row, texts, where):
@@ -319,7 +320,7 @@ def fill(path: Path | str, data_dir: Path | str | None = None) -> int:
         if row["source_article"]:
             row["quote_start"], row["quote_end"] = locate_in_article(texts, row["source_article"], row["quote_ar"], where)
 
-    return fill_rows(path, fill_row, data_dir)
+    return fill_rows(path, fill_row, texts)
 
 
 def migrate(path: Path | str) -> int:
@@ -353,11 +354,6 @@ def migrate(path: Path | str) -> int:
     writer.writerows(rows)
     write_atomic(path, out.getvalue())
     return len(rows)
-
-
-if __name__ == "__main__":
-    target = sys.argv[1] if len(sys.argv) > 1 else "data/memberships.csv"
-    print(f"{fill(target)} rows filled in {target}")
 
 
 def exit_answers(rows: pd.DataFrame, answers: pd.DataFrame) -> pd.DataFrame:

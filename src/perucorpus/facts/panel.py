@@ -93,9 +93,9 @@ def country_year(frame: pd.DataFrame, years=YEARS) -> pd.DataFrame:
     :data:`perucorpus.base.schemas.MEMBERSHIP_COUNTRY_YEAR`, all text, sorted by country, grouping, year.
     """
     spells = spells_by_country(frame)
-    countries = frame.drop_duplicates("iso3").set_index("iso3")
+    countries = frame.drop_duplicates("iso3").set_index("iso3")[["cow_code", "country_en"]].to_dict("index")
     records = []
-    for iso3 in sorted(countries.index):
+    for iso3 in sorted(countries):
         for grouping in GROUPINGS:
             own = spells.get((iso3, grouping), [])
             for year in years:
@@ -103,8 +103,8 @@ def country_year(frame: pd.DataFrame, years=YEARS) -> pd.DataFrame:
                 records.append(
                     {
                         "iso3": iso3,
-                        "cow_code": countries.at[iso3, "cow_code"],
-                        "country_en": countries.at[iso3, "country_en"],
+                        "cow_code": countries[iso3]["cow_code"],
+                        "country_en": countries[iso3]["country_en"],
                         "grouping": grouping,
                         "year": str(year),
                         "status": _status(spell),

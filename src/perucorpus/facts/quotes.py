@@ -13,7 +13,6 @@ from pathlib import Path
 import pandas as pd
 
 from perucorpus.base.tables import DataError, edit_rows
-from perucorpus.text.corpus import load_corpus
 
 
 class QuoteError(DataError):
@@ -97,13 +96,13 @@ def locate_in_article(texts: dict[str, str], article_id: str, quote: str, where:
         raise QuoteError(f"{where}: {error}") from None
 
 
-def fill_rows(path: Path | str, fill_row, data_dir: Path | str | None = None) -> int:
+def fill_rows(path: Path | str, fill_row, texts: dict[str, str]) -> int:
     """The skeleton of every ``perucorpus fill`` command: ``fill_row(row, texts, where)`` edits each
-    row of the CSV at ``path`` in place (``texts``: the raw articles of ``data_dir``, default the
-    file's folder; ``where``: ``file:line`` for error messages); the file is rewritten atomically.
+    row of the CSV at ``path`` in place (``texts``: each article's raw text, by id, as the
+    :class:`perucorpus.facts.collection.Collection` read them; ``where``: ``file:line`` for error
+    messages); the file is rewritten atomically.
     """
     path = Path(path)
-    texts = {key: article.raw for key, article in load_corpus(Path(data_dir) if data_dir else path.parent).items()}
 
     def fill(rows, lines):
         for row, line in zip(rows, lines):
@@ -112,8 +111,9 @@ def fill_rows(path: Path | str, fill_row, data_dir: Path | str | None = None) ->
     return edit_rows(path, fill, with_lines=True)
 
 
-def fill_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
-    """Recompute ``start``/``end`` of every quoted row of a file from its ``article_id`` and ``quote_ar``, in place.
+def fill_offsets(path: Path | str, texts: dict[str, str]) -> int:
+    """Recompute ``start``/``end`` of every quoted row of a file from its ``article_id`` and ``quote_ar``, in place
+    (``texts``: each article's raw text, by id).
 
     Rows of ``positions.csv`` are quoted when their ``status`` is ``stated``; a file without a
     ``status`` column (``claims.csv``) has a quote on every row.
@@ -123,4 +123,4 @@ def fill_offsets(path: Path | str, data_dir: Path | str | None = None) -> int:
         if row.get("status", "stated") == "stated":
             row["start"], row["end"] = locate_in_article(texts, row["article_id"], row["quote_ar"], where)
 
-    return fill_rows(path, offsets, data_dir)
+    return fill_rows(path, offsets, texts)

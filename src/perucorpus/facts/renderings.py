@@ -109,12 +109,12 @@ def dropped_markers(
     """
     text = normalise(arabic)
     dropped = []
-    for marker in markers.itertuples():
-        occurrences = [match.span() for match in marker.arabic.finditer(text) if match.span() not in copulas]
+    for marker, arabic_form, english_form in zip(markers["marker_ar"], markers["arabic"], markers["english"]):
+        occurrences = [match.span() for match in arabic_form.finditer(text) if match.span() not in copulas]
         if occurrences:
-            kept = len(marker.english.findall(english))
+            kept = len(english_form.findall(english))
             if kept < len(occurrences):
-                dropped.append((marker.marker_ar, len(occurrences), kept))
+                dropped.append((marker, len(occurrences), kept))
     return dropped
 
 

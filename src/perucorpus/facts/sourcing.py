@@ -24,9 +24,8 @@ its note with :data:`WEAK_SOURCE` (:func:`weak_facts`).
 
 from __future__ import annotations
 
-import csv
 import re
-from pathlib import Path
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -116,12 +115,14 @@ def tier_problems(references, publishers) -> list[str]:
     return problems
 
 
-def weak_facts(data_dir: Path | str, references) -> list[str]:
+def weak_facts(tables: Mapping[str, pd.DataFrame], references) -> list[str]:
     """Each fact (a row of a file in :data:`FACT_NOTES`) whose references are all
-    ``aggregator_or_mirror`` and whose note does not say :data:`WEAK_SOURCE`, as ``file:line``.
+    ``aggregator_or_mirror`` and whose note does not say :data:`WEAK_SOURCE`, as ``file:line``;
+    ``tables`` holds the citing files as read (file name → frame, e.g. :attr:`Collection.citing
+    <perucorpus.facts.collection.Collection.citing>`).
     """
     weak = []
-    for name, line, row in _citing_rows(data_dir, FACT_NOTES):
+    for name, line, row in _citing_rows(tables, FACT_NOTES):
         refs = {ref for ref in _row_refs(row, CITING[name]) if ref in references.index}
         if refs and set(references.loc[sorted(refs), "tier"]) == {"aggregator_or_mirror"}:
             if WEAK_SOURCE not in (row.get(FACT_NOTES[name]) or ""):
@@ -129,16 +130,15 @@ def weak_facts(data_dir: Path | str, references) -> list[str]:
     return weak
 
 
-def _citing_rows(data_dir: Path | str, names):
-    """(file name, line, row) for every row of the files ``names`` under ``data_dir``; missing files are skipped."""
+def _citing_rows(tables: Mapping[str, pd.DataFrame], names):
+    """(file name, line, row) for every row of the files ``names`` in ``tables`` (as
+    :func:`perucorpus.base.tables.read_table` reads them, with their lines); a file not in ``tables`` is skipped.
+    """
     for name in names:
-        path = Path(data_dir) / name
-        if not path.exists():
+        if name not in tables:
             continue
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            for row in reader:
-                yield name, reader.line_num, row
+        frame = tables[name]
+        yield from ((name, line, row) for row, line in zip(frame.to_dict("records"), frame.attrs["lines"]))
 
 
 def _row_refs(row: dict, columns: dict[str, str]) -> list[str]:
@@ -161,22 +161,23 @@ def ref_links(frame: pd.DataFrame, key: str, column: str = "ref_ids") -> pd.Data
     return pd.DataFrame(pairs, columns=[key, "ref_id"], dtype=object)
 
 
-def cited_refs(data_dir: Path | str) -> dict[str, list[str]]:
-    """Each id cited by a file of :data:`CITING` (missing files are skipped) → where (``file:line``)."""
+def cited_refs(tables: Mapping[str, pd.DataFrame]) -> dict[str, list[str]]:
+    """Each id cited by a file of :data:`CITING` in ``tables`` (file name → frame as read; a file not there is
+    skipped) → where (``file:line``).
+    """
     cited = {}
-    for name, line, row in _citing_rows(data_dir, CITING):
+    for name, line, row in _citing_rows(tables, CITING):
         for ref in _row_refs(row, CITING[name]):
             cited.setdefault(ref, []).append(f"{name}:{line}")
     return cited
 
 
-def references_cited_in(data_dir: Path | str, references: pd.DataFrame, files: tuple[str, ...]) -> pd.DataFrame:
+def references_cited_in(cited: Mapping[str, list[str]], references: pd.DataFrame, files: tuple[str, ...]) -> pd.DataFrame:
     """The references (rows of ``references``, indexed by ``ref_id``, sorted by id) that the citing files named
-    in ``files`` (e.g. ``("memberships.csv",)``) cite, as a row's source or in passing in a note or derivation.
+    in ``files`` (e.g. ``("memberships.csv",)``) cite, as a row's source or in passing in a note or derivation;
+    ``cited`` is :func:`cited_refs`.
     """
-    cited = sorted(
-        ref
-        for ref, places in cited_refs(data_dir).items()
-        if ref in references.index and any(place.startswith(files) for place in places)
+    shown = sorted(
+        ref for ref, places in cited.items() if ref in references.index and any(place.startswith(files) for place in places)
     )
-    return references.loc[cited]
+    return references.loc[shown]

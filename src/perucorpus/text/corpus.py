@@ -208,6 +208,9 @@ def add_article(
     url: str = "",
     outlet_basis: str = "not_found",
     outlet_note: str = NO_OUTLET_NOTE,
+    articles: dict[str, Article] | None = None,
+    eras: pd.DataFrame | None = None,
+    before_writing=None,
 ) -> Article:
     """Copy ``source`` byte for byte to ``<data_dir>/articles/<article_id>.txt`` and append its row to articles.csv.
 
@@ -215,18 +218,21 @@ def add_article(
     id (new, no path characters), genre, era, date and outlet (:data:`schemas.ARTICLES`,
     ``eras.csv``). The copy and the new table are written to temporary files and renamed
     into place, the table last; if that fails the copy is removed. Raises
-    :class:`CorpusError` (one line naming the file and the problem).
+    :class:`CorpusError` (one line naming the file and the problem). ``articles`` and ``eras``
+    are the collection's as already read (:class:`perucorpus.facts.collection.Collection`);
+    without them, they are read from ``data_dir``. ``before_writing()``, if given, runs once the
+    article's own checks have passed and before anything is written (a caller's further checks).
     """
     data_dir, source = Path(data_dir), Path(source)
     if not source.is_file():
         raise CorpusError(f"{source.as_posix()}: no such file")
-    read_article_text(source)
+    text = read_article_text(source)
     if not re.fullmatch(schemas.ID, article_id):
         raise CorpusError(
             f"{source.as_posix()}: id {article_id!r} must be lowercase letters, digits and _ (no path characters), starting with a letter"
         )
     table_path, target = data_dir / "articles.csv", data_dir / "articles" / f"{article_id}.txt"
-    existing = load_corpus(data_dir)
+    existing = load_corpus(data_dir) if articles is None else articles
     if article_id in existing or target.exists():
         raise CorpusError(f"{source.as_posix()}: id {article_id!r} is already in {table_path.as_posix()}")
     content = source.read_bytes()
@@ -249,7 +255,7 @@ def add_article(
         "outlet_basis": outlet_basis,
         "outlet_note": outlet_note,
     }
-    eras = load_eras(data_dir)
+    eras = load_eras(data_dir) if eras is None else eras
     frame = pd.DataFrame([article.meta for article in existing.values()] + [row], dtype=object)
     try:
         validate(
@@ -266,8 +272,10 @@ def add_article(
         raise CorpusError("; ".join(problems)) from None
     if problem := _outside_era(row, eras):
         raise CorpusError(f"{source.as_posix()}: {problem}")
+    if before_writing is not None:
+        before_writing()
     _write_article(table_path, target, content, row)
-    return load_corpus(data_dir)[article_id]
+    return Article(id=article_id, path=target, raw=text, meta=row)
 
 
 def _write_article(table_path: Path, target: Path, content: bytes, row: dict[str, str]) -> None:
