@@ -106,3 +106,26 @@ def test_the_arabic_edition_shows_the_arabic_figures(tmp_path):
     english = {path.name: path.read_bytes() for path in (ROOT / "figures").glob("*.png")}
     for name in ("03_maps.png", "03_peru_timeline.png"):
         assert written[name].read_bytes() != english[name]  # drawn in Arabic, not copied
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_printed_maps_name_every_country_legibly_without_overlap(language, inputs, arabic):
+    """Drawn at the size they are printed (scale 1): each name at least LEGIBLE points, inside the figure, none overlapping."""
+    text = alliance_figures.english() if language == "en" else localised.figure_text(ROOT, arabic)
+    rows, shapes, snapshot, _ = inputs
+    printed = alliance_figures.PRINT
+    figure, _, _ = alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", text, printed)
+    renderer = figure._get_renderer()
+    figure.draw_without_rendering()
+    labels = [t for t in figure.findobj(Text) if (t.get_gid() or "").startswith("label:")]
+    sizes = figure.get_size_inches() * 25.4
+    assert abs(sizes[0] - printed.width) < 0.01 and abs(sizes[1] - printed.height) < 0.01
+    assert len(labels) == 2 * len(snapshot.index)
+    scale = 1.0  # the figure is drawn at its printed size
+    assert min(t.get_fontsize() for t in labels) * scale >= alliance_figures.LEGIBLE
+    boxes = {(t.axes.get_title(), t.get_gid()): t.get_window_extent(renderer) for t in labels}
+    page = figure.bbox
+    outside = [key for key, box in boxes.items() if box.x0 < page.x0 or box.x1 > page.x1 or box.y0 < page.y0 or box.y1 > page.y1]
+    overlapping = [(a, b) for a in boxes for b in boxes if a < b and boxes[a].overlaps(boxes[b])]
+    plt.close(figure)
+    assert outside == [] and overlapping == []

@@ -108,32 +108,74 @@ def english() -> FigureText:
     )
 
 
-def legend_labels(text: FigureText, statuses) -> dict[str, str]:
+def legend_labels(text: FigureText, statuses, wrap: int | None = None) -> dict[str, str]:
     """Each display category's legend text in ``text``'s language, for a figure showing ``statuses``: the words of
     the one or two of its statuses shown (joined by ``figure.or``), else the category's own text
-    (as :func:`perucorpus.present.figures.legend_text` does in English), ready to draw.
+    (as :func:`perucorpus.present.figures.legend_text` does in English), ready to draw; with ``wrap``, each entry
+    re-wrapped at that many characters (a key in a narrow column).
     """
     shown_statuses = set(statuses)
-    labels = {"": text("figure.category.none")}
+    labels = {"": text.plain("figure.category.none")}
     for category, (*_, members) in figures.CATEGORIES.items():
         shown = [text.plain(f"figure.status.{status}") for status in members if status in shown_statuses]
         if not 0 < len(shown) <= 2:
-            labels[category] = text(f"figure.category.{category}")
+            labels[category] = text.plain(f"figure.category.{category}")
             continue
         joiner = text.plain("figure.or")
         joined = joiner.join(" ".join(words.split()) for words in shown)
-        labels[category] = text.draw(joined if len(joined) <= 30 else (joiner.rstrip() + "\n").join(shown))
-    return labels
+        labels[category] = joined if len(joined) <= 30 else (joiner.rstrip() + "\n").join(shown)
+    return {category: text.draw(_wrapped(label, wrap)) for category, label in labels.items()}
 
 
-LEGEND_SIZE = 15  # points: readable on a slide and on A4, where the figures are printed at about half their size
+def _wrapped(label: str, wrap: int | None) -> str:
+    """``label`` on lines of at most ``wrap`` characters (as it is, without ``wrap``)."""
+    import textwrap
+
+    return textwrap.fill(" ".join(label.split()), wrap, break_long_words=False) if wrap else label
+
+
+LEGEND_SIZE = 15  # points: readable on a slide, where the figures are shown at about half their size
 TITLE_SIZE = 16.0
+MM = 1 / 25.4  # inches
 
 
-def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText):
+@dataclass(frozen=True)
+class Print:
+    """The maps as drawn for a printed page, at the size they are printed (a scale of 1): the figure is ``width`` by
+    ``height`` mm, the box the pack prints it into (its stylesheet gives the image that size); each half holds a map
+    with its key below it and, west and east of it, ``names`` mm for the names set beside Central America and the Caribbean. Text sizes are in
+    points as printed; the keys' entries are wrapped at ``wrap`` characters, and lines of text set ``leading`` times
+    as far apart as on screen.
+    """
+
+    width: float = 190.0
+    height: float = 86.0
+    names: tuple[float, float] = (14.0, 20.0)
+    label_size: float = 7.0
+    legend_size: float = 7.0
+    title_size: float = 8.0
+    wrap: int = 26
+    leading: float = 0.62
+
+    @property
+    def inches(self) -> tuple[float, float]:
+        """The figure size matplotlib takes (inches)."""
+        return (self.width * MM, self.height * MM)
+
+
+#: The smallest printed size (points) of a country's name: the pack's tests hold every printed page to it.
+LEGIBLE = 6.5
+#: The maps as the classroom pack prints them (the handout at its full text width, the student reader at its own).
+PRINT = Print()
+#: The stem of that drawing under the pack's ``figures/``.
+MAPS_PRINT = f"{MAPS}_print"
+
+
+def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed: Print | None = None):
     """The two maps side by side: the Lima Group at the end of 2021 (public references), and the signatories of the
     March 2026 declaration with the states named as absent (the explainer's list) and the Miami summit's attendees
-    that are not on it. Returns (figure, the data drawn, a text alternative in English).
+    that are not on it. ``printed``: drawn for a printed page at its printed size (:class:`Print`), else for the
+    screen and slides. Returns (figure, the data drawn, a text alternative in English).
     """
     import matplotlib.pyplot as plt
     import pandas as pd
@@ -149,34 +191,47 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText):
     coalition_view = pd.concat([summit[~summit.index.isin(coalition.index)], coalition])
     # Wide: each legend on the outer side of its map, so that the figure fills a slide or the width of a page
     # (a right-to-left reader meets the first map, 2021, on the right: the panels are swapped for them)
-    figure, axes = plt.subplots(1, 2, figsize=(17, 8.6), layout="constrained")
-    first, second = (axes[1], axes[0]) if text.right_to_left else (axes[0], axes[1])
-    drawn = []
-    for ax, statuses, title, extra, side in (
-        (first, lima_2021, text("figure.maps.lima_title"), {}, "right" if text.right_to_left else "left"),
-        (
-            second,
-            coalition_view,
-            text("figure.maps.signatories_title", explainer=explainer),
-            {"attended": text("figure.maps.attended")},
-            "left" if text.right_to_left else "right",
-        ),
-    ):
-        drawn.append(
+    names = {iso3: text.draw(text.country(iso3)) for iso3 in labelled}
+    attended = text.draw(_wrapped(text.plain("figure.maps.attended"), printed and printed.wrap))
+    panels = (
+        (lima_2021, text("figure.maps.lima_title"), {}),
+        (coalition_view, text("figure.maps.signatories_title", explainer=explainer), {"attended": attended}),
+    )
+
+    def draw_panels(axes, labelled, sides) -> list:
+        first, second = (axes[1], axes[0]) if text.right_to_left else (axes[0], axes[1])
+        return [
             maps.status_map(
                 ax,
                 shapes,
                 statuses,
                 title,
                 labelled=labelled,
-                legend_labels=legend_labels(text, statuses) | extra,
-                names={iso3: text.draw(text.country(iso3)) for iso3 in labelled},
-                legend_size=LEGEND_SIZE,
-                title_size=TITLE_SIZE,
+                legend_labels=legend_labels(text, statuses, printed and printed.wrap) | extra,
+                names=names,
+                legend_size=printed.legend_size if printed else LEGEND_SIZE,
+                title_size=printed.title_size if printed else TITLE_SIZE,
                 right_to_left=text.right_to_left,
                 legend_side=side,
+                **({"label_size": printed.label_size, "linespacing": printed.leading} if printed else {}),
             )
-        )
+            for ax, (statuses, title, extra), side in zip((first, second), panels, sides)
+        ]
+
+    if printed:  # laid out once without names, then the names placed on maps that no longer move
+        scratch, axes = plt.subplots(1, 2, figsize=printed.inches, layout="constrained")
+        # beside each map, room for the names set west of Central America and east of the Caribbean (not mirrored)
+        west, east = (side / printed.width for side in printed.names)
+        scratch.get_layout_engine().set(rect=(west, 0, 1 - west - east, 1), wspace=east)
+        draw_panels(axes, (), ("below", "below"))
+        scratch.get_layout_engine().execute(scratch)
+        positions = [ax.get_position(original=True) for ax in axes]
+        plt.close(scratch)
+        figure = plt.figure(figsize=printed.inches)
+        drawn = draw_panels([figure.add_axes(position) for position in positions], labelled, ("below", "below"))
+    else:
+        figure, axes = plt.subplots(1, 2, figsize=(17, 8.6), layout="constrained")
+        drawn = draw_panels(axes, labelled, ("right", "left") if text.right_to_left else ("left", "right"))
     data = figures.with_country_names(pd.concat(drawn, ignore_index=True))
     alt = (
         "Two equal-area maps of the Americas, every state named in the tables labelled. Lima Group at the end of 2021: "

@@ -351,6 +351,7 @@ def status_map(
     right_to_left: bool = False,
     legend_side: str = "below",
     label_size: float = LABEL_SIZE,
+    linespacing: float | None = None,
 ):
     """Colour each country (``shapes``: projected, :func:`project`) by the category of its status
     (``statuses``: ISO3 → status), name the countries in ``labelled``, and add a legend of the categories shown.
@@ -360,7 +361,8 @@ def status_map(
     for this map. ``names`` (ISO3 → name as drawn) names the countries in another language than English (CLDR's
     English names by default); ``right_to_left`` sets the legend for a right-to-left language (keys on the right,
     aligned right); ``legend_side`` puts the legend "below" the map, or beside it on the "left" or "right" (the
-    widest layout, for slides and a printed page); ``label_size`` is the countries' names' size in points. Returns what is drawn, one row
+    widest layout, for slides and a printed page); ``label_size`` is the countries' names' size in points;
+    ``linespacing`` sets the lines of the title and of two-line legend entries closer (or further) apart. Returns what is drawn, one row
     per country with a shape (ISO3 order): ``map`` (the title, on one line), ``iso3``, ``status`` ("" when none is
     recorded), ``category``, ``legend`` (its legend text), ``colour``, ``hatch``, ``marker`` (whether the
     country also gets a circle, being too small to see) and ``label`` (where its name is written: "inside",
@@ -397,7 +399,9 @@ def status_map(
     )
     for text in legend.get_texts():  # each line of a two-line entry starts where the reader starts
         text.set_multialignment("right" if right_to_left else "left")
-    axes.set_title(title, fontsize=title_size)
+        if linespacing:
+            text.set_linespacing(linespacing)
+    axes.set_title(title, fontsize=title_size, **({"linespacing": linespacing} if linespacing else {}))
     names = {iso3: (names or {}).get(iso3) or country_label(iso3)[0] for iso3 in labelled if iso3 in shapes}
     engine = axes.figure.get_layout_engine()
     if engine is not None:  # names are spaced in points: lay the figure out first, so that the map has its final size
