@@ -305,3 +305,22 @@ def test_readme_article_table_gives_each_article_its_recorded_date():
         line = next(line for line in readme.splitlines() if line.startswith("| ") and f"(`{row.id}`)" in line)
         cells = [cell.strip() for cell in line.strip("|").split("|")]
         assert cells[3] == overview.reader_date(row.date, row.date_basis), row.id
+
+
+def test_date_derivations_give_each_inferred_date_its_reasoning_and_skip_stated_dates():
+    meta = pd.DataFrame(
+        {
+            "date": ["2021-08/2021-09-07", "2026-03-13"],
+            "date_basis": ["inferred", "stated"],
+            "date_note": ["From the text: after 28 July 2021.", ""],
+        },
+        index=pd.Index(["a1", "a2"], name="id"),
+    )
+    table = overview.date_derivations(meta, {"a1": "the opinion piece", "a2": "the explainer"})
+    assert table.to_dict("records") == [
+        {
+            "article": "the opinion piece",
+            "date": "August 2021 – 7 September 2021 (inferred)",
+            "how it was worked out": "From the text: after 28 July 2021.",
+        }
+    ]

@@ -386,13 +386,13 @@ WHO_SPEAKS = (
 GAPS_ARE_GAPS = "'Not addressed' means the articles are silent, not that Peru had no position."
 TRANSLATION = (
     "The English renderings are ours: they keep the Arabic's hedges, attributions and tense, and mark typos sic "
-    "(conventions in data/README.md); the Arabic is the evidence."
+    "(the conventions are in the data codebook); the Arabic is the evidence."
 )
 
 
 def support_points(positions: pd.DataFrame, meta: pd.DataFrame, names: dict[str, str]) -> list[str]:
     """What the table can and cannot support, in plain sentences: which articles fill each era (reader names,
-    with their quoted claims), who speaks, how the articles are dated (``articles.csv``), gaps, translation.
+    with their quoted claims), who speaks, how the articles are dated, gaps, translation.
     """
     stated = positions[positions["status"] == "stated"]
     points = []
@@ -410,7 +410,7 @@ def support_points(positions: pd.DataFrame, meta: pd.DataFrame, names: dict[str,
     if inferred:
         points.append(
             f"Dates: {_joined(inferred)} {'is' if len(inferred) == 1 else 'are'} dated only from clues in the text, "
-            "bounded by the record (articles.csv, date_note), so the years in the column headings are not publication days."
+            "bounded by the record (notebook 01 shows how), so the years in the column headings are not publication days."
         )
     return points + [GAPS_ARE_GAPS, TRANSLATION]
 

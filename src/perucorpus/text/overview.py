@@ -90,6 +90,20 @@ def reader_date(value: str, basis: str = "stated") -> str:
     return written if basis == "stated" else f"{written} ({basis})"
 
 
+def date_derivations(meta: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The articles whose date is not stated in them: reader name, date as readers meet it, and how it was worked
+    out (``date_note`` of ``articles.csv``), for the fold under a table that marks such dates *(inferred)*.
+    """
+    inferred = meta[meta["date_basis"] != "stated"]
+    return pd.DataFrame(
+        {
+            "article": [names.get(article_id, article_id) for article_id in inferred.index],
+            "date": [reader_date(day, basis) for day, basis in zip(inferred["date"], inferred["date_basis"])],
+            "how it was worked out": list(inferred["date_note"]),
+        }
+    )
+
+
 def vocabulary(texts: list[str]) -> frozenset[str]:
     """Normalised Arabic word types of ``texts``, with and without the article: the known bases for clitics."""
     words = {token for text in texts for token in tokens(normalise(text)) if ARABIC_WORD.fullmatch(token)}
