@@ -207,3 +207,16 @@ def test_a_publisher_a_reader_may_not_know_is_described_where_it_is_cited_from_t
         described = tiers.at[reference.publisher, "tier"] in editions.DESCRIBED_TIERS
         assert bool(reference.about) == described, reference.publisher
     assert editions.described("EFE's wire copy.") == "EFE's wire copy" and editions.described("An app.") == "an app"
+
+
+def test_an_arabic_date_range_is_written_in_words_and_no_run_of_it_is_laid_out_left_to_right():
+    from perucorpus.present.display import latin_isolated
+    from perucorpus.publish.catalogue import Catalogue
+
+    arabic = Catalogue("ar", {"ui.inferred": "مستنتج"}, "ar.toml", "rtl")
+    label = editions.date_label("2021-08/2021-09-07", "", arabic)
+    assert label == "من أغسطس 2021 إلى 7 سبتمبر 2021"
+    # a dash between "2021" and "7" was isolated left to right as "2021 – 7": the day next to the wrong month
+    assert "<bdi" not in latin_isolated(label)
+    english = Catalogue("en", {"ui.inferred": "inferred"}, "classroom.toml")
+    assert editions.date_label("2025-12-11/2026-01-14", "inferred", english) == "11 December 2025 – 14 January 2026 (inferred)"

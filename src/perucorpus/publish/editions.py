@@ -384,13 +384,19 @@ ROW_KINDS = {"check": "claim", "record": "claim", "sources": "claim", "arabic": 
 DATE_PATTERNS = {"day": "d MMMM y", "month": "MMMM y", "year": "y"}
 
 
+#: How a language writes a range of two dates (``{start}``, ``{end}``); a language not listed joins them with a dash.
+#: Arabic writes it in words: a dash between two dates whose numbers bidi lays out left to right reads in the wrong
+#: order ("أغسطس 7 – 2021 سبتمبر 2021"), and isolating it left to right reverses the month names instead.
+DATE_RANGES = {"ar": "من {start} إلى {end}"}
+
+
 def date_label(value: str, basis: str, t: Catalogue) -> str:
     """An ISO date or interval (``2021-08/2022-07``) in words of the catalogue's language, ``(inferred)`` if so."""
     parts = []
     for part in str(value).split("/"):
         when = dates.parse(part)
         parts.append(format_date(when.first, DATE_PATTERNS[when.precision], locale=t.language))
-    label = " – ".join(parts)
+    label = DATE_RANGES.get(t.language, "{start} – {end}").format(start=parts[0], end=parts[-1]) if len(parts) == 2 else parts[0]
     return f"{label} ({t('ui.inferred')})" if basis == "inferred" else label
 
 
