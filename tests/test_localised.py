@@ -246,3 +246,45 @@ def test_the_arabic_edition_says_what_govbase_is_in_arabic(pack_project):
     about = next(r.about for c in pack.checks for r in c.references if r.publisher == "GovBase")
     assert about == pack.t("data.publisher.GovBase") and re.search("[\u0600-\u06ff]", about)
     assert not re.search("[A-Za-z]", about)
+
+
+#: «…» in the Arabic texts that are not an article's words although the entry's English names an article: the
+#: pack's own terms and theses, a source's word, a programme's name. Every other «…» there must be an article's words.
+NOT_ARTICLE_WORDS = {
+    "2026 تنقض 2021": "the question's thesis",
+    "التراجع": "the thesis's word",
+    "خرجت": "a source's word (Bolivia 'left'), set against the article's «انسحبت»",
+    "رسميًّا": "the map's category",
+    "موقف بيرو": "a phrase the question puts in quotation marks",
+    "مدّ": "the word of the periodisation",
+    "مدًّا": "the word of the periodisation",
+    "تُعدّ": "the gloss of a plain copula",
+    "مشروع درع أمريكا": "a programme's name",
+}
+
+
+def _unquoted(arabic: dict, articles: dict, names: dict) -> list[str]:
+    """The «…» of the Arabic entries whose English names an article that no article the English names has verbatim."""
+    named = {re.sub(r"^the (\d{4} )?", "", name): article_id for article_id, name in names.items()}
+    problems = []
+    for key, entry in arabic.items():
+        cited = {article_id for name, article_id in named.items() if name in entry["source"]}
+        for quote in re.findall(r"«([^«»]*[\u0600-\u06ff][^«»]*)»", entry["text"]):
+            parts = [part.strip() for part in quote.split("…") if part.strip()]
+            pattern = ".*?".join(map(re.escape, parts))
+            if cited and quote not in NOT_ARTICLE_WORDS and not any(re.search(pattern, articles[a], re.S) for a in cited):
+                problems.append(f"{key}: «{quote}»")
+    return problems
+
+
+def test_the_arabic_quotes_an_article_by_its_own_words_never_translated_back():
+    from perucorpus.publish import editions
+
+    data = editions.Data(ROOT)
+    articles = {article_id: article.raw for article_id, article in data.articles.items()}
+    arabic = catalogue.read_toml(ARABIC)["entries"]
+    names = editions.load(ROOT).names
+    assert _unquoted(arabic, articles, names) == []
+    # the words the cold reader found translated back from the English («خرجت» for «انسحبت» is allowed: a source's)
+    planted = {"k": {"source": "the opinion piece's 'with a leftist tinge' (¶4)", "text": "«ذات صبغة يسارية»"}}
+    assert _unquoted(planted, articles, names) == ["k: «ذات صبغة يسارية»"]
