@@ -123,8 +123,12 @@ def test_latin_in_arabic_text_is_isolated_left_to_right_with_its_own_quotes_and_
     )
     # a quotation, commas and all, is one run; the Arabic comma after it and the bracket the Arabic opened stay outside
     shown = display.latin_isolated('عبارة "Peru, as a major transit country" (انظر WION: "on Tuesday (Nov 18)")، ثم')
-    assert '<bdi dir="ltr">&#34;Peru, as a major transit country&#34;</bdi> (' in shown
-    assert '<bdi dir="ltr">WION: &#34;on Tuesday (Nov 18)&#34;</bdi>)، ثم' in shown
+    # a short quotation never breaks over two lines (its halves would change places); a longer run wraps in its own box
+    nowrap, block = '<bdi dir="ltr" style="white-space: nowrap">', '<bdi dir="ltr" style="display: inline-block">'
+    assert f"{nowrap}&#34;Peru, as a major transit country&#34;</bdi> (" in shown
+    assert f"{block}WION: &#34;on Tuesday (Nov 18)&#34;</bdi>)، ثم" in shown
+    long = '"' + "a quotation longer than a phrase, a passage" + '"'
+    assert display.latin_isolated(f"قال {long} ثم").startswith(f"قال {block}")
     assert display.latin_isolated("انظر verdict_dates.csv).") == 'انظر <bdi dir="ltr">verdict_dates.csv</bdi>).'
     assert display.latin_isolated("لا لاتيني هنا في 2021.") == "لا لاتيني هنا في 2021."
 
@@ -138,15 +142,16 @@ def test_a_latin_name_leaves_the_arabic_parenthetical_after_it_outside():
     # quoted Spanish is one run with both its quotation marks; the bracket after it and the ISO date are separate
     shown = display.latin_isolated('وتذكر Diario Libre تاريخ "5 de marzo de 2026" (Diario Libre، 2026-03-05)')
     assert shown == (
-        'وتذكر <bdi dir="ltr">Diario\u00a0Libre</bdi> تاريخ <bdi dir="ltr">&#34;5 de marzo de 2026&#34;</bdi> '
+        'وتذكر <bdi dir="ltr">Diario\u00a0Libre</bdi> تاريخ <bdi dir="ltr" style="white-space: nowrap">&#34;5 de marzo de 2026&#34;</bdi> '
         '(<bdi dir="ltr">Diario\u00a0Libre</bdi>، <bdi dir="ltr" style="white-space: nowrap">2026-03-05</bdi>)'
     )
     shown = display.latin_isolated('المؤرخ في "14 de enero de 2026"، الذي')
-    assert shown == 'المؤرخ في <bdi dir="ltr">&#34;14 de enero de 2026&#34;</bdi>، الذي'
+    assert shown == 'المؤرخ في <bdi dir="ltr" style="white-space: nowrap">&#34;14 de enero de 2026&#34;</bdi>، الذي'
     # a source title that begins "El", in Arabic guillemets, then its publisher in an Arabic bracket
     shown = display.latin_isolated("بعنوان «El Perú, aliado principal extra-OTAN» (El Peruano، 2026).")
     assert shown == (
-        'بعنوان «<bdi dir="ltr">El Perú, aliado principal extra-OTAN</bdi>» (<bdi dir="ltr">El\u00a0Peruano</bdi>، 2026).'
+        'بعنوان «<bdi dir="ltr" style="display: inline-block">El Perú, aliado principal extra-OTAN</bdi>» '
+        '(<bdi dir="ltr">El\u00a0Peruano</bdi>، 2026).'
     )
 
 

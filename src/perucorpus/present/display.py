@@ -84,10 +84,25 @@ def _nowrap(run: str) -> str:
     return escape(run.replace(" ", "\u00a0") if len(run) <= 20 and run.count(" ") <= 2 else run)
 
 
+#: The longest quotation (marks included) kept on one line: a quoted phrase ("14 de enero de 2026"), not a passage.
+QUOTATION_ON_ONE_LINE = 40
+
+
+def _layout(run: str, numeric: bool) -> str:
+    """How a left-to-right run sits in right-to-left lines: ``nowrap`` for a numeric expression and a short quotation
+    (a line break inside either puts its pieces in the wrong order), ``block`` for a longer run with spaces (a title:
+    if it wraps, it wraps in its own box, each of its lines left to right), "" for a short name.
+    """
+    quotation = run[:1] in '"“' and run[-1:] in '"”' and len(run) > 1
+    if numeric or (quotation and len(run) <= QUOTATION_ON_ONE_LINE):
+        return "nowrap"
+    return "block" if " " in run and _nowrap(run) == escape(run) else ""
+
+
 def latin_isolated(text: str) -> str:
     """Escape Arabic ``text`` and isolate each left-to-right run in it (``<bdi dir="ltr">``): names, titles,
     "800 Noticias", quoted Spanish or English, paths, and numeric expressions, ranges and ISO dates ("2025–26",
-    "2021-11-08", kept on one line). Each run is laid out left to right as one piece, its own brackets and quotation
+    "2021-11-08", kept on one line, as a short quotation is; a long run wraps in its own box, :func:`_layout`). Each run is laid out left to right as one piece, its own brackets and quotation
     marks inside it, so the brackets, quotation marks and separators the Arabic puts around it stay where they are.
     """
     pieces, position = [], 0
@@ -104,7 +119,8 @@ def latin_isolated(text: str) -> str:
             continue
         pieces.append(escape(text[position:start]))
         run = body[:end]
-        pieces.append(_piece("isolated", run if numeric else _nowrap(run), "ltr", numeric))
+        layout = _layout(run, numeric)
+        pieces.append(_piece("isolated", run if layout == "nowrap" else _nowrap(run), "ltr", layout))
         position = start + end
     pieces.append(escape(text[position:]))
     return "".join(pieces)
