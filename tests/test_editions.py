@@ -220,3 +220,11 @@ def test_an_arabic_date_range_is_written_in_words_and_no_run_of_it_is_laid_out_l
     assert "<bdi" not in latin_isolated(label)
     english = Catalogue("en", {"ui.inferred": "inferred"}, "classroom.toml")
     assert editions.date_label("2025-12-11/2026-01-14", "inferred", english) == "11 December 2025 – 14 January 2026 (inferred)"
+
+
+def test_a_quotation_that_cuts_a_sentence_is_marked_where_it_cuts():
+    raw = "جملة أولى. ورأى محللون في مراكز بحثية المبادرة تحالفًا.\nفقرة"
+    start = raw.index("ورأى")
+    assert editions.excerpt(raw, start, raw.index(" المبادرة")) == "ورأى محللون في مراكز بحثية …"
+    assert editions.excerpt(raw, raw.index("محللون"), raw.index(".\n") + 1) == "… محللون في مراكز بحثية المبادرة تحالفًا."
+    assert editions.excerpt(raw, start, raw.index(".\n") + 1) == raw[start : raw.index(".\n") + 1]

@@ -400,6 +400,19 @@ def date_label(value: str, basis: str, t: Catalogue) -> str:
     return f"{label} ({t('ui.inferred')})" if basis == "inferred" else label
 
 
+#: What ends a sentence or a paragraph of an article (Arabic and Latin marks).
+SENTENCE_END = ".!?؟:\n"
+
+
+def excerpt(raw: str, start: int, end: int) -> str:
+    """The article's words ``raw[start:end]`` as printed: ``…`` where the quotation cuts a sentence, at either end."""
+    before, after = raw[:start].rstrip(" "), raw[end:].lstrip(" ")
+    quote = raw[start:end].strip()
+    cut_before = bool(before) and before[-1] not in SENTENCE_END and quote[:1] not in "*"
+    cut_after = bool(after) and after[0] not in SENTENCE_END and quote[-1:] not in SENTENCE_END
+    return f"{'… ' if cut_before else ''}{quote}{' …' if cut_after else ''}"
+
+
 def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -458,11 +471,12 @@ class _Builder:
         self.data.rows(f"claim:{claim_id}")
         row = self.data.claims.loc[claim_id]
         refs = tuple(self.reference(ref) for ref in row["ref_ids"].split(";") if ref)
+        raw = self.data.articles[row["article_id"]].raw
         return Check(
             claim_id,
             label or f"{self.t('ui.check')} {len(self.checks) + 1}",
             self.data.names[row["article_id"]].removeprefix("the "),
-            row["quote_ar"],
+            excerpt(raw, int(row["start"]), int(row["end"])),
             row["claim_en"],
             row["verdict"].replace("_", " "),
             row["source_states"],
