@@ -73,7 +73,7 @@ def project_copy(tmp_path):
 def test_seed_a_number_the_data_does_not_hold_is_caught(project_copy):
     path = project_copy / "teaching" / "classroom.toml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("he resigned after 19 days in office", "he resigned after 23 days in office"), encoding="utf-8")
+    path.write_text(text.replace("held the post for only 19 days", "held the post for only 23 days"), encoding="utf-8")
     assert editions.fact_problems(project_copy) == [
         "teaching/classroom.toml [questions.reversal]: number(s) 23 not in the rows it cites"
     ]
@@ -91,7 +91,7 @@ def test_seed_a_quotation_that_is_not_the_articles_words_is_caught(project_copy)
 def test_seed_a_row_the_data_does_not_have_is_caught(project_copy):
     path = project_copy / "teaching" / "classroom.toml"
     text = path.read_text(encoding="utf-8")
-    old = 'cite = ["claim:castillo2021_exit_announced", "claim:castillo2021_exit_done"]'
+    old = '"claim:castillo2021_exit_done", "reference:monoglobal_2021_peru"'
     assert text.count(old) == 1
     path.write_text(text.replace(old, old.replace("exit_done", "exit_gone")), encoding="utf-8")
     problems = editions.fact_problems(project_copy)
@@ -138,7 +138,8 @@ def test_the_checking_exercise_asks_for_claims_the_data_has_not_settled(pack):
         assert claims.at[check.claim_id, "source_states"] in exercise.withheld  # held back from the students
         assert not editions.covered(claims, check.claim_id, [c.claim_id for c in pack.checks])
     anchors = {material.anchor for material in exercise.materials}
-    assert len([anchor for anchor in anchors if anchor.startswith("p-")]) == editions.CLAIMS_TO_CHECK  # their paragraphs
+    given = [name for name in exercise.evidence if name.startswith("paragraph:")]  # the passages the task names
+    assert len([anchor for anchor in anchors if anchor.startswith("p-")]) == editions.CLAIMS_TO_CHECK + len(given)  # + theirs
 
 
 def test_a_claim_a_printed_check_covers_is_not_offered_as_unchecked():

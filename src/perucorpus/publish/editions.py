@@ -106,6 +106,8 @@ class Reference:
     date: str
     url: str
     about: str = ""
+    #: The date as the data records it (ISO, or "undated"); ``date`` is it in words.
+    iso: str = ""
 
     @property
     def shown_title(self) -> str:
@@ -213,7 +215,9 @@ class Item:
 
 @dataclass(frozen=True)
 class ArticleLine:
-    """An article in one line: reader name, genre, date and outlet (where the data records one)."""
+    """An article in one line: reader name, genre, date and outlet (where the data records one), and the one date
+    its claims are judged as of (``judged``, in words; verdict_dates.csv).
+    """
 
     article_id: str
     name: str
@@ -223,6 +227,7 @@ class ArticleLine:
     title: str
     words_ar: int
     words_en: int | None
+    judged: str = ""
 
 
 @dataclass(frozen=True)
@@ -263,6 +268,8 @@ class Pack:
     names: dict[str, str]
     #: The articles in full, Arabic beside our English (:func:`perucorpus.facts.translations.side_by_side`).
     reading: list[dict] = field(default_factory=list)
+    #: Names and abbreviations the editions explain: dicts of ``term`` and ``text``.
+    abbreviations: list[dict] = field(default_factory=list)
 
     @property
     def items(self) -> list[Item]:
@@ -312,6 +319,7 @@ class Data:
         self.positions = data.positions
         self.dimensions = data.dimensions
         self.eras = data.table("eras.csv")
+        self.verdict_dates = data.table("verdict_dates.csv").set_index("article_id", drop=False)
         self.hedges = data.table("hedge_markers.csv").set_index("marker_ar", drop=False)
         self.figures = self.root / "figures"
 
@@ -413,6 +421,22 @@ def excerpt(raw: str, start: int, end: int) -> str:
     return f"{'… ' if cut_before else ''}{quote}{' …' if cut_after else ''}"
 
 
+def date_words(value: str, t: Catalogue) -> str:
+    """A date of the data (ISO, or "undated") in words of the catalogue's language; "undated" as the catalogue says it
+    (``data.undated`` where it has that key); a value that is no date, as it is.
+    """
+    if value == "undated":
+        return t("data.undated") if "data.undated" in t else value
+    try:
+        return date_label(value, "", t)
+    except ValueError:
+        return value
+
+
+#: A full ISO date in a data note ("a report of 2026-03-10"), which a page writes in words (:func:`plain`).
+ISO_DAY = re.compile(r"(?<![\w.-])(\d{4}-\d{2}-\d{2})(?![\w-])")
+
+
 def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -432,6 +456,7 @@ def _articles(data: Data, t: Catalogue) -> list[ArticleLine]:
                 str(row["title_en"]),
                 sum(_words(line) for line in data.paragraphs[article_id].values()),
                 sum(_words(text) for text in english) if english else None,
+                date_label(data.verdict_dates.at[article_id, "as_of"], "", t) if article_id in data.verdict_dates.index else "",
             )
         )
     return lines
@@ -465,7 +490,7 @@ class _Builder:
         row = self.data.references.loc[ref_id]
         publisher = self.data.publishers.loc[row["publisher"]]
         about = described(publisher["why"]) if publisher["tier"] in DESCRIBED_TIERS else ""
-        return Reference(ref_id, row["title"], row["publisher"], row["date"], row["url"], about)
+        return Reference(ref_id, row["title"], row["publisher"], date_words(row["date"], self.t), row["url"], about, row["date"])
 
     def check(self, claim_id: str, mode: str, label: str | None = None) -> Check:
         self.data.rows(f"claim:{claim_id}")
@@ -660,11 +685,14 @@ def _presidents(data: Data, t: Catalogue, source: dict) -> list[dict]:
             raise PackError(
                 f"president {row.name!r} of peru_heads_of_state.csv has no [presidents.*] entry in the teaching source"
             )
+        start, end = row.start.isoformat(), "" if pd.isna(row.end) else row.end.isoformat()
         rows.append(
             {
                 "name": row.name,
-                "start": row.start.isoformat(),
-                "end": t("ui.still_in_office") if pd.isna(row.end) else row.end.isoformat(),
+                "start_iso": start,
+                "end_iso": end,
+                "start": date_label(start, "", t),
+                "end": date_label(end, "", t) if end else t("ui.still_in_office"),
                 "began": t(f"presidents.{by_name[row.name]}.began"),
                 "ended": t(f"presidents.{by_name[row.name]}.ended"),
             }
@@ -742,10 +770,33 @@ def load(root: Path | str, language: str = "en", collection: Collection | None =
         ],
         withheld=[text for item in questions + exercises for text in item.withheld],
         names=data.names,
-        reading=data.side_by_side,
+        reading=_reading(data.side_by_side, exercises, t),
+        abbreviations=[
+            {"term": t(f"abbreviations.{key}.term"), "text": t(f"abbreviations.{key}.text")}
+            for key in source.get("abbreviations", {})
+        ],
     )
     _humanise_checks(pack, data)
     return pack
+
+
+def _reading(articles: list[dict], exercises: list[Item], t: Catalogue) -> list[dict]:
+    """The articles page's articles (:func:`perucorpus.facts.translations.side_by_side`): the English and note of a
+    paragraph an exercise asks students to translate held back (:data:`Item.model_translation`), as the reader holds
+    them back; the notes in plain words (:func:`plain`).
+    """
+    held = {(p.article_id, p.number) for item in exercises for p in item.model_translation}
+    shown = []
+    for article in articles:
+        paragraphs = []
+        for paragraph in article["paragraphs"]:
+            if (article["id"], paragraph["number"]) in held:
+                paragraph = paragraph | {"english": t("ui.arabic_only"), "note": "", "translated": False}
+            elif paragraph["note"]:
+                paragraph = paragraph | {"note": plain(paragraph["note"])}
+            paragraphs.append(paragraph)
+        shown.append(article | {"paragraphs": paragraphs})
+    return shown
 
 
 def _humanise_checks(pack: Pack, data: Data) -> None:
@@ -809,6 +860,7 @@ def fact_problems(root: Path | str) -> list[str]:
 
     cited = [*entries(source["questions"], "questions"), *entries(source["exercises"], "exercises")]
     cited += [*entries(source["table"], "table"), *entries(source["presidents"], "presidents")]
+    cited += [*entries(source.get("abbreviations", {}), "abbreviations")]
     cited += [(where, entry | {"cite": [entry["row"]]}) for where, entry in entries(source.get("facts", {}), "facts")]
     fact_rows = {key: entry["row"] for key, entry in source.get("facts", {}).items()}
     for where, entry in cited:
@@ -873,10 +925,12 @@ PRODUCTION_WORDS = [
 
 
 def plain(text: str) -> str:
-    """``text`` without the words of the project's making (file names, stored copies, "the collection")."""
+    """``text`` without the words of the project's making (file names, stored copies, "the collection"), its full
+    ISO dates in words ("2026-03-10" → "10 March 2026").
+    """
     for pattern, replacement in PRODUCTION_WORDS:
         text = pattern.sub(replacement, text)
-    return text
+    return ISO_DAY.sub(lambda match: format_date(dates.parse(match.group(1)).first, DATE_PATTERNS["day"], locale="en"), text)
 
 
 def humanise(text: str, ids: dict[str, str]) -> str:
@@ -905,7 +959,11 @@ def id_labels(
     for check in pack.checks + [c for item in pack.exercises for c in item.answer_checks + item.inline_sources]:
         labels |= {reference.ref_id: reference.short for reference in check.references}
     if data_references is not None:
-        labels |= {ref: f"{row.publisher}, {row.date}" for ref, row in data_references.iterrows() if ref not in labels}
+        labels |= {
+            ref: f"{row.publisher}, {date_words(row.date, pack.t)}"
+            for ref, row in data_references.iterrows()
+            if ref not in labels
+        }
     records = {reference.ref_id: fact.label for fact in pack.facts for reference in fact.references}
     for claim_id, refs in (rests_on or {}).items():
         shown = [records[ref] for ref in refs if ref in records] or [labels[ref] for ref in refs if ref in labels]

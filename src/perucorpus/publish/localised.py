@@ -121,7 +121,7 @@ def figure_text(root: Path | str, t: Catalogue) -> alliance_figures.FigureText:
 
 def _reference(reference: editions.Reference, t: Catalogue) -> editions.Reference:
     about = t(f"data.publisher.{reference.publisher}") if reference.about else ""
-    return replace(reference, date=date_words(reference.date, t), about=about)
+    return replace(reference, date=date_words(reference.iso or reference.date, t), about=about)
 
 
 def _check(check: editions.Check, t: Catalogue, names: dict[str, str]) -> editions.Check:
@@ -156,7 +156,12 @@ def localise(pack: editions.Pack) -> editions.Pack:
     source = read_toml(Path(t.origin).parent / SOURCE)
     presidents = {entry["president"]: t(f"data.president.{key}") for key, entry in source["presidents"].items()}
     pack.presidents = [
-        {**row, "name": presidents[row["name"]], "start": date_words(row["start"], t), "end": date_words(row["end"], t)}
+        {
+            **row,
+            "name": presidents[row["name"]],
+            "start": date_words(row["start_iso"], t),
+            "end": date_words(row["end_iso"], t) if row["end_iso"] else row["end"],
+        }
         for row in pack.presidents
     ]
     pack.names = names
