@@ -143,6 +143,12 @@ def test_the_contents_and_notebook_04_link_every_item_of_the_pack(pages):
     assert groups[1] == "The classroom pack"  # right after the notebooks
 
 
+def test_index_entries_say_how_often_in_words():
+    assert site.how_often(6, 1) == "6 times in one place"  # not "6 in 1 places"
+    assert site.how_often(1, 1) == "once, in one place"
+    assert site.how_often(12, 4) == "12 times in 4 places"
+
+
 def test_seed_subject_index_gathers_spellings_under_one_headword(built_site):
     page = (built_site[0] / "html" / "subject_index.html").read_text(encoding="utf-8")
     argentina = re.search(r'<dt id="country-ARG">.*?</dd><dd>.*?</dd>', page, re.S).group()
@@ -249,8 +255,8 @@ def test_an_article_added_without_a_translation_reads_not_yet_translated_on_the_
     assert new.count(f'<td valign="top"><em>{translations.NOT_TRANSLATED}</em></td>') == 3 == NEW_TEXT.count("\n")
     assert "<caption>news, 4 May 2026 · 3 paragraphs · not yet translated</caption>" in new
     assert [place.label for place in places if place.scope == "testonly_ports2026"] == [
-        f"testonly_ports2026 ¶{n}" for n in (1, 2, 3)
-    ]
+        f"2026 news report ¶{n}" for n in (1, 2, 3)
+    ]  # named as a reader names the article, never by its id
 
 
 def test_articles_page_introduces_each_article_with_its_outlet(built_site, articles):

@@ -41,6 +41,10 @@ CLAIM_COLUMNS = [
     "later (not in the verdict)",
     "references (titles and ids)",
 ]
+#: A word that may be a claim id (lower case, joined by underscores), as a note names another claim.
+_CLAIM_ID = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+#: The long columns of :func:`claims_table` that a page prints under each claim's row (``display.table(below=…)``).
+CLAIM_NOTES = ["what the references state", "our note on the verdict", "later (not in the verdict)"]
 #: The column of :func:`claims_table` that is each ``references`` cell's tooltip (``display.table(titles=…)``).
 CLAIM_TOOLTIPS = {"references": "references (titles and ids)"}
 #: The column of ``claims.csv`` where a rendering judgement (``copula: «…»``, :mod:`perucorpus.facts.renderings`) is documented.
@@ -231,6 +235,7 @@ def claims_table(
     references: pd.DataFrame,
     names: dict[str, str] | None = None,
     texts: dict[str, str] | None = None,
+    every: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The claims for display (columns :data:`CLAIM_COLUMNS`), as a reader reads them: each reference by its publisher
     and date in words (``references``; "none" without any), with its title and id in ``references (titles and ids)``
@@ -240,12 +245,22 @@ def claims_table(
     With ``names`` (article id → reader name) and ``texts`` (the raw articles), ``article`` is the short citation
     ("2021 opinion piece ¶3"); otherwise the full one (id, paragraph, span).
     The judging date is the article's (:func:`load_verdict_dates`), shown once per article above the tables, so it
-    is not repeated on every row.
+    is not repeated on every row. With ``names`` and ``texts``, a note that names another claim of ``every`` (all the
+    claims; by default ``claims``) by its id names it by its place ("the claim at 2021 opinion piece ¶3").
     """
     sources = [cited([ref for ref in ids.split(";") if ref], references) for ids in claims["ref_ids"]]
+    every = claims if every is None else every
+    places = (
+        {
+            row.claim_id: f"the claim at {short_citation(names[row.article_id], texts[row.article_id], int(row.start))}"
+            for row in every.itertuples()
+        }
+        if names and texts
+        else {}
+    )
 
     def plain(column: str) -> pd.Series:
-        return claims[column].map(lambda text: without_ids(text, references))
+        return claims[column].map(lambda text: _CLAIM_ID.sub(lambda m: places.get(m.group(), m.group()), without_ids(text, references)))
 
     return pd.DataFrame(
         {
