@@ -22,6 +22,13 @@ def test_publishers_and_without_ids_name_references_by_publisher_best_tier_first
     assert readable.without_ids(text, REFS) == "Confirmed (EFE; La Nación); see the exit_dropped row."
 
 
+def test_dates_in_words_writes_full_iso_dates_only():
+    text = "in RPP's report of 2025-10-10; Presidential Determination No. 2026-04 (derived from 2025-12-11)"
+    assert readable.dates_in_words(text) == (
+        "in RPP's report of 10 October 2025; Presidential Determination No. 2026-04 (derived from 11 December 2025)"
+    )
+
+
 def test_sourced_flags_a_lone_reference_that_is_not_primary():
     refs = pd.concat([REFS, pd.DataFrame({"publisher": ["Gov"], "tier": ["primary"]}, index=pd.Index(["gov_x"]))])
     assert readable.sourced(["blog_2026_z"], refs) == "Blog (single source, tier: outlet)"

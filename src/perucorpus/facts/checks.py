@@ -25,7 +25,7 @@ from perucorpus.facts import renderings
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import LEFT, external_rows, peru_step_row, status_on
 from perucorpus.facts.quotes import QuoteError, citation, locate_in_article, short_citation
-from perucorpus.facts.readable import cited, plain_date, without_ids
+from perucorpus.facts.readable import cited, dates_in_words, plain_date, without_ids
 from perucorpus.facts.sourcing import CITED_IN_NOTE, cite, dated_row
 from perucorpus.text.corpus import load_corpus
 
@@ -230,6 +230,16 @@ def read_twice(reviews: pd.DataFrame, kind: str) -> list[str]:
     return list(dict.fromkeys(ids[ids.duplicated()]))
 
 
+def claim_places(claims: pd.DataFrame, names: dict[str, str], texts: dict[str, str]) -> dict[str, str]:
+    """Each claim id → the claim as a reader finds it: "the claim at 2021 opinion piece ¶3" (``names``: article id →
+    reader name; ``texts``: the raw articles).
+    """
+    return {
+        row.claim_id: f"the claim at {short_citation(names[row.article_id], texts[row.article_id], int(row.start))}"
+        for row in claims.itertuples()
+    }
+
+
 def claims_table(
     claims: pd.DataFrame,
     references: pd.DataFrame,
@@ -249,18 +259,13 @@ def claims_table(
     claims; by default ``claims``) by its id names it by its place ("the claim at 2021 opinion piece ¶3").
     """
     sources = [cited([ref for ref in ids.split(";") if ref], references) for ids in claims["ref_ids"]]
-    every = claims if every is None else every
-    places = (
-        {
-            row.claim_id: f"the claim at {short_citation(names[row.article_id], texts[row.article_id], int(row.start))}"
-            for row in every.itertuples()
-        }
-        if names and texts
-        else {}
-    )
+    places = claim_places(claims if every is None else every, names, texts) if names and texts else {}
 
     def plain(column: str) -> pd.Series:
-        return claims[column].map(lambda text: _CLAIM_ID.sub(lambda m: places.get(m.group(), m.group()), without_ids(text, references)))
+        def readable(text: str) -> str:
+            return dates_in_words(_CLAIM_ID.sub(lambda m: places.get(m.group(), m.group()), without_ids(text, references)))
+
+        return claims[column].map(readable)
 
     return pd.DataFrame(
         {

@@ -79,6 +79,15 @@ def cited(ref_ids, references: pd.DataFrame) -> tuple[str, str]:
     return "; ".join(shown), "; ".join(full)
 
 
+#: A full ISO date (2025-12-11) written in a note; a partial one ("No. 2026-04", a document number) is left alone.
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def dates_in_words(text: str) -> str:
+    """``text`` with every full ISO date written in words ("a report of 2025-10-10" → "a report of 10 October 2025")."""
+    return _ISO_DAY.sub(lambda match: in_words(parse(match.group())), text)
+
+
 def without_ids(text: str, references: pd.DataFrame) -> str:
     """``text`` with every reference id it names replaced by the reference's publisher ("(sre_2017_lima_declaration)"
     → "(Secretaría de Relaciones Exteriores (México))"); other words are left as they are.
@@ -188,7 +197,7 @@ def status_table(found: list[dict], references: pd.DataFrame, translations: pd.D
                 "claim (Arabic)": check["claim (quote)"] if shown == check["country"] else "",
                 "country": check["country"],
                 "what the references record": check["steps_plain"],
-                "our note": without_ids(check["our note on the claim"], references),
+                "our note": dates_in_words(without_ids(check["our note on the claim"], references)),
             }
         )
     columns = ["article", "claim in English", "claim (Arabic)", "country", "what the references record", "our note"]
