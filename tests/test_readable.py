@@ -58,7 +58,12 @@ def test_steps_table_keeps_derivations_apart_for_the_fold():
             "source": "Blog (single source, tier: outlet)",  # a lone outlet says so where the step is read
             "also reported by": "the 2021 opinion piece",
         },
-        {"date": "7 September 2021*", "step": "drops the exit", "source": "EFE (single source, tier: wire/major)", "also reported by": ""},
+        {
+            "date": "7 September 2021*",
+            "step": "drops the exit",
+            "source": "EFE (single source, tier: wire/major)",
+            "also reported by": "",
+        },
     ]
     assert derived.to_dict("records") == [
         {
