@@ -39,6 +39,23 @@ def test_sourced_flags_a_lone_reference_that_is_not_primary():
     assert readable.sourced(["blog_2026_z", "efe_2026_x"], refs) == "EFE, Blog"
 
 
+def test_single_source_steps_names_each_step_resting_on_one_outlet():
+    events = pd.DataFrame(
+        {
+            "start": ["2017-08-08", "2021-09-07"],
+            "start_basis": ["stated", "derived"],
+            "event": ["signs", "drops the exit"],
+            "source_ref": ["gov_x", "blog_2026_z"],
+        }
+    )
+    refs = pd.concat([REFS, pd.DataFrame({"publisher": ["Gov"], "tier": ["primary"]}, index=pd.Index(["gov_x"]))])
+    assert readable.single_source_steps(events, refs) == (
+        "Dated from one reference that is not primary (tiers: see the references cited, below): drops the exit (7 September 2021*; "
+        "Blog, tier: outlet)."
+    )
+    assert readable.single_source_steps(events.iloc[:1], refs) == ""
+
+
 def test_steps_table_keeps_derivations_apart_for_the_fold():
     events = pd.DataFrame(
         {

@@ -121,6 +121,24 @@ def steps_table(events: pd.DataFrame, references: pd.DataFrame, names: dict[str,
     return table, pd.DataFrame(derived, columns=["date", "step", "how it was worked out", "reference"])
 
 
+def single_source_steps(events: pd.DataFrame, references: pd.DataFrame) -> str:
+    """A sentence naming each step of ``events`` (:func:`perucorpus.facts.memberships.steps`) dated from a reference
+    that is not primary (each step cites one), with its publisher and tier, so the caveat is read beside the timeline; ""
+    when there is none.
+    """
+    flagged = [
+        f"{row['event']} ({plain_date(row['start'], row['start_basis'])}; {publishers([row['source_ref']], references)}, "
+        f"tier: {TIER_TAGS[references.at[row['source_ref'], 'tier']]})"
+        for row in events.to_dict("records")
+        if references.at[row["source_ref"], "tier"] != "primary"
+    ]
+    return (
+        f"Dated from one reference that is not primary (tiers: see the references cited, below): {'; '.join(flagged)}."
+        if flagged
+        else ""
+    )
+
+
 def terms_table(presidents: pd.DataFrame, references: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Peru's presidents for a reader: ``president``, ``from``, ``to`` (plain, :data:`DERIVED` marked; "in office"
     while the end is not recorded) and ``sources`` (publishers); and, for the fold, each derived date with
