@@ -554,3 +554,14 @@ def test_notebook_04_findings_state_the_verdict_counts_of_the_claims():
     totals = checks.verdict_counts(Collection(DATA).claims).sum()
     recorded = [totals[name] for name in ("all", "confirmed", "qualified", "contradicted", "not_checked", "unverifiable")]
     assert [int(number) for number in stated.groups()] == recorded
+
+
+def test_claims_table_names_another_claim_by_its_place_not_its_id(claims, references, articles):
+    from perucorpus.text import corpus
+
+    names = corpus.reader_names(corpus.metadata(articles))
+    raws = {article_id: article.raw for article_id, article in articles.items()}
+    far_right = claims[claims["claim_id"] == "castillo2021_far_right"]
+    note = checks.claims_table(far_right, references, names, raws, every=claims).iloc[0]["our note on the verdict"]
+    assert "castillo2021_thirteen_states" not in note  # an id in the reading line
+    assert "is checked in the claim at 2021 opinion piece ¶" in note

@@ -291,13 +291,19 @@ def test_the_articles_page_holds_every_paragraph_and_the_lesson_plan_links_it_in
 
 
 def test_notebook_04s_guide_names_each_material_as_the_reader_does_its_trace_in_a_tooltip(pack):
-    """The guide points to "Check 2", "Record 1", "news report ¶9", not to "claim …" or "membership:PER:…"."""
-    guide = classroom.guide_html(pack, "question")
+    """The guide points to "Check 2", "Record 1", "news report ¶9", not to "claim …" or "membership:PER:…", each a
+    link to its place in the facilitator edition, with what it is in words in the tooltip; an answer has no second
+    "Answer" heading under its summary.
+    """
+    guide = classroom.guide_html(pack, "question", prefix="pack/")
+    facilitator = classroom.render(pack)["facilitator.html"]
     materials = [m for item in pack.questions for m in item.materials]
     assert materials
     for material in materials:
-        assert f'title="{escape(material.detail)}">{escape(material.label)}</span>' in guide
-    assert not re.search(r">\s*(claim \w+|membership:[\w:]+)", guide)
+        link = f'<a href="pack/facilitator.html#{material.anchor}" title="{escape(material.detail)}">{escape(material.label)}</a>'
+        assert link in guide and f'id="{material.anchor}"' in facilitator
+    assert not re.search(r'(>|title=")\s*(claim \w+|membership:[\w:]+)', guide)  # no ids, shown or in tooltips
+    assert "<h4>Answer</h4>" not in guide and guide.count("<summary>Answer</summary>") == len(pack.questions)
 
 
 def test_the_student_edition_says_what_govbase_is_where_it_cites_it(pack, pack_pages):

@@ -330,8 +330,11 @@ def test_summary_model_era_headings_carry_no_reference_ids(glance):
 
 def test_support_points_name_each_eras_articles_and_the_articles_dated_by_inference(positions, articles, names):
     points = comparison.support_points(positions, corpus.metadata(articles), names)
-    assert points[0] == f"The column “{CASTILLO}” rests on one article: the 2021 opinion piece (13 quoted claims)."
-    assert "rests on two articles: the 2025 news report (10 quoted claims) and the 2026 explainer (10 quoted claims)" in points[1]
+    assert points[0] == f"The column “{CASTILLO}” rests on one article: the 2021 opinion piece (13 quoted positions)."
+    assert (
+        "rests on two articles: the 2025 news report (10 quoted positions) and the 2026 explainer (10 quoted positions)"
+        in points[1]
+    )
     assert comparison.WHO_SPEAKS in points
     assert any(point.startswith("Dates: the 2021 opinion piece and the 2025 news report are dated only") for point in points)
 

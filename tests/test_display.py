@@ -39,6 +39,14 @@ def test_a_table_column_can_carry_its_cells_tooltips_from_another_column_not_sho
     assert "<td>none</td>" in html  # an empty tooltip is left out
 
 
+def test_long_columns_can_be_printed_under_their_row_across_the_table():
+    frame = pd.DataFrame({"claim": ["a", "b"], "verdict": ["qualified", "confirmed"], "note": ["<b>why</b> بيرو", ""]})
+    html = display.table(frame, below=["note"]).data
+    assert "<th>note</th>" not in html and html.count("<th>") == 2  # not a column: no sideways scrolling
+    assert '<tr><td colspan="2"><p><b>note:</b> &lt;b&gt;why&lt;/b&gt; <bdi dir="rtl" lang="ar">بيرو</bdi></p></td></tr>' in html
+    assert html.count("colspan") == 1  # an empty note adds no row
+
+
 def test_article_card_escapes():
     html = display.article_card("<t>", "<s>", HOSTILE).data
     assert "<t>" not in html and "<s>" not in html and "<script>" not in html

@@ -22,6 +22,40 @@ def test_publishers_and_without_ids_name_references_by_publisher_best_tier_first
     assert readable.without_ids(text, REFS) == "Confirmed (EFE; La Nación); see the exit_dropped row."
 
 
+def test_dates_in_words_writes_full_iso_dates_only():
+    text = "in RPP's report of 2025-10-10; Presidential Determination No. 2026-04 (derived from 2025-12-11)"
+    assert readable.dates_in_words(text) == (
+        "in RPP's report of 10 October 2025; Presidential Determination No. 2026-04 (derived from 11 December 2025)"
+    )
+
+
+def test_sourced_flags_a_lone_reference_that_is_not_primary():
+    refs = pd.concat([REFS, pd.DataFrame({"publisher": ["Gov"], "tier": ["primary"]}, index=pd.Index(["gov_x"]))])
+    assert readable.sourced(["blog_2026_z"], refs) == "Blog (single source, tier: outlet)"
+    assert readable.sourced(["blog_2026_z"], refs.assign(date="2026-03-05", title="T"), dated=True) == (
+        "Blog, 5 March 2026; single source, tier: outlet"
+    )
+    assert readable.sourced(["gov_x"], refs) == "Gov"  # a primary source needs no caveat
+    assert readable.sourced(["blog_2026_z", "efe_2026_x"], refs) == "EFE, Blog"
+
+
+def test_single_source_steps_names_each_step_resting_on_one_outlet():
+    events = pd.DataFrame(
+        {
+            "start": ["2017-08-08", "2021-09-07"],
+            "start_basis": ["stated", "derived"],
+            "event": ["signs", "drops the exit"],
+            "source_ref": ["gov_x", "blog_2026_z"],
+        }
+    )
+    refs = pd.concat([REFS, pd.DataFrame({"publisher": ["Gov"], "tier": ["primary"]}, index=pd.Index(["gov_x"]))])
+    assert readable.single_source_steps(events, refs) == (
+        "Dated from one reference that is not primary (tiers: see the references cited, below): drops the exit (7 September 2021*; "
+        "Blog, tier: outlet)."
+    )
+    assert readable.single_source_steps(events.iloc[:1], refs) == ""
+
+
 def test_steps_table_keeps_derivations_apart_for_the_fold():
     events = pd.DataFrame(
         {
@@ -35,8 +69,18 @@ def test_steps_table_keeps_derivations_apart_for_the_fold():
     )
     table, derived = readable.steps_table(events, REFS, {"a1": "the 2021 opinion piece"})
     assert table.to_dict("records") == [
-        {"date": "August 2021", "step": "announces exit", "source": "Blog", "also reported by": "the 2021 opinion piece"},
-        {"date": "7 September 2021*", "step": "drops the exit", "source": "EFE", "also reported by": ""},
+        {
+            "date": "August 2021",
+            "step": "announces exit",
+            "source": "Blog (single source, tier: outlet)",  # a lone outlet says so where the step is read
+            "also reported by": "the 2021 opinion piece",
+        },
+        {
+            "date": "7 September 2021*",
+            "step": "drops the exit",
+            "source": "EFE (single source, tier: wire/major)",
+            "also reported by": "",
+        },
     ]
     assert derived.to_dict("records") == [
         {
@@ -71,6 +115,10 @@ def test_status_table_gives_each_claim_its_english_beside_the_arabic(rows, refer
     assert peru.startswith("The White House informed the US Congress, on Thursday") and "tantamount" not in peru
     mexico = table.loc[table["country"] == "Mexico", "claim in English"].iloc[0]
     assert "Mexico, Argentina and Bolivia" in mexico
+    # the passage naming the three is printed once, in Mexico's row; the other two refer to it
+    for country in ("Argentina", "Bolivia"):
+        row = table.loc[(table["country"] == country) & ~news].iloc[0]
+        assert row["claim in English"] == readable.SAME_PASSAGE.format(country="Mexico") and row["claim (Arabic)"] == ""
     assert table["what the references record"].str.contains(r"\d{4}\*").any()  # derived dates starred
 
 

@@ -49,6 +49,7 @@ def test_the_exits_note_says_how_each_named_state_left(rows, presidents, referen
     assert "Argentina left the Lima Group by a declaration in effect (" in note
     assert "Bolivia stopped taking part in the Lima Group without declaring an exit (" in note
     assert note.count("declaration in effect") == 1
+    assert "(gluc.mx, 5 January 2019; single source, tier: outlet)" in note  # as a reader cites it: no id, no ISO date
 
 
 def test_the_exits_note_fails_when_the_record_has_no_exit(data_copy, presidents, references):

@@ -209,3 +209,22 @@ def test_openings_and_mentions_in_english_number_paragraphs_as_citations_do(tmp_
         ]
         == translations.NOT_TRANSLATED
     )
+
+
+def test_an_opening_paragraph_quoted_whole_is_not_printed_again(tmp_path):
+    from perucorpus.text import cleaning
+
+    raw = "بيرو اعلنت انسحابها.\nوصلت بيرو."
+    article = corpus.Article(id="x", path=tmp_path / "x.txt", raw=raw, meta={"title_en": "T", "genre": "news", "date": "2026"})
+    view = cleaning.clean(raw)
+    english = pd.DataFrame(
+        [
+            {"article_id": "x", "paragraph": 1, "text_en": "Peru announced its exit.", "note": ""},
+            {"article_id": "x", "paragraph": 2, "text_en": "Peru arrived.", "note": ""},
+        ]
+    )
+    first_look = translations.openings({"x": article}, {"x": view}, english)
+    spans = [(m.start(), m.end()) for m in re.finditer("بيرو", view.text)]
+    found = translations.mentions_in_english({"x": article}, {"x": view}, {"x": spans}, english, ("Peru",))
+    shown = translations.not_repeated(found, first_look)
+    assert list(shown["english"]) == [translations.SHOWN_ABOVE, "Peru arrived."]  # ¶1 is the opening, shown whole

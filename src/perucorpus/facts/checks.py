@@ -25,7 +25,7 @@ from perucorpus.facts import renderings
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import LEFT, external_rows, peru_step_row, status_on
 from perucorpus.facts.quotes import QuoteError, citation, locate_in_article, short_citation
-from perucorpus.facts.readable import cited, plain_date, without_ids
+from perucorpus.facts.readable import cited, dates_in_words, plain_date, without_ids
 from perucorpus.facts.sourcing import CITED_IN_NOTE, cite, dated_row
 from perucorpus.text.corpus import load_corpus
 
@@ -41,6 +41,10 @@ CLAIM_COLUMNS = [
     "later (not in the verdict)",
     "references (titles and ids)",
 ]
+#: A word that may be a claim id (lower case, joined by underscores), as a note names another claim.
+_CLAIM_ID = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+#: The long columns of :func:`claims_table` that a page prints under each claim's row (``display.table(below=…)``).
+CLAIM_NOTES = ["what the references state", "our note on the verdict", "later (not in the verdict)"]
 #: The column of :func:`claims_table` that is each ``references`` cell's tooltip (``display.table(titles=…)``).
 CLAIM_TOOLTIPS = {"references": "references (titles and ids)"}
 #: The column of ``claims.csv`` where a rendering judgement (``copula: «…»``, :mod:`perucorpus.facts.renderings`) is documented.
@@ -226,11 +230,22 @@ def read_twice(reviews: pd.DataFrame, kind: str) -> list[str]:
     return list(dict.fromkeys(ids[ids.duplicated()]))
 
 
+def claim_places(claims: pd.DataFrame, names: dict[str, str], texts: dict[str, str]) -> dict[str, str]:
+    """Each claim id → the claim as a reader finds it: "the claim at 2021 opinion piece ¶3" (``names``: article id →
+    reader name; ``texts``: the raw articles).
+    """
+    return {
+        row.claim_id: f"the claim at {short_citation(names[row.article_id], texts[row.article_id], int(row.start))}"
+        for row in claims.itertuples()
+    }
+
+
 def claims_table(
     claims: pd.DataFrame,
     references: pd.DataFrame,
     names: dict[str, str] | None = None,
     texts: dict[str, str] | None = None,
+    every: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The claims for display (columns :data:`CLAIM_COLUMNS`), as a reader reads them: each reference by its publisher
     and date in words (``references``; "none" without any), with its title and id in ``references (titles and ids)``
@@ -240,12 +255,17 @@ def claims_table(
     With ``names`` (article id → reader name) and ``texts`` (the raw articles), ``article`` is the short citation
     ("2021 opinion piece ¶3"); otherwise the full one (id, paragraph, span).
     The judging date is the article's (:func:`load_verdict_dates`), shown once per article above the tables, so it
-    is not repeated on every row.
+    is not repeated on every row. With ``names`` and ``texts``, a note that names another claim of ``every`` (all the
+    claims; by default ``claims``) by its id names it by its place ("the claim at 2021 opinion piece ¶3").
     """
     sources = [cited([ref for ref in ids.split(";") if ref], references) for ids in claims["ref_ids"]]
+    places = claim_places(claims if every is None else every, names, texts) if names and texts else {}
 
     def plain(column: str) -> pd.Series:
-        return claims[column].map(lambda text: without_ids(text, references))
+        def readable(text: str) -> str:
+            return dates_in_words(_CLAIM_ID.sub(lambda m: places.get(m.group(), m.group()), without_ids(text, references)))
+
+        return claims[column].map(readable)
 
     return pd.DataFrame(
         {

@@ -360,7 +360,7 @@ def wide_table(model: list[dict]) -> pd.DataFrame:
 def claim_grid(
     positions: pd.DataFrame, dimensions: pd.DataFrame, names: dict[str, str] | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Dimension × era tables, in display order: the number of quoted claims, and their articles.
+    """Dimension × era tables, in display order: the number of quoted positions, and their articles.
 
     The articles are named as ``names`` name them, without "the" ("2025 news report"), or else by
     the first part of their id (``castillo2021``); a gap counts 0 and names none. Rows are labelled
@@ -392,7 +392,7 @@ TRANSLATION = (
 
 def support_points(positions: pd.DataFrame, meta: pd.DataFrame, names: dict[str, str]) -> list[str]:
     """What the table can and cannot support, in plain sentences: which articles fill each era (reader names,
-    with their quoted claims), who speaks, how the articles are dated, gaps, translation.
+    with their quoted positions), who speaks, how the articles are dated, gaps, translation.
     """
     stated = positions[positions["status"] == "stated"]
     points = []
@@ -401,7 +401,7 @@ def support_points(positions: pd.DataFrame, meta: pd.DataFrame, names: dict[str,
         if counts.empty:
             points.append(f"{label}: no article's claims yet.")
             continue
-        listed = [f"{names.get(article, article)} ({count} quoted claims)" for article, count in counts.items()]
+        listed = [f"{names.get(article, article)} ({count} quoted positions)" for article, count in counts.items()]
         articles = f"{in_words(len(listed))} article{'s' if len(listed) > 1 else ''}"
         points.append(f"The column “{label}” rests on {articles}: {_joined(listed)}.")
     points.append(WHO_SPEAKS)
@@ -428,29 +428,29 @@ def _claim_text(claim: dict) -> str:
 
 
 def check_line(positions: pd.DataFrame, dimensions: pd.DataFrame, summaries: pd.DataFrame) -> str:
-    """One line saying what loading checked: quoted claims and their articles, dimensions, gaps, cell summaries."""
+    """One line saying what loading checked: quoted positions and their articles, dimensions, gaps, cell summaries."""
     stated = positions[positions["status"] == "stated"]
     gaps = int((positions["status"] == "not_addressed").sum())
     return (
-        f"{len(stated)} quoted claims verified across {stated['article_id'].nunique()} articles; "
+        f"{len(stated)} quoted positions verified across {stated['article_id'].nunique()} articles; "
         f"{len(dimensions)} dimensions; {gaps} gaps marked 'not addressed'; "
         f"{len(summaries)} cell summaries, each naming exactly its cell's positions"
     )
 
 
 def claims_by_article(positions: pd.DataFrame, meta: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """The quoted claims per era and article, in the order of ``positions``: ``era``, ``article`` (as ``names``
-    names it), ``article_id``, ``quoted claims``, and the article's ``genre`` and ``date`` as readers meet it
+    """The quoted positions per era and article, in the order of ``positions``: ``era``, ``article`` (as ``names``
+    names it), ``article_id``, ``quoted positions``, and the article's ``genre`` and ``date`` as readers meet it
     (:func:`perucorpus.text.overview.reader_date`: "August 2021 – 7 September 2021 (inferred)").
     """
     stated = positions[positions["status"] == "stated"]
     where = (
         stated.groupby(["era", "article_id"], sort=False)
         .size()
-        .rename("quoted claims")
+        .rename("quoted positions")
         .reset_index()
         .join(meta[["genre", "date", "date_basis"]], on="article_id")
         .assign(article=lambda frame: frame["article_id"].map(names))
     )
     where["date"] = [reader_date(day, basis) for day, basis in zip(where["date"], where["date_basis"])]
-    return where[["era", "article", "article_id", "quoted claims", "genre", "date"]]
+    return where[["era", "article", "article_id", "quoted positions", "genre", "date"]]

@@ -15,6 +15,7 @@ import pandas as pd
 from perucorpus.base.dates import in_words, parse
 from perucorpus.base.schemas import TIERS
 from perucorpus.facts.quotes import paragraph_number, short_citation
+from perucorpus.facts.sourcing import TIER_TAGS
 from perucorpus.facts.translations import NOT_TRANSLATED, english_sentences, quoted_sentences
 from perucorpus.text.cleaning import CleanView
 from perucorpus.text.voices import QUOTED
@@ -40,6 +41,24 @@ def publishers(ref_ids, references: pd.DataFrame) -> str:
     return ", ".join(dict.fromkeys(references.at[ref, "publisher"] for ref in _best_first(ref_ids, references)))
 
 
+#: What the reading line adds beside a finding that rests on one reference that is not primary: its tier, named as
+#: in :data:`perucorpus.facts.sourcing.TIER_TAGS` (notebook 03's list of references explains the tiers).
+SINGLE_SOURCE = "single source, tier: {tier}"
+
+
+def sourced(ref_ids, references: pd.DataFrame, dated: bool = False) -> str:
+    """:func:`publishers` (``dated``: publishers and dates, as :func:`cited` gives them for the reading line), with
+    :data:`SINGLE_SOURCE` beside a lone reference that is not primary ("El Reportero Andino (single source; tier:
+    outlet)"), so that a finding resting on one outlet says so where it is read.
+    """
+    shown = cited(ref_ids, references)[0] if dated else publishers(ref_ids, references)
+    refs = set(ref_ids)
+    if len(refs) == 1 and (tier := references.at[next(iter(refs)), "tier"]) != "primary":
+        flag = SINGLE_SOURCE.format(tier=TIER_TAGS[tier])
+        shown += f"; {flag}" if dated else f" ({flag})"
+    return shown
+
+
 def reference_date(given) -> str:
     """A reference's date as it gives it, in words ("5 March 2026", "December 2025"); "undated" where it gives none."""
     return in_words(parse(given)) if isinstance(given, str) and given[:1].isdigit() else "undated"
@@ -60,6 +79,15 @@ def cited(ref_ids, references: pd.DataFrame) -> tuple[str, str]:
     return "; ".join(shown), "; ".join(full)
 
 
+#: A full ISO date (2025-12-11) written in a note; a partial one ("No. 2026-04", a document number) is left alone.
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def dates_in_words(text: str) -> str:
+    """``text`` with every full ISO date written in words ("a report of 2025-10-10" → "a report of 10 October 2025")."""
+    return _ISO_DAY.sub(lambda match: in_words(parse(match.group())), text)
+
+
 def without_ids(text: str, references: pd.DataFrame) -> str:
     """``text`` with every reference id it names replaced by the reference's publisher ("(sre_2017_lima_declaration)"
     → "(Secretaría de Relaciones Exteriores (México))"); other words are left as they are.
@@ -76,7 +104,7 @@ def steps_table(events: pd.DataFrame, references: pd.DataFrame, names: dict[str,
         {
             "date": [plain_date(row["start"], row["start_basis"]) for row in events.to_dict("records")],
             "step": events["event"],
-            "source": [publishers([ref], references) for ref in events["source_ref"]],
+            "source": [sourced([ref], references) for ref in events["source_ref"]],
             "also reported by": [names.get(article, "") for article in events["article"]],
         }
     ).reset_index(drop=True)
@@ -91,6 +119,24 @@ def steps_table(events: pd.DataFrame, references: pd.DataFrame, names: dict[str,
         if row["start_basis"] == "derived"
     ]
     return table, pd.DataFrame(derived, columns=["date", "step", "how it was worked out", "reference"])
+
+
+def single_source_steps(events: pd.DataFrame, references: pd.DataFrame) -> str:
+    """A sentence naming each step of ``events`` (:func:`perucorpus.facts.memberships.steps`) dated from a reference
+    that is not primary (each step cites one), with its publisher and tier, so the caveat is read beside the timeline; ""
+    when there is none.
+    """
+    flagged = [
+        f"{row['event']} ({plain_date(row['start'], row['start_basis'])}; {publishers([row['source_ref']], references)}, "
+        f"tier: {TIER_TAGS[references.at[row['source_ref'], 'tier']]})"
+        for row in events.to_dict("records")
+        if references.at[row["source_ref"], "tier"] != "primary"
+    ]
+    return (
+        f"Dated from one reference that is not primary (tiers: see the references cited, below): {'; '.join(flagged)}."
+        if flagged
+        else ""
+    )
 
 
 def terms_table(presidents: pd.DataFrame, references: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -146,29 +192,38 @@ def status_table(found: list[dict], references: pd.DataFrame, translations: pd.D
     """The article statements of :func:`perucorpus.facts.checks.status_checks` for a reader: ``article``, the
     ``claim in English`` (:func:`claim_english`, the rendering of the quoted sentences) beside the ``claim (Arabic)``,
     ``country``, ``what the references record`` (plain dates, :data:`DERIVED` marked) and ``our note`` with
-    publishers for reference ids (:func:`without_ids`).
+    publishers for reference ids (:func:`without_ids`). A passage that speaks of several countries is printed once,
+    in its first country's row; the others refer to that row (:data:`SAME_PASSAGE`).
     """
-    return pd.DataFrame(
-        [
+    first: dict[tuple, str] = {}  # (article, quote start) → the country whose row prints the passage
+    rows = []
+    for check in found:
+        passage = (check["article_id"], check["quote_start"])
+        shown = first.setdefault(passage, check["country"])
+        english = claim_english(
+            translations,
+            raws[check["article_id"]],
+            check["article_id"],
+            check["quote_start"],
+            (check["country"],),
+            check.get("quote_end"),
+        )
+        rows.append(
             {
                 "article": check["article"],
-                "claim in English": claim_english(
-                    translations,
-                    raws[check["article_id"]],
-                    check["article_id"],
-                    check["quote_start"],
-                    (check["country"],),
-                    check.get("quote_end"),
-                ),
-                "claim (Arabic)": check["claim (quote)"],
+                "claim in English": english if shown == check["country"] else SAME_PASSAGE.format(country=shown),
+                "claim (Arabic)": check["claim (quote)"] if shown == check["country"] else "",
                 "country": check["country"],
                 "what the references record": check["steps_plain"],
-                "our note": without_ids(check["our note on the claim"], references),
+                "our note": dates_in_words(without_ids(check["our note on the claim"], references)),
             }
-            for check in found
-        ],
-        columns=["article", "claim in English", "claim (Arabic)", "country", "what the references record", "our note"],
-    )
+        )
+    columns = ["article", "claim in English", "claim (Arabic)", "country", "what the references record", "our note"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+#: What :func:`status_table` prints for a passage already printed in another country's row.
+SAME_PASSAGE = "(the same passage as in the row for {country}, above)"
 
 
 def quoted_passages(

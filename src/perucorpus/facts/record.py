@@ -25,7 +25,7 @@ from perucorpus.base.schemas import RECORD_FACTS, RECORD_NOTES, TIERS
 from perucorpus.base.tables import DataError
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import EXIT_STATUSES, EXIT_WORDS, external_rows, peru_step_row
-from perucorpus.facts.readable import reference_date
+from perucorpus.facts.readable import reference_date, sourced
 from perucorpus.facts.sourcing import cite, dated_row
 
 LEAD = "What the record adds:"
@@ -63,7 +63,10 @@ def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: 
 
 
 def lima_exits_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.DataFrame) -> str:
-    """How each state that castillo2021_lima_exit says had left the Lima Group left it, or did not, by the exit rule."""
+    """How each state that castillo2021_lima_exit says had left the Lima Group left it, or did not, by the exit rule,
+    with its sources as a reader cites them (publisher, date in words; the tier beside a single source that is not
+    primary, :func:`perucorpus.facts.readable.sourced`); the ids stay in ``memberships.csv``.
+    """
     claimed = rows[(rows["source_kind"] == "article") & (rows["grouping"] == "lima_group") & (rows["status"] == "withdrew")]
     parts = []
     for iso3 in claimed["iso3"]:
@@ -74,7 +77,7 @@ def lima_exits_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd
                 f"data/memberships.csv: the article says {iso3} left the Lima Group, but no external row records an exit"
             )
         how = "; ".join(dict.fromkeys(EXIT_WORDS[status] for status in found["status"]))
-        parts.append(f"{country_label(iso3)[0]} {how} ({cite(found['source_ref'], references)})")
+        parts.append(f"{country_label(iso3)[0]} {how} ({sourced(found['source_ref'], references, dated=True)})")
     return f"{LEAD} of the states the author names, " + "; ".join(parts) + "."
 
 

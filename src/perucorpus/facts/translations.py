@@ -172,6 +172,23 @@ def openings(articles: dict[str, Article], views: dict[str, CleanView], translat
     return model
 
 
+#: What :func:`not_repeated` prints instead of an opening paragraph's English already shown whole.
+SHOWN_ABOVE = "(the whole opening paragraph, shown above under “A first look”)"
+
+
+def not_repeated(in_context: pd.DataFrame, first_look: list[dict]) -> pd.DataFrame:
+    """``in_context`` (:func:`mentions_in_english`) with the English of an opening paragraph (``first_look``,
+    :func:`openings`) that it would print whole replaced by :data:`SHOWN_ABOVE`, so that a page does not print the
+    same paragraph twice.
+    """
+    whole = {(article["id"], p["number"]): p["english"] for article in first_look for p in article["paragraphs"]}
+    english = [
+        SHOWN_ABOVE if whole.get((row.article_id, row.paragraph)) == row.english else row.english
+        for row in in_context.itertuples()
+    ]
+    return in_context.assign(english=english)
+
+
 #: An English sentence ends at . ! or ? (a closing quotation mark or bracket may follow) before a space.
 _SENTENCE = re.compile(r"(?<=[.!?][\"”’)\]])\s+|(?<=[.!?])\s+")
 

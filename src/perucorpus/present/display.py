@@ -159,6 +159,7 @@ def table(
     numeric: Sequence[str] = (),
     direction: str = "ltr",
     titles: Mapping[str, str] | None = None,
+    below: Sequence[str] = (),
 ) -> HTML:
     """An HTML table of ``frame``: every cell escaped, ``arabic`` columns right-to-left
     (and Arabic quoted inside other cells isolated right-to-left, see :func:`mixed`).
@@ -167,10 +168,12 @@ def table(
     ``direction="rtl"`` lays the columns out from right to left (for keyword-in-context).
     ``titles`` maps a column to another column of ``frame`` that holds each of its cells' tooltip (the ``title``
     attribute: e.g. the references' titles and ids behind their publishers); the tooltip columns are not shown.
+    ``below`` columns (long English notes) are printed under their row, across the table, each headed by its column's
+    name and left out when empty, so that a wide table does not scroll sideways.
     Template ``templates/display.html.j2``.
     """
     arabic, titles = set(arabic), dict(titles or {})
-    shown = [column for column in frame.columns if column not in set(titles.values())]
+    shown = [column for column in frame.columns if column not in set(titles.values()) | set(below)]
     kinds = {column: "arabic" if column in arabic else "numeric" if column in numeric else "text" for column in shown}
     rows = [
         [
@@ -185,7 +188,11 @@ def table(
         ]
         for record in frame.to_dict("records")
     ]
-    return HTML(str(_piece("table", [str(column) for column in shown], rows, caption, direction)))
+    notes = [
+        [(str(column), markupsafe.Markup(mixed(_cell_text(record[column])))) for column in below if _cell_text(record[column])]
+        for record in frame.to_dict("records")
+    ]
+    return HTML(str(_piece("table", [str(column) for column in shown], rows, caption, direction, notes)))
 
 
 def article_card(title: str, summary: str, arabic_text: str) -> HTML:

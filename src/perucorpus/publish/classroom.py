@@ -115,14 +115,17 @@ def _label(page: str) -> str:
     }[page]
 
 
-def guide_html(pack: editions.Pack, kind: str) -> str:
-    """Notebook 04's rendering of the pack's questions (``kind="question"``) or exercises, answers folded."""
+def guide_html(pack: editions.Pack, kind: str, prefix: str = "../_build/classroom/") -> str:
+    """Notebook 04's rendering of the pack's questions (``kind="question"``) or exercises, answers folded; each
+    material links to its place in the facilitator edition (under ``prefix``, relative to the notebook).
+    """
     env = environment(pack.t.direction, pack.t.language)
     template = env.from_string(
-        '{% import "classroom/macros.html.j2" as m %}{% for i in items %}{{ m.item(i, t, guide=True) }}{% endfor %}'
+        '{% import "classroom/macros.html.j2" as m %}'
+        "{% for i in items %}{{ m.item(i, t, guide=True, pack_prefix=prefix) }}{% endfor %}"
     )
     items = pack.questions if kind == "question" else pack.exercises
-    return template.render(items=items, t=pack.t).strip()
+    return template.render(items=items, t=pack.t, prefix=prefix).strip()
 
 
 def intro_html(pack: editions.Pack, prefix: str) -> str:

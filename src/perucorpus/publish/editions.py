@@ -179,8 +179,8 @@ class Figure:
 
 @dataclass(frozen=True)
 class Material:
-    """One thing a question points to: its label, the anchor of the place that holds it in the pack, and how a
-    researcher finds it in the collection (``detail``, shown by notebook 04).
+    """One thing a question points to: its label, the anchor of the place that holds it in the pack, and what it is
+    in words (``detail``: the claim or the step on record; notebook 04's tooltip).
     """
 
     label: str
@@ -541,19 +541,20 @@ class _Builder:
                 self.checks[key] = self.check(key, kind)
             elif kind == "check" and self.checks[key].mode == "record":
                 raise PackError(f"claim {key!r} is evidence both open (check:) and without its verdict (record:)")
-            return Material(self.checks[key].label, self.checks[key].anchor, f"claim {key}")
+            check = self.checks[key]
+            return Material(check.label, check.anchor, f"{check.article}: {check.claim_en}")
         if kind == "figure":
             if key not in self.figure_captions:
                 raise PackError(f"figure {key!r} has no [figures.*] entry with its caption in the teaching source")
             self.data.rows(name)
             caption_key, caption = self.figure_captions[key]
             self.figures.setdefault(key, Figure(key, self.t(f"ui.figure_{caption_key}"), caption))
-            return Material(self.figures[key].label, self.figures[key].anchor, f"figure {key}")
+            return Material(self.figures[key].label, self.figures[key].anchor, self.figures[key].label)
         if kind == "fact":
             if key not in self.fact_rows:
                 raise PackError(f"fact {key!r} has no [facts.*] entry in the teaching source")
             self.facts.setdefault(key, self.fact(key))
-            return Material(self.facts[key].label, self.facts[key].anchor, self.fact_rows[key])
+            return Material(self.facts[key].label, self.facts[key].anchor, self.facts[key].title)
         if kind == "table":
             self.data.rows(name)
             label = self.t(f"ui.table_{key}")

@@ -168,7 +168,7 @@ def _articles_page(collection: Collection) -> tuple[str, str, list[subject_index
         places += [
             subject_index.Place(
                 f"articles.html#{article_id}-p{paragraph['number']}",
-                f"{article_id} ¶{paragraph['number']}",
+                f"{name.removeprefix('the ')} ¶{paragraph['number']}",  # as a reader names it
                 paragraph["arabic"],
                 article_id,
             )
@@ -197,6 +197,13 @@ def _section_places(page: Page) -> list[subject_index.Place]:
     return places
 
 
+def how_often(total: int, places: int) -> str:
+    """An index entry's count in words: "once, in one place", "6 times in 2 places"."""
+    times = "once" if total == 1 else "twice" if total == 2 else f"{total} times"
+    where = "one place" if places == 1 else f"{places} places"
+    return f"{times}, in {where}" if total == 1 else f"{times} in {where}"
+
+
 def _index_page(entries: list[subject_index.Entry]) -> str:
     """The subject index page (``templates/reading/subject_index.html.j2``): each kind's entries, alphabetically."""
     kinds = []
@@ -209,7 +216,7 @@ def _index_page(entries: list[subject_index.Entry]) -> str:
                 "anchor": entry.headword.key.replace(":", "-").replace(" ", "_"),
                 "label": entry.headword.label,
                 "arabic": entry.headword.arabic,
-                "total": entry.total,
+                "often": how_often(entry.total, len(entry.places)),
                 "spellings": sorted(entry.spellings.items()),
                 "places": [(href, label, count) for href, (label, count) in entry.places.items()],
             }
