@@ -9,6 +9,7 @@ import pytest
 from perucorpus import cli
 from perucorpus.base import schemas
 from perucorpus.base.tables import read_table
+from perucorpus.publish import catalogue
 from perucorpus.text import corpus
 
 #: A short news text written for these tests (not one of the seed articles).
@@ -219,3 +220,20 @@ def test_add_article_says_the_article_has_no_translation_yet_and_how_to_add_one(
         f"add one row per paragraph to {(data_copy / 'translations.csv').as_posix()} (article_id,paragraph,text_en,note;"
         in printed
     )
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        catalogue.MissingText("teaching/ar.toml: no text for key 'ui.answer' in the 'ar' catalogue"),
+        catalogue.CatalogueError("teaching/ar.toml:12: entry 'ui.answer' needs a text and the English source it translates"),
+    ],
+)
+def test_a_catalogue_problem_stops_the_pack_in_one_line(monkeypatch, capsys, tmp_path, problem):
+    def build(args):
+        raise problem
+
+    monkeypatch.setattr(cli, "_classroom", build)
+    assert cli.main(["classroom", str(tmp_path), str(tmp_path / "out"), "--language", "ar"]) == 1
+    error = capsys.readouterr().err
+    assert error == f"perucorpus classroom: {problem}\n" and "teaching/ar.toml" in error

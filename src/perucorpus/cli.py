@@ -17,6 +17,7 @@ from pathlib import Path
 
 from perucorpus.base import schemas
 from perucorpus.base.tables import DataError
+from perucorpus.publish.catalogue import CatalogueError, MissingText
 from perucorpus.text import corpus
 
 #: The fill commands, by data file (under ``data/``): ``module.function`` of this package that
@@ -322,10 +323,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command; a data problem is printed as one message (no traceback) and exits 1."""
+    """Run one command; a data or catalogue problem is printed as one message (no traceback) and exits 1."""
     args = parser().parse_args(argv)
     try:
         return args.handler(args)
-    except DataError as error:
+    except (DataError, CatalogueError, MissingText) as error:
         print(f"perucorpus {args.command}: {error}", file=sys.stderr)
         return 1
