@@ -141,21 +141,23 @@ MM = 1 / 25.4  # inches
 
 @dataclass(frozen=True)
 class Print:
-    """The maps as drawn for a printed page, at the size they are printed (a scale of 1): the figure is ``width`` by
-    ``height`` mm, the box the pack prints it into (its stylesheet gives the image that size); each half holds a map
-    with its key below it and, west and east of it, ``names`` mm for the names set beside Central America and the Caribbean. Text sizes are in
-    points as printed; the keys' entries are wrapped at ``wrap`` characters, and lines of text set ``leading`` times
-    as far apart as on screen.
+    """A figure as drawn for a printed page, at the size it is printed (a scale of 1): ``width`` by ``height`` mm,
+    the box the pack prints it into (its stylesheet gives the image that size). Text sizes are in points as printed.
+    For the maps: each half holds a map (cropped to :data:`perucorpus.present.maps.PRINT_EXTENT`) with its key on
+    its outer side, entries wrapped at ``wrap`` characters and lines set ``leading`` times as far apart as on
+    screen; the states of Central America and the Caribbean smaller than ``numbered`` km² are numbered on the maps
+    and named in ``key`` mm at the foot of the figure. For the timeline, ``label_size`` is its events' size.
     """
 
     width: float = 190.0
     height: float = 86.0
-    names: tuple[float, float] = (14.0, 20.0)
+    key: float = 8.0
     label_size: float = 7.0
     legend_size: float = 7.0
     title_size: float = 8.0
-    wrap: int = 26
+    wrap: int = 21
     leading: float = 0.62
+    numbered: float = 500_000.0
 
     @property
     def inches(self) -> tuple[float, float]:
@@ -167,8 +169,12 @@ class Print:
 LEGIBLE = 6.5
 #: The maps as the classroom pack prints them (the handout at its full text width, the student reader at its own).
 PRINT = Print()
-#: The stem of that drawing under the pack's ``figures/``.
-MAPS_PRINT = f"{MAPS}_print"
+#: The timeline as the pack prints it (the same width).
+PRINT_TIMELINE = Print(height=58.0, label_size=7.0, title_size=8.0)
+#: The stems of those drawings under the pack's ``figures/``.
+MAPS_PRINT, TIMELINE_PRINT = f"{MAPS}_print", f"{TIMELINE}_print"
+#: The numbered regions on a printed map (UN sub-regions), numbered in this order, each north to south and west to east.
+NUMBERED_REGIONS = ("Central America", "Caribbean")
 
 
 def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed: Print | None = None):
@@ -181,6 +187,7 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
     import pandas as pd
 
     from perucorpus.base import schemas
+    from perucorpus.base.countries import subregions
     from perucorpus.facts import memberships
     from perucorpus.present import maps
 
@@ -213,25 +220,47 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
                 title_size=printed.title_size if printed else TITLE_SIZE,
                 right_to_left=text.right_to_left,
                 legend_side=side,
-                **({"label_size": printed.label_size, "linespacing": printed.leading} if printed else {}),
+                **(
+                    {
+                        "label_size": printed.label_size,
+                        "linespacing": printed.leading,
+                        "extent": maps.PRINT_EXTENT,
+                        "label_gap": 4.0,
+                        "label_columns": False,
+                    }
+                    if printed
+                    else {}
+                ),
             )
             for ax, (statuses, title, extra), side in zip((first, second), panels, sides)
         ]
 
+    sides = ("right", "left") if text.right_to_left else ("left", "right")  # each key on its map's outer side
     if printed:  # laid out once without names, then the names placed on maps that no longer move
         scratch, axes = plt.subplots(1, 2, figsize=printed.inches, layout="constrained")
-        # beside each map, room for the names set west of Central America and east of the Caribbean (not mirrored)
-        west, east = (side / printed.width for side in printed.names)
-        scratch.get_layout_engine().set(rect=(west, 0, 1 - west - east, 1), wspace=east)
-        draw_panels(axes, (), ("below", "below"))
+        foot = printed.key / printed.height
+        scratch.get_layout_engine().set(rect=(0, foot, 1, 1 - foot), w_pad=0.02, wspace=0.02)
+        draw_panels(axes, (), sides)
         scratch.get_layout_engine().execute(scratch)
         positions = [ax.get_position(original=True) for ax in axes]
         plt.close(scratch)
         figure = plt.figure(figsize=printed.inches)
-        drawn = draw_panels([figure.add_axes(position) for position in positions], labelled, ("below", "below"))
+        final = [figure.add_axes(position) for position in positions]
+        # the names that do not fit inside their country are numbered and named at the foot of the figure
+        inside = maps.fitting(final[0], shapes, names, printed.label_size, maps.PRINT_EXTENT)
+        regions = subregions(sorted(labelled))
+        small = [
+            iso3
+            for iso3 in labelled
+            if iso3 not in inside and regions.get(iso3) in NUMBERED_REGIONS and maps.area(shapes[iso3]) < printed.numbered
+        ]
+        numbers = _numbered(shapes, small)
+        names |= numbers
+        drawn = draw_panels(final, labelled, sides)
+        _number_key(figure, numbers, text, printed)
     else:
         figure, axes = plt.subplots(1, 2, figsize=(17, 8.6), layout="constrained")
-        drawn = draw_panels(axes, labelled, ("right", "left") if text.right_to_left else ("left", "right"))
+        drawn = draw_panels(axes, labelled, sides)
     data = figures.with_country_names(pd.concat(drawn, ignore_index=True))
     alt = (
         "Two equal-area maps of the Americas, every state named in the tables labelled. Lima Group at the end of 2021: "
@@ -239,6 +268,47 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
         f"as {explainer} lists them: {maps.describe_statuses(coalition_view)}."
     )
     return figure, data, alt
+
+
+def _numbered(shapes, countries) -> dict[str, str]:
+    """A number for each of ``countries`` (ISO3 → "1", …): region by region (:data:`NUMBERED_REGIONS` first), each
+    north to south and then west to east.
+    """
+    from perucorpus.base.countries import subregions
+    from perucorpus.present import maps
+
+    regions = subregions(sorted(countries))
+
+    def order(iso3: str):
+        x, y = maps.marker_position(shapes[iso3])
+        region = regions.get(iso3)
+        return (NUMBERED_REGIONS.index(region) if region in NUMBERED_REGIONS else len(NUMBERED_REGIONS), -round(y / 150), x)
+
+    return {iso3: str(number) for number, iso3 in enumerate(sorted(countries, key=order), 1)}
+
+
+def _number_key(figure, numbers: dict[str, str], text: FigureText, printed: Print) -> None:
+    """Name the numbered states at the foot of ``figure``, on as few lines as fit its width (gid ``key:numbers``)."""
+    items = [f"{number}\u00a0{text.country(iso3)}" for iso3, number in sorted(numbers.items(), key=lambda pair: int(pair[1]))]
+    lines = 1
+    while True:  # the fewest lines whose longest fits the figure's width
+        per_line = -(-len(items) // lines)
+        rows = [items[start : start + per_line] for start in range(0, len(items), per_line)]
+        joined = "\n".join(text.draw("   ".join(row)) for row in rows)
+        shown = figure.text(
+            0.5,
+            printed.key / printed.height / 2,
+            joined,
+            fontsize=printed.label_size,
+            ha="center",
+            va="center",
+            gid="key:numbers",
+            linespacing=1.1,
+        )
+        if shown.get_window_extent(figure._get_renderer()).width <= figure.bbox.width * 0.98 or lines >= len(items):
+            return
+        shown.remove()
+        lines += 1
 
 
 def draw_timeline(rows, presidents, text: FigureText):
