@@ -149,7 +149,7 @@ class Print:
     and named in ``key`` mm at the foot of the figure. For the timeline, ``label_size`` is its events' size.
     """
 
-    width: float = 190.0
+    width: float = 186.0
     height: float = 86.0
     key: float = 8.0
     label_size: float = 7.0
@@ -167,12 +167,10 @@ class Print:
 
 #: The smallest printed size (points) of a country's name: the pack's tests hold every printed page to it.
 LEGIBLE = 6.5
-#: The maps as the classroom pack prints them (the handout at its full text width, the student reader at its own).
+#: The maps as the classroom pack prints them (the student reader's text width; the handout's is wider).
 PRINT = Print()
-#: The timeline as the pack prints it (the same width).
-PRINT_TIMELINE = Print(height=58.0, label_size=7.0, title_size=8.0)
-#: The stems of those drawings under the pack's ``figures/``.
-MAPS_PRINT, TIMELINE_PRINT = f"{MAPS}_print", f"{TIMELINE}_print"
+#: The stem of that drawing under the pack's ``figures/``.
+MAPS_PRINT = f"{MAPS}_print"
 #: The numbered regions on a printed map (UN sub-regions), numbered in this order, each north to south and west to east.
 NUMBERED_REGIONS = ("Central America", "Caribbean")
 
@@ -424,9 +422,10 @@ def read_snapshot(data: Path | str):
     return frame.set_index("iso3").replace("", np.nan)
 
 
-def draw_all(data: Path | str, folder: Path | str, text: FigureText, explainer: str) -> list[Path]:
-    """Draw the three figures from the data in ``data`` in ``text``'s language and write each as ``<stem>.png`` in
-    ``folder`` (the PNG only: what the pack's pages show). Returns the files written.
+def draw_all(data: Path | str, folder: Path | str, text: FigureText, explainer: str, stems=None) -> list[Path]:
+    """Draw the three figures and the printed maps (:data:`MAPS_PRINT`) from the data in ``data`` in ``text``'s
+    language, or only those of ``stems``, and write each as ``<stem>.png`` in ``folder`` (the PNG only: what the
+    pack's pages show). Returns the files written.
     """
     import matplotlib.pyplot as plt
 
@@ -439,13 +438,15 @@ def draw_all(data: Path | str, folder: Path | str, text: FigureText, explainer: 
     rows = memberships.load_memberships(data)
     snapshot = read_snapshot(data)
     shapes = maps.project(maps.load_shapes(data / "geo" / "americas_50m.geojson"))
-    drawn = {
-        MAPS: draw_maps(rows, shapes, snapshot.index, explainer, text)[0],
-        TIMELINE: draw_timeline(rows, heads_of_state.load_presidents(data), text)[0],
-        MATRIX: draw_matrix(snapshot, explainer, text)[0],
+    drawers = {
+        MAPS: lambda: draw_maps(rows, shapes, snapshot.index, explainer, text)[0],
+        TIMELINE: lambda: draw_timeline(rows, heads_of_state.load_presidents(data), text)[0],
+        MATRIX: lambda: draw_matrix(snapshot, explainer, text)[0],
+        MAPS_PRINT: lambda: draw_maps(rows, shapes, snapshot.index, explainer, text, PRINT)[0],
     }
     written = []
-    for stem, figure in drawn.items():
+    for stem in stems or drawers:
+        figure = drawers[stem]()
         path = folder / f"{stem}.png"
         with replacing(path) as png:
             figures.write_png(figure, png)
