@@ -127,5 +127,38 @@ def test_the_printed_maps_name_every_country_legibly_without_overlap(language, i
     page = figure.bbox
     outside = [key for key, box in boxes.items() if box.x0 < page.x0 or box.x1 > page.x1 or box.y0 < page.y0 or box.y1 > page.y1]
     overlapping = [(a, b) for a in boxes for b in boxes if a < b and boxes[a].overlaps(boxes[b])]
+    # nor a name over a title, a map's key or the numbered states' key at the foot
+    furniture = [ax.title.get_window_extent(renderer) for ax in figure.axes]
+    furniture += [ax.get_legend().get_window_extent(renderer) for ax in figure.axes]
+    furniture += [t.get_window_extent(renderer) for t in figure.texts if t.get_gid() == "key:numbers"]
+    covering = [key for key, box in boxes.items() if any(box.overlaps(other) for other in furniture)]
     plt.close(figure)
-    assert outside == [] and overlapping == []
+    assert len(furniture) == 5
+    assert outside == [] and overlapping == [] and covering == []
+
+
+@pytest.mark.parametrize("folder", ["classroom", "ar"])
+@pytest.mark.parametrize("pdf", ["handout.pdf", "student.pdf"])
+def test_the_pack_prints_the_maps_names_at_a_legible_size(folder, pdf):
+    """The printed maps' names, at the scale the PDF prints the drawing (its pixels over the width they cover), stay
+    at least LEGIBLE points: a stylesheet that shrinks the drawing (a max-height cap) fails this.
+    """
+    import shutil
+    import subprocess
+
+    from PIL import Image
+
+    built = ROOT / "_build" / folder
+    drawing = built / "figures" / f"{alliance_figures.MAPS_PRINT}.png"
+    if not (built / pdf).is_file() or not drawing.is_file() or not shutil.which("pdfimages"):
+        pytest.skip("no pack built (make notebooks) or no poppler")
+    with Image.open(drawing) as image:
+        pixels = image.size
+    listing = subprocess.run(["pdfimages", "-list", str(built / pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in listing.splitlines()[2:]]
+    shown = [row for row in rows if (int(row[3]), int(row[4])) == pixels]
+    assert len(shown) == 1, f"the printed maps are not in {folder}/{pdf}"
+    printed_mm = pixels[0] / float(shown[0][12]) * 25.4  # width on paper: pixels over pixels per inch
+    scale = printed_mm / alliance_figures.PRINT.width
+    smallest = min(alliance_figures.PRINT.label_size, alliance_figures.PRINT.legend_size)
+    assert smallest * scale >= alliance_figures.LEGIBLE, (printed_mm, smallest * scale)

@@ -150,8 +150,8 @@ class Print:
     """
 
     width: float = 186.0
-    height: float = 86.0
-    key: float = 8.0
+    height: float = 84.0
+    key: float = 7.5
     label_size: float = 7.0
     legend_size: float = 7.0
     title_size: float = 8.0

@@ -216,7 +216,7 @@ def _shown_centre(polygons: list[Polygon], extent, height: float) -> tuple[float
     top of ``extent`` (a name ``height`` km tall), the middle of the widest stretch of it just inside the top.
     """
     x, y = marker_position(polygons)
-    top = extent[3] - 1.5 * height
+    top = extent[3] - 2.5 * height
     if y <= top:
         return x, y
     ring = max(polygons, key=lambda polygon: _ring_area_centroid(polygon[0])[0])[0]
