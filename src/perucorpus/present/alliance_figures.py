@@ -40,6 +40,7 @@ OWN_TEXTS = {
     "figure.matrix.column.miami_summit_2026": "Miami summit\n7 Mar 2026\n(references)",
     "figure.or": " or ",
     "figure.category.none": figures.NO_STATUS[2],
+    "figure.maps.separator": ", ",
 }
 
 
@@ -114,6 +115,11 @@ def legend_labels(text: FigureText, statuses, wrap: int | None = None) -> dict[s
     (as :func:`perucorpus.present.figures.legend_text` does in English), ready to draw; with ``wrap``, each entry
     re-wrapped at that many characters (a key in a narrow column).
     """
+    return {category: text.draw(_wrapped(label, wrap)) for category, label in legend_words(text, statuses).items()}
+
+
+def legend_words(text: FigureText, statuses) -> dict[str, str]:
+    """:func:`legend_labels`' texts as they are written (not prepared for drawing), "" for no status recorded."""
     shown_statuses = set(statuses)
     labels = {"": text.plain("figure.category.none")}
     for category, (*_, members) in figures.CATEGORIES.items():
@@ -124,7 +130,7 @@ def legend_labels(text: FigureText, statuses, wrap: int | None = None) -> dict[s
         joiner = text.plain("figure.or")
         joined = joiner.join(" ".join(words.split()) for words in shown)
         labels[category] = joined if len(joined) <= 30 else (joiner.rstrip() + "\n").join(shown)
-    return {category: text.draw(_wrapped(label, wrap)) for category, label in labels.items()}
+    return labels
 
 
 def _wrapped(label: str, wrap: int | None) -> str:
@@ -143,21 +149,18 @@ MM = 1 / 25.4  # inches
 class Print:
     """A figure as drawn for a printed page, at the size it is printed (a scale of 1): ``width`` by ``height`` mm,
     the box the pack prints it into (its stylesheet gives the image that size). Text sizes are in points as printed.
-    For the maps: each half holds a map (cropped to :data:`perucorpus.present.maps.PRINT_EXTENT`) with its key on
-    its outer side, entries wrapped at ``wrap`` characters and lines set ``leading`` times as far apart as on
-    screen; the states of Central America and the Caribbean smaller than ``numbered`` km² are numbered on the maps
-    and named in ``key`` mm at the foot of the figure. For the timeline, ``label_size`` is its events' size.
+    For the maps: two panels ``gap`` mm apart, each a map (cropped to :data:`perucorpus.present.maps.PRINT_EXTENT`,
+    below ``title_room`` mm for its title) and beside it its key, which lists the countries not named on the map
+    (:mod:`perucorpus.present.printed_maps`). For the timeline, ``label_size`` is its events' size.
     """
 
     width: float = 186.0
     height: float = 84.0
-    key: float = 7.5
     label_size: float = 7.0
     legend_size: float = 7.0
     title_size: float = 8.0
-    wrap: int = 21
-    leading: float = 0.62
-    numbered: float = 500_000.0
+    gap: float = 5.0
+    title_room: float = 8.0
 
     @property
     def inches(self) -> tuple[float, float]:
@@ -171,21 +174,19 @@ LEGIBLE = 6.5
 PRINT = Print()
 #: The stem of that drawing under the pack's ``figures/``.
 MAPS_PRINT = f"{MAPS}_print"
-#: The numbered regions on a printed map (UN sub-regions), numbered in this order, each north to south and west to east.
-NUMBERED_REGIONS = ("Central America", "Caribbean")
 
 
 def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed: Print | None = None):
     """The two maps side by side: the Lima Group at the end of 2021 (public references), and the signatories of the
     March 2026 declaration with the states named as absent (the explainer's list) and the Miami summit's attendees
-    that are not on it. ``printed``: drawn for a printed page at its printed size (:class:`Print`), else for the
-    screen and slides. Returns (figure, the data drawn, a text alternative in English).
+    that are not on it. ``printed``: drawn for a printed page at its printed size (:class:`Print`), each country named
+    inside its shape where it fits and otherwise listed in the key, else for the screen and slides. Returns (figure,
+    the data drawn, a text alternative in English).
     """
     import matplotlib.pyplot as plt
     import pandas as pd
 
     from perucorpus.base import schemas
-    from perucorpus.base.countries import subregions
     from perucorpus.facts import memberships
     from perucorpus.present import maps
 
@@ -194,71 +195,35 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
     grouping, summit_day, _ = schemas.SNAPSHOT_COLUMNS["miami_summit_2026"]
     summit = memberships.status_on(rows, grouping, summit_day, "article")  # the attendees the explainer names
     coalition_view = pd.concat([summit[~summit.index.isin(coalition.index)], coalition])
-    # Wide: each legend on the outer side of its map, so that the figure fills a slide or the width of a page
-    # (a right-to-left reader meets the first map, 2021, on the right: the panels are swapped for them)
-    names = {iso3: text.draw(text.country(iso3)) for iso3 in labelled}
-    attended = text.draw(_wrapped(text.plain("figure.maps.attended"), printed and printed.wrap))
     panels = (
-        (lima_2021, text("figure.maps.lima_title"), {}),
-        (coalition_view, text("figure.maps.signatories_title", explainer=explainer), {"attended": attended}),
+        (lima_2021, "figure.maps.lima_title", {}),
+        (coalition_view, "figure.maps.signatories_title", {"attended": "figure.maps.attended"}),
     )
-
-    def draw_panels(axes, labelled, sides) -> list:
+    if printed:
+        figure, drawn = _printed_maps(panels, shapes, labelled, explainer, text, printed)
+    else:
+        # Wide: each legend on the outer side of its map, so that the figure fills a slide or the width of a page
+        # (a right-to-left reader meets the first map, 2021, on the right: the panels are swapped for them)
+        figure, axes = plt.subplots(1, 2, figsize=(17, 8.6), layout="constrained")
         first, second = (axes[1], axes[0]) if text.right_to_left else (axes[0], axes[1])
-        return [
+        sides = ("right", "left") if text.right_to_left else ("left", "right")  # each key on its map's outer side
+        names = {iso3: text.draw(text.country(iso3)) for iso3 in labelled}
+        drawn = [
             maps.status_map(
                 ax,
                 shapes,
                 statuses,
-                title,
+                text(title, explainer=explainer),
                 labelled=labelled,
-                legend_labels=legend_labels(text, statuses, printed and printed.wrap) | extra,
+                legend_labels=legend_labels(text, statuses) | {key: text(extra) for key, extra in extras.items()},
                 names=names,
-                legend_size=printed.legend_size if printed else LEGEND_SIZE,
-                title_size=printed.title_size if printed else TITLE_SIZE,
+                legend_size=LEGEND_SIZE,
+                title_size=TITLE_SIZE,
                 right_to_left=text.right_to_left,
                 legend_side=side,
-                **(
-                    {
-                        "label_size": printed.label_size,
-                        "linespacing": printed.leading,
-                        "extent": maps.PRINT_EXTENT,
-                        "label_gap": 4.0,
-                        "label_columns": False,
-                    }
-                    if printed
-                    else {}
-                ),
             )
-            for ax, (statuses, title, extra), side in zip((first, second), panels, sides)
+            for ax, (statuses, title, extras), side in zip((first, second), panels, sides)
         ]
-
-    sides = ("right", "left") if text.right_to_left else ("left", "right")  # each key on its map's outer side
-    if printed:  # laid out once without names, then the names placed on maps that no longer move
-        scratch, axes = plt.subplots(1, 2, figsize=printed.inches, layout="constrained")
-        foot = printed.key / printed.height
-        scratch.get_layout_engine().set(rect=(0, foot, 1, 1 - foot), w_pad=0.02, wspace=0.02)
-        draw_panels(axes, (), sides)
-        scratch.get_layout_engine().execute(scratch)
-        positions = [ax.get_position(original=True) for ax in axes]
-        plt.close(scratch)
-        figure = plt.figure(figsize=printed.inches)
-        final = [figure.add_axes(position) for position in positions]
-        # the names that do not fit inside their country are numbered and named at the foot of the figure
-        inside = maps.fitting(final[0], shapes, names, printed.label_size, maps.PRINT_EXTENT)
-        regions = subregions(sorted(labelled))
-        small = [
-            iso3
-            for iso3 in labelled
-            if iso3 not in inside and regions.get(iso3) in NUMBERED_REGIONS and maps.area(shapes[iso3]) < printed.numbered
-        ]
-        numbers = _numbered(shapes, small)
-        names |= numbers
-        drawn = draw_panels(final, labelled, sides)
-        _number_key(figure, numbers, text, printed)
-    else:
-        figure, axes = plt.subplots(1, 2, figsize=(17, 8.6), layout="constrained")
-        drawn = draw_panels(axes, labelled, sides)
     data = figures.with_country_names(pd.concat(drawn, ignore_index=True))
     alt = (
         "Two equal-area maps of the Americas, every state named in the tables labelled. Lima Group at the end of 2021: "
@@ -268,45 +233,62 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
     return figure, data, alt
 
 
-def _numbered(shapes, countries) -> dict[str, str]:
-    """A number for each of ``countries`` (ISO3 → "1", …): region by region (:data:`NUMBERED_REGIONS` first), each
-    north to south and then west to east.
+def _printed_maps(panels, shapes, labelled, explainer: str, text: FigureText, printed: Print):
+    """The maps for a printed page (:func:`draw_maps`): two panels, each a map and its key in reading order (a
+    right-to-left reader meets the 2021 panel on the right, its map on the right of its key). Returns (figure, the
+    data of each map).
     """
-    from perucorpus.base.countries import subregions
-    from perucorpus.present import maps
+    import matplotlib.pyplot as plt
 
-    regions = subregions(sorted(countries))
+    from perucorpus.present import maps, printed_maps
 
-    def order(iso3: str):
-        x, y = maps.marker_position(shapes[iso3])
-        region = regions.get(iso3)
-        return (NUMBERED_REGIONS.index(region) if region in NUMBERED_REGIONS else len(NUMBERED_REGIONS), -round(y / 150), x)
+    west, east, south, north = maps.PRINT_EXTENT
+    figure = plt.figure(figsize=printed.inches)
+    map_height = printed.height - printed.title_room
+    map_width = map_height * (east - west) / (north - south)
+    panel = (printed.width - printed.gap) / 2
+    key_width = panel - map_width - 2.0
 
-    return {iso3: str(number) for number, iso3 in enumerate(sorted(countries, key=order), 1)}
+    def axes(left: float, width: float, height: float):
+        return figure.add_axes((left / printed.width, 0, width / printed.width, height / printed.height))
 
-
-def _number_key(figure, numbers: dict[str, str], text: FigureText, printed: Print) -> None:
-    """Name the numbered states at the foot of ``figure``, on as few lines as fit its width (gid ``key:numbers``)."""
-    items = [f"{number}\u00a0{text.country(iso3)}" for iso3, number in sorted(numbers.items(), key=lambda pair: int(pair[1]))]
-    lines = 1
-    while True:  # the fewest lines whose longest fits the figure's width
-        per_line = -(-len(items) // lines)
-        rows = [items[start : start + per_line] for start in range(0, len(items), per_line)]
-        joined = "\n".join(text.draw("   ".join(row)) for row in rows)
-        shown = figure.text(
-            0.5,
-            printed.key / printed.height / 2,
-            joined,
-            fontsize=printed.label_size,
+    drawn = []
+    for number, (statuses, title_key, extras) in enumerate(panels):
+        slot = 1 - number if text.right_to_left else number
+        left = slot * (panel + printed.gap)
+        if text.right_to_left:
+            map_axes, key_axes = axes(left + panel - map_width, map_width, map_height), axes(left, key_width, map_height - 2)
+        else:
+            map_axes, key_axes = axes(left, map_width, map_height), axes(left + map_width + 2.0, key_width, map_height - 2)
+        title = text.plain(title_key, explainer=explainer)
+        figure.text(
+            (left + panel / 2) / printed.width,
+            1 - 0.5 / printed.height,
+            text.draw(title),
+            fontsize=printed.title_size,
             ha="center",
-            va="center",
-            gid="key:numbers",
-            linespacing=1.1,
+            va="top",
+            linespacing=0.72,  # the style's first font, Noto Sans Arabic, sets lines about twice as far apart as Latin needs
+            gid="title",
         )
-        if shown.get_window_extent(figure._get_renderer()).width <= figure.bbox.width * 0.98 or lines >= len(items):
-            return
-        shown.remove()
-        lines += 1
+        words = legend_words(text, statuses) | {key: text.plain(extra) for key, extra in extras.items()}
+        names = {iso3: text.country(iso3) for iso3 in sorted(set(labelled) | set(statuses.index)) if iso3 in shapes}
+        frame = printed_maps.status_map(
+            map_axes,
+            key_axes,
+            shapes,
+            statuses,
+            labelled,
+            words,
+            names,
+            printed.label_size,
+            maps.PRINT_EXTENT,
+            separator=text.plain("figure.maps.separator"),
+            right_to_left=text.right_to_left,
+            draw=text.draw,
+        )
+        drawn.append(frame.assign(map=" ".join(title.split()))[["map", *frame.columns]])
+    return figure, drawn
 
 
 def draw_timeline(rows, presidents, text: FigureText):

@@ -95,13 +95,19 @@ def _path(polygons: list[Polygon]) -> MplPath:
 
 
 def draw(
-    axes, shapes: dict[str, list[Polygon]], categories: dict[str, str], marked=frozenset(), extent=EXTENT
+    axes,
+    shapes: dict[str, list[Polygon]],
+    categories: dict[str, str],
+    marked=frozenset(),
+    extent=EXTENT,
+    marker_size: float = 6,
 ) -> dict[str, tuple[float, float]]:
     """Draw every shape (projected) in its category's colour and hatching (``categories``: ISO3 → category of
     :data:`perucorpus.present.figures.CATEGORIES`; the others in :data:`perucorpus.present.figures.NO_STATUS`).
 
     Small countries with a category, or in ``marked`` (those a map names), also get a circle in their colour.
-    ``extent``: the part of the map shown (west, east, south, north, km). Returns the marker positions.
+    ``extent``: the part of the map shown (west, east, south, north, km); ``marker_size`` in points. Returns the
+    marker positions.
     """
     from perucorpus.present.figures import HATCH_COLOUR, category_style
 
@@ -123,7 +129,7 @@ def draw(
             axes.plot(
                 *markers[iso3],
                 marker="o",
-                markersize=6,
+                markersize=marker_size,
                 markerfacecolor=category_style(categories.get(iso3, ""))[0],
                 markeredgecolor="#333333",
                 markeredgewidth=0.7,
@@ -235,21 +241,6 @@ def _fits(polygons: list[Polygon], x: float, y: float, width: float) -> bool:
     """Whether a name ``width`` km wide fits inside the largest of ``polygons`` at (``x``, ``y``)."""
     largest = max(polygons, key=lambda polygon: _ring_area_centroid(polygon[0])[0])[0]
     return width < 1.3 * chord(largest, x, y) and area(polygons) >= SMALL_AREA
-
-
-def fitting(axes, shapes: dict[str, list[Polygon]], names: dict[str, str], size: float = LABEL_SIZE, extent=EXTENT) -> set[str]:
-    """The countries of ``names`` whose name, at ``size`` points, fits inside its shape on ``axes`` (cropped to
-    ``extent``) as :func:`label_places` sets it there (other names aside).
-    """
-    axes.set_xlim(extent[0], extent[1])
-    axes.set_ylim(extent[2], extent[3])
-    axes.set_aspect("equal")
-    sizes = _label_sizes(axes, names, size, extent)
-    fit = set()
-    for iso3 in names:
-        if _fits(shapes[iso3], *_shown_centre(shapes[iso3], extent, sizes[iso3][1]), sizes[iso3][0]):
-            fit.add(iso3)
-    return fit
 
 
 def _give_way(columns, shapes, sizes, margin, gap, box, free, places, boxes) -> None:
