@@ -160,7 +160,7 @@ class Print:
     legend_size: float = 7.0
     title_size: float = 8.0
     gap: float = 5.0
-    title_room: float = 8.0
+    title_room: float = 9.0
 
     @property
     def inches(self) -> tuple[float, float]:
@@ -263,7 +263,7 @@ def _printed_maps(panels, shapes, labelled, explainer: str, text: FigureText, pr
         title = text.plain(title_key, explainer=explainer)
         figure.text(
             (left + panel / 2) / printed.width,
-            1 - 0.5 / printed.height,
+            1 - 0.2 / printed.height,
             text.draw(title),
             fontsize=printed.title_size,
             ha="center",

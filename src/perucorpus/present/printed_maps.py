@@ -20,6 +20,10 @@ from perucorpus.present import maps
 
 #: Room (points) kept clear around a name's ink inside its country.
 MARGIN = 1.2
+#: The resolutions (dpi) a printed map is drawn at: on screen (the figure's) and in its PNG (``savefig.dpi``).
+RESOLUTIONS = (100, 150)
+#: Room (points per point of text size) kept between a name and the map's top edge.
+TOP_ROOM = 0.6
 #: Lines of the key (points between baselines) per point of text size, by direction (Arabic letters reach lower).
 LEADING = {False: 1.22, True: 1.45}
 
@@ -49,12 +53,26 @@ def ink_size(text: str, size: float) -> tuple[float, float, float, float]:
     return (right - left) * to_points, (bottom - top) * to_points, centre_x * to_points, centre_y * to_points
 
 
+def line_width(text: str, size: float) -> float:
+    """The width (points) ``text`` takes on a line at ``size`` points: its ink or its advance, whichever is wider, at
+    the resolutions it is drawn at (:data:`RESOLUTIONS`: hinting widens letters at a low one).
+    """
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    advances = [
+        RendererAgg(10, 10, dpi).get_text_width_height_descent(text, FontProperties(size=size), False)[0] * 72 / dpi
+        for dpi in RESOLUTIONS
+    ]
+    return max(*advances, ink_size(text, size)[0])
+
+
 def inside_places(axes, shapes, names: dict[str, str], size: float, extent) -> dict[str, tuple[float, float]]:
     """Where each country of ``names`` (ISO3 → name as drawn) has room for its name inside its largest polygon on
     ``axes`` (cropped to ``extent``, laid out): ``{iso3: (x, y)}``, the anchor of a name drawn centred there.
 
     A place fits when the name's ink (:func:`ink_size`) with :data:`MARGIN` points around it lies inside the shape
-    and inside the shown map, with no stretch of coast poking into it; of the places that fit, the one furthest from
+    and inside the shown map (:data:`TOP_ROOM` below its top), with no stretch of coast poking into it; of the places that fit, the one furthest from
     the coast. A country without such a place is left out.
     """
     axes.apply_aspect()
@@ -66,7 +84,9 @@ def inside_places(axes, shapes, names: dict[str, str], size: float, extent) -> d
         width, height, dx, dy = ink_size(name, size)
         half_width, half_height = (width / 2 + MARGIN) * km_per_point, (height / 2 + MARGIN) * km_per_point
         ring = max(shapes[iso3], key=lambda polygon: maps.area([polygon]))[0]
-        spot = _best_spot(ring, half_width, half_height, extent)
+        # clear of the map's top edge by more than the margin: the title above is set close to it
+        shown = (*extent[:3], extent[3] - TOP_ROOM * size * km_per_point)
+        spot = _best_spot(ring, half_width, half_height, shown)
         if spot is not None:
             places[iso3] = (spot[0] - dx * km_per_point, spot[1] - dy * km_per_point)
     return places
@@ -128,7 +148,7 @@ def wrap(items: list[str], separator: str, width: float, size: float, draw=lambd
     for item in items:
         if lines:
             candidate = lines[-1] + separator + item
-            if ink_size(draw(candidate), size)[0] <= width:
+            if line_width(draw(candidate + separator.rstrip()), size) <= width:  # with the separator a next item adds
                 lines[-1] = candidate
                 continue
             lines[-1] += separator.rstrip()
