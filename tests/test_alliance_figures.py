@@ -108,24 +108,124 @@ def test_the_arabic_edition_shows_the_arabic_figures(tmp_path):
         assert written[name].read_bytes() != english[name]  # drawn in Arabic, not copied
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
-def test_the_printed_maps_name_every_country_legibly_without_overlap(language, inputs, arabic):
-    """Drawn at the size they are printed (scale 1): each name at least LEGIBLE points, inside the figure, none overlapping."""
-    text = alliance_figures.english() if language == "en" else localised.figure_text(ROOT, arabic)
+@pytest.fixture(scope="module", params=["en", "ar"])
+def printed_maps(request, inputs, arabic):
+    """The maps drawn for print in each language, laid out: (figure, the data drawn, the figure's words)."""
+    text = alliance_figures.english() if request.param == "en" else localised.figure_text(ROOT, arabic)
     rows, shapes, snapshot, _ = inputs
-    printed = alliance_figures.PRINT
-    figure, _, _ = alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", text, printed)
-    renderer = figure._get_renderer()
+    figure, data, _ = alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", text, alliance_figures.PRINT)
     figure.draw_without_rendering()
-    labels = [t for t in figure.findobj(Text) if (t.get_gid() or "").startswith("label:")]
+    yield figure, data, text
+    plt.close(figure)
+
+
+def test_the_printed_maps_write_every_text_legibly_inside_the_figure_without_overlap(printed_maps):
+    """Drawn at the size they are printed (scale 1): every name, key line and title at least LEGIBLE points, inside
+    the figure, no two overlapping.
+    """
+    figure, _, _ = printed_maps
+    printed = alliance_figures.PRINT
     sizes = figure.get_size_inches() * 25.4
     assert abs(sizes[0] - printed.width) < 0.01 and abs(sizes[1] - printed.height) < 0.01
-    assert len(labels) == 2 * len(snapshot.index)
-    scale = 1.0  # the figure is drawn at its printed size
-    assert min(t.get_fontsize() for t in labels) * scale >= alliance_figures.LEGIBLE
-    boxes = {(t.axes.get_title(), t.get_gid()): t.get_window_extent(renderer) for t in labels}
+    renderer = figure._get_renderer()
+    written = [t for t in figure.findobj(Text) if t.get_text().strip() and t.get_visible()]
+    assert {(t.get_gid() or "").split(":")[0] for t in written} == {"label", "key", "list", "title"}
+    assert min(t.get_fontsize() for t in written) >= alliance_figures.LEGIBLE
+    boxes = [(t.get_gid(), t.get_window_extent(renderer)) for t in written]
     page = figure.bbox
-    outside = [key for key, box in boxes.items() if box.x0 < page.x0 or box.x1 > page.x1 or box.y0 < page.y0 or box.y1 > page.y1]
-    overlapping = [(a, b) for a in boxes for b in boxes if a < b and boxes[a].overlaps(boxes[b])]
-    plt.close(figure)
+    outside = [gid for gid, box in boxes if box.x0 < page.x0 or box.x1 > page.x1 or box.y0 < page.y0 or box.y1 > page.y1]
+    # the key's lines are set closer than Noto Sans Arabic's line box: compared by their middle third
+    thin = [(gid, _middle_third(box) if gid.split(":")[0] in ("key", "list") else box) for gid, box in boxes]
+    overlapping = [(a, b) for i, (a, first) in enumerate(thin) for b, second in thin[i + 1 :] if first.overlaps(second)]
     assert outside == [] and overlapping == []
+
+
+def test_each_printed_name_lies_inside_its_own_country(printed_maps, inputs):
+    """A name on a printed map is written across its own country: the ends and middle of its baseline's width, at its
+    height's middle, all fall inside the country's shape ("United States" over Canada fails).
+    """
+    figure, data, _ = printed_maps
+    _, shapes, _, _ = inputs
+    labels = [t for t in figure.findobj(Text) if (t.get_gid() or "").startswith("label:")]
+    assert {t.get_gid()[6:] for t in labels} == set(data.loc[data["label"] == "inside", "iso3"])
+    assert len(labels) >= 6  # the largest countries are named on the maps (Canada, the United States, Brazil)
+    renderer = figure._get_renderer()
+    for label in labels:
+        box = label.get_window_extent(renderer).transformed(label.axes.transData.inverted())
+        middle = (box.y0 + box.y1) / 2
+        points = [(box.x0, middle), ((box.x0 + box.x1) / 2, middle), (box.x1, middle)]
+        outline = maps._path(shapes[label.get_gid()[6:]])
+        assert outline.contains_points(points).all(), label.get_gid()
+
+
+def test_the_printed_keys_list_every_coloured_country_not_named_under_its_own_category(printed_maps):
+    """Every coloured country of each map is named inside its shape or listed under its category in that map's key,
+    and no country is listed under another category than its colour's, nor both named and listed.
+    """
+    figure, data, text = printed_maps
+    separator = text.plain("figure.maps.separator").strip()
+    for map_axes, (title, drawn) in zip(_map_axes(figure), data.groupby("map", sort=False)):
+        key_axes = _key_beside(figure, map_axes)
+        listed: dict[str, list[str]] = {}
+        for line in key_axes.texts:
+            kind, _, category = (line.get_gid() or "").partition(":")
+            if kind == "list":
+                listed.setdefault(category, []).append(line.get_text())
+        named = {t.get_gid()[6:] for t in map_axes.texts}
+        coloured = drawn[drawn["category"] != ""]
+        for category, members in coloured.groupby("category"):
+            items = " ".join(listed.get(category, [])).split(separator)
+            expected = sorted(text.country(iso3) for iso3 in members["iso3"] if iso3 not in named)
+            assert sorted(item.strip() for item in items if item.strip()) == expected, (title, category)
+        assert set(listed) <= set(coloured["category"])  # nothing listed under a category the map does not colour
+        assert named <= set(drawn["iso3"]) and all(drawn.set_index("iso3").loc[list(named), "label"] == "inside")
+
+
+def _middle_third(box):
+    from matplotlib.transforms import Bbox
+
+    return Bbox.from_extents(box.x0, box.y0 + box.height / 3, box.x1, box.y1 - box.height / 3)
+
+
+def _map_axes(figure) -> list:
+    """The printed figure's two maps, in the order of the data (2021 first)."""
+    maps_drawn = [ax for ax in figure.axes if ax.collections]
+    return sorted(
+        maps_drawn,
+        key=lambda ax: ax.get_position().x0,
+        reverse=any(re.search(r"[\u0600-\u06ff]", t.get_text()) for t in figure.texts),
+    )
+
+
+def _key_beside(figure, map_axes):
+    """The key axes nearest to ``map_axes``."""
+    keys = [ax for ax in figure.axes if not ax.collections]
+    centre = map_axes.get_position().x0 + map_axes.get_position().width / 2
+    return min(keys, key=lambda ax: abs(ax.get_position().x0 + ax.get_position().width / 2 - centre))
+
+
+@pytest.mark.parametrize("folder", ["classroom", "ar"])
+@pytest.mark.parametrize("pdf", ["handout.pdf", "student.pdf"])
+def test_the_pack_prints_the_maps_names_at_a_legible_size(folder, pdf):
+    """The printed maps' names, at the scale the PDF prints the drawing (its pixels over the width they cover), stay
+    at least LEGIBLE points: a stylesheet that shrinks the drawing (a max-height cap) fails this.
+    """
+    import shutil
+    import subprocess
+
+    from PIL import Image
+
+    built = ROOT / "_build" / folder
+    drawing = built / "figures" / f"{alliance_figures.MAPS_PRINT}.png"
+    if not (built / pdf).is_file() or not drawing.is_file() or not shutil.which("pdfimages"):
+        pytest.skip("no pack built (make notebooks) or no poppler")
+    with Image.open(drawing) as image:
+        pixels = image.size
+    listing = subprocess.run(["pdfimages", "-list", str(built / pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in listing.splitlines()[2:]]
+    shown = [row for row in rows if (int(row[3]), int(row[4])) == pixels]
+    assert len(shown) == 1, f"the printed maps are not in {folder}/{pdf}"
+    printed_mm = pixels[0] / float(shown[0][12]) * 25.4  # width on paper: pixels over pixels per inch
+    scale = printed_mm / alliance_figures.PRINT.width
+    smallest = min(alliance_figures.PRINT.label_size, alliance_figures.PRINT.legend_size)
+    assert smallest * scale >= alliance_figures.LEGIBLE, (printed_mm, smallest * scale)

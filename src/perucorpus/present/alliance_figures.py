@@ -40,6 +40,7 @@ OWN_TEXTS = {
     "figure.matrix.column.miami_summit_2026": "Miami summit\n7 Mar 2026\n(references)",
     "figure.or": " or ",
     "figure.category.none": figures.NO_STATUS[2],
+    "figure.maps.separator": ", ",
 }
 
 
@@ -114,6 +115,11 @@ def legend_labels(text: FigureText, statuses, wrap: int | None = None) -> dict[s
     (as :func:`perucorpus.present.figures.legend_text` does in English), ready to draw; with ``wrap``, each entry
     re-wrapped at that many characters (a key in a narrow column).
     """
+    return {category: text.draw(_wrapped(label, wrap)) for category, label in legend_words(text, statuses).items()}
+
+
+def legend_words(text: FigureText, statuses) -> dict[str, str]:
+    """:func:`legend_labels`' texts as they are written (not prepared for drawing), "" for no status recorded."""
     shown_statuses = set(statuses)
     labels = {"": text.plain("figure.category.none")}
     for category, (*_, members) in figures.CATEGORIES.items():
@@ -124,7 +130,7 @@ def legend_labels(text: FigureText, statuses, wrap: int | None = None) -> dict[s
         joiner = text.plain("figure.or")
         joined = joiner.join(" ".join(words.split()) for words in shown)
         labels[category] = joined if len(joined) <= 30 else (joiner.rstrip() + "\n").join(shown)
-    return {category: text.draw(_wrapped(label, wrap)) for category, label in labels.items()}
+    return labels
 
 
 def _wrapped(label: str, wrap: int | None) -> str:
@@ -141,21 +147,20 @@ MM = 1 / 25.4  # inches
 
 @dataclass(frozen=True)
 class Print:
-    """The maps as drawn for a printed page, at the size they are printed (a scale of 1): the figure is ``width`` by
-    ``height`` mm, the box the pack prints it into (its stylesheet gives the image that size); each half holds a map
-    with its key below it and, west and east of it, ``names`` mm for the names set beside Central America and the Caribbean. Text sizes are in
-    points as printed; the keys' entries are wrapped at ``wrap`` characters, and lines of text set ``leading`` times
-    as far apart as on screen.
+    """A figure as drawn for a printed page, at the size it is printed (a scale of 1): ``width`` by ``height`` mm,
+    the box the pack prints it into (its stylesheet gives the image that size). Text sizes are in points as printed.
+    For the maps: two panels ``gap`` mm apart, each a map (cropped to :data:`perucorpus.present.maps.PRINT_EXTENT`,
+    below ``title_room`` mm for its title) and beside it its key, which lists the countries not named on the map
+    (:mod:`perucorpus.present.printed_maps`). For the timeline, ``label_size`` is its events' size.
     """
 
-    width: float = 190.0
-    height: float = 86.0
-    names: tuple[float, float] = (14.0, 20.0)
+    width: float = 186.0
+    height: float = 84.0
     label_size: float = 7.0
     legend_size: float = 7.0
     title_size: float = 8.0
-    wrap: int = 26
-    leading: float = 0.62
+    gap: float = 5.0
+    title_room: float = 9.0
 
     @property
     def inches(self) -> tuple[float, float]:
@@ -165,7 +170,7 @@ class Print:
 
 #: The smallest printed size (points) of a country's name: the pack's tests hold every printed page to it.
 LEGIBLE = 6.5
-#: The maps as the classroom pack prints them (the handout at its full text width, the student reader at its own).
+#: The maps as the classroom pack prints them (the student reader's text width; the handout's is wider).
 PRINT = Print()
 #: The stem of that drawing under the pack's ``figures/``.
 MAPS_PRINT = f"{MAPS}_print"
@@ -174,8 +179,9 @@ MAPS_PRINT = f"{MAPS}_print"
 def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed: Print | None = None):
     """The two maps side by side: the Lima Group at the end of 2021 (public references), and the signatories of the
     March 2026 declaration with the states named as absent (the explainer's list) and the Miami summit's attendees
-    that are not on it. ``printed``: drawn for a printed page at its printed size (:class:`Print`), else for the
-    screen and slides. Returns (figure, the data drawn, a text alternative in English).
+    that are not on it. ``printed``: drawn for a printed page at its printed size (:class:`Print`), each country named
+    inside its shape where it fits and otherwise listed in the key, else for the screen and slides. Returns (figure,
+    the data drawn, a text alternative in English).
     """
     import matplotlib.pyplot as plt
     import pandas as pd
@@ -189,49 +195,35 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
     grouping, summit_day, _ = schemas.SNAPSHOT_COLUMNS["miami_summit_2026"]
     summit = memberships.status_on(rows, grouping, summit_day, "article")  # the attendees the explainer names
     coalition_view = pd.concat([summit[~summit.index.isin(coalition.index)], coalition])
-    # Wide: each legend on the outer side of its map, so that the figure fills a slide or the width of a page
-    # (a right-to-left reader meets the first map, 2021, on the right: the panels are swapped for them)
-    names = {iso3: text.draw(text.country(iso3)) for iso3 in labelled}
-    attended = text.draw(_wrapped(text.plain("figure.maps.attended"), printed and printed.wrap))
     panels = (
-        (lima_2021, text("figure.maps.lima_title"), {}),
-        (coalition_view, text("figure.maps.signatories_title", explainer=explainer), {"attended": attended}),
+        (lima_2021, "figure.maps.lima_title", {}),
+        (coalition_view, "figure.maps.signatories_title", {"attended": "figure.maps.attended"}),
     )
-
-    def draw_panels(axes, labelled, sides) -> list:
+    if printed:
+        figure, drawn = _printed_maps(panels, shapes, labelled, explainer, text, printed)
+    else:
+        # Wide: each legend on the outer side of its map, so that the figure fills a slide or the width of a page
+        # (a right-to-left reader meets the first map, 2021, on the right: the panels are swapped for them)
+        figure, axes = plt.subplots(1, 2, figsize=(17, 8.6), layout="constrained")
         first, second = (axes[1], axes[0]) if text.right_to_left else (axes[0], axes[1])
-        return [
+        sides = ("right", "left") if text.right_to_left else ("left", "right")  # each key on its map's outer side
+        names = {iso3: text.draw(text.country(iso3)) for iso3 in labelled}
+        drawn = [
             maps.status_map(
                 ax,
                 shapes,
                 statuses,
-                title,
+                text(title, explainer=explainer),
                 labelled=labelled,
-                legend_labels=legend_labels(text, statuses, printed and printed.wrap) | extra,
+                legend_labels=legend_labels(text, statuses) | {key: text(extra) for key, extra in extras.items()},
                 names=names,
-                legend_size=printed.legend_size if printed else LEGEND_SIZE,
-                title_size=printed.title_size if printed else TITLE_SIZE,
+                legend_size=LEGEND_SIZE,
+                title_size=TITLE_SIZE,
                 right_to_left=text.right_to_left,
                 legend_side=side,
-                **({"label_size": printed.label_size, "linespacing": printed.leading} if printed else {}),
             )
-            for ax, (statuses, title, extra), side in zip((first, second), panels, sides)
+            for ax, (statuses, title, extras), side in zip((first, second), panels, sides)
         ]
-
-    if printed:  # laid out once without names, then the names placed on maps that no longer move
-        scratch, axes = plt.subplots(1, 2, figsize=printed.inches, layout="constrained")
-        # beside each map, room for the names set west of Central America and east of the Caribbean (not mirrored)
-        west, east = (side / printed.width for side in printed.names)
-        scratch.get_layout_engine().set(rect=(west, 0, 1 - west - east, 1), wspace=east)
-        draw_panels(axes, (), ("below", "below"))
-        scratch.get_layout_engine().execute(scratch)
-        positions = [ax.get_position(original=True) for ax in axes]
-        plt.close(scratch)
-        figure = plt.figure(figsize=printed.inches)
-        drawn = draw_panels([figure.add_axes(position) for position in positions], labelled, ("below", "below"))
-    else:
-        figure, axes = plt.subplots(1, 2, figsize=(17, 8.6), layout="constrained")
-        drawn = draw_panels(axes, labelled, ("right", "left") if text.right_to_left else ("left", "right"))
     data = figures.with_country_names(pd.concat(drawn, ignore_index=True))
     alt = (
         "Two equal-area maps of the Americas, every state named in the tables labelled. Lima Group at the end of 2021: "
@@ -239,6 +231,64 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
         f"as {explainer} lists them: {maps.describe_statuses(coalition_view)}."
     )
     return figure, data, alt
+
+
+def _printed_maps(panels, shapes, labelled, explainer: str, text: FigureText, printed: Print):
+    """The maps for a printed page (:func:`draw_maps`): two panels, each a map and its key in reading order (a
+    right-to-left reader meets the 2021 panel on the right, its map on the right of its key). Returns (figure, the
+    data of each map).
+    """
+    import matplotlib.pyplot as plt
+
+    from perucorpus.present import maps, printed_maps
+
+    west, east, south, north = maps.PRINT_EXTENT
+    figure = plt.figure(figsize=printed.inches)
+    map_height = printed.height - printed.title_room
+    map_width = map_height * (east - west) / (north - south)
+    panel = (printed.width - printed.gap) / 2
+    key_width = panel - map_width - 2.0
+
+    def axes(left: float, width: float, height: float):
+        return figure.add_axes((left / printed.width, 0, width / printed.width, height / printed.height))
+
+    drawn = []
+    for number, (statuses, title_key, extras) in enumerate(panels):
+        slot = 1 - number if text.right_to_left else number
+        left = slot * (panel + printed.gap)
+        if text.right_to_left:
+            map_axes, key_axes = axes(left + panel - map_width, map_width, map_height), axes(left, key_width, map_height - 2)
+        else:
+            map_axes, key_axes = axes(left, map_width, map_height), axes(left + map_width + 2.0, key_width, map_height - 2)
+        title = text.plain(title_key, explainer=explainer)
+        figure.text(
+            (left + panel / 2) / printed.width,
+            1 - 0.2 / printed.height,
+            text.draw(title),
+            fontsize=printed.title_size,
+            ha="center",
+            va="top",
+            linespacing=0.72,  # the style's first font, Noto Sans Arabic, sets lines about twice as far apart as Latin needs
+            gid="title",
+        )
+        words = legend_words(text, statuses) | {key: text.plain(extra) for key, extra in extras.items()}
+        names = {iso3: text.country(iso3) for iso3 in sorted(set(labelled) | set(statuses.index)) if iso3 in shapes}
+        frame = printed_maps.status_map(
+            map_axes,
+            key_axes,
+            shapes,
+            statuses,
+            labelled,
+            words,
+            names,
+            printed.label_size,
+            maps.PRINT_EXTENT,
+            separator=text.plain("figure.maps.separator"),
+            right_to_left=text.right_to_left,
+            draw=text.draw,
+        )
+        drawn.append(frame.assign(map=" ".join(title.split()))[["map", *frame.columns]])
+    return figure, drawn
 
 
 def draw_timeline(rows, presidents, text: FigureText):
@@ -354,9 +404,10 @@ def read_snapshot(data: Path | str):
     return frame.set_index("iso3").replace("", np.nan)
 
 
-def draw_all(data: Path | str, folder: Path | str, text: FigureText, explainer: str) -> list[Path]:
-    """Draw the three figures from the data in ``data`` in ``text``'s language and write each as ``<stem>.png`` in
-    ``folder`` (the PNG only: what the pack's pages show). Returns the files written.
+def draw_all(data: Path | str, folder: Path | str, text: FigureText, explainer: str, stems=None) -> list[Path]:
+    """Draw the three figures and the printed maps (:data:`MAPS_PRINT`) from the data in ``data`` in ``text``'s
+    language, or only those of ``stems``, and write each as ``<stem>.png`` in ``folder`` (the PNG only: what the
+    pack's pages show). Returns the files written.
     """
     import matplotlib.pyplot as plt
 
@@ -369,13 +420,15 @@ def draw_all(data: Path | str, folder: Path | str, text: FigureText, explainer: 
     rows = memberships.load_memberships(data)
     snapshot = read_snapshot(data)
     shapes = maps.project(maps.load_shapes(data / "geo" / "americas_50m.geojson"))
-    drawn = {
-        MAPS: draw_maps(rows, shapes, snapshot.index, explainer, text)[0],
-        TIMELINE: draw_timeline(rows, heads_of_state.load_presidents(data), text)[0],
-        MATRIX: draw_matrix(snapshot, explainer, text)[0],
+    drawers = {
+        MAPS: lambda: draw_maps(rows, shapes, snapshot.index, explainer, text)[0],
+        TIMELINE: lambda: draw_timeline(rows, heads_of_state.load_presidents(data), text)[0],
+        MATRIX: lambda: draw_matrix(snapshot, explainer, text)[0],
+        MAPS_PRINT: lambda: draw_maps(rows, shapes, snapshot.index, explainer, text, PRINT)[0],
     }
     written = []
-    for stem, figure in drawn.items():
+    for stem in stems or drawers:
+        figure = drawers[stem]()
         path = folder / f"{stem}.png"
         with replacing(path) as png:
             figures.write_png(figure, png)

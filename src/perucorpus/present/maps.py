@@ -28,6 +28,8 @@ Polygon = list[np.ndarray]  # outer ring, then holes
 #: Lambert azimuthal equal-area, centred on the Americas, in kilometres (PROJ string: no grid or network needed).
 PROJECTION = "+proj=laea +lat_0=8 +lon_0=-80 +datum=WGS84 +units=km +no_defs"
 EXTENT = (-4300.0, 5000.0, -7300.0, 6000.0)  # west, east, south, north, in km of PROJECTION
+#: A tighter crop for a printed page: the Arctic, northern Canada and the Pacific off California left out.
+PRINT_EXTENT = (-3900.0, 5000.0, -7300.0, 5300.0)
 SMALL_AREA = 30_000.0  # km²: below this a country also gets a marker
 #: Labels of countries east of this longitude (and of the Caribbean's) that do not fit go to the Atlantic side.
 ATLANTIC_SIDE = -66.0
@@ -93,13 +95,19 @@ def _path(polygons: list[Polygon]) -> MplPath:
 
 
 def draw(
-    axes, shapes: dict[str, list[Polygon]], categories: dict[str, str], marked=frozenset()
+    axes,
+    shapes: dict[str, list[Polygon]],
+    categories: dict[str, str],
+    marked=frozenset(),
+    extent=EXTENT,
+    marker_size: float = 6,
 ) -> dict[str, tuple[float, float]]:
     """Draw every shape (projected) in its category's colour and hatching (``categories``: ISO3 → category of
     :data:`perucorpus.present.figures.CATEGORIES`; the others in :data:`perucorpus.present.figures.NO_STATUS`).
 
     Small countries with a category, or in ``marked`` (those a map names), also get a circle in their colour.
-    Returns the marker positions.
+    ``extent``: the part of the map shown (west, east, south, north, km); ``marker_size`` in points. Returns the
+    marker positions.
     """
     from perucorpus.present.figures import HATCH_COLOUR, category_style
 
@@ -121,13 +129,13 @@ def draw(
             axes.plot(
                 *markers[iso3],
                 marker="o",
-                markersize=6,
+                markersize=marker_size,
                 markerfacecolor=category_style(categories.get(iso3, ""))[0],
                 markeredgecolor="#333333",
                 markeredgewidth=0.7,
                 linestyle="none",
             )
-    west, east, south, north = EXTENT
+    west, east, south, north = extent
     axes.set_xlim(west, east)
     axes.set_ylim(south, north)
     axes.set_aspect("equal")
@@ -136,7 +144,14 @@ def draw(
 
 
 def label_places(
-    axes, shapes: dict[str, list[Polygon]], names: dict[str, str], regions: dict[str, str], size: float = LABEL_SIZE
+    axes,
+    shapes: dict[str, list[Polygon]],
+    names: dict[str, str],
+    regions: dict[str, str],
+    size: float = LABEL_SIZE,
+    extent=EXTENT,
+    gap: float = 10.0,
+    columns: bool = True,
 ) -> dict:
     """Where each country of ``names`` (ISO3 → name as drawn) is labelled: ``{iso3: (x, y, anchor_x, anchor_y, side)}``.
 
@@ -146,13 +161,16 @@ def label_places(
     (:func:`chord`) and clear of the names already placed (the largest countries first); else the Caribbean's in a
     column on the Atlantic side and Central America's in one on the Pacific side, each joined to its country by a
     leader line; any other name beside its country towards the nearer ocean (east of :data:`ATLANTIC_SIDE` on the
-    Atlantic side), moved up or down to a free place, or into its side's column when there is none.
+    Atlantic side), moved up or down to a free place, or into its side's column when there is none. A country whose
+    centre lies beyond the map's ``extent`` (Canada's, on a cropped map) is named inside its shape's shown part;
+    a name beside its country starts ``gap`` points from it, on whichever side has room nearest to it. Without
+    ``columns``, the Caribbean's and Central America's names (short numbers on a printed map) go beside them too.
     """
     transformer = pyproj.Transformer.from_crs(PROJECTION, "+proj=longlat +datum=WGS84 +no_defs", always_xy=True)
-    sizes = _label_sizes(axes, names, size)
-    km_per_point = (EXTENT[1] - EXTENT[0]) / (axes.get_window_extent().width * 72 / axes.figure.dpi)
-    gap, margin = 10 * km_per_point, 1.5 * km_per_point
-    places, boxes, columns, beside = {}, {}, {"east": [], "west": []}, []
+    sizes = _label_sizes(axes, names, size, extent)
+    km_per_point = (extent[1] - extent[0]) / (axes.get_window_extent().width * 72 / axes.figure.dpi)
+    gap, margin = gap * km_per_point, 1.5 * km_per_point
+    places, boxes, stacked, beside = {}, {}, {"east": [], "west": []}, []
 
     def box(x: float, y: float, iso3: str, side: str) -> tuple[float, float, float, float]:
         width, height = sizes[iso3]
@@ -171,27 +189,58 @@ def label_places(
 
     by_size = sorted(names, key=lambda iso3: (-area(shapes[iso3]), iso3))
     for iso3 in by_size:
-        x, y = marker_position(shapes[iso3])
-        largest = max(shapes[iso3], key=lambda polygon: _ring_area_centroid(polygon[0])[0])[0]
-        fits = sizes[iso3][0] < 1.3 * chord(largest, x, y) and area(shapes[iso3]) >= SMALL_AREA
+        x, y = _shown_centre(shapes[iso3], extent, sizes[iso3][1])
+        fits = _fits(shapes[iso3], x, y, sizes[iso3][0])
         if fits and free(box(x, y, iso3, "inside")):
             places[iso3], boxes[iso3] = (x, y, x, y, "inside"), box(x, y, iso3, "inside")
-        elif regions.get(iso3) in ("Caribbean", "Central America"):
-            columns[side_of(iso3, x, y)].append((iso3, x, y))
+        elif regions.get(iso3) in ("Caribbean", "Central America") and columns:
+            stacked[side_of(iso3, x, y)].append((iso3, x, y))
         else:
             beside.append((iso3, x, y))
-    _give_way(columns, shapes, sizes, margin, gap, box, free, places, boxes)
+    _give_way(stacked, shapes, sizes, margin, gap, box, free, places, boxes)
     for iso3, x, y in beside:
         side = side_of(iso3, x, y)
         other_side = "west" if side == "east" else "east"
-        placed = _beside(iso3, x, y, side, sizes, margin, gap, box, free, places, boxes)
-        if not (placed or _beside(iso3, x, y, other_side, sizes, margin, gap, box, free, places, boxes)):
-            columns[side].append((iso3, x, y))
-    for side, members in columns.items():
+        # shifts in lines: either side near it, then further
+        rings = (0, 0.5, -0.5, 1, -1), (1.5, -1.5, 2, -2)
+        placed = any(
+            _beside(iso3, x, y, where, sizes, margin, gap, box, free, places, boxes, shifts)
+            for shifts in rings[:2]
+            for where in (side, other_side)
+        )
+        if not placed:
+            stacked[side].append((iso3, x, y))
+    for side, members in stacked.items():
         if members:
             _place_column(side, members, sizes, margin, gap, box, free, places, boxes)
             _untangle(members, shapes, sizes, margin, gap, box, free, places, boxes)
     return places
+
+
+def _shown_centre(polygons: list[Polygon], extent, height: float) -> tuple[float, float]:
+    """Where a country's name goes inside it: the centre of its largest polygon, or, when that lies beyond the
+    top of ``extent`` (a name ``height`` km tall), the middle of the widest stretch of it just inside the top.
+    """
+    x, y = marker_position(polygons)
+    top = extent[3] - 2.5 * height
+    if y <= top:
+        return x, y
+    ring = max(polygons, key=lambda polygon: _ring_area_centroid(polygon[0])[0])[0]
+    start, end = ring[:-1], ring[1:]
+    crossing = (start[:, 1] <= top) != (end[:, 1] <= top)
+    dy = np.where(crossing, end[:, 1] - start[:, 1], 1.0)
+    xs = np.sort(start[crossing, 0] + (top - start[crossing, 1]) * (end[crossing, 0] - start[crossing, 0]) / dy[crossing])
+    stretches = list(zip(xs[::2], xs[1::2]))
+    if not stretches:
+        return x, top
+    left, right = max(stretches, key=lambda stretch: stretch[1] - stretch[0])
+    return float((left + right) / 2), top
+
+
+def _fits(polygons: list[Polygon], x: float, y: float, width: float) -> bool:
+    """Whether a name ``width`` km wide fits inside the largest of ``polygons`` at (``x``, ``y``)."""
+    largest = max(polygons, key=lambda polygon: _ring_area_centroid(polygon[0])[0])[0]
+    return width < 1.3 * chord(largest, x, y) and area(polygons) >= SMALL_AREA
 
 
 def _give_way(columns, shapes, sizes, margin, gap, box, free, places, boxes) -> None:
@@ -269,25 +318,18 @@ def _place_column(side, members, sizes, margin, gap, box, free, places, boxes) -
         places[iso3], boxes[iso3] = (column, float(label_y), x, y, side), candidate
 
 
-def _crosses(place, iso3: str, outlines: dict) -> bool:
-    """Whether the leader line of ``place`` (:func:`label_places`' tuple) crosses a named country other than ``iso3``."""
-    x, y, anchor_x, anchor_y, _ = place
-    leader = MplPath(np.array([[anchor_x, anchor_y], [x, y]]))
-    return any(leader.intersects_path(outline, filled=True) for other, outline in outlines.items() if other != iso3)
-
-
 def _overlap(first, second) -> bool:
     """Whether two boxes (left, bottom, right, top) overlap."""
     return first[0] < second[2] and second[0] < first[2] and first[1] < second[3] and second[1] < first[3]
 
 
-def _label_sizes(axes, names: dict[str, str], size: float) -> dict[str, tuple[float, float]]:
+def _label_sizes(axes, names: dict[str, str], size: float, extent=EXTENT) -> dict[str, tuple[float, float]]:
     """Each name's width and height as drawn at ``size`` points, in km of the map (measured by the renderer)."""
     from matplotlib.text import Text
 
     renderer = axes.figure._get_renderer()
     axes.apply_aspect()
-    km_per_pixel = (EXTENT[1] - EXTENT[0]) / axes.get_window_extent().width
+    km_per_pixel = (extent[1] - extent[0]) / axes.get_window_extent().width
     sizes = {}
     for iso3, name in names.items():
         text = Text(0, 0, name, fontsize=size, figure=axes.figure)
@@ -352,6 +394,9 @@ def status_map(
     legend_side: str = "below",
     label_size: float = LABEL_SIZE,
     linespacing: float | None = None,
+    extent=EXTENT,
+    label_gap: float = 10.0,
+    label_columns: bool = True,
 ):
     """Colour each country (``shapes``: projected, :func:`project`) by the category of its status
     (``statuses``: ISO3 → status), name the countries in ``labelled``, and add a legend of the categories shown.
@@ -362,7 +407,9 @@ def status_map(
     English names by default); ``right_to_left`` sets the legend for a right-to-left language (keys on the right,
     aligned right); ``legend_side`` puts the legend "below" the map, or beside it on the "left" or "right" (the
     widest layout, for slides and a printed page); ``label_size`` is the countries' names' size in points;
-    ``linespacing`` sets the lines of the title and of two-line legend entries closer (or further) apart. Returns what is drawn, one row
+    ``linespacing`` sets the lines of the title and of two-line legend entries closer (or further) apart; ``extent``
+    crops the map (:data:`PRINT_EXTENT` on a printed page); ``label_gap`` (points) is how far from its country a
+    name beside it starts; without ``label_columns`` no names are stacked in columns (:func:`label_places`). Returns what is drawn, one row
     per country with a shape (ISO3 order): ``map`` (the title, on one line), ``iso3``, ``status`` ("" when none is
     recorded), ``category``, ``legend`` (its legend text), ``colour``, ``hatch``, ``marker`` (whether the
     country also gets a circle, being too small to see) and ``label`` (where its name is written: "inside",
@@ -375,7 +422,7 @@ def status_map(
 
     statuses = statuses[statuses.index.isin(list(shapes))]
     categories = {iso3: STATUS_CATEGORY[status] for iso3, status in statuses.items()}
-    markers = draw(axes, shapes, categories, marked=set(labelled))
+    markers = draw(axes, shapes, categories, marked=set(labelled), extent=extent)
     handles = legend_handles(set(statuses), empty=bool(set(shapes) - set(categories)), labels=legend_labels)
     # Outside the map, not over the ocean: at a size readable on a slide or printed page it would cover land.
     place = {
@@ -406,7 +453,7 @@ def status_map(
     engine = axes.figure.get_layout_engine()
     if engine is not None:  # names are spaced in points: lay the figure out first, so that the map has its final size
         engine.execute(axes.figure)
-    places = label_places(axes, shapes, names, subregions(sorted(names)), label_size)
+    places = label_places(axes, shapes, names, subregions(sorted(names)), label_size, extent, label_gap, label_columns)
     draw_labels(axes, places, names, label_size, markers)
     rows = []
     for iso3 in sorted(shapes):

@@ -41,7 +41,11 @@ PAGES = {
 PDFS = {page: page.removesuffix(".html") + ".pdf" for page in PAGES}
 #: The figures the handout and the slides show (files of ``figures/``).
 MAPS, TIMELINE = alliance_figures.MAPS, alliance_figures.TIMELINE
+#: The figures drawn for the printed page in their place (at their printed size: the width each page gives them, mm).
+PRINTED = {MAPS: (alliance_figures.MAPS_PRINT, alliance_figures.PRINT.width)}
 MANIFEST = "printed.json"
+#: The article the maps' second title names.
+EXPLAINER = "shield2026_explainer"
 #: Where each language's edition of the pack is built, under ``_build/``, and the name of each language in itself
 #: (the label of the link from a page to its twin in the other language).
 FOLDERS = {"en": "classroom", "ar": "ar"}
@@ -98,6 +102,7 @@ def render(pack: editions.Pack) -> dict[str, str]:
             outputs=outputs,
             maps=MAPS,
             timeline=TIMELINE,
+            printed=PRINTED,
             twins=twins(pack.t.language, name),
             **options,
         )
@@ -156,12 +161,16 @@ def write_pages(root: Path | str, target: Path | str, pack: editions.Pack | None
     fresh_folder(target)
     (target / "figures").mkdir()
     stems = sorted({MAPS, TIMELINE} | {figure.stem for figure in pack.figures})
+    printed = [stem for stem, _ in PRINTED.values()]
     if pack.t.language != "en":  # drawn in the edition's language by the figure code notebook 03 draws in English
         drawn = draw_figures(root, target / "figures", pack.t.language)
-        missing = set(stems) - {path.stem for path in drawn}
+        missing = set(stems + printed) - {path.stem for path in drawn}
         if missing:
             raise editions.PackError(f"no {pack.t.language} drawing of the figures {sorted(missing)}")
         stems = []
+    else:  # the printed drawings are the pack's own (notebook 03 draws the screen's)
+        explainer = next(article.name for article in pack.articles if article.article_id == EXPLAINER)
+        draw_figures(root, target / "figures", "en", printed, explainer)
     for stem in stems:
         shutil.copy(root / "figures" / f"{stem}.png", target / "figures" / f"{stem}.png")
     (target / "fonts").mkdir()
@@ -171,14 +180,18 @@ def write_pages(root: Path | str, target: Path | str, pack: editions.Pack | None
     return pages
 
 
-def _draw(root: Path, folder: Path, language: str) -> list[Path]:
-    t = catalogue.load(root / "teaching", language)
-    explainer = t("data.article.shield2026_explainer")
-    return alliance_figures.draw_all(root / "data", folder, localised.figure_text(root, t), explainer)
+def _draw(root: Path, folder: Path, language: str, stems=None, explainer: str | None = None) -> list[Path]:
+    if language == "en":
+        text = alliance_figures.english()
+    else:
+        t = catalogue.load(root / "teaching", language)
+        text, explainer = localised.figure_text(root, t), t(f"data.article.{EXPLAINER}")
+    return alliance_figures.draw_all(root / "data", folder, text, explainer, stems)
 
 
-def draw_figures(root: Path | str, folder: Path | str, language: str) -> list[Path]:
-    """Draw the pack's figures in ``language`` into ``folder`` (:func:`perucorpus.present.alliance_figures.draw_all`).
+def draw_figures(root: Path | str, folder: Path | str, language: str, stems=None, explainer: str | None = None) -> list[Path]:
+    """Draw the pack's figures in ``language`` into ``folder`` (:func:`perucorpus.present.alliance_figures.draw_all`),
+    or only those of ``stems``; ``explainer``: the explainer's name in English (a translation's is in its catalogue).
 
     In a process of its own: drawing leaves font and projection files open on low descriptors, where the
     browser that prints the pack then wants its pipe (:class:`perucorpus.publish.chromium.Browser`).
@@ -187,7 +200,7 @@ def draw_figures(root: Path | str, folder: Path | str, language: str) -> list[Pa
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return pool.submit(_draw, Path(root), Path(folder), language).result()
+        return pool.submit(_draw, Path(root), Path(folder), language, stems, explainer).result()
 
 
 def build(
