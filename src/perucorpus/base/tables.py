@@ -76,9 +76,10 @@ def read_table(path: Path | str, schema: pa.DataFrameSchema) -> pd.DataFrame:
     _check_header(path, header, schema)
     frame = pd.DataFrame(body, columns=header, dtype="string")
     frame = frame.astype(object)
+    validate(frame, schema, path, [str(line) for line in lines[1:]])
+    # attrs after validating: pandas deep-copies a frame's attrs into every column pandera takes out of it
     frame.attrs["source"] = path.as_posix()
     frame.attrs["lines"] = Lines(lines[1:])
-    validate(frame, schema, path, [str(line) for line in lines[1:]])
     return frame
 
 
@@ -87,7 +88,7 @@ def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path | str, 
     where ``places[i]`` locates the i-th row (a line number, or e.g. "row 3" for a file not yet written).
     """
     try:
-        schema.validate(frame, lazy=True)
+        schema.validate(frame, lazy=True, inplace=True)  # our schemas coerce nothing, so pandera need not copy the frame
     except SchemaErrors as errors:
         raise DataError(_describe(Path(path), errors, places)) from None
 
@@ -179,6 +180,7 @@ def write_table(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchem
 def table_text(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchema) -> str:
     """The CSV text :func:`write_table` writes for ``frame`` at ``path``, validated, without writing it."""
     as_text = frame.astype(str).astype(object).reset_index(drop=True)  # positions, whatever the index was
+    as_text.attrs = {}  # not written; see read_table
     validate(as_text, schema, path, [f"row {number}" for number in range(1, len(as_text) + 1)])
     return as_text.to_csv(index=False, lineterminator="\n")
 
