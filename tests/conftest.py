@@ -82,6 +82,24 @@ def gaz():
 
 
 @pytest.fixture(scope="session")
+def collection():
+    """data/ read and checked once (perucorpus.facts.collection.Collection), for tests that read the project's data
+    as it is; a test that changes the data reads its own copy.
+    """
+    from perucorpus.facts.collection import Collection
+
+    return Collection(DATA)
+
+
+@pytest.fixture(scope="session")
+def root_pack(collection):
+    """The classroom pack of this checkout (its own data and translations, which the built PDFs were printed from)."""
+    from perucorpus.publish import editions
+
+    return editions.load(ROOT, collection=collection)
+
+
+@pytest.fixture(scope="session")
 def rows():
     """data/memberships.csv, validated, with library fields (memberships.load_memberships)."""
     return memberships.load_memberships(DATA)
@@ -228,6 +246,14 @@ def pack(pack_project):
 
 
 @pytest.fixture(scope="session")
+def arabic_pack(pack_project):
+    """The Arabic pack of :func:`pack_project` (perucorpus.publish.localised.load)."""
+    from perucorpus.publish import localised
+
+    return localised.load(pack_project, "ar")
+
+
+@pytest.fixture(scope="session")
 def pack_pages(pack_project, pack, tmp_path_factory):
     """The pack's pages (no PDFs) written to a temporary folder: (folder, name → HTML)."""
     from perucorpus.publish import classroom
@@ -237,13 +263,13 @@ def pack_pages(pack_project, pack, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def arabic_edition(pack_project, tmp_path_factory):
+def arabic_edition(pack_project, arabic_pack, tmp_path_factory):
     """The Arabic edition's pages (no PDFs) written to a temporary folder: (folder, name → HTML)."""
-    from perucorpus.publish import classroom, edition, localised
+    from perucorpus.publish import classroom, edition
 
     target = tmp_path_factory.mktemp("edition") / "ar"
     pages = classroom.write_pages(pack_project, target, language="ar")
-    pack = localised.load(pack_project, "ar")
+    pack = arabic_pack
     return target, pages | edition.write(pack_project, target, pack, pack.t)
 
 

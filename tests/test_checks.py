@@ -537,11 +537,9 @@ def test_head_of_state_check_has_the_table_columns_and_says_when_a_term_end_is_n
     assert ": Friday 10 October 2025) to (end not recorded), so the claim held" in found["what the references record"]
 
 
-def test_notebook_04_findings_state_the_verdict_counts_of_the_claims():
+def test_notebook_04_findings_state_the_verdict_counts_of_the_claims(collection):
     """The counts in notebook 04's Findings paragraph are the claims' verdict counts (a re-judged claim must show there)."""
     import nbformat
-
-    from perucorpus.facts.collection import Collection
 
     book = nbformat.read(DATA.parent / "notebooks" / "04_discussion_guide.ipynb", as_version=4)
     findings = re.search(r"\*\*Findings\.\*\*([^\n]+)", book.cells[0].source).group(1)
@@ -551,7 +549,7 @@ def test_notebook_04_findings_state_the_verdict_counts_of_the_claims():
         findings,
     )
     assert stated, findings
-    totals = checks.verdict_counts(Collection(DATA).claims).sum()
+    totals = checks.verdict_counts(collection.claims).sum()
     recorded = [totals[name] for name in ("all", "confirmed", "qualified", "contradicted", "not_checked", "unverifiable")]
     assert [int(number) for number in stated.groups()] == recorded
 

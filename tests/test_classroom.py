@@ -132,12 +132,6 @@ def test_a_language_without_a_catalogue_cannot_build(pack_project):
 
 
 @pytest.fixture(scope="module")
-def root_pack():
-    """The pack of this checkout (its own data, which the built PDFs were printed from)."""
-    return editions.load(ROOT)
-
-
-@pytest.fixture(scope="module")
 def built(root_pack):
     """``_build/classroom`` of this checkout, if it was printed from the pages today's sources give."""
     need(shutil.which("pdftotext") and shutil.which("pdfinfo"), "needs pdftotext and pdfinfo (Debian package poppler-utils)")

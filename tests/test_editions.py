@@ -58,46 +58,49 @@ def test_every_question_and_exercise_is_complete(pack):
     assert len(keys) == len(set(keys))
 
 
-def test_the_facts_of_the_teaching_texts_are_in_the_rows_they_cite():
-    assert editions.fact_problems(ROOT) == []
+def test_the_facts_of_the_teaching_texts_are_in_the_rows_they_cite(collection):
+    assert editions.fact_problems(ROOT, collection) == []
 
 
 @pytest.fixture
 def project_copy(tmp_path):
-    for folder in ("data", "teaching"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    (tmp_path / "figures").symlink_to(ROOT / "figures")
+    """The project with a copy of its teaching source that a test may change; its data and figures as they are
+    (the data read once, the ``collection`` fixture).
+    """
+    shutil.copytree(ROOT / "teaching", tmp_path / "teaching")
+    for folder in ("data", "figures"):
+        (tmp_path / folder).symlink_to(ROOT / folder)
     return tmp_path
 
 
-def test_seed_a_number_the_data_does_not_hold_is_caught(project_copy):
+def test_seed_a_number_the_data_does_not_hold_is_caught(project_copy, collection):
     path = project_copy / "teaching" / "classroom.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("held the post for only 19 days", "held the post for only 23 days"), encoding="utf-8")
-    assert editions.fact_problems(project_copy) == [
+    assert editions.fact_problems(project_copy, collection) == [
         "teaching/classroom.toml [questions.reversal]: number(s) 23 not in the rows it cites"
     ]
 
 
-def test_seed_a_quotation_that_is_not_the_articles_words_is_caught(project_copy):
+def test_seed_a_quotation_that_is_not_the_articles_words_is_caught(project_copy, collection):
     path = project_copy / "teaching" / "classroom.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("«الشراكة المميزة»", "«الشراكة الممتازة»"), encoding="utf-8")
-    assert editions.fact_problems(project_copy) == [
+    assert editions.fact_problems(project_copy, collection) == [
         "teaching/classroom.toml [exercises.mark_news]: «الشراكة الممتازة» is not verbatim in the article(s) it cites"
     ]
 
 
-def test_seed_a_row_the_data_does_not_have_is_caught(project_copy):
+def test_seed_a_row_the_data_does_not_have_is_caught(project_copy, collection):
     path = project_copy / "teaching" / "classroom.toml"
     text = path.read_text(encoding="utf-8")
     old = '"claim:castillo2021_exit_done", "reference:monoglobal_2021_peru"'
     assert text.count(old) == 1
     path.write_text(text.replace(old, old.replace("exit_done", "exit_gone")), encoding="utf-8")
-    problems = editions.fact_problems(project_copy)
+    problems = editions.fact_problems(project_copy, collection)
     assert "teaching/classroom.toml [questions.exit_dropped]: no data row 'claim:castillo2021_exit_gone'" in problems
     with pytest.raises(editions.PackError, match="no data row 'claim:castillo2021_exit_gone'"):
-        editions.load(project_copy)
+        editions.load(project_copy, collection=collection)
 
 
 def test_the_short_table_covers_every_dimension_and_era_in_twelve_words(pack):
@@ -109,9 +112,9 @@ def test_the_short_table_covers_every_dimension_and_era_in_twelve_words(pack):
             assert 0 < len(cell.split()) <= editions.SHORT_CELL_WORDS, cell
 
 
-def test_the_short_table_quotes_only_words_of_the_printed_passages():
+def test_the_short_table_quotes_only_words_of_the_printed_passages(root_pack):
     """A student checks a quoted word against the passages the reader prints, so a cell quotes nothing else."""
-    pack = editions.load(ROOT)  # this checkout's translations: the English the reader prints
+    pack = root_pack  # this checkout's translations: the English the reader prints
     printed = " ".join(p.english or "" for passages in pack.passages.values() for p in passages).casefold()
     quoted = [q for row in pack.table for cell in row["cells"] for q in re.findall(r"(?<!\w)'([^']+?)'(?!\w)", cell)]
     assert quoted, "the table quotes the articles"
@@ -154,12 +157,12 @@ def test_a_claim_a_printed_check_covers_is_not_offered_as_unchecked():
     assert editions.unchecked_candidates(claims, [maduro], []) == [maduro]
 
 
-def test_an_exercise_holds_back_a_paragraph_no_question_prints(pack):
+def test_an_exercise_holds_back_a_paragraph_no_question_prints(pack, collection):
     exercise = next(item for item in pack.exercises if item.model_translation)
     withheld = {(passage.article_id, passage.number) for passage in exercise.model_translation}
     printed = {(passage.article_id, passage.number) for passages in pack.passages.values() for passage in passages}
     assert withheld and not withheld & printed
-    english = editions.Data(ROOT).translations
+    english = editions.Data(ROOT, collection).translations
     assert exercise.withheld == [english[passage.article_id, passage.number] for passage in exercise.model_translation]
     assert exercise.withheld[0].startswith("In addition, the United States is seeking")
 
@@ -178,8 +181,8 @@ def test_translations_are_read_when_present_and_marked_missing_when_not(pack, tm
         editions.Data(tmp_path)
 
 
-def test_seed_passages_drop_page_furniture_and_checks_name_no_ids(pack):
-    data = editions.Data(ROOT)
+def test_seed_passages_drop_page_furniture_and_checks_name_no_ids(pack, collection):
+    data = editions.Data(ROOT, collection)
     assert "date 2026-03-13" in data.paragraphs["shield2026_explainer"][1]
     assert data.arabic("shield2026_explainer", 1).startswith("تحالف أمني")
     ids = re.compile(r"\b[a-z]+20\d\d_[a-z0-9_]+\b")

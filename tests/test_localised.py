@@ -35,7 +35,7 @@ def test_a_stale_arabic_entry_fails_the_sync_check(english, tmp_path):
     problems = catalogue.stale(copy, english)
     assert len(problems) == 1 and f"'{key}' translates an older English text" in problems[0]
     # and a change in the data a page prints: the English of a check's 'what the references state'
-    changed = localised.english(ROOT)
+    changed = english
     states = next(k for k in changed.entries if k.endswith(".states"))
     entries = dict(changed.entries) | {states: changed(states) + " (updated)"}
     problems = catalogue.stale(ARABIC, catalogue.Catalogue("en", entries, changed.origin))
@@ -134,8 +134,8 @@ def unisolated(page: str) -> tuple[list[str], list[str]]:
     return re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", loose), separators
 
 
-def test_every_latin_run_of_an_arabic_page_is_isolated_and_its_separators_arabic(arabic_pages, pack_project):
-    pack = localised.load(pack_project, "ar")
+def test_every_latin_run_of_an_arabic_page_is_isolated_and_its_separators_arabic(arabic_pages, pack_project, arabic_pack):
+    pack = arabic_pack
     pages = arabic_pages | edition.render(pack_project, pack, pack.t)
     for name, page in pages.items():
         assert unisolated(page) == ([], []), name
@@ -187,18 +187,18 @@ def test_a_spanish_term_without_its_reference_stops_with_one_line(tmp_path):
         edition.glossary(tmp_path)
 
 
-def test_the_edition_pages_render_in_either_language_from_one_template(pack_project, published_names):
+def test_the_edition_pages_render_in_either_language_from_one_template(pack_project, arabic_pack, pack, published_names):
     """The edition's own pages: Arabic and right to left from ar.toml, English from the English source."""
     from perucorpus.publish import edition
 
-    arabic = localised.load(pack_project, "ar")
+    arabic = arabic_pack
     pages = edition.render(pack_project, arabic, arabic.t)
     assert set(pages) == {"index.html", "guide.html", "glossary.html"}
     for name, page in pages.items():
         assert '<html lang="ar" dir="rtl">' in page and 'hreflang="en"' in page, name
         assert latin_words(page, published_names) == [], name
     assert '<span lang="es" dir="ltr">Escudo de las Américas</span>' in pages["glossary.html"]
-    english = edition.render(pack_project, localised.load(pack_project), localised.english(pack_project))
+    english = edition.render(pack_project, pack, localised.english(pack_project))  # pack: localised.load(pack_project)
     assert '<html lang="en" dir="ltr">' in english["glossary.html"] and "Glossary" in english["glossary.html"]
 
 
@@ -241,8 +241,8 @@ def test_the_arabic_pdfs_text_is_arabic(built_arabic):
             assert arabic > 9 * latin, (pdf.name, arabic, latin)
 
 
-def test_the_arabic_edition_says_what_govbase_is_in_arabic(pack_project):
-    pack = localised.load(pack_project, "ar")
+def test_the_arabic_edition_says_what_govbase_is_in_arabic(arabic_pack):
+    pack = arabic_pack
     about = next(r.about for c in pack.checks for r in c.references if r.publisher == "GovBase")
     assert about == pack.t("data.publisher.GovBase") and re.search("[\u0600-\u06ff]", about)
     assert not re.search("[A-Za-z]", about)

@@ -470,17 +470,15 @@ def test_peru_step_is_the_date_of_that_status(rows):
     assert memberships.peru_step(rows, "mnna", "designated") == date(2026, 1, 14)
 
 
-def test_notebook_03_findings_state_what_the_memberships_hold():
+def test_notebook_03_findings_state_what_the_memberships_hold(collection):
     """The numbers and names in notebook 03's Findings paragraph follow from memberships.csv and the exit rule."""
     import nbformat
 
     from perucorpus.base.countries import country_label
-    from perucorpus.facts.collection import Collection
     from perucorpus.text import corpus
 
     book = nbformat.read(DATA.parent / "notebooks" / "03_alliance_membership.ipynb", as_version=4)
     findings = re.search(r"\*\*Findings\.\*\*([^\n]+)", book.cells[0].source).group(1)
-    collection = Collection(DATA)
     rows, exits = collection.memberships, collection.exits
 
     def listed(codes: set[str]) -> str:

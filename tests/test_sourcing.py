@@ -45,10 +45,10 @@ def test_a_derived_date_is_never_shown_bare():
     )
 
 
-def test_every_reference_is_cited_and_every_citation_is_a_reference_or_article():
+def test_every_reference_is_cited_and_every_citation_is_a_reference_or_article(collection):
     references = set(read_table(DATA / "references.csv", schemas.REFERENCES)["ref_id"])
     articles = set(read_table(DATA / "articles.csv", schemas.ARTICLES)["id"])
-    cited = Collection(DATA).cited_refs
+    cited = collection.cited_refs
     assert sorted(references - set(cited)) == []
     assert sorted(set(cited) - references - articles) == []
 
@@ -131,14 +131,12 @@ def test_cite_tags_each_reference_with_its_tier_best_first():
     )
 
 
-def test_no_fact_rests_on_aggregators_or_mirrors_alone():
-    references = read_table(DATA / "references.csv", schemas.REFERENCES).set_index("ref_id")
-    assert [fact for fact in sourcing.weak_facts(Collection(DATA).citing, references) if not fact.startswith("claims.csv")] == []
+def test_no_fact_rests_on_aggregators_or_mirrors_alone(collection, references):
+    assert [fact for fact in sourcing.weak_facts(collection.citing, references) if not fact.startswith("claims.csv")] == []
 
 
-def test_no_claim_rests_on_aggregators_or_mirrors_alone():
-    references = read_table(DATA / "references.csv", schemas.REFERENCES).set_index("ref_id")
-    assert [fact for fact in sourcing.weak_facts(Collection(DATA).citing, references) if fact.startswith("claims.csv")] == []
+def test_no_claim_rests_on_aggregators_or_mirrors_alone(collection, references):
+    assert [fact for fact in sourcing.weak_facts(collection.citing, references) if fact.startswith("claims.csv")] == []
 
 
 def test_a_fact_on_an_aggregator_alone_is_found_unless_its_note_says_why(data_copy, references):
@@ -183,10 +181,8 @@ def test_a_date_missing_or_of_month_or_year_precision_is_said_so():
     ]
 
 
-def test_references_cited_in_keeps_only_those_the_named_files_cite(references):
-    from conftest import DATA
-
-    places = Collection(DATA).cited_refs
+def test_references_cited_in_keeps_only_those_the_named_files_cite(references, collection):
+    places = collection.cited_refs
     cited = sourcing.references_cited_in(places, references, ("peru_heads_of_state.csv",))
     assert "wapa_2026_jeri_censured" in cited.index and list(cited.index) == sorted(cited.index)
     assert all(any(place.startswith("peru_heads_of_state.csv") for place in places[ref]) for ref in cited.index)

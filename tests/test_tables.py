@@ -1,7 +1,10 @@
 """Strict CSV reading: malformed rows stop with file, line and column."""
 
+import importlib.abc
+import importlib.machinery
 import io
 import shutil
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -242,3 +245,56 @@ def test_a_file_that_failed_validation_fails_again(tmp_path):
     for _ in range(2):
         with pytest.raises(tables.DataError):
             tables.read_table(path, schemas.ERAS.update_column("era", checks=[tables.choice("nothing")]))
+
+
+class _Asked(importlib.abc.MetaPathFinder):
+    """A finder that only notes the top-level modules the import system searches for."""
+
+    def __init__(self):
+        self.names = []
+
+    def find_spec(self, name, path=None, target=None):
+        self.names.append(name)
+
+
+def test_without_geopandas_a_validation_no_longer_searches_for_it_at_every_column(monkeypatch):
+    if importlib.machinery.PathFinder.find_spec("geopandas") is not None:
+        pytest.skip("geopandas is installed: there is nothing to mark absent")
+    asked = _Asked()
+    monkeypatch.setattr(sys, "meta_path", [asked, *sys.meta_path])
+    read_table(DATA / "memberships.csv", schemas.MEMBERSHIPS)
+    assert sys.modules["geopandas"] is None and "geopandas" not in asked.names
+    monkeypatch.delitem(sys.modules, "geopandas")  # as before the mark (monkeypatch puts it back)
+    read_table(DATA / "memberships.csv", schemas.MEMBERSHIPS)
+    assert asked.names.count("geopandas") >= len(schemas.MEMBERSHIPS.columns)  # pandera's search at each column
+
+
+def test_marking_geopandas_absent_validates_tables_exactly_as_before(monkeypatch, tmp_path):
+    bad = tmp_path / "country_mentions.csv"
+    bad.write_text("article_id,iso3,form,mentions\na,PER,name,1\nb,USA,adjective,0\nc,peru,name,3\n", encoding="utf-8")
+
+    def outcome():
+        frames = {name: read_table(DATA / name, schema) for name, schema in sorted(schemas.FILES.items())}
+        with pytest.raises(DataError) as error:
+            read_table(bad, schemas.COUNTRY_MENTIONS)
+        return frames, str(error.value)
+
+    marked_frames, marked_error = outcome()
+    monkeypatch.delitem(sys.modules, "geopandas", raising=False)
+    frames, error = outcome()
+    assert marked_error == error and "country_mentions.csv:4: column 'iso3'" in error
+    for name, frame in frames.items():
+        pd.testing.assert_frame_equal(marked_frames[name], frame)
+        assert marked_frames[name].attrs == frame.attrs
+
+
+def test_mark_absent_marks_only_a_module_that_is_not_installed():
+    assert not tables.mark_absent("csv")  # imported
+    assert "pydoc_data" not in sys.modules and not tables.mark_absent("pydoc_data")  # installed, not yet imported
+    assert "pydoc_data" not in sys.modules
+    try:
+        assert tables.mark_absent("perucorpus_no_such_module")
+        with pytest.raises(ModuleNotFoundError):
+            __import__("perucorpus_no_such_module")
+    finally:
+        sys.modules.pop("perucorpus_no_such_module", None)

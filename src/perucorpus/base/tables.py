@@ -9,7 +9,9 @@ Nothing is dropped or repaired.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +19,27 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from perucorpus.base.atomic import write_atomic
+
+
+def mark_absent(module: str) -> bool:
+    """Record in ``sys.modules`` that ``module`` is not installed, so that importing it fails at once; True if marked.
+
+    pandera's pandas engine tries ``from geopandas.array import GeometryDtype`` at the dtype check of every
+    column whose dtype it does not know at once (all ours: text held as ``object``). Python does not remember
+    a failed import, so without geopandas each check searched ``sys.path`` again: about a tenth of the time of
+    validating a table. A ``None`` entry in ``sys.modules`` is the import system's documented way to say a
+    module is absent: ``import geopandas`` then raises ``ModuleNotFoundError`` at once (the ``ImportError``
+    pandera catches, so it validates as before). Nothing is done when the module is installed or already
+    imported; install geopandas into a running kernel and that kernel needs a restart to see it.
+    """
+    if module in sys.modules or importlib.util.find_spec(module) is not None:
+        return False
+    sys.modules[module] = None
+    return True
+
+
+#: pandera asks for geopandas at every column check (see :func:`mark_absent`); the collection has no geometry.
+mark_absent("geopandas")
 
 
 class DataError(ValueError):
@@ -53,9 +76,10 @@ def read_table(path: Path | str, schema: pa.DataFrameSchema) -> pd.DataFrame:
     _check_header(path, header, schema)
     frame = pd.DataFrame(body, columns=header, dtype="string")
     frame = frame.astype(object)
+    validate(frame, schema, path, [str(line) for line in lines[1:]])
+    # attrs after validating: pandas deep-copies a frame's attrs into every column pandera takes out of it
     frame.attrs["source"] = path.as_posix()
     frame.attrs["lines"] = Lines(lines[1:])
-    validate(frame, schema, path, [str(line) for line in lines[1:]])
     return frame
 
 
@@ -64,7 +88,7 @@ def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path | str, 
     where ``places[i]`` locates the i-th row (a line number, or e.g. "row 3" for a file not yet written).
     """
     try:
-        schema.validate(frame, lazy=True)
+        schema.validate(frame, lazy=True, inplace=True)  # our schemas coerce nothing, so pandera need not copy the frame
     except SchemaErrors as errors:
         raise DataError(_describe(Path(path), errors, places)) from None
 
@@ -156,6 +180,7 @@ def write_table(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchem
 def table_text(frame: pd.DataFrame, path: Path | str, schema: pa.DataFrameSchema) -> str:
     """The CSV text :func:`write_table` writes for ``frame`` at ``path``, validated, without writing it."""
     as_text = frame.astype(str).astype(object).reset_index(drop=True)  # positions, whatever the index was
+    as_text.attrs = {}  # not written; see read_table
     validate(as_text, schema, path, [f"row {number}" for number in range(1, len(as_text) + 1)])
     return as_text.to_csv(index=False, lineterminator="\n")
 

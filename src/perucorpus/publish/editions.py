@@ -322,6 +322,7 @@ class Data:
         self.verdict_dates = data.table("verdict_dates.csv").set_index("article_id", drop=False)
         self.hedges = data.table("hedge_markers.csv").set_index("marker_ar", drop=False)
         self.figures = self.root / "figures"
+        self._grouped: dict[str, dict[tuple, list[dict]]] = {}
 
     def arabic(self, article_id: str, number: int) -> str:
         """Paragraph ``number`` of an article as shown: the raw line, without an embedded date header."""
@@ -344,6 +345,18 @@ class Data:
             raise PackError(f"no data row {name!r}")
         return [{column: str(value) for column, value in row.items()} for row in found]
 
+    def _by(self, table: str, keys: tuple[str, ...]) -> dict[tuple, list[dict]]:
+        """The rows of the frame ``table`` as dicts, by the values of ``keys``, in the frame's order: built at the
+        first question and kept (the teaching source cites a few hundred rows; filtering the frame for each took
+        most of the time of :func:`fact_problems`).
+        """
+        if table not in self._grouped:
+            found: dict[tuple, list[dict]] = {}
+            for row in getattr(self, table).to_dict("records"):
+                found.setdefault(tuple(row[key] for key in keys), []).append(row)
+            self._grouped[table] = found
+        return self._grouped[table]
+
     def _rows_claim(self, key: str) -> list[dict]:
         return [self.claims.loc[key].to_dict()]
 
@@ -352,18 +365,16 @@ class Data:
         return [{"arabic": self.arabic(article_id, int(number)), "english": self.translations.get((article_id, int(number)), "")}]
 
     def _rows_president(self, key: str) -> list[dict]:
-        return self.presidents[self.presidents["name"] == key].to_dict("records")
+        return self._by("presidents", ("name",)).get((key,), [])
 
     def _rows_membership(self, key: str) -> list[dict]:
         iso3, grouping, status, source = key.split(":")
-        rows = self.memberships
-        chosen = (rows["iso3"] == iso3) & (rows["grouping"] == grouping) & (rows["status"] == status)
-        named = [rows[column] == source for column in ("source", "source_ref", "source_article") if column in rows]
-        return rows[chosen & pd.concat(named, axis=1).any(axis=1)].to_dict("records")
+        rows = self._by("memberships", ("iso3", "grouping", "status")).get((iso3, grouping, status), [])
+        return [row for row in rows if source in (row.get("source"), row.get("source_ref"), row.get("source_article"))]
 
     def _rows_position(self, key: str) -> list[dict]:
         dimension, era = key.split(":")
-        return self.positions[(self.positions["dimension"] == dimension) & (self.positions["era"] == era)].to_dict("records")
+        return self._by("positions", ("dimension", "era")).get((dimension, era), [])
 
     def _rows_reference(self, key: str) -> list[dict]:
         return [self.references.loc[key].to_dict()]
@@ -843,8 +854,9 @@ def _cited_text(data: Data, names: Iterable[str]) -> str:
     return "\n".join(str(value) for name in names for row in data.rows(name) for value in row.values())
 
 
-def fact_problems(root: Path | str) -> list[str]:
-    """Where the teaching source states more than the rows it cites hold, one line each.
+def fact_problems(root: Path | str, collection: Collection | None = None) -> list[str]:
+    """Where the teaching source states more than the rows it cites hold, one line each (the data from
+    ``collection``, if given: the caller's files already read, :class:`Data`).
 
     Every cited or evidence row must exist; every number in a text (question, answer, table cell,
     caption…) must occur in the rows that entry cites; every «Arabic» quotation and every
@@ -852,7 +864,7 @@ def fact_problems(root: Path | str) -> list[str]:
     """
     root = Path(root)
     source = read_toml(root / "teaching" / "classroom.toml")
-    data = Data(root)
+    data = Data(root, collection)
     problems = []
 
     def entries(section: dict, prefix: str):
