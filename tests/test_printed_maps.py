@@ -43,13 +43,13 @@ def test_wrap_keeps_each_line_within_the_width_and_each_name_whole():
     assert printed_maps.wrap(["Trinidad and Tobago"], ", ", 5, 7) == ["Trinidad and Tobago"]  # a line holds one
 
 
-def test_the_key_lists_each_category_s_countries_not_named_on_the_map():
+def test_the_key_lists_every_country_of_each_category_named_on_the_map_or_not():
     categories = {"BRA": "in", "PER": "in", "CHL": "in", "MEX": "absent"}
     words = {"in": "member", "absent": "named\nas absent", "": "no status recorded"}
     names = {"BRA": "Brazil", "PER": "Peru", "CHL": "Chile", "MEX": "Mexico"}
-    entries = printed_maps.key_entries(categories, words, names, {"BRA"}, empty=True)
+    entries = printed_maps.key_entries(categories, words, names, empty=True)
     assert entries == [
-        ("in", "member", ["Chile", "Peru"]),
+        ("in", "member", ["Brazil", "Chile", "Peru"]),
         ("absent", "named as absent", ["Mexico"]),
         ("", "no status recorded", []),
     ]

@@ -19,6 +19,6 @@ STATUS_WORDS = {
     "notified": "intent notified to Congress",
     "announced": "designation announced",
     "signatory": "signed the declaration",
-    "attended": "attended the Miami summit",
+    "attended": "attended the meeting",
     "absent": "named as absent",
 }

@@ -27,7 +27,7 @@ TIMELINE_SPAN = ("2017-01-01", "2026-07-01")
 OWN_TEXTS = {
     "figure.maps.lima_title": "Lima Group, end of 2021\n(public references)",
     "figure.maps.signatories_title": "Signatories of the counter-cartel declaration,\nMarch 2026 (as {explainer} lists them)",
-    "figure.maps.attended": "attended the Miami summit;\nnot on the signatory list",
+    "figure.maps.attended": "took part in the 5 March conference;\nnot on the signatory list",
     "figure.timeline.title": "Peru 2017–2026: presidents (bands) and steps between the groupings (lines)",
     "figure.timeline.event": "{date}{mark}: {event}",
     "figure.timeline.footnote": "* date worked out from the sources rather than stated in them "
@@ -150,7 +150,7 @@ class Print:
     """A figure as drawn for a printed page, at the size it is printed (a scale of 1): ``width`` by ``height`` mm,
     the box the pack prints it into (its stylesheet gives the image that size). Text sizes are in points as printed.
     For the maps: two panels ``gap`` mm apart, each a map (cropped to :data:`perucorpus.present.maps.PRINT_EXTENT`,
-    below ``title_room`` mm for its title) and beside it its key, which lists the countries not named on the map
+    below ``title_room`` mm for its title) and beside it its key, which lists every coloured country under its category
     (:mod:`perucorpus.present.printed_maps`). For the timeline, ``label_size`` is its events' size.
     """
 

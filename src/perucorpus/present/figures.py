@@ -531,7 +531,7 @@ CATEGORIES = {
         "seated via the opposition,\ntreated as an ally, or pending",
         ("represented_by_opposition", "treated_as", "notified", "announced"),
     ),
-    "attended": ("#009e73", "....", "attended the Miami summit", ("attended",)),
+    "attended": ("#009e73", "....", STATUS_WORDS["attended"], ("attended",)),
     "not_taking_part": ("#f0e442", "\\\\\\\\", STATUS_WORDS["stopped_taking_part"], ("stopped_taking_part",)),
     "exit_announced": ("#e69f00", "", "exit announced,\nnot put into effect", ("announced_withdrawal", "exit_dropped")),
     "left": ("#b54a00", "", STATUS_WORDS["withdrew"].replace(": ", ":\n"), ("withdrew",)),

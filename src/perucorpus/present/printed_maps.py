@@ -1,11 +1,11 @@
-"""A status map for a printed page: a name on the map only where it fits inside its country, every other
-coloured country listed in the key under its category.
+"""A status map for a printed page: a name on the map only where it fits inside its country, every coloured
+country listed in the key under its category.
 
 At the width a page gives a map of the Americas (about 5 cm), only the largest countries have room for their name;
 names set beside their countries, on leader lines or as numbers, landed on the wrong country. So the map names a
 country only where its name's ink (measured by drawing it: Noto Sans Arabic's line box is nearly twice as tall as
-its letters) fits inside the country's shape, and the key lists, under each category, the countries of that
-category not named on the map. Both come from one mapping of country to category, the one the colours come from.
+its letters) fits inside the country's shape, and the key lists, under each category, all the countries of that
+category (a reader counts a category from its list). Both come from one mapping of country to category, the one the colours come from.
 """
 
 from __future__ import annotations
@@ -209,10 +209,10 @@ def draw_key(key_axes, entries, size: float, separator: str, right_to_left: bool
     return -y
 
 
-def key_entries(categories: dict[str, str], words: dict[str, str], names: dict[str, str], named: set[str], empty: bool):
+def key_entries(categories: dict[str, str], words: dict[str, str], names: dict[str, str], empty: bool):
     """The key of a map coloured by ``categories`` (ISO3 → category): one entry per category shown, in legend order
     (then "" for the uncoloured, when ``empty``), with its ``words`` and the names (``names``, in their sort
-    order) of its countries not in ``named`` (those named on the map).
+    order) of all its countries, those also named on the map included (a reader counts a category from its list).
     """
     from perucorpus.present.figures import _legend_rank
 
@@ -220,7 +220,7 @@ def key_entries(categories: dict[str, str], words: dict[str, str], names: dict[s
     entries = []
     for category in shown:
         listed = (
-            sorted(names[iso3] for iso3, which in categories.items() if which == category and iso3 not in named)
+            sorted(names[iso3] for iso3, which in categories.items() if which == category)
             if category
             else []
         )
@@ -245,7 +245,7 @@ def status_map(
     """Colour each country (``shapes``, projected) by the category of its status (``statuses``: ISO3 → status) on
     ``map_axes``, cropped to ``extent``; name inside its shape each country of ``labelled`` whose name fits there
     (:func:`inside_places`), and draw the key (:func:`draw_key`) in ``key_axes``: each category's ``words``
-    (category → words, "" for no status) and the coloured countries not named on the map, joined by ``separator``.
+    (category → words, "" for no status) and every coloured country under its category, joined by ``separator``.
     ``names``: ISO3 → name (plain text; ``draw`` prepares a line for matplotlib). Returns what is drawn, one row per
     country with a shape (ISO3 order), as :func:`perucorpus.present.maps.status_map` does, ``label`` being "inside"
     (named on the map), "key" (listed in the key) or "".
@@ -260,7 +260,7 @@ def status_map(
     on_map = {iso3: draw(names[iso3]) for iso3 in labelled if iso3 in shapes}
     places = inside_places(map_axes, shapes, on_map, size, extent)
     draw_names(map_axes, places, on_map, size)
-    entries = key_entries(categories, words, names, set(places), empty=bool(set(shapes) - set(categories)))
+    entries = key_entries(categories, words, names, empty=bool(set(shapes) - set(categories)))
     draw_key(key_axes, entries, size, separator, right_to_left, draw)
     rows = []
     for iso3 in sorted(shapes):
