@@ -151,7 +151,8 @@ class Print:
     the box the pack prints it into (its stylesheet gives the image that size). Text sizes are in points as printed.
     For the maps: two panels ``gap`` mm apart, each a map (cropped to :data:`perucorpus.present.maps.PRINT_EXTENT`,
     below ``title_room`` mm for its title) and beside it its key, which lists every coloured country under its category
-    (:mod:`perucorpus.present.printed_maps`). For the timeline, ``label_size`` is its events' size.
+    (:mod:`perucorpus.present.printed_maps`). For the timeline, ``label_size`` is its events' size, ``legend_size``
+    that of its presidents, years and footnote, and ``wrap`` the characters of a line of an event's label.
     """
 
     width: float = 186.0
@@ -161,6 +162,7 @@ class Print:
     title_size: float = 8.0
     gap: float = 5.0
     title_room: float = 9.0
+    wrap: int = 0
 
     @property
     def inches(self) -> tuple[float, float]:
@@ -174,6 +176,8 @@ LEGIBLE = 6.5
 PRINT = Print()
 #: The stem of that drawing under the pack's ``figures/``.
 MAPS_PRINT = f"{MAPS}_print"
+#: The timeline for print (not yet in the pack: its four rows of steps do not fit the handout's 60 mm).
+TIMELINE_PRINT_SIZE = Print(height=60.0, label_size=7.0, legend_size=7.0, title_size=8.0, wrap=40)
 
 
 def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed: Print | None = None):
@@ -291,9 +295,11 @@ def _printed_maps(panels, shapes, labelled, explainer: str, text: FigureText, pr
     return figure, drawn
 
 
-def draw_timeline(rows, presidents, text: FigureText):
+def draw_timeline(rows, presidents, text: FigureText, printed: Print | None = None):
     """Peru's presidents (bands) and its steps between the groupings (lines, :func:`perucorpus.facts.memberships.steps`),
-    a derived date marked *. Returns (figure, the data drawn, a text alternative in English).
+    a derived date marked *. ``printed``: drawn for a printed page at its printed size (:class:`Print`), every step's
+    label whole but wrapped at ``printed.wrap`` characters. Returns (figure, the data drawn, a text alternative in
+    English).
     """
     import matplotlib.pyplot as plt
     import pandas as pd
@@ -303,7 +309,7 @@ def draw_timeline(rows, presidents, text: FigureText):
     events = memberships.steps(rows, "PER", memberships.PERU_STEP_TEXT)
     keys = {words: f"figure.step.{grouping}.{status}" for (grouping, status), words in memberships.PERU_STEP_TEXT.items()}
     labels = [
-        text(
+        text.plain(
             "figure.timeline.event",
             date=text.date(e.start),
             mark="*" if e.start_basis == "derived" else "",
@@ -314,23 +320,60 @@ def draw_timeline(rows, presidents, text: FigureText):
     labelled = pd.DataFrame(
         {
             "date": events["start_date"],
-            "label": labels,
+            "label": [text.draw(_wrapped(label, printed and printed.wrap)) for label in labels],
             "start_basis": events["start_basis"],
             "start_derivation": events["start_derivation"],
         }
     )
     terms = presidents.assign(name=[text.draw(text.person(name)) for name in presidents["name"]])
-    figure, ax = plt.subplots(figsize=(12, 6.2), layout="constrained")
+    sizes = TimelineSizes.of(printed)
+    figure, ax = plt.subplots(figsize=printed.inches if printed else (12, 6.2), layout="constrained")
+    if printed:
+        figure.get_layout_engine().set(w_pad=0.5 * MM, h_pad=0.5 * MM)
+    # the words around the axes first: the labels are placed once the figure is laid out (figures.timeline)
+    ax.tick_params(axis="x", labelsize=sizes.ticks, pad=2 if printed else 3.5)
+    if not printed:  # on paper the caption under it says what the title says: its room goes to the steps
+        ax.set_title(text("figure.timeline.title"), fontsize=sizes.title)
+    ax.set_xlabel(
+        text("figure.timeline.footnote"),
+        fontsize=sizes.footnote,
+        loc="right" if text.right_to_left else "left",
+        labelpad=1 if printed else 4,
+    )
     drawn = figures.timeline_data(terms, labelled, *TIMELINE_SPAN, short_name=lambda name: name)
-    shown = figures.timeline(ax, drawn, band_size=12.5, event_size=12)
-    ax.tick_params(axis="x", labelsize=12)
-    ax.set_title(text("figure.timeline.title"), fontsize=TITLE_SIZE)
-    ax.set_xlabel(text("figure.timeline.footnote"), fontsize=11.5, loc="right" if text.right_to_left else "left")
+    shown = figures.timeline(
+        ax,
+        drawn,
+        band_size=sizes.bands,
+        event_size=sizes.events,
+        right_to_left=text.right_to_left,
+        band_top=0.3 if printed else 0.28,
+    )
+    drawn.loc[drawn["layer"] == "event", "label"] = labels  # the data keep each label on one line, unprepared
     alt = (
         f"Timeline of Peru's presidents from 2017 ({', '.join(shown)}; → marks one still in office at the last date "
         "recorded) and its steps between the groupings: " + "; ".join(f"{e.start} {e.event}" for e in events.itertuples())
     )
     return figure, drawn, alt
+
+
+@dataclass(frozen=True)
+class TimelineSizes:
+    """The timeline's text sizes (points): on screen, or as printed (from a :class:`Print`)."""
+
+    events: float = 12.0
+    bands: float = 12.5
+    ticks: float = 12.0
+    title: float = TITLE_SIZE
+    footnote: float = 11.5
+
+    @classmethod
+    def of(cls, printed: Print | None) -> TimelineSizes:
+        """The sizes for ``printed`` (on screen without it)."""
+        if not printed:
+            return cls()
+        small = printed.legend_size
+        return cls(printed.label_size, small, small, printed.title_size, small)
 
 
 def draw_matrix(snapshot, explainer: str, text: FigureText):

@@ -438,27 +438,43 @@ def _surname(name: str) -> str:
     return name.split()[-1]
 
 
-def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea"), band_size: float = 8, event_size: float = 7.5) -> list[str]:
+def timeline(
+    axes,
+    drawn,
+    palette=("#dfe7f2", "#c9d6ea"),
+    band_size: float = 8,
+    event_size: float = 7.5,
+    right_to_left: bool = False,
+    band_top: float = 0.28,
+) -> list[str]:
     """Terms of office as bands along the bottom, dated events as labelled lines above them.
 
     ``drawn`` is :func:`timeline_data` (its ``span`` is the x range); ``band_size`` and ``event_size`` are
-    the labels' font sizes. Returns the surnames shown, in order.
+    the labels' font sizes (an event's label may run over several lines, aligned right for ``right_to_left``); the bands fill the
+    axes' height up to ``band_top`` (a fraction).
+    The labels are measured by the renderer once the figure is laid out (its title and axis labels set before):
+    two labels on one row stay at least :data:`LABEL_GAP` ems apart, and no line runs through a label. Returns
+    the surnames shown, in order.
     """
+    import matplotlib.dates as mdates
     import pandas as pd
 
     first, last = drawn.attrs["span"]
+    axes.set_xlim(first, last)
+    axes.set_yticks([])
+    axes.spines["left"].set_visible(False)
     bands = drawn[drawn["layer"] == "term"]
     for number, band in enumerate(bands.itertuples()):
         start, end = pd.Timestamp(band.drawn_start), pd.Timestamp(band.drawn_end)
-        axes.axvspan(start, end, ymin=0, ymax=0.28, color=palette[number % len(palette)])
+        axes.axvspan(start, end, ymin=0, ymax=band_top, color=palette[number % len(palette)])
         sliver = (end - start) < (last - first) * 0.012  # narrower than its name written upright: named above it
         axes.text(
             start + (end - start) / 2,
-            0.29 if sliver else 0.14,
+            band_top + 0.01 if sliver else band_top / 2,
             band.label,
             ha="center",
             va="bottom" if sliver else "center",
-            fontsize=band_size * (0.85 if sliver else 1),
+            fontsize=max(band_size * 0.85, min(band_size, 6.5)) if sliver else band_size,  # 6.5 pt: legible in print
             rotation=90 if (end - start).days < 250 and not sliver else 0,
             transform=axes.get_xaxis_transform(),
         )
@@ -469,34 +485,73 @@ def timeline(axes, drawn, palette=("#dfe7f2", "#c9d6ea"), band_size: float = 8, 
         when > first + (last - first) * 0.75 or (number + 1 < len(moments) and moments[number + 1] - when < close)
         for number, when in enumerate(moments)
     ]  # labels near the right edge, or just before the next event, run leftwards
-    width_points = axes.figure.get_figwidth() * 72 * 0.95
-    spans = []
-    for label, when, left in zip(events["label"], moments, leftwards):
-        extent = (last - first) * (len(label) * event_size * 0.55 / width_points)
-        spans.append((when - extent, when) if left else (when, when + extent))
-    levels = _event_levels(moments, spans)
-    step = min(0.125, 0.5 / max(max(levels, default=0), 1))
-    for event, when, left, level in zip(events.itertuples(), moments, leftwards, levels):
-        height = 0.40 + step * level
-        axes.axvline(when, ymin=0.28, ymax=height, color="#444444", linewidth=0.8)
+    labels = [
         axes.text(
             when,
-            height + 0.01,
-            event.label,
+            0,
+            label,
             fontsize=event_size,
             ha="right" if left else "left",
             va="bottom",
+            multialignment="right" if right_to_left else "left",
+            linespacing=0.72,  # the style's first font, Noto Sans Arabic, sets lines about twice as far apart as Latin needs
             transform=axes.get_xaxis_transform(),
+            gid=f"event:{number}",
+            in_layout=False,  # placed after the layout is set: it must not move the axes
         )
-    axes.set_xlim(first, last)
-    axes.set_yticks([])
-    axes.spines["left"].set_visible(False)
+        for number, (label, when, left) in enumerate(zip(events["label"], moments, leftwards))
+    ]
+    figure = axes.figure
+    figure.draw_without_rendering()  # lays the figure out: the axes' size in pixels is now the one drawn
+    renderer = figure._get_renderer()
+    to_axes = axes.transAxes.inverted()
+    gap = LABEL_GAP * event_size * figure.dpi / 72 / axes.bbox.width  # in axes fractions
+    while True:  # a label whose line no level can keep clear runs leftwards instead (the one covering most lines)
+        spans, heights = [], []
+        for label in labels:
+            box = label.get_window_extent(renderer).transformed(to_axes)
+            heights.append(box.height)
+            ends = _in_data(axes, box.x0 - gap / 2, box.x1 + gap / 2)
+            spans.append(tuple(mdates.num2date(x).replace(tzinfo=None) for x in ends))
+        levels = _event_levels(moments, spans)
+        rightwards = [n for n, label in enumerate(labels) if label.get_horizontalalignment() == "left"]
+        if levels is not None or not rightwards:
+            break
+        covering = max(rightwards, key=lambda n: sum(spans[n][0] < when <= spans[n][1] for when in moments))
+        labels[covering].set_horizontalalignment("right")
+    if levels is None:
+        levels = list(range(len(labels)))
+    room = 0.25 * event_size * figure.dpi / 72 / axes.bbox.height  # a quarter em between rows
+    rows = [
+        max((h for h, at in zip(heights, levels) if at == level), default=0) + 2 * room
+        for level in range(max(levels, default=-1) + 1)
+    ]
+    base = band_top + 0.12
+    even = max(rows, default=0), min(0.125, 0.5 / max(len(rows) - 1, 1))
+    if base + max(even) * len(rows) <= 1:  # room to spare: rows evenly spaced, as far apart as the axes allow
+        rows = [max(even)] * len(rows)
+    bottoms = [base + sum(rows[:level]) for level in range(len(rows))]
+    for label, when, level in zip(labels, moments, levels):
+        height = bottoms[level]
+        axes.axvline(when, ymin=band_top, ymax=height, color="#444444", linewidth=0.8)
+        label.set_y(height + room)
     return list(bands["label"])
 
 
-def _event_levels(moments, spans) -> list[int]:
+#: The least room (ems of the labels' font) between two event labels on one row of :func:`timeline`.
+LABEL_GAP = 1.0
+
+
+def _in_data(axes, *fractions) -> list[float]:
+    """The x data values (matplotlib date numbers) at ``fractions`` of ``axes``' width."""
+    low, high = axes.get_xlim()
+    return [low + (high - low) * fraction for fraction in fractions]
+
+
+def _event_levels(moments, spans) -> list[int] | None:
     """A height level for each event line so that no line runs through another event's label (a line is drawn up to
-    its own label) and no two labels at one level overlap: the fewest levels, then the lowest in all.
+    its own label) and no two labels at one level overlap: the fewest levels, then the lowest in all; None if no
+    levels can (a label running over a line whose own label runs over the first one's line).
     """
     import itertools
 
@@ -515,7 +570,7 @@ def _event_levels(moments, spans) -> list[int]:
         options = [levels for levels in itertools.product(range(height), repeat=count) if allowed(levels)]
         if options:
             return list(min(options, key=sum))
-    return list(range(count))
+    return None
 
 
 #: The display categories of the membership statuses, in legend order: ``(colour, hatch, legend text, statuses)``.
