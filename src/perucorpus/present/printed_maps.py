@@ -219,11 +219,7 @@ def key_entries(categories: dict[str, str], words: dict[str, str], names: dict[s
     shown = sorted(set(categories.values()) | ({""} if empty else set()), key=_legend_rank)
     entries = []
     for category in shown:
-        listed = (
-            sorted(names[iso3] for iso3, which in categories.items() if which == category)
-            if category
-            else []
-        )
+        listed = sorted(names[iso3] for iso3, which in categories.items() if which == category) if category else []
         entries.append((category, " ".join(words[category].split()), listed))
     return entries
 
