@@ -69,6 +69,6 @@ def test_the_printed_status_map_names_or_lists_every_coloured_country(shapes):
     assert labels["JAM"] == "key" and labels["MEX"] == "key"  # too small; Mexico not in those to name on the map
     assert set(labels[labels != ""].index) == {"BRA", "JAM", "MEX", "USA"}
     listed = {text.get_gid(): text.get_text() for text in key_axes.texts if text.get_gid().startswith("list:")}
-    assert listed == {"list:in": "Jamaica", "list:absent": "Mexico"}
+    assert listed == {"list:in": "Brazil, Jamaica", "list:absent": "Mexico"}  # Brazil named on the map and listed
     assert {text.get_gid() for text in map_axes.texts} == {"label:BRA", "label:USA"}
     assert drawn.set_index("iso3").at["JAM", "marker"]  # too small to see: a circle in its colour marks it
