@@ -284,7 +284,7 @@ def with_reader_names(text: str, names: dict[str, str]) -> str:
     """
     for article_id, name in names.items():
         text = re.sub(rf"(?:\barticle )?\b{re.escape(article_id)}\b", name, text)
-    return re.sub(r"(^|[.!?;:]\s+)the ", lambda m: f"{m.group(1)}The ", text)
+    return re.sub(r"(^|[.!?]\s+)the ", lambda m: f"{m.group(1)}The ", text)
 
 
 _RANGE = re.compile(r"(\d{4}-\d{2}(?:-\d{2})?)/(\d{4}-\d{2}(?:-\d{2})?), articles\.csv")
