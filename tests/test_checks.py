@@ -329,7 +329,7 @@ def test_describe_allies_adds_designated_and_pending():
         "On 11 December 2025*, the day the US notified Congress about Peru, the references record 2 other designated"
     )  # the date in words, marked derived
     assert "2 announced or notified but not yet formalised (Qatar, Saudi Arabia) and 1 treated as one (Taiwan)" in text
-    assert text.endswith("'20 other countries': 2 + 2 = 4.")
+    assert text.endswith("'20 other countries': the 2 designated allies plus the 2 announced (Qatar, Saudi Arabia) make 4.")
 
 
 def test_unchecked_statements_are_article_status_rows_no_claim_overlaps():

@@ -17,7 +17,11 @@ def test_the_signing_note_says_who_led_peru_and_who_had_left(rows, presidents, r
     )
     # said once: the derivations and sources of those dates are the record fact's, not repeated here
     assert "wapa_2026_jeri_censured" not in note and "Interim" not in note
-    assert "Peru is not among the 13 countries the references record at the Miami summit of 7 March 2026 (derived): " in note
+    assert (
+        "Peru is not among the 12 countries the references record at the Miami summit of 7 March 2026 (derived), "
+        "with the United States as host: Argentina, " in note
+    )
+    assert "United States," not in note
     assert "Argentina, " in note and "MercoPress" in note and "mercopress_2026_summit" not in note
 
 
@@ -39,7 +43,7 @@ def test_the_signing_note_follows_the_data(data_copy, references):
         memberships.load_memberships(data_copy), heads_of_state.load_presidents(data_copy), references
     )
     assert "on 10 February 2026, under José Jerí, Dina Boluarte having left office on 10 October 2025" in note
-    assert "Peru is among the 14 countries" in note
+    assert "Peru is among the 13 countries" in note
 
 
 def test_the_exits_note_says_how_each_named_state_left(rows, presidents, references):

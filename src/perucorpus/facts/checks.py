@@ -345,7 +345,8 @@ def describe_allies(allies: pd.DataFrame, notice, article: str = "jeri2025_mnna_
         f"references record {designated.countries} other designated Major Non-NATO Allies, {pending.countries} "
         f"announced or notified but not yet formalised ({_country_names(pending.codes)}) and {treated.countries} "
         f"treated as one ({_country_names(treated.codes)}). {article[:1].upper()}{article[1:]} says Peru joins "
-        f"'20 other countries': {designated.countries} + {pending.countries} = {designated.countries + pending.countries}."
+        f"'20 other countries': the {designated.countries} designated allies plus the {pending.countries} announced "
+        f"({_country_names(pending.codes)}) make {designated.countries + pending.countries}."
     )
 
 

@@ -13,7 +13,8 @@ import re
 import pandas as pd
 
 from perucorpus.base.dates import in_words, parse
-from perucorpus.base.schemas import TIERS
+from perucorpus.base.schemas import EXIT_QUESTIONS, TIERS
+from perucorpus.base.vocabulary import STATUS_WORDS
 from perucorpus.facts.quotes import paragraph_number, short_citation
 from perucorpus.facts.sourcing import TIER_TAGS
 from perucorpus.facts.translations import NOT_TRANSLATED, english_sentences, quoted_sentences
@@ -245,3 +246,54 @@ def quoted_passages(
                 }
             )
     return pd.DataFrame(rows, columns=["article", "in quotation marks", "in English"])
+
+
+#: The exit rule's questions (:data:`perucorpus.base.schemas.EXIT_QUESTIONS`) as a reader's column headings.
+EXIT_HEADINGS = {
+    "declared": "1. Exit declared?",
+    "in_effect": "2. In effect at once or from a date?",
+    "set_aside": "3. Later set aside?",
+}
+assert tuple(EXIT_HEADINGS) == tuple(EXIT_QUESTIONS), "one heading per exit question"
+
+
+def _status_words(text: str) -> str:
+    """``text`` with each status id it names ("the exit_dropped row") in its legend words, quoted."""
+    return _ID.sub(lambda m: f"“{STATUS_WORDS[m.group()]}”" if m.group() in STATUS_WORDS else m.group(), text)
+
+
+def exit_rule_tables(rule: pd.DataFrame, answers: pd.DataFrame, references: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The exit rule (:func:`perucorpus.facts.memberships.exit_rule`) and each exit row's answers
+    (:func:`perucorpus.facts.memberships.exit_answers`) as a reader reads them: question headings, kinds in words,
+    dates in words, sources by publisher and date; the status ids and reference ids stay in ``answers``, for a fold.
+    """
+    kinds = rule.drop(columns="status").rename(columns=EXIT_HEADINGS)
+    shown = answers.assign(
+        date=[plain_date(start) for start in answers["start"]],
+        source=[sourced([ref], references, dated=True) for ref in answers["source"]],
+        kind=[" ".join(STATUS_WORDS[status].split()) for status in answers["status"]],
+        note=[_status_words(note) for note in answers["note"].fillna("")],
+    )
+    shown = shown[["country", "date", "source", *EXIT_HEADINGS, "kind", "evidence", "note"]]
+    return kinds, shown.rename(columns=EXIT_HEADINGS).rename(columns={"evidence": "the source's words"})
+
+
+def with_reader_names(text: str, names: dict[str, str]) -> str:
+    """``text`` with each article id it names ("article jeri2025_mnna_intent", "shield2026_explainer") replaced by
+    the article's reader name with its article ("the 2025 news report"), capitalised where it opens a sentence.
+    """
+    for article_id, name in names.items():
+        text = re.sub(rf"(?:\barticle )?\b{re.escape(article_id)}\b", name, text)
+    return re.sub(r"(^|[.!?]\s+)the ", lambda m: f"{m.group(1)}The ", text)
+
+
+_RANGE = re.compile(r"(\d{4}-\d{2}(?:-\d{2})?)/(\d{4}-\d{2}(?:-\d{2})?), articles\.csv")
+
+
+def derivation_in_words(text: str, references: pd.DataFrame) -> str:
+    """A date's derivation as a reader reads it: date ranges and dates in words, publishers for reference ids,
+    no file names ("(2021-08/2021-09-07, articles.csv)" → "(August 2021 to 7 September 2021)").
+    """
+    text = _RANGE.sub(lambda m: f"{plain_date(m.group(1))} to {plain_date(m.group(2))}", text)
+    text = text.replace("(articles.csv: stated in the file's header)", "(stated at the head of the article)")
+    return without_ids(dates_in_words(text), references)

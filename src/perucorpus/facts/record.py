@@ -51,14 +51,16 @@ def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: 
     before = ended.sort_values("end").iloc[-1]
     summit = rows[(rows["source_kind"] == "external") & (rows["grouping"] == "miami_summit") & (rows["status"] == "attended")]
     there = "is" if "PER" in set(summit["iso3"]) else "is not"
-    attended = sorted(country_label(iso3)[0] for iso3 in set(summit["iso3"]))
+    host = "USA" in set(summit["iso3"])
+    attended = sorted(country_label(iso3)[0] for iso3 in set(summit["iso3"]) - {"USA"})
     first = summit.sort_values("start_date", kind="stable").iloc[0]
     held = in_words(first["start_date"]) + (" (derived)" if first["start_basis"] == "derived" else "")
     return (
         f"{LEAD} Peru signed the counter-cartel joint security declaration on {in_words(signed_on)}, under "
         f"{now['name']}, {before['name']} having left office on {in_words(before['end'])} (the summary table's record "
         f"note, with its sources). Peru {there} among the {len(attended)} countries the references record at the "
-        f"Miami summit of {held}: {', '.join(attended)} ({readable(summit['source_ref'], references)})."
+        f"Miami summit of {held}{', with the United States as host' if host else ''}: {', '.join(attended)} "
+        f"({readable(summit['source_ref'], references)})."
     )
 
 
