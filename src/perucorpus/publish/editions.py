@@ -837,10 +837,10 @@ NUMBER = re.compile(r"(?<![¶\w.])\d+(?:[.,]\d+)?")
 ARABIC_QUOTE = re.compile(r"«([^»]*[\u0600-\u06ff][^»]*)»")
 
 
-#: Numbers that are not facts: references to the pack's own questions, exercises and paragraphs, and limits
+#: Numbers that are not facts: references to the pack's own questions, exercises, paragraphs, records and checks, and limits
 #: set by a task ("in no more than 80 words").
 NOT_FACTS = re.compile(
-    r"\b(?:questions?|exercises?|paragraphs?|slides?)\s+\d+(?:(?:,\s*|\s+and\s+|\s+to\s+)\d+)*|\b\d+\s+(?:words|minutes)\b",
+    r"\b(?:questions?|exercises?|paragraphs?|slides?|records?|checks?)\s+\d+(?:(?:,\s*|\s+and\s+|\s+to\s+)\d+)*|\b\d+\s+(?:words|minutes)\b",
     re.IGNORECASE,
 )
 
@@ -924,6 +924,8 @@ def _ellipsis_in(quote: str, text: str) -> bool:
 PRODUCTION_WORDS = [
     (re.compile(r"\s*\((?:see |from )?[\w/]+\.(?:csv|py)\b[^)]*\)"), ""),
     (re.compile(r"[;,]?\s*see [\w/]+\.csv\b"), ""),
+    (re.compile(r"\s*\([^()]*\bnotebook \d\d\b[^()]*\)"), ""),  # "(see notebook 04's claims)": not in the pack
+    (re.compile(r"\s+as (?:in )?notebook \d\d\b(?:'s \w+)?(?: does| reads it)?"), ""),
     (re.compile(r"\bperu_heads_of_state\.csv\b"), "the presidents' table"),
     (re.compile(r"\b[\w/]+\.csv\b"), "the record"),
     (re.compile(r"none whose stored copy shows a headline, so none could be added as a reference"), "none could be cited yet"),

@@ -63,7 +63,20 @@ def data_texts(root: Path | str) -> dict[str, str]:
 
 
 #: Each language's list separators, as the pages write them between items (``sep.semicolon``, ``sep.comma``).
-SEPARATORS = {"en": {"semicolon": "; ", "comma": ", "}, "ar": {"semicolon": "؛ ", "comma": "، "}}
+#: ``title_*`` around a reference's title, ``headline_*`` between an article's outlet and its headline: in Arabic a
+#: Latin title stands in guillemets, without its final full stop (a full stop after a left-to-right run lands at
+#: its left, where it reads as the title's first character).
+SEPARATORS = {
+    "en": {"semicolon": "; ", "comma": ", ", "title_open": "", "title_close": ". ", "headline_open": ". ", "headline_close": ""},
+    "ar": {
+        "semicolon": "؛ ",
+        "comma": "، ",
+        "title_open": "«",
+        "title_close": "»، ",
+        "headline_open": "، بعنوان «",
+        "headline_close": "»",
+    },
+}
 
 
 def separators(language: str) -> dict[str, str]:
