@@ -155,3 +155,44 @@ def test_a_reference_is_cited_by_publisher_and_date_in_words_its_title_and_id_ke
     )
     assert full.endswith(", GovBase, undated (govbase_2026_saudi)")
     assert readable.reference_date("2026-03-05") == "5 March 2026" and readable.reference_date("undated") == "undated"
+
+
+def test_with_reader_names_names_articles_as_readers_do_and_capitalises_a_sentence_start():
+    names = {"jeri2025_mnna_intent": "the 2025 news report", "shield2026_explainer": "the 2026 explainer"}
+    text = "As in article jeri2025_mnna_intent. shield2026_explainer lists it; jeri2025_mnna_intent_x stays."
+    assert readable.with_reader_names(text, names) == (
+        "As in the 2025 news report. The 2026 explainer lists it; jeri2025_mnna_intent_x stays."
+    )
+
+
+def test_derivation_in_words_drops_file_names_and_writes_dates_and_publishers():
+    text = "Judged as of the range's end (2021-08/2021-09-07, articles.csv); EFE's report efe_2026_x of 2026-03-05."
+    assert readable.derivation_in_words(text, REFS) == (
+        "Judged as of the range's end (August 2021 to 7 September 2021); EFE's report EFE of 5 March 2026."
+    )
+    assert "articles.csv" not in readable.derivation_in_words("(articles.csv: stated in the file's header)", REFS)
+
+
+def test_exit_rule_tables_give_questions_kinds_and_sources_in_words_and_keep_ids_for_the_fold():
+    rule = memberships.exit_rule()
+    answers = pd.DataFrame(
+        {
+            "country": ["Saint Lucia"],
+            "start": ["2021-08-10"],
+            "source": ["blog_2026_z"],
+            "declared": ["yes"],
+            "in_effect": ["yes"],
+            "set_aside": ["no"],
+            "status": ["withdrew"],
+            "evidence": ["leaves the group"],
+            "note": ["See the exit_dropped row."],
+        }
+    )
+    kinds, shown = readable.exit_rule_tables(
+        rule, answers, REFS.assign(date=["2026-03-05", "2026-03-06", "2021-08-11"], title=["A", "B", "C"], url=["u1", "u2", "u3"])
+    )
+    assert "status" not in kinds.columns and set(readable.EXIT_HEADINGS.values()) <= set(kinds.columns)
+    row = shown.iloc[0]
+    assert row["date"] == "10 August 2021" and row["source"].startswith("Blog") and "single source" in row["source"]
+    assert row["kind"] == "left: exit declared, in effect" and "“exit announced, then dropped”" in row["note"]
+    assert "blog_2026_z" not in " ".join(map(str, row.values)) and answers.at[0, "status"] == "withdrew"

@@ -259,7 +259,7 @@ assert tuple(EXIT_HEADINGS) == tuple(EXIT_QUESTIONS), "one heading per exit ques
 
 def _status_words(text: str) -> str:
     """``text`` with each status id it names ("the exit_dropped row") in its legend words, quoted."""
-    return _ID.sub(lambda m: f"“{STATUS_WORDS[m.group()]}”" if m.group() in STATUS_WORDS else m.group(), text)
+    return _ID.sub(lambda m: f"“{' '.join(STATUS_WORDS[m.group()].split())}”" if m.group() in STATUS_WORDS else m.group(), text)
 
 
 def exit_rule_tables(rule: pd.DataFrame, answers: pd.DataFrame, references: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
