@@ -286,16 +286,17 @@ def test_the_articles_page_holds_every_paragraph_and_the_lesson_plan_links_it_in
 
 def test_notebook_04s_guide_names_each_material_as_the_reader_does_its_trace_in_a_tooltip(pack):
     """The guide points to "Check 2", "Record 1", "news report ¶9", not to "claim …" or "membership:PER:…", each a
-    link to its place in the facilitator edition, with what it is in words in the tooltip; an answer has no second
+    link to its place in the student reader (which holds every material and no answer), with what it is in words in
+    the tooltip; an answer has no second
     "Answer" heading under its summary.
     """
     guide = classroom.guide_html(pack, "question", prefix="pack/")
-    facilitator = classroom.render(pack)["facilitator.html"]
+    student = classroom.render(pack)["student.html"]
     materials = [m for item in pack.questions for m in item.materials]
     assert materials
     for material in materials:
-        link = f'<a href="pack/facilitator.html#{material.anchor}" title="{escape(material.detail)}">{escape(material.label)}</a>'
-        assert link in guide and f'id="{material.anchor}"' in facilitator
+        link = f'<a href="pack/student.html#{material.anchor}" title="{escape(material.detail)}">{escape(material.label)}</a>'
+        assert link in guide and f'id="{material.anchor}"' in student
     assert not re.search(r'(>|title=")\s*(claim \w+|membership:[\w:]+)', guide)  # no ids, shown or in tooltips
     assert "<h4>Answer</h4>" not in guide and guide.count("<summary>Answer</summary>") == len(pack.questions)
 
