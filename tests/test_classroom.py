@@ -229,6 +229,15 @@ def test_the_slides_show_arabic_quotes_and_every_question(built, root_pack):
     assert re.search(r"[\u0600-\u06ff]{3}", _pdf_text(built / "slides.pdf"))  # the Arabic reached the PDF as text
 
 
+def test_the_map_slide_shows_the_maps_drawn_for_print(root_pack):
+    """The screen maps' names projected at about 5 pt; the print maps, enlarged to the slide, name every country."""
+    page = classroom.render(root_pack)["slides.html"]
+    section = page[page.index('id="slide-map"') :]
+    section = section[: section.index("</section>")]
+    assert f'src="figures/{classroom.PRINTED[classroom.MAPS][0]}.png"' in section
+    assert f'src="figures/{classroom.MAPS}.png"' not in section
+
+
 def test_every_text_of_the_source_is_shown_somewhere(pack_project, monkeypatch):
     """No dead text for translators: rendering the pack, notebook 04's sections and the reading copy's links uses every key."""
     from perucorpus.publish import catalogue

@@ -323,6 +323,21 @@ def test_categories_stay_apart_in_greyscale_and_for_colour_blind_readers():
             assert gap >= 10, f"{one} and {two} differ by {gap:.1f} in lightness and share their hatching"
         distance = np.linalg.norm(np.subtract(figures.cielab(colour_one), figures.cielab(colour_two)))
         assert distance >= 20, f"{one} and {two} are {distance:.1f} apart in CIE L*a*b*"
+    for category, colour in figures.HATCH_COLOURS.items():  # a coloured hatching still shows in greyscale
+        gap = abs(figures.lightness(colour) - figures.lightness(styles[category][0]))
+        assert styles[category][1] and gap >= 10, f"{category}'s hatching is {gap:.1f} from its colour in lightness"
+
+
+def test_an_exit_announced_but_not_put_into_effect_reads_as_a_member_not_as_leaving():
+    """Its colour is nearer the members' than the leavers' (a caveat on a member, not a warmer shade of "left")."""
+    near = {
+        other: np.linalg.norm(
+            np.subtract(figures.cielab(figures.CATEGORIES["exit_announced"][0]), figures.cielab(figures.CATEGORIES[other][0]))
+        )
+        for other in ("in", "left")
+    }
+    assert near["in"] < near["left"] / 2
+    assert figures.hatch_colour("exit_announced") != figures.HATCH_COLOUR
 
 
 def test_cielab_of_black_white_and_a_known_colour():

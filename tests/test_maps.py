@@ -132,6 +132,50 @@ def test_no_two_country_names_overlap_and_each_leader_ends_in_its_country(shapes
     assert np.hypot(*(haiti - dominican)) > 100  # km: two points, a dot apart
 
 
+@pytest.mark.parametrize(
+    "language",
+    [
+        pytest.param(
+            "en",
+            marks=pytest.mark.xfail(
+                strict=True, reason="open: Belize's leader, from the Pacific column, crosses 'Mexico' and 'Honduras'"
+            ),
+        ),
+        "ar",
+    ],
+)
+def test_no_leader_line_runs_through_another_countrys_name(shapes, language):
+    """Jamaica's leader ran through Haiti's name on the Arabic map; a touch of a name's outline does not count."""
+    from perucorpus.base.countries import country_label
+    from perucorpus.present.figures import ar, use_project_style
+
+    use_project_style()
+    labelled = ["BHS", "CUB", "DOM", "HTI", "JAM", "LCA", "TTO", "GUY", "VEN", "COL", "PAN", "CRI", "SLV", "HND"]
+    labelled += ["GTM", "BLZ", "MEX", "ECU", "PER", "CHL", "ARG", "BRA", "BOL", "PRY", "USA", "CAN"]
+    names = {iso3: ar(country_label(iso3)[1]) for iso3 in labelled} if language == "ar" else None
+    figure = Figure(figsize=(8.5, 8.6), layout="constrained")
+    axes = figure.subplots()
+    statuses = pd.Series({"PER": "signatory", "HTI": "member", "BLZ": "signatory", "GTM": "signatory"})
+    maps.status_map(axes, shapes, statuses, "A map", labelled=labelled, names=names, right_to_left=language == "ar")
+    boxes = _label_boxes(figure)
+    points = {maps.marker_position(shapes[iso3]): iso3 for iso3 in labelled}
+    owners = {line: points[tuple(line.get_xydata()[0])] for line in axes.lines if len(line.get_xydata()) == 2}
+    crossings = [
+        (owner, name)
+        for line, owner in owners.items()
+        for name, box in boxes.items()
+        if name != f"label:{owner}" and axes.transData.transform_path(line.get_path()).intersects_bbox(box.expanded(0.9, 0.8))
+    ]
+    assert owners and crossings == []
+
+
+def test_the_leader_test_sees_a_leader_through_a_name():
+    place = (100.0, 0.0, -100.0, 0.0, "east")  # a leader from (-100, 0) to a name starting at (100, 0)
+    assert maps.leader_crosses_names(place, "JAM", {"HTI": (-10.0, -5.0, 10.0, 5.0)})
+    assert not maps.leader_crosses_names(place, "JAM", {"HTI": (-10.0, 6.0, 10.0, 16.0), "JAM": (100.0, -5.0, 150.0, 5.0)})
+    assert not maps.leader_crosses_names(place, "JAM", {"HTI": (-10.0, -2.0, 10.0, 5.0)}, margin=2.5)  # a touch
+
+
 def test_the_overlap_test_sees_overlapping_names():
     figure = Figure()
     axes = figure.subplots()

@@ -318,7 +318,7 @@ def category_grid(axes, table, row_labels, column_labels, fontsize: float = 7, c
     for category in sorted(cells, key=_legend_rank):
         colour, hatch, _ = category_style(category)
         collection = PatchCollection(cells[category], facecolors=colour, edgecolors="none", hatch=hatch or None)
-        collection.set_hatchcolor(HATCH_COLOUR)
+        collection.set_hatchcolor(hatch_colour(category))
         axes.add_collection(collection, autolim=False)
     axes.set_xlim(-0.5, values.shape[1] - 0.5)
     axes.set_ylim(values.shape[0] - 0.5, -0.5)
@@ -365,8 +365,8 @@ def legend_handles(statuses, empty: bool = False, labels: dict[str, str] | None 
     for category in sorted(present, key=_legend_rank):
         colour, hatch, _ = category_style(category)
         label = (labels or {}).get(category) or legend_text(category, statuses)
-        edge = HATCH_COLOUR if hatch else "none"
-        handles.append(Patch(facecolor=colour, hatch=hatch or None, edgecolor=edge, linewidth=0, label=label))
+        edge = hatch_colour(category) if hatch else "none"
+        handles.append(Patch(facecolor=colour, hatch=hatch or None, edgecolor=edge, hatchcolor=edge, linewidth=0, label=label))
     return handles
 
 
@@ -588,10 +588,14 @@ CATEGORIES = {
     ),
     "attended": ("#009e73", "....", STATUS_WORDS["attended"], ("attended",)),
     "not_taking_part": ("#f0e442", "\\\\\\\\", STATUS_WORDS["stopped_taking_part"], ("stopped_taking_part",)),
-    "exit_announced": ("#e69f00", "", "exit announced,\nnot put into effect", ("announced_withdrawal", "exit_dropped")),
+    # Still a member, with a caveat: a blue between the members' and the partly-ins', crossed by orange lines.
+    "exit_announced": ("#4f86c6", "---", "exit announced,\nnot put into effect", ("announced_withdrawal", "exit_dropped")),
     "left": ("#b54a00", "", STATUS_WORDS["withdrew"].replace(": ", ":\n"), ("withdrew",)),
     "absent": ("#cc79a7", "xx", STATUS_WORDS["absent"], ("absent",)),
 }
+#: The categories whose hatching is drawn in a colour of its own (the others' in :data:`HATCH_COLOUR`): an exit
+#: announced but not put into effect is a member's blue crossed by orange, so that it does not read as "left".
+HATCH_COLOURS = {"exit_announced": "#e69f00"}
 #: The category of a cell or country with no status: drawn in this colour, listed last in a legend when present.
 NO_STATUS = ("#ececec", "", "no status recorded")
 #: Each status's category (every status of ``schemas.MEMBERSHIP_STATUSES`` has one; tested).
@@ -613,6 +617,11 @@ CELL_WORDS = {
     "attended": "attended",
     "absent": "named as absent",
 }
+
+
+def hatch_colour(category: str) -> str:
+    """The colour of a category's hatching lines (:data:`HATCH_COLOURS`, else :data:`HATCH_COLOUR`)."""
+    return HATCH_COLOURS.get(category, HATCH_COLOUR)
 
 
 def category_style(category: str) -> tuple[str, str, str]:

@@ -14,6 +14,7 @@ box measured with the renderer so that no two overlap, outlined in white so that
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -22,6 +23,7 @@ import pyproj
 from matplotlib.collections import PatchCollection
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
+from matplotlib.transforms import Bbox
 
 Polygon = list[np.ndarray]  # outer ring, then holes
 
@@ -109,7 +111,7 @@ def draw(
     ``extent``: the part of the map shown (west, east, south, north, km); ``marker_size`` in points. Returns the
     marker positions.
     """
-    from perucorpus.present.figures import HATCH_COLOUR, category_style
+    from perucorpus.present.figures import category_style, hatch_colour
 
     by_category: dict[str, list] = {}
     for iso3 in sorted(shapes):
@@ -120,7 +122,7 @@ def draw(
         collection = PatchCollection(
             by_category[category], facecolors=colour, edgecolors="white", linewidths=0.4, hatch=hatch or None
         )
-        collection.set_hatchcolor(HATCH_COLOUR)
+        collection.set_hatchcolor(hatch_colour(category))
         axes.add_collection(collection, autolim=False)
     markers = {}
     for iso3 in sorted(shapes):
@@ -214,6 +216,7 @@ def label_places(
         if members:
             _place_column(side, members, sizes, margin, gap, box, free, places, boxes)
             _untangle(members, shapes, sizes, margin, gap, box, free, places, boxes)
+    _clear_leaders(shapes, sizes, margin, gap, box, free, places, boxes)
     return places
 
 
@@ -270,6 +273,67 @@ def _untangle(members, shapes, sizes, margin, gap, box, free, places, boxes) -> 
         place, taken = places.pop(iso3), boxes.pop(iso3)
         if not any(_beside(*member, side, sizes, margin, gap, box, free, places, boxes, (0, -1, 1)) for side in ("west", "east")):
             places[iso3], boxes[iso3] = place, taken
+
+
+def _clear_leaders(shapes, sizes, margin, gap, box, free, places, boxes) -> None:
+    """Move beside its country, on either side and up or down, each name whose leader line runs through another name
+    (Jamaica's through Haiti's, Belize's through Mexico's), to the nearest place where its leader crosses no name and
+    no leader crosses it; a name with no such place stays where it is.
+    """
+    outlines = {iso3: _path(shapes[iso3]) for iso3 in places}
+    for iso3 in sorted(places):
+        if places[iso3][4] == "inside" or not leader_crosses_names(places[iso3], iso3, boxes, margin):
+            continue
+        crossed = [
+            name
+            for name in sorted(boxes)
+            if name != iso3 and leader_crosses_names(places[iso3], iso3, {name: boxes[name]}, margin)
+        ]
+        for mover in [iso3] + [name for name in crossed if places[name][4] != "inside"]:
+            if _move_clear(mover, outlines, sizes, margin, gap, box, free, places, boxes) and not leader_crosses_names(
+                places[iso3], iso3, boxes, margin
+            ):
+                break
+
+
+def _move_clear(iso3, outlines, sizes, margin, gap, box, free, places, boxes) -> bool:
+    """Move the name of ``iso3`` beside its country to the nearest place where its leader crosses no name, no leader
+    crosses it and it covers no other named country (``outlines``); False (the name stays) when there is none.
+    """
+    shifts = (0, 0.5, -0.5, 1, -1, 1.5, -1.5, 2, -2)
+    place, taken = places.pop(iso3), boxes.pop(iso3)
+    x, y = place[2], place[3]
+    sides = (place[4], "west" if place[4] == "east" else "east")
+    for distance, shift, side in itertools.product((gap, 3 * gap), shifts, sides):
+        if not _beside(iso3, x, y, side, sizes, margin, distance, box, free, places, boxes, (shift,)):
+            continue
+        crossed = any(
+            leader_crosses_names(other, name, {iso3: boxes[iso3]}, margin) for name, other in places.items() if name != iso3
+        ) or any(
+            outline.intersects_bbox(Bbox.from_extents(*boxes[iso3]), filled=True)
+            for name, outline in outlines.items()
+            if name != iso3
+        )
+        if not crossed and not leader_crosses_names(places[iso3], iso3, boxes, margin):
+            return True
+        places.pop(iso3), boxes.pop(iso3)
+    places[iso3], boxes[iso3] = place, taken
+    return False
+
+
+def leader_crosses_names(place, iso3: str, boxes: dict, margin: float = 0.0) -> bool:
+    """Whether the leader line of ``place`` (:func:`label_places`' tuple) runs through the box of a name other than
+    ``iso3``'s (``boxes``: ISO3 → (left, bottom, right, top), each shrunk by ``margin`` first: a touch does not count).
+    """
+    x, y, anchor_x, anchor_y, side = place
+    if side == "inside":
+        return False
+    leader = MplPath(np.array([[anchor_x, anchor_y], [x, y]]))
+    return any(
+        leader.intersects_bbox(Bbox.from_extents(left + margin, bottom + margin, right - margin, top - margin))
+        for name, (left, bottom, right, top) in boxes.items()
+        if name != iso3
+    )
 
 
 def _crosses(place, iso3: str, outlines: dict) -> bool:

@@ -162,7 +162,7 @@ def draw_key(key_axes, entries, size: float, separator: str, right_to_left: bool
     ``size`` points, from the top down; right-aligned, swatch on the right, for a right-to-left language. Texts have
     the gid ``key:<category>`` (the words) and ``list:<category>`` (the names). Returns the key's height (points).
     """
-    from perucorpus.present.figures import HATCH_COLOUR, category_style
+    from perucorpus.present.figures import category_style, hatch_colour
 
     box = key_axes.get_window_extent()
     width, height = box.width * 72 / key_axes.figure.dpi, box.height * 72 / key_axes.figure.dpi
@@ -186,7 +186,8 @@ def draw_key(key_axes, entries, size: float, separator: str, right_to_left: bool
                 *swatch,
                 facecolor=colour,
                 hatch=hatch or None,
-                edgecolor=HATCH_COLOUR if hatch else "#bbbbbb",
+                edgecolor=hatch_colour(category) if hatch else "#bbbbbb",
+                hatchcolor=hatch_colour(category) if hatch else None,
                 linewidth=0.3,
             )
         )
