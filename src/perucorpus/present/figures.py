@@ -318,7 +318,9 @@ def category_grid(axes, table, row_labels, column_labels, fontsize: float = 7, c
     for category in sorted(cells, key=_legend_rank):
         colour, hatch, _ = category_style(category)
         collection = PatchCollection(cells[category], facecolors=colour, edgecolors="none", hatch=hatch or None)
-        collection.set_hatchcolor(hatch_colour(category))
+        if hatch and not hasattr(collection, "set_hatchcolor"):  # before matplotlib 3.11: hatching takes the edges' colour
+            collection.set(edgecolor=hatch_colour(category), linewidth=0)
+        colour_hatching(collection, category)
         axes.add_collection(collection, autolim=False)
     axes.set_xlim(-0.5, values.shape[1] - 0.5)
     axes.set_ylim(values.shape[0] - 0.5, -0.5)
@@ -366,7 +368,9 @@ def legend_handles(statuses, empty: bool = False, labels: dict[str, str] | None 
         colour, hatch, _ = category_style(category)
         label = (labels or {}).get(category) or legend_text(category, statuses)
         edge = hatch_colour(category) if hatch else "none"
-        handles.append(Patch(facecolor=colour, hatch=hatch or None, edgecolor=edge, hatchcolor=edge, linewidth=0, label=label))
+        handle = Patch(facecolor=colour, hatch=hatch or None, edgecolor=edge, linewidth=0, label=label)
+        colour_hatching(handle, category)
+        handles.append(handle)
     return handles
 
 
@@ -622,6 +626,14 @@ CELL_WORDS = {
 def hatch_colour(category: str) -> str:
     """The colour of a category's hatching lines (:data:`HATCH_COLOURS`, else :data:`HATCH_COLOUR`)."""
     return HATCH_COLOURS.get(category, HATCH_COLOUR)
+
+
+def colour_hatching(artist, category: str) -> None:
+    """Give ``artist``'s hatching its category's colour: matplotlib 3.11 has a hatch colour of its own; older
+    versions draw hatching in the edge colour, so there an artist whose edges show keeps their colour instead.
+    """
+    if hasattr(artist, "set_hatchcolor"):
+        artist.set_hatchcolor(hatch_colour(category))
 
 
 def category_style(category: str) -> tuple[str, str, str]:

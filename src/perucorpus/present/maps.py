@@ -111,7 +111,7 @@ def draw(
     ``extent``: the part of the map shown (west, east, south, north, km); ``marker_size`` in points. Returns the
     marker positions.
     """
-    from perucorpus.present.figures import category_style, hatch_colour
+    from perucorpus.present.figures import category_style, colour_hatching
 
     by_category: dict[str, list] = {}
     for iso3 in sorted(shapes):
@@ -122,7 +122,7 @@ def draw(
         collection = PatchCollection(
             by_category[category], facecolors=colour, edgecolors="white", linewidths=0.4, hatch=hatch or None
         )
-        collection.set_hatchcolor(hatch_colour(category))
+        colour_hatching(collection, category)
         axes.add_collection(collection, autolim=False)
     markers = {}
     for iso3 in sorted(shapes):

@@ -162,7 +162,7 @@ def draw_key(key_axes, entries, size: float, separator: str, right_to_left: bool
     ``size`` points, from the top down; right-aligned, swatch on the right, for a right-to-left language. Texts have
     the gid ``key:<category>`` (the words) and ``list:<category>`` (the names). Returns the key's height (points).
     """
-    from perucorpus.present.figures import category_style, hatch_colour
+    from perucorpus.present.figures import category_style, colour_hatching, hatch_colour
 
     box = key_axes.get_window_extent()
     width, height = box.width * 72 / key_axes.figure.dpi, box.height * 72 / key_axes.figure.dpi
@@ -180,17 +180,17 @@ def draw_key(key_axes, entries, size: float, separator: str, right_to_left: bool
     for category, words, names in entries:
         colour, hatch, _ = category_style(category)
         y -= step
-        key_axes.add_patch(
-            Rectangle(
-                (x_swatch, y - 0.15 * size),
-                *swatch,
-                facecolor=colour,
-                hatch=hatch or None,
-                edgecolor=hatch_colour(category) if hatch else "#bbbbbb",
-                hatchcolor=hatch_colour(category) if hatch else None,
-                linewidth=0.3,
-            )
+        swatch_patch = Rectangle(
+            (x_swatch, y - 0.15 * size),
+            *swatch,
+            facecolor=colour,
+            hatch=hatch or None,
+            edgecolor=hatch_colour(category) if hatch else "#bbbbbb",
+            linewidth=0.3,
         )
+        if hatch:
+            colour_hatching(swatch_patch, category)
+        key_axes.add_patch(swatch_patch)
         word_lines = wrap(words.split(), " ", text_width, size, draw)
         listed = wrap(names, separator, text_width, size, draw) if names else []
         for number, line in enumerate(word_lines + listed):
