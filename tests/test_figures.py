@@ -682,3 +682,34 @@ def test_no_event_line_runs_through_another_events_label():
     assert levels == [0, 1, 2]  # each later label above the earlier lines it runs over
     rightwards = [(moment, moment + pd.Timedelta(days=900)) for moment in moments]
     assert figures._event_levels(moments, rightwards) == [2, 1, 0]
+
+
+def test_event_levels_give_what_trying_every_assignment_gives():
+    """The search gives the levels the exhaustive definition gives: fewest levels, then the lowest sum, then the first
+    in lexicographic order (or None), on random steps and label spans.
+    """
+    import itertools
+    import random
+
+    def exhaustive(moments, spans):
+        count = len(moments)
+
+        def allowed(levels):
+            for i, j in itertools.permutations(range(count), 2):
+                if spans[i][0] <= moments[j] <= spans[i][1] and levels[j] >= levels[i]:
+                    return False
+                if levels[i] == levels[j] and spans[i][0] < spans[j][1] and spans[j][0] < spans[i][1]:
+                    return False
+            return True
+
+        for height in range(1, count + 1):
+            options = [levels for levels in itertools.product(range(height), repeat=count) if allowed(levels)]
+            if options:
+                return list(min(options, key=sum))
+        return None
+
+    chance = random.Random(7)
+    for _ in range(300):
+        moments = sorted(chance.uniform(0, 100) for _ in range(chance.randint(1, 6)))
+        spans = [(m, m + chance.uniform(1, 40)) if chance.random() < 0.6 else (m - chance.uniform(1, 40), m) for m in moments]
+        assert figures._event_levels(moments, spans) == exhaustive(moments, spans), (moments, spans)

@@ -554,26 +554,36 @@ def _in_data(axes, *fractions) -> list[float]:
 
 def _event_levels(moments, spans) -> list[int] | None:
     """A height level for each event line so that no line runs through another event's label (a line is drawn up to
-    its own label) and no two labels at one level overlap: the fewest levels, then the lowest in all; None if no
-    levels can (a label running over a line whose own label runs over the first one's line).
+    its own label) and no two labels at one level overlap: the fewest levels, then the lowest in all (the first such
+    in lexicographic order); None if no levels can (a label running over a line whose own label runs over the first
+    one's line). A depth-first search that checks each level against those already placed and drops a branch that
+    cannot beat the best found, so its cost stays small as steps are added.
     """
-    import itertools
-
     count = len(moments)
+    # below[i][j]: i's label spans j's line, so j's line must stop below i's label
+    below = [[i != j and spans[i][0] <= moments[j] <= spans[i][1] for j in range(count)] for i in range(count)]
+    clash = [[i != j and spans[i][0] < spans[j][1] and spans[j][0] < spans[i][1] for j in range(count)] for i in range(count)]
 
-    def allowed(levels) -> bool:
-        for i, j in itertools.permutations(range(count), 2):
-            inside = spans[i][0] <= moments[j] <= spans[i][1]
-            if inside and levels[j] >= levels[i]:
-                return False
-            if levels[i] == levels[j] and spans[i][0] < spans[j][1] and spans[j][0] < spans[i][1]:
+    def fits(levels: list[int], j: int, level: int) -> bool:
+        for i, other in enumerate(levels):
+            if (below[i][j] and level >= other) or (below[j][i] and other >= level) or (clash[i][j] and other == level):
                 return False
         return True
 
+    def search(levels: list[int], total: int, height: int, best: list[int] | None) -> list[int] | None:
+        """The best completion of ``levels`` below ``height`` that beats ``best`` (else ``best``)."""
+        if best is not None and total >= sum(best):
+            return best
+        if len(levels) == count:
+            return list(levels)
+        for level in range(height):
+            if fits(levels, len(levels), level):
+                best = search([*levels, level], total + level, height, best)
+        return best
+
     for height in range(1, count + 1):
-        options = [levels for levels in itertools.product(range(height), repeat=count) if allowed(levels)]
-        if options:
-            return list(min(options, key=sum))
+        if (best := search([], 0, height, None)) is not None:
+            return best
     return None
 
 
