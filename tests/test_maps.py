@@ -106,19 +106,28 @@ def _label_boxes(figure):
     }
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
-def test_no_two_country_names_overlap_and_each_leader_ends_in_its_country(shapes, language):
+#: Every country the screen maps name, the crowded Caribbean and Central America included.
+CROWDED = ["BHS", "CUB", "DOM", "HTI", "JAM", "LCA", "TTO", "GUY", "VEN", "COL", "PAN", "CRI", "SLV", "HND"]
+CROWDED += ["GTM", "BLZ", "MEX", "ECU", "PER", "CHL", "ARG", "BRA", "BOL", "PRY", "USA", "CAN"]
+
+
+def _crowded_map(shapes, language: str):
+    """A status map naming every country of :data:`CROWDED`, in English or Arabic; (figure, axes, labelled)."""
     from perucorpus.base.countries import country_label
     from perucorpus.present.figures import ar, use_project_style
 
     use_project_style()
-    labelled = ["BHS", "CUB", "DOM", "HTI", "JAM", "LCA", "TTO", "GUY", "VEN", "COL", "PAN", "CRI", "SLV", "HND"]
-    labelled += ["GTM", "BLZ", "MEX", "ECU", "PER", "CHL", "ARG", "BRA", "BOL", "PRY", "USA", "CAN"]
-    names = {iso3: ar(country_label(iso3)[1]) for iso3 in labelled} if language == "ar" else None
+    names = {iso3: ar(country_label(iso3)[1]) for iso3 in CROWDED} if language == "ar" else None
     figure = Figure(figsize=(8.5, 8.6), layout="constrained")
     axes = figure.subplots()
     statuses = pd.Series({"PER": "signatory", "HTI": "member", "BLZ": "signatory", "GTM": "signatory"})
-    maps.status_map(axes, shapes, statuses, "A map", labelled=labelled, names=names, right_to_left=language == "ar")
+    maps.status_map(axes, shapes, statuses, "A map", labelled=CROWDED, names=names, right_to_left=language == "ar")
+    return figure, axes, CROWDED
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_no_two_country_names_overlap_and_each_leader_ends_in_its_country(shapes, language):
+    figure, axes, labelled = _crowded_map(shapes, language)
     boxes = _label_boxes(figure)
     assert len(boxes) == len(labelled)
     overlapping = [(a, b) for a in boxes for b in boxes if a < b and boxes[a].overlaps(boxes[b])]
@@ -146,17 +155,7 @@ def test_no_two_country_names_overlap_and_each_leader_ends_in_its_country(shapes
 )
 def test_no_leader_line_runs_through_another_countrys_name(shapes, language):
     """Jamaica's leader ran through Haiti's name on the Arabic map; a touch of a name's outline does not count."""
-    from perucorpus.base.countries import country_label
-    from perucorpus.present.figures import ar, use_project_style
-
-    use_project_style()
-    labelled = ["BHS", "CUB", "DOM", "HTI", "JAM", "LCA", "TTO", "GUY", "VEN", "COL", "PAN", "CRI", "SLV", "HND"]
-    labelled += ["GTM", "BLZ", "MEX", "ECU", "PER", "CHL", "ARG", "BRA", "BOL", "PRY", "USA", "CAN"]
-    names = {iso3: ar(country_label(iso3)[1]) for iso3 in labelled} if language == "ar" else None
-    figure = Figure(figsize=(8.5, 8.6), layout="constrained")
-    axes = figure.subplots()
-    statuses = pd.Series({"PER": "signatory", "HTI": "member", "BLZ": "signatory", "GTM": "signatory"})
-    maps.status_map(axes, shapes, statuses, "A map", labelled=labelled, names=names, right_to_left=language == "ar")
+    figure, axes, labelled = _crowded_map(shapes, language)
     boxes = _label_boxes(figure)
     points = {maps.marker_position(shapes[iso3]): iso3 for iso3 in labelled}
     owners = {line: points[tuple(line.get_xydata()[0])] for line in axes.lines if len(line.get_xydata()) == 2}
