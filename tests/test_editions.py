@@ -232,3 +232,16 @@ def test_a_quotation_that_cuts_a_sentence_is_marked_where_it_cuts():
     assert editions.excerpt(raw, start, raw.index(" المبادرة")) == "ورأى محللون في مراكز بحثية …"
     assert editions.excerpt(raw, raw.index("محللون"), raw.index(".\n") + 1) == "… محللون في مراكز بحثية المبادرة تحالفًا."
     assert editions.excerpt(raw, start, raw.index(".\n") + 1) == raw[start : raw.index(".\n") + 1]
+
+
+def test_the_pages_print_the_data_notes_without_words_of_the_projects_making(pack_pages, arabic_edition):
+    for _, pages in (pack_pages, arabic_edition):
+        for name, html in pages.items():
+            assert editions.production_traces(html) == [], name
+
+
+def test_a_note_that_points_to_a_notebook_or_a_file_is_caught():
+    note = "<p>Every statement here is the author's (see notebook 04's claims; memberships.csv), per the stored copy.</p>"
+    assert editions.production_traces(note) == ["notebook 04", "memberships.csv", "stored copy"]
+    assert editions.production_traces("<p>monoglobal.com.py, 7 September 2021</p><style>/* tests/x.py */</style>") == []
+    assert editions.plain("a report of 2026-03-10, FR Doc. 2026-01421") == "a report of 10 March 2026, FR Doc. 2026-01421"

@@ -80,8 +80,9 @@ def cited(ref_ids, references: pd.DataFrame) -> tuple[str, str]:
     return "; ".join(shown), "; ".join(full)
 
 
-#: A full ISO date (2025-12-11) written in a note; a partial one ("No. 2026-04", a document number) is left alone.
-_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+#: A full ISO date (2025-12-11) written in a note; a partial one ("No. 2026-04") or one inside a longer number
+#: ("FR Doc. 2026-01421", "2025-12-12-0042") is left alone.
+_ISO_DAY = re.compile(r"(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w-])")
 
 
 def dates_in_words(text: str) -> str:

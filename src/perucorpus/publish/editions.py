@@ -24,6 +24,7 @@ import pandas as pd
 from babel.dates import format_date
 
 from perucorpus.base import dates
+from perucorpus.facts import readable
 from perucorpus.facts import translations as translated
 from perucorpus.facts.collection import Collection
 from perucorpus.facts.quotes import numbered_paragraphs, paragraph_number
@@ -444,10 +445,6 @@ def date_words(value: str, t: Catalogue) -> str:
         return value
 
 
-#: A full ISO date in a data note ("a report of 2026-03-10"), which a page writes in words (:func:`plain`).
-ISO_DAY = re.compile(r"(?<![\w.-])(\d{4}-\d{2}-\d{2})(?![\w-])")
-
-
 def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -833,6 +830,22 @@ def _humanise_checks(pack: Pack, data: Data) -> None:
 
 # --- the pack's rules, checked by the tests ------------------------------------------------------
 
+#: Words of the project's making that a page must not print: file names (not web addresses such as
+#: ``monoglobal.com.py``), notebook pointers, stored copies, "the collection", a to-do. The data's notes are written
+#: without them, so the pages print the notes as they are (:func:`plain`); :func:`production_traces` finds a lapse.
+PRODUCTION_TRACES = re.compile(
+    r"(?<![\w.])[\w/]+\.(?:csv|py|toml|ipynb)\b|\bnotebooks? \d\d\b|\bstored (?:cop(?:y|ies)|pages?)\b"
+    r"|\bthe collection\b|\bTo do:",
+    re.IGNORECASE,
+)
+_NOT_READ = re.compile(r"<(style|script)\b.*?</\1>|<!--.*?-->|<[^>]+>", re.DOTALL)
+
+
+def production_traces(html: str) -> list[str]:
+    """The :data:`PRODUCTION_TRACES` in what a page's reader sees (its text, not its styles or markup)."""
+    return PRODUCTION_TRACES.findall(_NOT_READ.sub(" ", html))
+
+
 NUMBER = re.compile(r"(?<![¶\w.])\d+(?:[.,]\d+)?")
 ARABIC_QUOTE = re.compile(r"«([^»]*[\u0600-\u06ff][^»]*)»")
 
@@ -920,32 +933,12 @@ def _ellipsis_in(quote: str, text: str) -> bool:
     return len(parts) > 1 and re.search(".*?".join(map(re.escape, parts)), text) is not None
 
 
-#: How the data's notes speak of the project's own making, and what a student reads instead (:func:`plain`).
-PRODUCTION_WORDS = [
-    (re.compile(r"\s*\((?:see |from )?[\w/]+\.(?:csv|py)\b[^)]*\)"), ""),
-    (re.compile(r"[;,]?\s*see [\w/]+\.csv\b"), ""),
-    (re.compile(r"\s*\([^()]*\bnotebook \d\d\b[^()]*\)"), ""),  # "(see notebook 04's claims)": not in the pack
-    (re.compile(r"\s+as (?:in )?notebook \d\d\b(?:'s \w+)?(?: does| reads it)?"), ""),
-    (re.compile(r"\bperu_heads_of_state\.csv\b"), "the presidents' table"),
-    (re.compile(r"\b[\w/]+\.csv\b"), "the record"),
-    (re.compile(r"none whose stored copy shows a headline, so none could be added as a reference"), "none could be cited yet"),
-    (re.compile(r"their stored copies show no headline, so they are not yet references"), "they are not cited yet"),
-    (re.compile(r"\bthe stored copy\b"), "the copy read"),
-    (re.compile(r"\bthe stored pages\b"), "the pages we read"),
-    (re.compile(r"\bstored pages\b"), "pages we read"),
-    (re.compile(r"^To do:", re.MULTILINE), "Still open:"),
-    (re.compile(r"\bthe collection's\b"), "the reader's"),
-    (re.compile(r"\bthe collection\b"), "the reader"),
-]
-
-
 def plain(text: str) -> str:
-    """``text`` without the words of the project's making (file names, stored copies, "the collection"), its full
-    ISO dates in words ("2026-03-10" → "10 March 2026").
+    """A data note as a page prints it: its full ISO dates in words ("2026-03-10" → "10 March 2026").
+    The notes themselves speak in readers' words (no file names, notebook pointers or stored copies:
+    :data:`PRODUCTION_TRACES`, checked by the tests), so nothing else is rewritten.
     """
-    for pattern, replacement in PRODUCTION_WORDS:
-        text = pattern.sub(replacement, text)
-    return ISO_DAY.sub(lambda match: format_date(dates.parse(match.group(1)).first, DATE_PATTERNS["day"], locale="en"), text)
+    return readable.dates_in_words(text)
 
 
 def humanise(text: str, ids: dict[str, str]) -> str:
