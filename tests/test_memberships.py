@@ -225,7 +225,7 @@ def test_seed_exits_shows_derived_dates_with_their_derivation(rows):
     ]
     assert list(found["left"]) == [False, False, True, False, False]
     by_status = found.set_index("status")
-    assert by_status.at["withdrew", "date"].startswith("2021-03-24 (derived: the page's own text gives no day")
+    assert by_status.at["withdrew", "date"].startswith("2021-03-24 (derived: 'ayer' (yesterday) in a report dated")
     assert by_status.at["announced_withdrawal", "date"].startswith("2021-08 (derived: no source found dates")
     assert found["date"].iloc[1].startswith("2020-11-08 (derived: Luis Arce's inauguration")
     assert by_status.at["exit_dropped", "exit"] == "announced an exit from the Lima Group, then dropped it"
