@@ -141,8 +141,11 @@ def built(root_pack):
     return BUILT
 
 
-def _pdf_text(path, layout=False):
-    command = ["pdftotext", *(["-layout"] if layout else []), str(path), "-"]
+def _pdf_text(path, layout=False, raw=False):
+    """The text of a PDF (pdftotext); ``raw``: in the order the page wrote it, so that a passage broken across two
+    columns reads on (pdftotext's reading order may put the second column's start first).
+    """
+    command = ["pdftotext", *(["-layout"] if layout else []), *(["-raw"] if raw else []), str(path), "-"]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
@@ -196,7 +199,7 @@ def test_the_student_pdf_has_no_code_paths_spans_ids_furniture_or_answers(built,
 
 def test_each_declared_evidence_is_in_the_student_pdf(built, root_pack):
     pack = root_pack
-    latin = _latin(_pdf_text(built / "student.pdf"))
+    latin = _latin(_pdf_text(built / "student.pdf", raw=True))
     for key, name, texts in _evidence_texts(pack):
         for text in texts:
             assert _latin(text) in latin, (key, name, text[:60])
