@@ -343,3 +343,22 @@ def test_the_pack_prints_the_timeline_s_texts_at_a_legible_size(folder, pdf, inp
     scale = printed_mm / (figure.get_size_inches()[0] * 25.4)
     plt.close(figure)
     assert smallest * scale >= alliance_figures.LEGIBLE, (stem, printed_mm, smallest * scale)
+
+
+def test_the_printed_timeline_pre_shapes_its_arabic_on_old_matplotlib(monkeypatch, inputs, arabic):
+    """On matplotlib before 3.11 every Arabic text of the printed timeline (the presidents' names) is drawn
+    pre-shaped (figures.ar); its numbers and years are digits, and its steps are the page's text, which the browser
+    shapes.
+    """
+    monkeypatch.setattr(figures, "native_shaping", lambda: False)
+    text = localised.figure_text(ROOT, arabic)
+    rows, _, _, presidents = inputs
+    figure, data, _ = alliance_figures.draw_timeline(rows, presidents, text, alliance_figures.TIMELINE_PRINT_SIZE)
+    written = {t.get_text() for t in figure.axes[0].texts if not (t.get_gid() or "").startswith("event:")}
+    numbers = [t.get_text() for t in figure.axes[0].texts if (t.get_gid() or "").startswith("event:")]
+    plt.close(figure)
+    names = [text.person(name) for name in presidents["name"]]
+    prepared = {figures.ar(name, native=False) for name in names}
+    arabic_written = {line.removesuffix(" →") for line in written if re.search(r"[\u0600-\u06ff\ufe70-\ufeff]", line)}
+    assert arabic_written and arabic_written <= prepared and not arabic_written & set(names)
+    assert numbers and all(number.isdigit() for number in numbers)
