@@ -75,8 +75,8 @@ def test_the_english_figure_keeps_its_words(which, inputs):
     assert expected[which] in written
 
 
-@pytest.mark.parametrize("which", ["timeline", "printed timeline"])
 @pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("which", ["timeline", "printed timeline"])
 def test_the_timeline_keeps_its_step_labels_apart(language, which, inputs, arabic):
     """Measured by the renderer: two step labels (or numbers, printed) on one row stay at least LABEL_GAP ems apart
     (Arabic's "August 2021" and "7 September 2021" once ran together), no two labels overlap and no step's line runs
