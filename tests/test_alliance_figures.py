@@ -76,35 +76,34 @@ def test_the_english_figure_keeps_its_words(which, inputs):
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-@pytest.mark.parametrize("which", ["timeline", "printed timeline"])
-def test_the_timeline_keeps_its_step_labels_apart(language, which, inputs, arabic):
-    """Measured by the renderer: two step labels (or numbers, printed) on one row stay at least LABEL_GAP ems apart
-    (Arabic's "August 2021" and "7 September 2021" once ran together), no two labels overlap and no step's line runs
-    through a label.
+def test_the_timeline_keeps_its_step_labels_apart(language, inputs, arabic):
+    """Measured by the renderer: two step labels on one row stay at least LABEL_GAP ems apart (Arabic's "August 2021"
+    and "7 September 2021" once ran together), no two labels overlap and no step's line runs through a label.
     """
     from matplotlib.transforms import Bbox
 
     text = alliance_figures.english() if language == "en" else localised.figure_text(ROOT, arabic)
-    figure, _, _ = _draw(which, inputs, text, "x")
-    figure.canvas.draw()
-    renderer = figure._get_renderer()
-    ax = figure.axes[0]
-    labels = sorted((t for t in ax.texts if (t.get_gid() or "").startswith("event:")), key=Text.get_gid)
-    lines = [line for line in ax.lines]
-    plt.close(figure)
-    assert len(labels) == len(lines) >= 6
-    boxes = [label.get_window_extent(renderer) for label in labels]
-    em = labels[0].get_fontsize() * figure.dpi / 72
-    for i, first in enumerate(boxes):
-        for second in boxes[i + 1 :]:
-            same_row = first.y0 < second.y1 and second.y0 < first.y1
-            apart = max(second.x0 - first.x1, first.x0 - second.x1)
-            assert not same_row or apart >= figures.LABEL_GAP * em - 0.5, (labels[i].get_text(), apart / em)
-        for line in lines:
-            x = ax.get_xaxis_transform().transform((ax.convert_xunits(line.get_xdata()[0]), 0))[0]
-            top = ax.transAxes.transform((0, line.get_ydata()[1]))[1]
-            stroke = Bbox.from_extents(x - 0.5, ax.bbox.y0, x + 0.5, top)
-            assert not stroke.overlaps(first), labels[i].get_text()
+    for which in ("timeline", "printed timeline"):  # on screen, and drawn for print (its steps numbered)
+        figure, _, _ = _draw(which, inputs, text, "x")
+        figure.canvas.draw()
+        renderer = figure._get_renderer()
+        ax = figure.axes[0]
+        labels = sorted((t for t in ax.texts if (t.get_gid() or "").startswith("event:")), key=Text.get_gid)
+        lines = [line for line in ax.lines]
+        plt.close(figure)
+        assert len(labels) == len(lines) >= 6
+        boxes = [label.get_window_extent(renderer) for label in labels]
+        em = labels[0].get_fontsize() * figure.dpi / 72
+        for i, first in enumerate(boxes):
+            for second in boxes[i + 1 :]:
+                same_row = first.y0 < second.y1 and second.y0 < first.y1
+                apart = max(second.x0 - first.x1, first.x0 - second.x1)
+                assert not same_row or apart >= figures.LABEL_GAP * em - 0.5, (labels[i].get_text(), apart / em)
+            for line in lines:
+                x = ax.get_xaxis_transform().transform((ax.convert_xunits(line.get_xdata()[0]), 0))[0]
+                top = ax.transAxes.transform((0, line.get_ydata()[1]))[1]
+                stroke = Bbox.from_extents(x - 0.5, ax.bbox.y0, x + 0.5, top)
+                assert not stroke.overlaps(first), labels[i].get_text()
 
 
 def test_a_missing_figure_key_is_an_error(inputs, arabic):
