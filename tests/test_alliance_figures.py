@@ -37,6 +37,8 @@ def _draw(which: str, inputs, text, explainer: str):
         return alliance_figures.draw_maps(rows, shapes, snapshot.index, explainer, text)
     if which == "timeline":
         return alliance_figures.draw_timeline(rows, presidents, text)
+    if which == "printed timeline":
+        return alliance_figures.draw_timeline(rows, presidents, text, alliance_figures.TIMELINE_PRINT_SIZE)
     return alliance_figures.draw_matrix(snapshot, explainer, text)
 
 
@@ -81,26 +83,27 @@ def test_the_timeline_keeps_its_step_labels_apart(language, inputs, arabic):
     from matplotlib.transforms import Bbox
 
     text = alliance_figures.english() if language == "en" else localised.figure_text(ROOT, arabic)
-    figure, _, _ = _draw("timeline", inputs, text, "x")
-    figure.canvas.draw()
-    renderer = figure._get_renderer()
-    ax = figure.axes[0]
-    labels = sorted((t for t in ax.texts if (t.get_gid() or "").startswith("event:")), key=Text.get_gid)
-    lines = [line for line in ax.lines]
-    plt.close(figure)
-    assert len(labels) == len(lines) >= 6
-    boxes = [label.get_window_extent(renderer) for label in labels]
-    em = labels[0].get_fontsize() * figure.dpi / 72
-    for i, first in enumerate(boxes):
-        for second in boxes[i + 1 :]:
-            same_row = first.y0 < second.y1 and second.y0 < first.y1
-            apart = max(second.x0 - first.x1, first.x0 - second.x1)
-            assert not same_row or apart >= figures.LABEL_GAP * em - 0.5, (labels[i].get_text(), apart / em)
-        for line in lines:
-            x = ax.get_xaxis_transform().transform((ax.convert_xunits(line.get_xdata()[0]), 0))[0]
-            top = ax.transAxes.transform((0, line.get_ydata()[1]))[1]
-            stroke = Bbox.from_extents(x - 0.5, ax.bbox.y0, x + 0.5, top)
-            assert not stroke.overlaps(first), labels[i].get_text()
+    for which in ("timeline", "printed timeline"):  # on screen, and drawn for print (its steps numbered)
+        figure, _, _ = _draw(which, inputs, text, "x")
+        figure.canvas.draw()
+        renderer = figure._get_renderer()
+        ax = figure.axes[0]
+        labels = sorted((t for t in ax.texts if (t.get_gid() or "").startswith("event:")), key=Text.get_gid)
+        lines = [line for line in ax.lines]
+        plt.close(figure)
+        assert len(labels) == len(lines) >= 6
+        boxes = [label.get_window_extent(renderer) for label in labels]
+        em = labels[0].get_fontsize() * figure.dpi / 72
+        for i, first in enumerate(boxes):
+            for second in boxes[i + 1 :]:
+                same_row = first.y0 < second.y1 and second.y0 < first.y1
+                apart = max(second.x0 - first.x1, first.x0 - second.x1)
+                assert not same_row or apart >= figures.LABEL_GAP * em - 0.5, (labels[i].get_text(), apart / em)
+            for line in lines:
+                x = ax.get_xaxis_transform().transform((ax.convert_xunits(line.get_xdata()[0]), 0))[0]
+                top = ax.transAxes.transform((0, line.get_ydata()[1]))[1]
+                stroke = Bbox.from_extents(x - 0.5, ax.bbox.y0, x + 0.5, top)
+                assert not stroke.overlaps(first), labels[i].get_text()
 
 
 def test_a_missing_figure_key_is_an_error(inputs, arabic):
@@ -241,21 +244,120 @@ def test_the_pack_prints_the_maps_names_at_a_legible_size(folder, pdf):
     at least LEGIBLE points: a stylesheet that shrinks the drawing (a max-height cap) fails this.
     """
     import shutil
-    import subprocess
-
-    from PIL import Image
 
     built = ROOT / "_build" / folder
     drawing = built / "figures" / f"{alliance_figures.MAPS_PRINT}.png"
     if not (built / pdf).is_file() or not drawing.is_file() or not shutil.which("pdfimages"):
         pytest.skip("no pack built (make notebooks) or no poppler")
+    shown = _printed_widths(built / pdf, drawing)
+    assert len(shown) == 1, f"the printed maps are not in {folder}/{pdf}"
+    scale = shown[0] / alliance_figures.PRINT.width
+    smallest = min(alliance_figures.PRINT.label_size, alliance_figures.PRINT.legend_size)
+    assert smallest * scale >= alliance_figures.LEGIBLE, (shown[0], smallest * scale)
+
+
+@pytest.fixture(scope="module", params=["en", "ar"])
+def printed_timeline(request, inputs, arabic):
+    """The timeline drawn for print in each language, laid out: (figure, the data drawn, its key)."""
+    text = alliance_figures.english() if request.param == "en" else localised.figure_text(ROOT, arabic)
+    rows, _, _, presidents = inputs
+    figure, data, _ = alliance_figures.draw_timeline(rows, presidents, text, alliance_figures.TIMELINE_PRINT_SIZE)
+    figure.draw_without_rendering()
+    yield figure, data, alliance_figures.timeline_key(rows, text)
+    plt.close(figure)
+
+
+def test_the_printed_timeline_writes_every_text_at_seven_points_inside_the_figure_without_overlap(printed_timeline):
+    """Drawn at the size it is printed (scale 1): every number, president and year at least 7 points (the pack's
+    nominal floor, above LEGIBLE), inside the figure, no two overlapping (today's screen timeline shrunk to the
+    handout printed its steps at about 5 points).
+    """
+    figure, _, _ = printed_timeline
+    printed = alliance_figures.TIMELINE_PRINT_SIZE
+    sizes = figure.get_size_inches() * 25.4
+    assert abs(sizes[0] - printed.width) < 0.01 and abs(sizes[1] - printed.height) < 0.01
+    renderer = figure._get_renderer()
+    written = [t for t in figure.findobj(Text) if t.get_text().strip() and t.get_visible()]
+    assert min(t.get_fontsize() for t in written) >= max(7.0, alliance_figures.LEGIBLE)
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in written]
+    page = figure.bbox
+    outside = [text for text, box in boxes if box.x0 < page.x0 or box.x1 > page.x1 or box.y0 < page.y0 or box.y1 > page.y1]
+    overlapping = [(a, b) for i, (a, first) in enumerate(boxes) for b, second in boxes[i + 1 :] if first.overlaps(second)]
+    assert outside == [] and overlapping == []
+
+
+def test_the_printed_timeline_numbers_the_steps_its_key_writes_out(printed_timeline, inputs):
+    """The same steps, dates and presidents as the screen timeline: each step's line numbered in the order of the key,
+    whose lines are the screen timeline's labels (a derived date marked *), every president's band named.
+    """
+    figure, data, key = printed_timeline
+    ax = figure.axes[0]
+    numbers = sorted((t for t in ax.texts if (t.get_gid() or "").startswith("event:")), key=lambda t: t.get_gid())
+    assert [t.get_text() for t in numbers] == [str(n) for n in range(1, len(key.steps) + 1)]
+    events = data[data["layer"] == "event"]
+    assert list(events["label"]) == list(key.steps)  # the data keep the words the key prints
+    derived = events["start_basis"] == "derived"
+    assert derived.any() and all(("*" in step) == mark for step, mark in zip(key.steps, derived))
+    bands = data.loc[data["layer"] == "term", "label"]
+    shown = {t.get_text() for t in ax.texts if not (t.get_gid() or "").startswith("event:")}
+    assert len(bands) >= 7 and set(bands) <= shown  # Merino's five days too
+    assert key.footnote and "*" in key.footnote and "→" in key.footnote
+
+
+def _printed_widths(pdf: Path, drawing: Path) -> list[float]:
+    """The widths on paper (mm) at which ``pdf`` prints the image ``drawing``, once per time it shows it (pdfimages)."""
+    import subprocess
+
+    from PIL import Image
+
     with Image.open(drawing) as image:
         pixels = image.size
-    listing = subprocess.run(["pdfimages", "-list", str(built / pdf)], capture_output=True, text=True, check=True).stdout
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     rows = [line.split() for line in listing.splitlines()[2:]]
-    shown = [row for row in rows if (int(row[3]), int(row[4])) == pixels]
-    assert len(shown) == 1, f"the printed maps are not in {folder}/{pdf}"
-    printed_mm = pixels[0] / float(shown[0][12]) * 25.4  # width on paper: pixels over pixels per inch
-    scale = printed_mm / alliance_figures.PRINT.width
-    smallest = min(alliance_figures.PRINT.label_size, alliance_figures.PRINT.legend_size)
-    assert smallest * scale >= alliance_figures.LEGIBLE, (printed_mm, smallest * scale)
+    return [pixels[0] / float(row[12]) * 25.4 for row in rows if (int(row[3]), int(row[4])) == pixels]
+
+
+@pytest.mark.parametrize("folder", ["classroom", "ar"])
+@pytest.mark.parametrize("pdf", ["handout.pdf", "student.pdf", "facilitator.pdf", "slides.pdf"])
+def test_the_pack_prints_the_timeline_s_texts_at_a_legible_size(folder, pdf, inputs, arabic):
+    """Whichever drawing of the timeline a PDF prints (for print, or the screen's on a slide), its smallest text, at
+    the scale printed (the drawing's pixels over the width they cover), stays at least LEGIBLE points: the screen
+    timeline shrunk into the handout's 60 mm (about 5 points) fails this.
+    """
+    import shutil
+
+    built = ROOT / "_build" / folder
+    stems = (alliance_figures.TIMELINE, alliance_figures.TIMELINE_PRINT)
+    drawings = {stem: built / "figures" / f"{stem}.png" for stem in stems if (built / "figures" / f"{stem}.png").is_file()}
+    if not (built / pdf).is_file() or not drawings or not shutil.which("pdfimages"):
+        pytest.skip("no pack built (make notebooks) or no poppler")
+    shown = [(stem, width) for stem, path in drawings.items() for width in _printed_widths(built / pdf, path)]
+    assert len(shown) == 1, f"{folder}/{pdf} does not show the timeline once: {shown}"
+    (stem, printed_mm), text = shown[0], alliance_figures.english() if folder == "classroom" else None
+    rows, _, _, presidents = inputs
+    printed = alliance_figures.TIMELINE_PRINT_SIZE if stem == alliance_figures.TIMELINE_PRINT else None
+    figure, _, _ = alliance_figures.draw_timeline(rows, presidents, text or localised.figure_text(ROOT, arabic), printed)
+    figure.draw_without_rendering()
+    smallest = min(t.get_fontsize() for t in figure.findobj(Text) if t.get_text().strip() and t.get_visible())
+    scale = printed_mm / (figure.get_size_inches()[0] * 25.4)
+    plt.close(figure)
+    assert smallest * scale >= alliance_figures.LEGIBLE, (stem, printed_mm, smallest * scale)
+
+
+def test_the_printed_timeline_pre_shapes_its_arabic_on_old_matplotlib(monkeypatch, inputs, arabic):
+    """On matplotlib before 3.11 every Arabic text of the printed timeline (the presidents' names) is drawn
+    pre-shaped (figures.ar); its numbers and years are digits, and its steps are the page's text, which the browser
+    shapes.
+    """
+    monkeypatch.setattr(figures, "native_shaping", lambda: False)
+    text = localised.figure_text(ROOT, arabic)
+    rows, _, _, presidents = inputs
+    figure, data, _ = alliance_figures.draw_timeline(rows, presidents, text, alliance_figures.TIMELINE_PRINT_SIZE)
+    written = {t.get_text() for t in figure.axes[0].texts if not (t.get_gid() or "").startswith("event:")}
+    numbers = [t.get_text() for t in figure.axes[0].texts if (t.get_gid() or "").startswith("event:")]
+    plt.close(figure)
+    names = [text.person(name) for name in presidents["name"]]
+    prepared = {figures.ar(name, native=False) for name in names}
+    arabic_written = {line.removesuffix(" →") for line in written if re.search(r"[\u0600-\u06ff\ufe70-\ufeff]", line)}
+    assert arabic_written and arabic_written <= prepared and not arabic_written & set(names)
+    assert numbers and all(number.isdigit() for number in numbers)

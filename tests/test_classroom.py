@@ -141,8 +141,11 @@ def built(root_pack):
     return BUILT
 
 
-def _pdf_text(path, layout=False):
-    command = ["pdftotext", *(["-layout"] if layout else []), str(path), "-"]
+def _pdf_text(path, layout=False, raw=False):
+    """The text of a PDF (pdftotext); ``raw``: in the order the page wrote it, so that a passage broken across two
+    columns reads on (pdftotext's reading order may put the second column's start first).
+    """
+    command = ["pdftotext", *(["-layout"] if layout else []), *(["-raw"] if raw else []), str(path), "-"]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
@@ -196,7 +199,7 @@ def test_the_student_pdf_has_no_code_paths_spans_ids_furniture_or_answers(built,
 
 def test_each_declared_evidence_is_in_the_student_pdf(built, root_pack):
     pack = root_pack
-    latin = _latin(_pdf_text(built / "student.pdf"))
+    latin = _latin(_pdf_text(built / "student.pdf", raw=True))
     for key, name, texts in _evidence_texts(pack):
         for text in texts:
             assert _latin(text) in latin, (key, name, text[:60])
@@ -314,3 +317,25 @@ def test_the_student_edition_says_what_govbase_is_where_it_cites_it(pack, pack_p
     about = next(r.about for c in pack.checks for r in c.references if r.publisher == "GovBase")
     student = pack_pages[1]["student.html"]
     assert f'GovBase</span> <span class="about">({escape(about)})</span>' in student
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_printed_timeline_has_its_numbered_steps_written_beside_it(language, pack, arabic_pack, pack_pages, arabic_edition):
+    """The printed timeline numbers its steps: the handout, the reader and the facilitator edition write each step
+    out as text in the page's language under the drawing, numbered as the drawing numbers them, then the footnote;
+    the slides show the timeline drawn for the screen, its steps labelled in the drawing.
+    """
+    key = (pack if language == "en" else arabic_pack).timeline
+    pages = (pack_pages if language == "en" else arabic_edition)[1]
+    drawing = f'src="figures/{classroom.PRINTED[classroom.TIMELINE][0]}.png"'
+    assert len(key.steps) >= 6 and any("*" in step for step in key.steps)  # a derived date stays marked
+    for name in ("handout.html", "student.html", "facilitator.html"):
+        page = pages[name]
+        assert page.count(drawing) == 1, name
+        figure = page[page.index(drawing) : page.index("</figure>", page.index(drawing))]
+        listed = re.findall(r'<li value="(\d+)">(.*?)</li>', figure)
+        assert [(int(number), _text(step).strip()) for number, step in listed] == list(enumerate(key.steps, 1)), name
+        assert key.footnote in _text(figure), name
+        if language == "ar":
+            assert all(re.search(r"[\u0600-\u06ff]", step) for step in key.steps)
+    assert drawing not in pages["slides.html"]

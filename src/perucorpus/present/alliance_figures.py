@@ -151,8 +151,9 @@ class Print:
     the box the pack prints it into (its stylesheet gives the image that size). Text sizes are in points as printed.
     For the maps: two panels ``gap`` mm apart, each a map (cropped to :data:`perucorpus.present.maps.PRINT_EXTENT`,
     below ``title_room`` mm for its title) and beside it its key, which lists every coloured country under its category
-    (:mod:`perucorpus.present.printed_maps`). For the timeline, ``label_size`` is its events' size, ``legend_size``
-    that of its presidents, years and footnote, and ``wrap`` the characters of a line of an event's label.
+    (:mod:`perucorpus.present.printed_maps`). For the timeline, ``label_size`` is the size of its steps' numbers,
+    ``legend_size`` that of its presidents and years, and ``band_top`` the presidents' bands' height (a fraction of
+    the strip's axes).
     """
 
     width: float = 186.0
@@ -162,7 +163,7 @@ class Print:
     title_size: float = 8.0
     gap: float = 5.0
     title_room: float = 9.0
-    wrap: int = 0
+    band_top: float = 0.5
 
     @property
     def inches(self) -> tuple[float, float]:
@@ -176,8 +177,10 @@ LEGIBLE = 6.5
 PRINT = Print()
 #: The stem of that drawing under the pack's ``figures/``.
 MAPS_PRINT = f"{MAPS}_print"
-#: The timeline for print (not yet in the pack: its four rows of steps do not fit the handout's 60 mm).
-TIMELINE_PRINT_SIZE = Print(height=60.0, label_size=7.0, legend_size=7.0, title_size=8.0, wrap=40)
+#: The timeline as the pack prints it: a strip as wide as the maps, its steps numbered (the page lists them beside it).
+TIMELINE_PRINT_SIZE = Print(height=38.0, label_size=8.0, legend_size=7.0, band_top=0.52)
+#: The stem of that drawing under the pack's ``figures/``.
+TIMELINE_PRINT = f"{TIMELINE}_print"
 
 
 def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed: Print | None = None):
@@ -295,15 +298,27 @@ def _printed_maps(panels, shapes, labelled, explainer: str, text: FigureText, pr
     return figure, drawn
 
 
-def draw_timeline(rows, presidents, text: FigureText, printed: Print | None = None):
-    """Peru's presidents (bands) and its steps between the groupings (lines, :func:`perucorpus.facts.memberships.steps`),
-    a derived date marked *. ``printed``: drawn for a printed page at its printed size (:class:`Print`), every step's
-    label whole but wrapped at ``printed.wrap`` characters. Returns (figure, the data drawn, a text alternative in
-    English).
+@dataclass(frozen=True)
+class TimelineKey:
+    """The words the printed timeline (:data:`TIMELINE_PRINT`) leaves to the page beside it: each numbered step as
+    the screen timeline labels it (``steps``, the first numbered 1) and the footnote (* and →).
     """
-    import matplotlib.pyplot as plt
-    import pandas as pd
 
+    steps: tuple[str, ...]
+    footnote: str
+
+
+def timeline_key(rows, text: FigureText) -> TimelineKey:
+    """Peru's steps between the groupings (:func:`perucorpus.facts.memberships.steps`), oldest first, each as ``text``
+    writes it (``figure.timeline.event``: its date in words, * where the date is derived, the step), and the footnote:
+    the screen timeline's labels, and the key a page prints as text beside the printed timeline, whose lines are
+    numbered in this order.
+    """
+    return TimelineKey(tuple(_steps(rows, text)[1]), text.plain("figure.timeline.footnote"))
+
+
+def _steps(rows, text: FigureText):
+    """(Peru's steps as :func:`perucorpus.facts.memberships.steps` gives them, their labels: :func:`timeline_key`)."""
     from perucorpus.facts import memberships
 
     events = memberships.steps(rows, "PER", memberships.PERU_STEP_TEXT)
@@ -317,10 +332,25 @@ def draw_timeline(rows, presidents, text: FigureText, printed: Print | None = No
         )
         for e in events.itertuples()
     ]
+    return events, labels
+
+
+def draw_timeline(rows, presidents, text: FigureText, printed: Print | None = None):
+    """Peru's presidents (bands) and its steps between the groupings (lines), each step labelled with its date (*
+    where derived), a footnote under them. ``printed``: drawn for a printed page at its printed size (:class:`Print`),
+    each step's line numbered (1 the oldest) instead of labelled, without title or footnote: the page prints the
+    labels and footnote beside it as text (:func:`timeline_key`). Returns (figure, the data drawn, a text
+    alternative in English).
+    """
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    events, labels = _steps(rows, text)
+    shown_labels = [str(number) for number in range(1, len(labels) + 1)] if printed else [text.draw(label) for label in labels]
     labelled = pd.DataFrame(
         {
             "date": events["start_date"],
-            "label": [text.draw(_wrapped(label, printed and printed.wrap)) for label in labels],
+            "label": shown_labels,
             "start_basis": events["start_basis"],
             "start_derivation": events["start_derivation"],
         }
@@ -328,18 +358,15 @@ def draw_timeline(rows, presidents, text: FigureText, printed: Print | None = No
     terms = presidents.assign(name=[text.draw(text.person(name)) for name in presidents["name"]])
     sizes = TimelineSizes.of(printed)
     figure, ax = plt.subplots(figsize=printed.inches if printed else (12, 6.2), layout="constrained")
-    if printed:
+    if printed:  # the caption says what the title says, the page's text the footnote: their room goes to the strip
         figure.get_layout_engine().set(w_pad=0.5 * MM, h_pad=0.5 * MM)
+    else:
+        ax.set_title(text("figure.timeline.title"), fontsize=sizes.title)
+        ax.set_xlabel(
+            text("figure.timeline.footnote"), fontsize=sizes.footnote, loc="right" if text.right_to_left else "left", labelpad=4
+        )
     # the words around the axes first: the labels are placed once the figure is laid out (figures.timeline)
     ax.tick_params(axis="x", labelsize=sizes.ticks, pad=2 if printed else 3.5)
-    if not printed:  # on paper the caption under it says what the title says: its room goes to the steps
-        ax.set_title(text("figure.timeline.title"), fontsize=sizes.title)
-    ax.set_xlabel(
-        text("figure.timeline.footnote"),
-        fontsize=sizes.footnote,
-        loc="right" if text.right_to_left else "left",
-        labelpad=1 if printed else 4,
-    )
     drawn = figures.timeline_data(terms, labelled, *TIMELINE_SPAN, short_name=lambda name: name)
     shown = figures.timeline(
         ax,
@@ -347,7 +374,8 @@ def draw_timeline(rows, presidents, text: FigureText, printed: Print | None = No
         band_size=sizes.bands,
         event_size=sizes.events,
         right_to_left=text.right_to_left,
-        band_top=0.3 if printed else 0.28,
+        band_top=printed.band_top if printed else 0.28,
+        leftwards_after=1.0 if printed else 0.75,  # a number runs off no edge: rightwards unless the next step is close
     )
     drawn.loc[drawn["layer"] == "event", "label"] = labels  # the data keep each label on one line, unprepared
     alt = (
@@ -448,7 +476,7 @@ def read_snapshot(data: Path | str):
 
 
 def draw_all(data: Path | str, folder: Path | str, text: FigureText, explainer: str, stems=None) -> list[Path]:
-    """Draw the three figures and the printed maps (:data:`MAPS_PRINT`) from the data in ``data`` in ``text``'s
+    """Draw the three figures and the printed maps and timeline (:data:`MAPS_PRINT`, :data:`TIMELINE_PRINT`) from the data in ``data`` in ``text``'s
     language, or only those of ``stems``, and write each as ``<stem>.png`` in ``folder`` (the PNG only: what the
     pack's pages show). Returns the files written.
     """
@@ -468,6 +496,7 @@ def draw_all(data: Path | str, folder: Path | str, text: FigureText, explainer: 
         TIMELINE: lambda: draw_timeline(rows, heads_of_state.load_presidents(data), text)[0],
         MATRIX: lambda: draw_matrix(snapshot, explainer, text)[0],
         MAPS_PRINT: lambda: draw_maps(rows, shapes, snapshot.index, explainer, text, PRINT)[0],
+        TIMELINE_PRINT: lambda: draw_timeline(rows, heads_of_state.load_presidents(data), text, TIMELINE_PRINT_SIZE)[0],
     }
     written = []
     for stem in stems or drawers:

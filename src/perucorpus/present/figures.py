@@ -450,12 +450,14 @@ def timeline(
     event_size: float = 7.5,
     right_to_left: bool = False,
     band_top: float = 0.28,
+    leftwards_after: float = 0.75,
 ) -> list[str]:
     """Terms of office as bands along the bottom, dated events as labelled lines above them.
 
     ``drawn`` is :func:`timeline_data` (its ``span`` is the x range); ``band_size`` and ``event_size`` are
     the labels' font sizes (an event's label may run over several lines, aligned right for ``right_to_left``); the bands fill the
-    axes' height up to ``band_top`` (a fraction).
+    axes' height up to ``band_top`` (a fraction). The label of an event after ``leftwards_after`` of the span (a fraction)
+    runs leftwards, clear of the right edge, as does one just before the next event.
     The labels are measured by the renderer once the figure is laid out (its title and axis labels set before):
     two labels on one row stay at least :data:`LABEL_GAP` ems apart, and no line runs through a label. Returns
     the surnames shown, in order.
@@ -478,7 +480,7 @@ def timeline(
             band.label,
             ha="center",
             va="bottom" if sliver else "center",
-            fontsize=max(band_size * 0.85, min(band_size, 6.5)) if sliver else band_size,  # 6.5 pt: legible in print
+            fontsize=max(band_size * 0.85, min(band_size, 7.0)) if sliver else band_size,  # never under 7 pt, as printed
             rotation=90 if (end - start).days < 250 and not sliver else 0,
             transform=axes.get_xaxis_transform(),
         )
@@ -486,7 +488,7 @@ def timeline(
     moments = [pd.Timestamp(when) for when in events["drawn_start"]]
     close = (last - first) * 0.05  # an event this close before the next one labels leftwards, clear of its line
     leftwards = [
-        when > first + (last - first) * 0.75 or (number + 1 < len(moments) and moments[number + 1] - when < close)
+        when > first + (last - first) * leftwards_after or (number + 1 < len(moments) and moments[number + 1] - when < close)
         for number, when in enumerate(moments)
     ]  # labels near the right edge, or just before the next event, run leftwards
     labels = [

@@ -41,8 +41,12 @@ PAGES = {
 PDFS = {page: page.removesuffix(".html") + ".pdf" for page in PAGES}
 #: The figures the handout and the slides show (files of ``figures/``).
 MAPS, TIMELINE = alliance_figures.MAPS, alliance_figures.TIMELINE
-#: The figures drawn for the printed page in their place (at their printed size: the width each page gives them, mm).
-PRINTED = {MAPS: (alliance_figures.MAPS_PRINT, alliance_figures.PRINT.width)}
+#: The figures drawn for the printed page in their place (at their printed size: the width each page gives them, mm);
+#: the printed timeline's steps are numbered, the page writing them out beside it (:attr:`editions.Pack.timeline`).
+PRINTED = {
+    MAPS: (alliance_figures.MAPS_PRINT, alliance_figures.PRINT.width),
+    TIMELINE: (alliance_figures.TIMELINE_PRINT, alliance_figures.TIMELINE_PRINT_SIZE.width),
+}
 MANIFEST = "printed.json"
 #: The article the maps' second title names.
 EXPLAINER = "shield2026_explainer"
@@ -103,6 +107,7 @@ def render(pack: editions.Pack) -> dict[str, str]:
             maps=MAPS,
             timeline=TIMELINE,
             printed=PRINTED,
+            keys={TIMELINE: pack.timeline},
             twins=twins(pack.t.language, name),
             **options,
         )

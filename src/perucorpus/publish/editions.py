@@ -29,6 +29,7 @@ from perucorpus.facts import translations as translated
 from perucorpus.facts.collection import Collection
 from perucorpus.facts.quotes import numbered_paragraphs, paragraph_number
 from perucorpus.facts.sourcing import CITED_IN_NOTE
+from perucorpus.present import alliance_figures
 from perucorpus.publish.catalogue import Catalogue, read_toml
 from perucorpus.publish.catalogue import load as load_catalogue
 from perucorpus.text import arabic, corpus
@@ -271,6 +272,9 @@ class Pack:
     reading: list[dict] = field(default_factory=list)
     #: Names and abbreviations the editions explain: dicts of ``term`` and ``text``.
     abbreviations: list[dict] = field(default_factory=list)
+    #: What the printed timeline leaves to the page: its numbered steps and footnote, in words
+    #: (:func:`perucorpus.present.alliance_figures.timeline_key`; English until :mod:`~perucorpus.publish.localised`).
+    timeline: alliance_figures.TimelineKey | None = None
 
     @property
     def items(self) -> list[Item]:
@@ -784,6 +788,7 @@ def load(root: Path | str, language: str = "en", collection: Collection | None =
             {"term": t(f"abbreviations.{key}.term"), "text": t(f"abbreviations.{key}.text")}
             for key in source.get("abbreviations", {})
         ],
+        timeline=alliance_figures.timeline_key(data.memberships, alliance_figures.english()),
     )
     _humanise_checks(pack, data)
     return pack

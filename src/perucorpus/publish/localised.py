@@ -21,6 +21,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from perucorpus.facts.collection import Collection
 from perucorpus.present import alliance_figures
 from perucorpus.present.display import latin_isolated
 from perucorpus.publish import editions
@@ -236,6 +237,12 @@ def _material(material: editions.Material, labels: dict, checks: dict) -> editio
 
 
 def load(root: Path | str, language: str = "en") -> editions.Pack:
-    """The pack of the project at ``root`` in ``language``, the data's texts in that language too."""
-    pack = editions.load(root, language)
-    return pack if language == "en" else localise(pack)
+    """The pack of the project at ``root`` in ``language``, the data's texts (and the printed timeline's key) in that
+    language too.
+    """
+    if language == "en":
+        return editions.load(root, language)
+    data = Collection(Path(root) / "data")
+    pack = localise(editions.load(root, language, data))
+    pack.timeline = alliance_figures.timeline_key(data.memberships, figure_text(root, pack.t))
+    return pack
