@@ -30,8 +30,7 @@ OWN_TEXTS = {
     "figure.maps.attended": "took part in the 5 March conference;\nnot on the signatory list",
     "figure.timeline.title": "Peru 2017–2026: presidents (bands) and steps between the groupings (lines)",
     "figure.timeline.event": "{date}{mark}: {event}",
-    "figure.timeline.footnote": "* date worked out from the sources rather than stated in them "
-    "(how: see the table of Peru's steps); → president still in office",
+    "figure.timeline.footnote": "* date worked out from the sources rather than stated in them; → president still in office",
     "figure.matrix.title": "Alliance membership in the Americas, 2021 and 2026",
     "figure.matrix.legend_title": "Category",
     "figure.matrix.column.lima_group_2021": "Lima Group\nend of 2021\n(references)",
