@@ -225,9 +225,16 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
                 title_size=TITLE_SIZE,
                 right_to_left=text.right_to_left,
                 legend_side=side,
+                name=False,
             )
             for ax, (statuses, title, extras), side in zip((first, second), panels, sides)
         ]
+        # named once both panels are drawn: the second's title and legend change the first's size, and names are
+        # spaced in points (named before, the 2021 map's names ran into each other once the figure was laid out)
+        for ax, frame in zip((first, second), drawn):
+            markers = set(frame.loc[frame["marker"], "iso3"])
+            places = maps.name_countries(ax, shapes, labelled, names, markers=markers)
+            frame["label"] = [places[iso3][4] if iso3 in places else "" for iso3 in frame["iso3"]]
     data = figures.with_country_names(pd.concat(drawn, ignore_index=True))
     alt = (
         "Two equal-area maps of the Americas, every state named in the tables labelled. Lima Group at the end of 2021: "

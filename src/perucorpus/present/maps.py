@@ -36,6 +36,12 @@ SMALL_AREA = 30_000.0  # km²: below this a country also gets a marker
 #: Labels of countries east of this longitude (and of the Caribbean's) that do not fit go to the Atlantic side.
 ATLANTIC_SIDE = -66.0
 LABEL_SIZE = 9.5  # points
+#: How far (in lines) a name that gives way to a place beside its country may move up or down (nearest first).
+GIVE_WAY_SHIFTS = (0, 0.5, -0.5, 1, -1)
+#: How far (in lines) a name that leaves its column for a place beside its country may move up or down (nearest first).
+UNTANGLE_SHIFTS = (0, -0.5, 0.5, -1, 1)
+#: How far (in lines) a column of names may move up or down so that no leader runs through a name (nearest first).
+COLUMN_SHIFTS = (0, 0.5, -0.5, 1, -1)
 
 
 def load_shapes(path: Path | str) -> dict[str, list[Polygon]]:
@@ -199,7 +205,7 @@ def label_places(
             stacked[side_of(iso3, x, y)].append((iso3, x, y))
         else:
             beside.append((iso3, x, y))
-    _give_way(stacked, shapes, sizes, margin, gap, box, free, places, boxes)
+    _give_way(stacked, shapes, sizes, margin, gap, box, free, places, boxes, {iso3: _path(shapes[iso3]) for iso3 in names})
     for iso3, x, y in beside:
         side = side_of(iso3, x, y)
         other_side = "west" if side == "east" else "east"
@@ -246,19 +252,58 @@ def _fits(polygons: list[Polygon], x: float, y: float, width: float) -> bool:
     return width < 1.3 * chord(largest, x, y) and area(polygons) >= SMALL_AREA
 
 
-def _give_way(columns, shapes, sizes, margin, gap, box, free, places, boxes) -> None:
-    """A column's leader that would cross another country of the column (Haiti's, across the Dominican Republic)
-    gives way to a name beside the country on the other side, where there is room.
+def _give_way(columns, shapes, sizes, margin, gap, box, free, places, boxes, named) -> None:
+    """A column's leader that would cross another country of the column (Haiti's, across the Dominican Republic;
+    Belize's, from the Pacific column across Guatemala) gives way to a name beside the country on the other side,
+    moved up or down by up to a line where another such name needs the place (Cuba's and Belize's by the Yucatán
+    channel) and its leader crosses no other country of ``named`` (ISO3 → outline). The places are chosen together (:func:`_joint_places`): as many names as possible beside their
+    countries, then the least moved; a name with no place stays in its column.
     """
+    crossing = []
     for side, members in columns.items():
         outlines = {iso3: _path(shapes[iso3]) for iso3, _, _ in members}
         reach = {"east": max, "west": min}[side]((x for _, x, _ in members), default=0.0) + (gap if side == "east" else -gap)
-        for member in list(members):
+        for member in members:
             ray = MplPath(np.array([member[1:], [reach, member[2]]]))
-            crosses = any(ray.intersects_path(outline, filled=True) for other, outline in outlines.items() if other != member[0])
-            other_side = "west" if side == "east" else "east"
-            if crosses and _beside(*member, other_side, sizes, margin, gap, box, free, places, boxes, (0,)):
-                members.remove(member)
+            if any(ray.intersects_path(outline, filled=True) for other, outline in outlines.items() if other != member[0]):
+                crossing.append((side, member))
+    options = []
+    for side, (iso3, x, y) in crossing:
+        other_side = "west" if side == "east" else "east"
+        label_x = x + (gap if other_side == "east" else -gap)
+        step = sizes[iso3][1] + 2 * margin
+        candidates = [
+            (abs(shift), (label_x, y + shift * step, x, y, other_side), box(label_x, y + shift * step, iso3, other_side))
+            for shift in GIVE_WAY_SHIFTS
+        ]
+        options.append([candidate for candidate in candidates if free(candidate[2]) and not _crosses(candidate[1], iso3, named)])
+    for (side, member), chosen in zip(crossing, _joint_places(options)):
+        if chosen is not None:
+            columns[side].remove(member)
+            places[member[0]], boxes[member[0]] = chosen[1], chosen[2]
+
+
+def _joint_places(options: list[list]) -> list:
+    """One candidate (cost, place, box) or None per name of ``options`` (each name's candidates, in order of
+    preference), no two boxes overlapping: as many names placed as possible, then the least total cost, then the
+    earliest candidates (a depth-first search, pruned when it cannot beat the best found).
+    """
+    best: list = [(-1, 0.0), [None] * len(options)]
+
+    def search(number: int, chosen: list, count: int, cost: float) -> None:
+        if count + len(options) - number < best[0][0]:
+            return
+        if number == len(options):
+            if (count, -cost) > (best[0][0], -best[0][1]):
+                best[0], best[1] = (count, cost), list(chosen)
+            return
+        for candidate in options[number]:
+            if not any(_overlap(candidate[2], other[2]) for other in chosen if other is not None):
+                search(number + 1, [*chosen, candidate], count + 1, cost + candidate[0])
+        search(number + 1, [*chosen, None], count, cost)
+
+    search(0, [], 0, 0.0)
+    return best[1]
 
 
 def _untangle(members, shapes, sizes, margin, gap, box, free, places, boxes) -> None:
@@ -271,7 +316,9 @@ def _untangle(members, shapes, sizes, margin, gap, box, free, places, boxes) -> 
         if not _crosses(places[iso3], iso3, outlines):
             continue
         place, taken = places.pop(iso3), boxes.pop(iso3)
-        if not any(_beside(*member, side, sizes, margin, gap, box, free, places, boxes, (0, -1, 1)) for side in ("west", "east")):
+        if not any(
+            _beside(*member, side, sizes, margin, gap, box, free, places, boxes, UNTANGLE_SHIFTS) for side in ("west", "east")
+        ):
             places[iso3], boxes[iso3] = place, taken
 
 
@@ -378,8 +425,25 @@ def _place_column(side, members, sizes, margin, gap, box, free, places, boxes) -
         if all(free(candidate) for candidate in candidates):
             break
         column += direction * gap / 2
+    # then the whole column up or down by up to a line, to where the fewest of its leaders run through a name
+    # (Trinidad and Tobago's, pushed down the Atlantic column, ran through Venezuela's), the nearest of those
+    line, fewest = float(np.mean(steps)), None
+    for shift in COLUMN_SHIFTS:
+        moved = [box(column, float(y + shift * line), iso3, side) for (iso3, _, _), y in zip(members, placed)]
+        every = {**boxes, **{iso3: taken for (iso3, _, _), taken in zip(members, moved)}}
+        leaders = [(column, float(y + shift * line), x, anchor_y, side) for (_, x, anchor_y), y in zip(members, placed)]
+        crossing = sum(leader_crosses_names(leader, iso3, every, margin) for (iso3, _, _), leader in zip(members, leaders))
+        if all(free(taken) for taken in moved) and (fewest is None or crossing < fewest[0]):
+            fewest = (crossing, placed + shift * line, moved)
+    if fewest is not None:
+        placed, candidates = fewest[1], fewest[2]
     for (iso3, x, y), label_y, candidate in zip(members, placed, candidates):
         places[iso3], boxes[iso3] = (column, float(label_y), x, y, side), candidate
+
+
+def _covers(taken, outlines: dict) -> bool:
+    """Whether the box ``taken`` (left, bottom, right, top) covers part of a country of ``outlines`` (ISO3 → path)."""
+    return any(outline.intersects_bbox(Bbox.from_extents(*taken), filled=True) for outline in outlines.values())
 
 
 def _overlap(first, second) -> bool:
@@ -461,6 +525,7 @@ def status_map(
     extent=EXTENT,
     label_gap: float = 10.0,
     label_columns: bool = True,
+    name: bool = True,
 ):
     """Colour each country (``shapes``: projected, :func:`project`) by the category of its status
     (``statuses``: ISO3 → status), name the countries in ``labelled``, and add a legend of the categories shown.
@@ -473,7 +538,9 @@ def status_map(
     widest layout, for slides and a printed page); ``label_size`` is the countries' names' size in points;
     ``linespacing`` sets the lines of the title and of two-line legend entries closer (or further) apart; ``extent``
     crops the map (:data:`PRINT_EXTENT` on a printed page); ``label_gap`` (points) is how far from its country a
-    name beside it starts; without ``label_columns`` no names are stacked in columns (:func:`label_places`). Returns what is drawn, one row
+    name beside it starts; without ``label_columns`` no names are stacked in columns (:func:`label_places`). Without
+    ``name`` the countries are named later (:func:`name_countries`, once every panel of the figure is drawn: names are
+    spaced in points, so the map must have its final size) and ``label`` is left empty. Returns what is drawn, one row
     per country with a shape (ISO3 order): ``map`` (the title, on one line), ``iso3``, ``status`` ("" when none is
     recorded), ``category``, ``legend`` (its legend text), ``colour``, ``hatch``, ``marker`` (whether the
     country also gets a circle, being too small to see) and ``label`` (where its name is written: "inside",
@@ -481,7 +548,6 @@ def status_map(
     """
     import pandas as pd
 
-    from perucorpus.base.countries import country_label, subregions
     from perucorpus.present.figures import STATUS_CATEGORY, category_style, legend_handles, legend_text
 
     statuses = statuses[statuses.index.isin(list(shapes))]
@@ -513,12 +579,9 @@ def status_map(
         if linespacing:
             text.set_linespacing(linespacing)
     axes.set_title(title, fontsize=title_size, **({"linespacing": linespacing} if linespacing else {}))
-    names = {iso3: (names or {}).get(iso3) or country_label(iso3)[0] for iso3 in labelled if iso3 in shapes}
-    engine = axes.figure.get_layout_engine()
-    if engine is not None:  # names are spaced in points: lay the figure out first, so that the map has its final size
-        engine.execute(axes.figure)
-    places = label_places(axes, shapes, names, subregions(sorted(names)), label_size, extent, label_gap, label_columns)
-    draw_labels(axes, places, names, label_size, markers)
+    places = {}
+    if name:
+        places = name_countries(axes, shapes, labelled, names, label_size, extent, label_gap, label_columns, markers)
     rows = []
     for iso3 in sorted(shapes):
         category = categories.get(iso3, "")
@@ -539,6 +602,32 @@ def status_map(
             )
         )
     return pd.DataFrame(rows, columns=["map", "iso3", "status", "category", "legend", "colour", "hatch", "marker", "label"])
+
+
+def name_countries(
+    axes,
+    shapes,
+    labelled,
+    names: dict[str, str] | None = None,
+    label_size: float = LABEL_SIZE,
+    extent=EXTENT,
+    label_gap: float = 10.0,
+    label_columns: bool = True,
+    markers=frozenset(),
+) -> dict:
+    """Name the countries of ``labelled`` on a drawn map (:func:`label_places`, :func:`draw_labels`; ``names`` as
+    :func:`status_map` takes them, ``markers`` the countries drawn with a circle), once the figure is laid out: names
+    are spaced in points, so the map must have its final size. Returns :func:`label_places`' places.
+    """
+    from perucorpus.base.countries import country_label, subregions
+
+    names = {iso3: (names or {}).get(iso3) or country_label(iso3)[0] for iso3 in labelled if iso3 in shapes}
+    engine = axes.figure.get_layout_engine()
+    if engine is not None:
+        engine.execute(axes.figure)
+    places = label_places(axes, shapes, names, subregions(sorted(names)), label_size, extent, label_gap, label_columns)
+    draw_labels(axes, places, names, label_size, markers)
+    return places
 
 
 def describe_statuses(statuses) -> str:
