@@ -171,7 +171,8 @@ class Print:
 
 
 #: The screen maps' size (inches): wide enough that each map, beside its legend, has room for the Caribbean's and
-#: Central America's names (at 17 inches the maps were 3.8 wide and Belize's name landed on Mexico).
+#: Central America's names (at 17 inches the maps were 3.8 wide and Belize's name landed on Mexico); laid out
+#: "compressed", so that maps whose height limits them sit together rather than apart.
 SCREEN_MAPS = (20, 8.6)
 #: The smallest printed size (points) of a country's name: the pack's tests hold every printed page to it.
 LEGIBLE = 6.5
@@ -211,7 +212,7 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
     else:
         # Wide: each legend on the outer side of its map, so that the figure fills a slide or the width of a page
         # (a right-to-left reader meets the first map, 2021, on the right: the panels are swapped for them)
-        figure, axes = plt.subplots(1, 2, figsize=SCREEN_MAPS, layout="constrained")
+        figure, axes = plt.subplots(1, 2, figsize=SCREEN_MAPS, layout="compressed")
         first, second = (axes[1], axes[0]) if text.right_to_left else (axes[0], axes[1])
         sides = ("right", "left") if text.right_to_left else ("left", "right")  # each key on its map's outer side
         names = {iso3: text.draw(text.country(iso3)) for iso3 in labelled}
