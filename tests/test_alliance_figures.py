@@ -76,6 +76,36 @@ def test_the_english_figure_keeps_its_words(which, inputs):
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_screen_maps_names_keep_clear_of_each_other_and_of_the_leaders(language, inputs, arabic):
+    """Notebook 03's two maps as drawn (laid out at their final size: the 2021 map's names once ran into each
+    other when the second panel shrank it): no two names overlap and no leader runs through another country's name
+    (Belize's, from the top of the Pacific column, ran through Mexico's).
+    """
+    text = alliance_figures.english() if language == "en" else localised.figure_text(ROOT, arabic)
+    rows, shapes, snapshot, _ = inputs
+    figure, _, _ = alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", text)
+    figure.draw_without_rendering()
+    renderer = figure._get_renderer()
+    points = {maps.marker_position(shapes[iso3]): iso3 for iso3 in snapshot.index if iso3 in shapes}
+    problems = []
+    for axes in figure.axes:
+        boxes = {t.get_gid()[6:]: t.get_window_extent(renderer) for t in axes.texts if (t.get_gid() or "").startswith("label:")}
+        if not boxes:
+            continue
+        problems += [(a, b) for a in boxes for b in boxes if a < b and boxes[a].overlaps(boxes[b])]
+        leaders = [line for line in axes.lines if (line.get_gid() or "").startswith("leader:") and len(line.get_xydata()) == 2]
+        assert leaders
+        for line in leaders:
+            owner = points[tuple(line.get_xydata()[0])]
+            path = axes.transData.transform_path(line.get_path())
+            problems += [
+                (owner, name) for name, box in boxes.items() if name != owner and path.intersects_bbox(box.expanded(0.9, 0.8))
+            ]
+    plt.close(figure)
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_timeline_keeps_its_step_labels_apart(language, inputs, arabic):
     """Measured by the renderer: two step labels on one row stay at least LABEL_GAP ems apart (Arabic's "August 2021"
     and "7 September 2021" once ran together), no two labels overlap and no step's line runs through a label.

@@ -210,7 +210,8 @@ def summaries(positions):
 
 @pytest.fixture(scope="module")
 def glance(summaries, positions, dimensions, names, rows, presidents, references):
-    return comparison.summary_model(summaries, positions, dimensions, names, record.facts(rows, presidents, references))
+    facts = record.facts(rows, presidents, references)
+    return comparison.summary_model(summaries, positions, dimensions, names, facts, rows, references)
 
 
 def test_every_cell_has_one_summary_naming_exactly_its_positions(summaries, positions):
@@ -326,6 +327,22 @@ def test_summary_model_era_headings_carry_no_reference_ids(glance):
     for era in glance["eras"]:
         assert not re.search(r"[a-z]+_\d{4}_", era["context"]), era["context"]
     assert any("Qatar" in era["proof"] for era in glance["eras"])
+
+
+def test_the_era_context_flags_each_step_its_references_alone_record(
+    glance, summaries, positions, dimensions, names, rows, presidents, references
+):
+    """The 2022 designations under the Castillo heading rest on one outlet each (a university's site, Sputnik via
+    UrduPoint): flagged from the references' tiers and the memberships rows, in the model and on the page.
+    """
+    flags = {era["era"]: era["flags"] for era in glance["eras"]}
+    assert flags["castillo_2021"] == (
+        "Qatar designated: single source, tier: outlet; Colombia designated: single source, tier: outlet"
+    )
+    assert flags["trump_2025_26"] == ""  # no proof, nothing to flag
+    assert "Source caveats: Qatar designated: single source, tier: outlet;" in display.summary_table(glance, "c")
+    bare = comparison.summary_model(summaries, positions, dimensions, names, record.facts(rows, presidents, references))
+    assert all(era["flags"] == "" for era in bare["eras"])  # without the record, no flag is guessed
 
 
 def test_support_points_name_each_eras_articles_and_the_articles_dated_by_inference(positions, articles, names):

@@ -215,7 +215,7 @@ def test_summary_table_escapes_every_field_of_the_model():
         "record_first": [1],
     }
     model = {
-        "eras": [{"era": "a", "label": "<a>", "context": "<ctx>", "proof": "<p> ref_a"}],
+        "eras": [{"era": "a", "label": "<a>", "context": "<ctx>", "proof": "<p> ref_a", "flags": HOSTILE}],
         "rows": [{"dimension": "d", "label_en": "<l>", "question_en": "<q>", "cells": [cell]}],
         "facts": [{"number": 1, "text": HOSTILE, "sources": HOSTILE, "trace": HOSTILE}],
     }
@@ -223,13 +223,17 @@ def test_summary_table_escapes_every_field_of_the_model():
     assert "<script>" not in html and "<img" not in html and "<s>" not in html and "<l>" not in html and "<ctx>" not in html
     assert 'title="&#34;&gt;&lt;x"' in html and "<sup>[1]</sup>" in html and '<li value="1">' in html
     assert "<p>" not in html.split("<table")[0] and "&lt;p&gt; ref_a" in html.split("</table>")[1]  # the proof is folded
+    assert "Source caveats: " in html.split("</table>")[1]  # its flags beside it, escaped like the rest
 
 
 def test_summary_table_prints_a_record_note_once_and_refers_to_it_after():
     first = {"era": "a", "summary": "one", "short": "", "sources": [], "record": [1], "record_first": [1]}
     later = {"era": "b", "summary": "two", "short": "", "sources": [], "record": [1, 2], "record_first": [2]}
     model = {
-        "eras": [{"era": "a", "label": "A", "context": "", "proof": ""}, {"era": "b", "label": "B", "context": "", "proof": ""}],
+        "eras": [
+            {"era": "a", "label": "A", "context": "", "proof": "", "flags": ""},
+            {"era": "b", "label": "B", "context": "", "proof": "", "flags": ""},
+        ],
         "rows": [{"dimension": "d", "label_en": "D", "question_en": "", "cells": [first, later]}],
         "facts": [
             {"number": 1, "text": "Record: fact one.", "sources": "“T”, P, 5 March 2026", "trace": "x.csv line 2"},

@@ -39,6 +39,45 @@ def test_sourced_flags_a_lone_reference_that_is_not_primary():
     assert readable.sourced(["blog_2026_z", "efe_2026_x"], refs) == "EFE, Blog"
 
 
+def test_source_flag_is_the_one_rule_single_non_primary_or_aggregators_only():
+    refs = pd.concat(
+        [
+            REFS,
+            pd.DataFrame(
+                {"publisher": ["Gov", "Mirror", "Copy"], "tier": ["primary", "aggregator_or_mirror", "aggregator_or_mirror"]},
+                index=pd.Index(["gov_x", "mirror_x", "copy_x"]),
+            ),
+        ]
+    )
+    assert readable.source_flag(["blog_2026_z", "blog_2026_z"], refs) == "single source, tier: outlet"
+    assert readable.source_flag(["efe_2026_x"], refs) == "single source, tier: wire/major"
+    assert readable.source_flag(["gov_x"], refs) == "" and readable.source_flag([], refs) == ""
+    assert readable.source_flag(["blog_2026_z", "efe_2026_x"], refs) == ""
+    assert readable.source_flag(["mirror_x", "copy_x"], refs) == "aggregators or mirrors only, tier: aggregator"
+    assert readable.flagged("14 January 2026", ["blog_2026_z"], refs) == "14 January 2026 (single source, tier: outlet)"
+    assert readable.flagged("8 August 2017", ["gov_x"], refs) == "8 August 2017"
+
+
+def test_step_flags_judges_each_step_by_every_reference_recording_it():
+    rows = pd.DataFrame(
+        {
+            "iso3": ["QAT", "COL", "ARG", "ARG"],
+            "country_en": ["Qatar", "Colombia", "Argentina", "Argentina"],
+            "grouping": ["mnna"] * 4,
+            "status": ["designated"] * 4,
+            "start": ["2022-03-10", "2022-05-23", "1998-01-06", "1998-01-06"],
+            "source_kind": ["external"] * 4,
+            "source_ref": ["blog_2026_z", "gov_x", "lanacion_2026_y", "efe_2026_x"],
+        }
+    )
+    refs = pd.concat([REFS, pd.DataFrame({"publisher": ["Gov"], "tier": ["primary"]}, index=pd.Index(["gov_x"]))])
+    # Argentina's designation is cited by la Nación here, but EFE records it too: two sources, no flag
+    assert readable.step_flags(["blog_2026_z", "gov_x", "lanacion_2026_y"], rows, refs) == (
+        "Qatar designated: single source, tier: outlet"
+    )
+    assert readable.step_flags(["gov_x"], rows, refs) == ""
+
+
 def test_single_source_steps_names_each_step_resting_on_one_outlet():
     events = pd.DataFrame(
         {

@@ -12,7 +12,8 @@ from perucorpus.facts import heads_of_state, memberships, record
 def test_the_signing_note_says_who_led_peru_and_who_had_left(rows, presidents, references):
     note = record.peru_signing_2026(rows, presidents, references)
     assert note.startswith(
-        "What the record adds: Peru signed the counter-cartel joint security declaration on 5 March 2026, under "
+        "What the record adds: Peru signed the counter-cartel joint security declaration on 5 March 2026 (single source, "
+        "tier: wire/major), under "
         "José María Balcázar, José Jerí having left office on 17 February 2026 (the summary table's record note"
     )
     # said once: the derivations and sources of those dates are the record fact's, not repeated here
@@ -42,7 +43,10 @@ def test_the_signing_note_follows_the_data(data_copy, references):
     note = record.peru_signing_2026(
         memberships.load_memberships(data_copy), heads_of_state.load_presidents(data_copy), references
     )
-    assert "on 10 February 2026, under José Jerí, Dina Boluarte having left office on 10 October 2025" in note
+    assert (
+        "on 10 February 2026 (single source, tier: wire/major), under José Jerí, Dina Boluarte having left office on 10 October 2025"
+        in note
+    )
     assert "Peru is among the 13 countries" in note
 
 
@@ -81,15 +85,19 @@ def test_each_record_fact_is_one_sentence_traced_to_its_data_rows(rows, presiden
     assert set(facts) == set(record.FACTS)
     exit_2021 = facts["peru_lima_exit_2021"]
     assert exit_2021.text == (
-        "Record: Peru's exit was announced in August 2021 and dropped within weeks: on 7 September 2021 the next "
-        "foreign minister set it aside; no formal exit is recorded."
+        "Record: Peru's exit was announced in August 2021 (single source, tier: outlet) and dropped within weeks: on "
+        "7 September 2021 (single source, tier: outlet) the next foreign minister set it aside; no formal exit is recorded."
     )
     assert exit_2021.trace.startswith("memberships.csv line ") and "(monoglobal_2021_peru)" in exit_2021.trace
     mnna = facts["peru_mnna_2026"]
-    assert mnna.text == "Record: the United States designated Peru a Major Non-NATO Ally on 14 January 2026."
+    assert mnna.text == (
+        "Record: the United States designated Peru a Major Non-NATO Ally on 14 January 2026 (single source, tier: outlet)."
+    )
     assert "(reporteroandino_2026_peru)" in mnna.trace and "notified: 2025-12-11 (derived: " in mnna.trace
     government = facts["peru_government_2026"]
-    assert government.text.startswith("Record: Peru signed the declaration on 5 March 2026, under José María Balcázar (interim")
+    assert government.text.startswith(
+        "Record: Peru signed the declaration on 5 March 2026 (single source, tier: wire/major), under José María Balcázar (interim"
+    )
     assert "José Jerí had left office on 17 February 2026." in government.text
     assert "peru_heads_of_state.csv line " in government.trace and "(derived: " in government.trace
     for fact in facts.values():
@@ -118,12 +126,12 @@ def test_the_facts_follow_the_data(data_copy, references):
 
     edit_rows(data_copy / "memberships.csv", move)
     facts = record.facts(memberships.load_memberships(data_copy), heads_of_state.load_presidents(data_copy), references)
-    assert facts["peru_mnna_2026"].text.endswith("Major Non-NATO Ally on 20 January 2026.")
+    assert facts["peru_mnna_2026"].text.endswith("Major Non-NATO Ally on 20 January 2026 (single source, tier: outlet).")
 
 
 def test_the_exit_fact_is_dated_by_the_row_that_drops_the_exit(rows, presidents, references):
     fact = record.peru_lima_exit_2021(rows, presidents, references)
-    assert "announced in August 2021 and dropped within weeks: on 7 September 2021" in fact.text
+    assert "announced in August 2021 (single source, tier: outlet) and dropped within weeks: on 7 September 2021" in fact.text
     assert "exit_dropped" in fact.trace and "(monoglobal_2021_peru)" in fact.trace
     never_dropped = rows[~((rows["iso3"] == "PER") & (rows["status"] == "exit_dropped"))]
     with pytest.raises(DataError, match="no external row for Peru, lima_group exit_dropped"):
@@ -133,3 +141,25 @@ def test_the_exit_fact_is_dated_by_the_row_that_drops_the_exit(rows, presidents,
 def test_no_record_fact_goes_unused():
     summaries = (DATA / "position_summaries.csv").read_text(encoding="utf-8")
     assert all(name in summaries for name in record.FACTS)
+
+
+def test_every_dated_step_of_a_record_fact_carries_its_source_flag(rows, presidents, references):
+    """Each memberships row a fact traces whose date the fact prints is followed by the flag of its source
+    (readable.flagged: one reference that is not primary): a fact that loses its flag fails here; with every
+    reference primary, no fact is flagged.
+    """
+    from perucorpus.base.dates import in_words
+    from perucorpus.facts import readable
+
+    line_of = {line: index for index, line in enumerate(rows.attrs["lines"])}
+    flagged = 0
+    for fact in record.facts(rows, presidents, references).values():
+        for line in re.findall(r"memberships\.csv line (\d+)", fact.trace):
+            row = rows.loc[line_of[int(line)]]
+            date = in_words(row["start"])
+            if date in fact.text:
+                assert readable.flagged(date, [row["source_ref"]], references) in fact.text, (fact.text, line)
+                flagged += bool(readable.source_flag([row["source_ref"]], references))
+    assert flagged >= 4  # the exit announced and dropped, the designation, the signing
+    primary = references.assign(tier="primary")
+    assert not any("single source" in fact.text for fact in record.facts(rows, presidents, primary).values())

@@ -19,6 +19,7 @@ from perucorpus.base import schemas
 from perucorpus.base.tables import DataError, read_table
 from perucorpus.facts import renderings
 from perucorpus.facts.quotes import citation, verify
+from perucorpus.facts.readable import step_flags
 from perucorpus.text.corpus import in_words, load_corpus, load_eras, with_reader_names
 from perucorpus.text.overview import reader_date
 
@@ -238,6 +239,7 @@ def summary_problems(summaries: pd.DataFrame, positions: pd.DataFrame) -> list[s
 
 #: A parenthetical in an era's ``context_en`` that ends with reference ids ("(… in 2022: ref_a, ref_b)"): the proof of
 #: the context, shown folded, not in the column heading.
+_REF_ID = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
 _PROOF = re.compile(r"\s*\(([^()]*?:\s*[a-z0-9]+_[a-z0-9_]+(?:,\s*[a-z0-9]+_[a-z0-9_]+)*)\)")
 
 
@@ -255,11 +257,15 @@ def summary_model(
     dimensions: pd.DataFrame,
     names: dict[str, str],
     facts: dict,
+    memberships: pd.DataFrame | None = None,
+    references: pd.DataFrame | None = None,
 ) -> dict:
     """The summary table as data (notebook 02's first table, the print page's first layer).
 
-    ``eras``: each era's ``label``, ``context`` (``eras.csv``, without reference ids) and ``proof`` (the
-    context's evidence with its ids, for the layer below; :func:`split_context`). ``rows``: one per dimension, in
+    ``eras``: each era's ``label``, ``context`` (``eras.csv``, without reference ids), ``proof`` (the
+    context's evidence with its ids, for the layer below; :func:`split_context`) and ``flags`` (with ``memberships``
+    and ``references``: the steps its proof's references record that rest on one source that is not primary,
+    :func:`perucorpus.facts.readable.step_flags`; "" otherwise). ``rows``: one per dimension, in
     display order, with ``label_en``, ``question_en`` and ``cells``; each cell has ``summary``, ``short``,
     ``sources`` (per article, in the order named: ``source``, e.g. "2021 opinion piece ¶2, ¶3", and
     ``citations``, the full citations of its positions), ``record`` (the numbers of its record facts) and
@@ -295,7 +301,10 @@ def summary_model(
     eras = []
     for era, label in era_labels(positions).items():
         shown, proof = split_context(context.get(era, ""))
-        eras.append({"era": era, "label": label, "context": shown, "proof": proof})
+        flags = ""
+        if proof and memberships is not None and references is not None:
+            flags = step_flags([ref for ref in _REF_ID.findall(proof) if ref in references.index], memberships, references)
+        eras.append({"era": era, "label": label, "context": shown, "proof": proof, "flags": flags})
     return {
         "eras": eras,
         "rows": rows,

@@ -47,17 +47,65 @@ def publishers(ref_ids, references: pd.DataFrame) -> str:
 SINGLE_SOURCE = "single source, tier: {tier}"
 
 
+#: What the reading line adds beside a finding that rests on aggregators or mirrors alone (the tier whose facts
+#: must say :data:`perucorpus.facts.sourcing.WEAK_SOURCE` in their note).
+WEAK_ONLY = "aggregators or mirrors only, tier: {tier}"
+
+
+def source_flag(ref_ids, references: pd.DataFrame) -> str:
+    """The caveat a reader reads beside a fact resting on ``ref_ids`` (``references`` indexed by ``ref_id``), from
+    the references' tiers: :data:`SINGLE_SOURCE` when it rests on one reference that is not primary, :data:`WEAK_ONLY`
+    when every reference is an aggregator or mirror; "" otherwise. The one rule for every flag the notebooks show
+    (:func:`sourced`, :func:`single_source_steps`, :func:`flagged`, the record's facts and notes).
+    """
+    refs = {ref for ref in ref_ids if isinstance(ref, str) and ref}
+    tiers = {references.at[ref, "tier"] for ref in refs}
+    if len(refs) == 1 and tiers != {"primary"}:
+        return SINGLE_SOURCE.format(tier=TIER_TAGS[tiers.pop()])
+    if tiers == {"aggregator_or_mirror"}:
+        return WEAK_ONLY.format(tier=TIER_TAGS["aggregator_or_mirror"])
+    return ""
+
+
+def flagged(text: str, ref_ids, references: pd.DataFrame) -> str:
+    """``text`` (a date, a finding) with :func:`source_flag` in brackets after it where there is one:
+    "14 January 2026 (single source, tier: outlet)".
+    """
+    flag = source_flag(ref_ids, references)
+    return f"{text} ({flag})" if flag else text
+
+
 def sourced(ref_ids, references: pd.DataFrame, dated: bool = False) -> str:
     """:func:`publishers` (``dated``: publishers and dates, as :func:`cited` gives them for the reading line), with
-    :data:`SINGLE_SOURCE` beside a lone reference that is not primary ("El Reportero Andino (single source; tier:
-    outlet)"), so that a finding resting on one outlet says so where it is read.
+    :func:`source_flag` beside them ("El Reportero Andino (single source, tier: outlet)"), so that a finding resting
+    on one outlet says so where it is read.
     """
     shown = cited(ref_ids, references)[0] if dated else publishers(ref_ids, references)
-    refs = set(ref_ids)
-    if len(refs) == 1 and (tier := references.at[next(iter(refs)), "tier"]) != "primary":
-        flag = SINGLE_SOURCE.format(tier=TIER_TAGS[tier])
+    if flag := source_flag(ref_ids, references):
         shown += f"; {flag}" if dated else f" ({flag})"
     return shown
+
+
+def step_flags(ref_ids, rows: pd.DataFrame, references: pd.DataFrame) -> str:
+    """The external steps of ``rows`` (``memberships.csv``) that cite one of ``ref_ids``, each judged by
+    :func:`source_flag` over every reference recording the same step (country, grouping, status, date), the flagged
+    ones named with their flag ("Qatar designated: single source, tier: outlet"), "; "
+    between them; "" when none is flagged. For a fact typed in prose that names its reference ids (an era's US
+    context in ``eras.csv``).
+    """
+    external = rows[rows["source_kind"] == "external"]
+    cited = external[external["source_ref"].isin(set(ref_ids))]
+    shown = []
+    for row in cited.drop_duplicates(["iso3", "grouping", "status", "start"]).to_dict("records"):
+        same = external[
+            (external["iso3"] == row["iso3"])
+            & (external["grouping"] == row["grouping"])
+            & (external["status"] == row["status"])
+            & (external["start"] == row["start"])
+        ]
+        if flag := source_flag(same["source_ref"], references):
+            shown.append(f"{row['country_en']} {' '.join(STATUS_WORDS[row['status']].split())}: {flag}")
+    return "; ".join(shown)
 
 
 def reference_date(given) -> str:
@@ -128,15 +176,15 @@ def single_source_steps(events: pd.DataFrame, references: pd.DataFrame) -> str:
     that is not primary (each step cites one), with its publisher and tier, so the caveat is read beside the timeline; ""
     when there is none.
     """
-    flagged = [
+    shown = [
         f"{row['event']} ({plain_date(row['start'], row['start_basis'])}; {publishers([row['source_ref']], references)}, "
         f"tier: {TIER_TAGS[references.at[row['source_ref'], 'tier']]})"
         for row in events.to_dict("records")
-        if references.at[row["source_ref"], "tier"] != "primary"
+        if source_flag([row["source_ref"]], references)
     ]
     return (
-        f"Dated from one reference that is not primary (tiers: see the references cited, below): {'; '.join(flagged)}."
-        if flagged
+        f"Dated from one reference that is not primary (tiers: see the references cited, below): {'; '.join(shown)}."
+        if shown
         else ""
     )
 

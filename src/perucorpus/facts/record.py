@@ -25,7 +25,7 @@ from perucorpus.base.schemas import RECORD_FACTS, RECORD_NOTES, TIERS
 from perucorpus.base.tables import DataError
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import EXIT_STATUSES, EXIT_WORDS, external_rows, peru_step_row
-from perucorpus.facts.readable import reference_date, sourced
+from perucorpus.facts.readable import flagged, reference_date, sourced
 from perucorpus.facts.sourcing import cite, dated_row
 
 LEAD = "What the record adds:"
@@ -56,7 +56,8 @@ def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: 
     first = summit.sort_values("start_date", kind="stable").iloc[0]
     held = in_words(first["start_date"]) + (" (derived)" if first["start_basis"] == "derived" else "")
     return (
-        f"{LEAD} Peru signed the counter-cartel joint security declaration on {in_words(signed_on)}, under "
+        f"{LEAD} Peru signed the counter-cartel joint security declaration on "
+        f"{flagged(in_words(signed_on), [signing['source_ref']], references)}, under "
         f"{now['name']}, {before['name']} having left office on {in_words(before['end'])} (the summary table's record "
         f"note, with its sources). Peru {there} among the {len(attended)} countries the references record at the "
         f"Miami summit of {held}{', with the United States as host' if host else ''}: {', '.join(attended)} "
@@ -122,6 +123,13 @@ def _row_place(frame: pd.DataFrame, row: pd.Series) -> str:
     return f"{Path(frame.attrs['source']).name} line {frame.attrs['lines'][row.name]}"
 
 
+def _dated(row: pd.Series, references: pd.DataFrame) -> str:
+    """A step's date in words, with its source's flag where it rests on one reference that is not primary
+    (:func:`perucorpus.facts.readable.flagged`): "14 January 2026 (single source, tier: outlet)".
+    """
+    return flagged(in_words(row["start"]), [row["source_ref"]], references)
+
+
 def _step_trace(rows: pd.DataFrame, row: pd.Series, references: pd.DataFrame) -> str:
     return (
         f"{_row_place(rows, row)} (Peru · {row['grouping']} · {row['status']}: {dated_row(row)}; "
@@ -136,8 +144,8 @@ def peru_lima_exit_2021(rows: pd.DataFrame, presidents: pd.DataFrame, references
     announced = peru_step_row(rows, "lima_group", "announced_withdrawal")
     dropped = peru_step_row(rows, "lima_group", "exit_dropped")
     return Fact(
-        f"Record: Peru's exit was announced in {in_words(announced['start'])} and dropped within weeks: "
-        f"on {in_words(dropped['start'])} the next foreign minister set it aside; no formal exit is recorded.",
+        f"Record: Peru's exit was announced in {_dated(announced, references)} and dropped within weeks: "
+        f"on {_dated(dropped, references)} the next foreign minister set it aside; no formal exit is recorded.",
         f"{_step_trace(rows, announced, references)}; the exit dropped: {_step_trace(rows, dropped, references)}",
         readable([announced["source_ref"], dropped["source_ref"]], references),
     )
@@ -148,7 +156,7 @@ def peru_mnna_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: pd.
     notified = peru_step_row(rows, "mnna", "notified")
     designated = peru_step_row(rows, "mnna", "designated")
     return Fact(
-        f"Record: the United States designated Peru a Major Non-NATO Ally on {in_words(designated['start'])}.",
+        f"Record: the United States designated Peru a Major Non-NATO Ally on {_dated(designated, references)}.",
         f"{_step_trace(rows, designated, references)}; the notice to Congress: {_step_trace(rows, notified, references)}",
         readable([designated["source_ref"], notified["source_ref"]], references),
     )
@@ -161,7 +169,7 @@ def peru_government_2026(rows: pd.DataFrame, presidents: pd.DataFrame, reference
     before = presidents[presidents["end"].notna() & (presidents["end"] <= signing["start_date"])].sort_values("end").iloc[-1]
     described = re.sub(r"\s*\((.*)\)$", r", \1", _described(now))  # "Interim (Perú Libre)" → "Interim, Perú Libre"
     return Fact(
-        f"Record: Peru signed the declaration on {in_words(signing['start'])}, under {now['name']} "
+        f"Record: Peru signed the declaration on {_dated(signing, references)}, under {now['name']} "
         f"({described[0].lower() + described[1:]}; president since {in_words(now['start'])}); "
         f"{before['name']} had left office on {in_words(before['end'])}.",
         f"{_step_trace(rows, signing, references)}; {_row_place(presidents, now)} ({now['name']}: from "

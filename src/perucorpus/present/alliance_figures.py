@@ -170,6 +170,10 @@ class Print:
         return (self.width * MM, self.height * MM)
 
 
+#: The screen maps' size (inches): wide enough that each map, beside its legend, has room for the Caribbean's and
+#: Central America's names (at 17 inches the maps were 3.8 wide and Belize's name landed on Mexico); laid out
+#: "compressed", so that maps whose height limits them sit together rather than apart.
+SCREEN_MAPS = (20, 8.6)
 #: The smallest printed size (points) of a country's name: the pack's tests hold every printed page to it.
 LEGIBLE = 6.5
 #: The maps as the classroom pack prints them (the student reader's text width; the handout's is wider).
@@ -210,7 +214,7 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
     else:
         # Wide: each legend on the outer side of its map, so that the figure fills a slide or the width of a page
         # (a right-to-left reader meets the first map, 2021, on the right: the panels are swapped for them)
-        figure, axes = plt.subplots(1, 2, figsize=(17, 8.6), layout="constrained")
+        figure, axes = plt.subplots(1, 2, figsize=SCREEN_MAPS, layout="compressed")
         first, second = (axes[1], axes[0]) if text.right_to_left else (axes[0], axes[1])
         sides = ("right", "left") if text.right_to_left else ("left", "right")  # each key on its map's outer side
         names = {iso3: text.draw(text.country(iso3)) for iso3 in labelled}
@@ -227,9 +231,25 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
                 title_size=TITLE_SIZE,
                 right_to_left=text.right_to_left,
                 legend_side=side,
+                name=False,
             )
             for ax, (statuses, title, extras), side in zip((first, second), panels, sides)
         ]
+        # named once both panels are drawn: the second's title and legend change the first's size, and names are
+        # spaced in points (named before, the 2021 map's names ran into each other once the figure was laid out);
+        # names standing out of a map change the layout in turn, so the maps are named again until their size holds
+        for _ in range(4):
+            sizes = []
+            for ax, frame in zip((first, second), drawn):
+                markers = set(frame.loc[frame["marker"], "iso3"])
+                places = maps.name_countries(ax, shapes, labelled, names, markers=markers)
+                frame["label"] = [places[iso3][4] if iso3 in places else "" for iso3 in frame["iso3"]]
+                sizes.append(ax.get_window_extent().width)
+            figure.get_layout_engine().execute(figure)
+            for ax in (first, second):
+                ax.apply_aspect()
+            if all(abs(ax.get_window_extent().width - size) < 2 for ax, size in zip((first, second), sizes)):
+                break  # within 2 pixels (half a per cent) of the size the names were placed at
     data = figures.with_country_names(pd.concat(drawn, ignore_index=True))
     alt = (
         "Two equal-area maps of the Americas, every state named in the tables labelled. Lima Group at the end of 2021: "

@@ -36,6 +36,14 @@ SMALL_AREA = 30_000.0  # km²: below this a country also gets a marker
 #: Labels of countries east of this longitude (and of the Caribbean's) that do not fit go to the Atlantic side.
 ATLANTIC_SIDE = -66.0
 LABEL_SIZE = 9.5  # points
+#: How far (in lines) a name that gives way to a place beside its country may move up or down (nearest first).
+GIVE_WAY_SHIFTS = (0, 0.5, -0.5, 1, -1)
+#: What a name that stays in its column costs, per named country its leader crosses (a move costs its lines).
+STAY_COST = 1.0
+#: How far (in lines) a name that leaves its column for a place beside its country may move up or down (nearest first).
+UNTANGLE_SHIFTS = (0, -0.5, 0.5, -1, 1)
+#: How far (in lines) a column of names may move up or down so that no leader runs through a name (nearest first).
+COLUMN_SHIFTS = (0, 0.5, -0.5, 1, -1)
 
 
 def load_shapes(path: Path | str) -> dict[str, list[Polygon]]:
@@ -199,7 +207,7 @@ def label_places(
             stacked[side_of(iso3, x, y)].append((iso3, x, y))
         else:
             beside.append((iso3, x, y))
-    _give_way(stacked, shapes, sizes, margin, gap, box, free, places, boxes)
+    _give_way(stacked, shapes, sizes, margin, gap, box, free, places, boxes, {iso3: _path(shapes[iso3]) for iso3 in names})
     for iso3, x, y in beside:
         side = side_of(iso3, x, y)
         other_side = "west" if side == "east" else "east"
@@ -217,6 +225,7 @@ def label_places(
             _place_column(side, members, sizes, margin, gap, box, free, places, boxes)
             _untangle(members, shapes, sizes, margin, gap, box, free, places, boxes)
     _clear_leaders(shapes, sizes, margin, gap, box, free, places, boxes)
+    _repair(shapes, sizes, margin, gap, box, free, places, boxes, names)
     return places
 
 
@@ -246,19 +255,63 @@ def _fits(polygons: list[Polygon], x: float, y: float, width: float) -> bool:
     return width < 1.3 * chord(largest, x, y) and area(polygons) >= SMALL_AREA
 
 
-def _give_way(columns, shapes, sizes, margin, gap, box, free, places, boxes) -> None:
-    """A column's leader that would cross another country of the column (Haiti's, across the Dominican Republic)
-    gives way to a name beside the country on the other side, where there is room.
+def _give_way(columns, shapes, sizes, margin, gap, box, free, places, boxes, named) -> None:
+    """A column's leader that would cross another country of the column (Haiti's, across the Dominican Republic;
+    Belize's, from the Pacific column across Guatemala) gives way to a name beside the country on the other side,
+    moved up or down by up to a line where another such name needs the place (Cuba's and Belize's by the Yucatán
+    channel) and its leader crosses no other country of ``named`` (ISO3 → outline). The places are chosen together
+    (:func:`_joint_places`): a name left in its column costs :data:`STAY_COST` for each named country its leader
+    would cross on the way (Belize's crosses Guatemala and Mexico), a name moved the lines it moves, and the
+    cheapest choice wins.
     """
+    crossing = []
     for side, members in columns.items():
         outlines = {iso3: _path(shapes[iso3]) for iso3, _, _ in members}
         reach = {"east": max, "west": min}[side]((x for _, x, _ in members), default=0.0) + (gap if side == "east" else -gap)
-        for member in list(members):
+        for member in members:
             ray = MplPath(np.array([member[1:], [reach, member[2]]]))
-            crosses = any(ray.intersects_path(outline, filled=True) for other, outline in outlines.items() if other != member[0])
-            other_side = "west" if side == "east" else "east"
-            if crosses and _beside(*member, other_side, sizes, margin, gap, box, free, places, boxes, (0,)):
-                members.remove(member)
+            if any(ray.intersects_path(outline, filled=True) for other, outline in outlines.items() if other != member[0]):
+                crossed = sum(ray.intersects_path(outline, filled=True) for other, outline in named.items() if other != member[0])
+                crossing.append((side, member, max(GIVE_WAY_SHIFTS) + 1 + STAY_COST * crossed))
+    options, staying = [], []
+    for side, (iso3, x, y), stay in crossing:
+        other_side = "west" if side == "east" else "east"
+        label_x = x + (gap if other_side == "east" else -gap)
+        step = sizes[iso3][1] + 2 * margin
+        candidates = [
+            (abs(shift), (label_x, y + shift * step, x, y, other_side), box(label_x, y + shift * step, iso3, other_side))
+            for shift in GIVE_WAY_SHIFTS
+        ]
+        options.append([candidate for candidate in candidates if free(candidate[2]) and not _crosses(candidate[1], iso3, named)])
+        staying.append(stay)
+    for (side, member, _), chosen in zip(crossing, _joint_places(options, staying)):
+        if chosen is not None:
+            columns[side].remove(member)
+            places[member[0]], boxes[member[0]] = chosen[1], chosen[2]
+
+
+def _joint_places(options: list[list], staying: list[float] | None = None) -> list:
+    """One candidate (cost, place, box) or None per name of ``options`` (each name's candidates, in order of
+    preference), no two boxes overlapping, at the least total cost, None costing the name's ``staying`` (1 each by
+    default, more than any move: as many names placed as possible); ties go to the earliest candidates (a depth-first
+    search, pruned when it cannot beat the best found).
+    """
+    staying = staying if staying is not None else [max(GIVE_WAY_SHIFTS) + 1.0] * len(options)
+    best: list = [float("inf"), [None] * len(options)]
+
+    def search(number: int, chosen: list, cost: float) -> None:
+        if cost >= best[0]:
+            return
+        if number == len(options):
+            best[0], best[1] = cost, list(chosen)
+            return
+        for candidate in options[number]:
+            if not any(_overlap(candidate[2], other[2]) for other in chosen if other is not None):
+                search(number + 1, [*chosen, candidate], cost + candidate[0])
+        search(number + 1, [*chosen, None], cost + staying[number])
+
+    search(0, [], 0.0)
+    return best[1]
 
 
 def _untangle(members, shapes, sizes, margin, gap, box, free, places, boxes) -> None:
@@ -271,7 +324,9 @@ def _untangle(members, shapes, sizes, margin, gap, box, free, places, boxes) -> 
         if not _crosses(places[iso3], iso3, outlines):
             continue
         place, taken = places.pop(iso3), boxes.pop(iso3)
-        if not any(_beside(*member, side, sizes, margin, gap, box, free, places, boxes, (0, -1, 1)) for side in ("west", "east")):
+        if not any(
+            _beside(*member, side, sizes, margin, gap, box, free, places, boxes, UNTANGLE_SHIFTS) for side in ("west", "east")
+        ):
             places[iso3], boxes[iso3] = place, taken
 
 
@@ -319,6 +374,65 @@ def _move_clear(iso3, outlines, sizes, margin, gap, box, free, places, boxes) ->
         places.pop(iso3), boxes.pop(iso3)
     places[iso3], boxes[iso3] = place, taken
     return False
+
+
+#: Distances (in ``gap``s) and shifts (in lines) :func:`_repair` tries for a name beside its country.
+REPAIR_DISTANCES = (1, 2, 3, 4, 6)
+REPAIR_SHIFTS = (0, 0.5, -0.5, 1, -1, 1.5, -1.5, 2, -2, 3, -3)
+#: Shifts (in lines) :func:`_repair` tries for a name inside its country that a leader runs through.
+INSIDE_SHIFTS = (0.5, -0.5, 1, -1, 1.5, -1.5)
+
+
+def _repair(shapes, sizes, margin, gap, box, free, places, boxes, names) -> None:
+    """The last pass: a name inside its country that a leader runs through (Mexico's, under Belize's leader from the
+    Pacific column) moves up or down in it where it still fits and no leader crosses it; then each name beside its
+    country whose leader runs through another name, or through whose box another leader runs, moves to the cheapest place on either side where neither happens and it overlaps no name:
+    nearest first (distance in ``gap``s plus shift in lines), a place covering another named country or a leader
+    crossing one costing more. A name with no such place stays where it is.
+    """
+    outlines = {iso3: _path(shapes[iso3]) for iso3 in names}
+
+    def troubled(iso3: str) -> bool:
+        return leader_crosses_names(places[iso3], iso3, boxes, margin) or any(
+            leader_crosses_names(other, name, {iso3: boxes[iso3]}, margin) for name, other in places.items() if name != iso3
+        )
+
+    for iso3 in sorted(places):  # a name inside its country first moves up or down in it to let leaders pass
+        if places[iso3][4] != "inside" or not troubled(iso3):
+            continue
+        place, taken = places.pop(iso3), boxes.pop(iso3)
+        x, y = place[0], place[1]
+        step = sizes[iso3][1] + 2 * margin
+        for shift in INSIDE_SHIFTS:
+            candidate = box(x, y + shift * step, iso3, "inside")
+            if (
+                _fits(shapes[iso3], x, y + shift * step, sizes[iso3][0])
+                and free(candidate)
+                and not any(leader_crosses_names(other, name, {iso3: candidate}, margin) for name, other in places.items())
+            ):
+                place, taken = (x, y + shift * step, x, y + shift * step, "inside"), candidate
+                break
+        places[iso3], boxes[iso3] = place, taken
+    for iso3 in sorted(places):
+        if places[iso3][4] == "inside" or not troubled(iso3):
+            continue
+        place, taken = places.pop(iso3), boxes.pop(iso3)
+        x, y = place[2], place[3]
+        step = sizes[iso3][1] + 2 * margin
+        others = {name: outline for name, outline in outlines.items() if name != iso3}
+        best = None
+        for distance, shift, side in itertools.product(REPAIR_DISTANCES, REPAIR_SHIFTS, ("east", "west")):
+            label_x, label_y = x + (1 if side == "east" else -1) * distance * gap, y + shift * step
+            candidate = box(label_x, label_y, iso3, side)
+            moved = (label_x, label_y, x, y, side)
+            if not free(candidate) or leader_crosses_names(moved, iso3, boxes, margin):
+                continue
+            if any(leader_crosses_names(other, name, {iso3: candidate}, margin) for name, other in places.items()):
+                continue
+            cost = distance + abs(shift) + 4 * _covers(candidate, others) + 4 * _crosses(moved, iso3, others)
+            if best is None or cost < best[0]:
+                best = (cost, moved, candidate)
+        places[iso3], boxes[iso3] = (best[1], best[2]) if best else (place, taken)
 
 
 def leader_crosses_names(place, iso3: str, boxes: dict, margin: float = 0.0) -> bool:
@@ -378,8 +492,25 @@ def _place_column(side, members, sizes, margin, gap, box, free, places, boxes) -
         if all(free(candidate) for candidate in candidates):
             break
         column += direction * gap / 2
+    # then the whole column up or down by up to a line, to where the fewest of its leaders run through a name
+    # (Trinidad and Tobago's, pushed down the Atlantic column, ran through Venezuela's), the nearest of those
+    line, fewest = float(np.mean(steps)), None
+    for shift in COLUMN_SHIFTS:
+        moved = [box(column, float(y + shift * line), iso3, side) for (iso3, _, _), y in zip(members, placed)]
+        every = {**boxes, **{iso3: taken for (iso3, _, _), taken in zip(members, moved)}}
+        leaders = [(column, float(y + shift * line), x, anchor_y, side) for (_, x, anchor_y), y in zip(members, placed)]
+        crossing = sum(leader_crosses_names(leader, iso3, every, margin) for (iso3, _, _), leader in zip(members, leaders))
+        if all(free(taken) for taken in moved) and (fewest is None or crossing < fewest[0]):
+            fewest = (crossing, placed + shift * line, moved)
+    if fewest is not None:
+        placed, candidates = fewest[1], fewest[2]
     for (iso3, x, y), label_y, candidate in zip(members, placed, candidates):
         places[iso3], boxes[iso3] = (column, float(label_y), x, y, side), candidate
+
+
+def _covers(taken, outlines: dict) -> bool:
+    """Whether the box ``taken`` (left, bottom, right, top) covers part of a country of ``outlines`` (ISO3 → path)."""
+    return any(outline.intersects_bbox(Bbox.from_extents(*taken), filled=True) for outline in outlines.values())
 
 
 def _overlap(first, second) -> bool:
@@ -428,9 +559,9 @@ def draw_labels(axes, places: dict, names: dict[str, str], size: float = LABEL_S
     outline = [patheffects.withStroke(linewidth=2.6, foreground="white")]
     for iso3, (x, y, anchor_x, anchor_y, side) in sorted(places.items()):
         if side != "inside":
-            axes.plot([anchor_x, x], [anchor_y, y], color="#555555", linewidth=0.5)
+            axes.plot([anchor_x, x], [anchor_y, y], color="#555555", linewidth=0.5, gid=f"leader:{iso3}")
             if iso3 not in markers:
-                axes.plot(anchor_x, anchor_y, marker="o", markersize=2.2, color="#333333", linestyle="none")
+                axes.plot(anchor_x, anchor_y, marker="o", markersize=2.2, color="#333333", linestyle="none", gid=f"leader:{iso3}")
         axes.text(
             x,
             y,
@@ -461,6 +592,7 @@ def status_map(
     extent=EXTENT,
     label_gap: float = 10.0,
     label_columns: bool = True,
+    name: bool = True,
 ):
     """Colour each country (``shapes``: projected, :func:`project`) by the category of its status
     (``statuses``: ISO3 → status), name the countries in ``labelled``, and add a legend of the categories shown.
@@ -473,7 +605,9 @@ def status_map(
     widest layout, for slides and a printed page); ``label_size`` is the countries' names' size in points;
     ``linespacing`` sets the lines of the title and of two-line legend entries closer (or further) apart; ``extent``
     crops the map (:data:`PRINT_EXTENT` on a printed page); ``label_gap`` (points) is how far from its country a
-    name beside it starts; without ``label_columns`` no names are stacked in columns (:func:`label_places`). Returns what is drawn, one row
+    name beside it starts; without ``label_columns`` no names are stacked in columns (:func:`label_places`). Without
+    ``name`` the countries are named later (:func:`name_countries`, once every panel of the figure is drawn: names are
+    spaced in points, so the map must have its final size) and ``label`` is left empty. Returns what is drawn, one row
     per country with a shape (ISO3 order): ``map`` (the title, on one line), ``iso3``, ``status`` ("" when none is
     recorded), ``category``, ``legend`` (its legend text), ``colour``, ``hatch``, ``marker`` (whether the
     country also gets a circle, being too small to see) and ``label`` (where its name is written: "inside",
@@ -481,7 +615,6 @@ def status_map(
     """
     import pandas as pd
 
-    from perucorpus.base.countries import country_label, subregions
     from perucorpus.present.figures import STATUS_CATEGORY, category_style, legend_handles, legend_text
 
     statuses = statuses[statuses.index.isin(list(shapes))]
@@ -513,12 +646,9 @@ def status_map(
         if linespacing:
             text.set_linespacing(linespacing)
     axes.set_title(title, fontsize=title_size, **({"linespacing": linespacing} if linespacing else {}))
-    names = {iso3: (names or {}).get(iso3) or country_label(iso3)[0] for iso3 in labelled if iso3 in shapes}
-    engine = axes.figure.get_layout_engine()
-    if engine is not None:  # names are spaced in points: lay the figure out first, so that the map has its final size
-        engine.execute(axes.figure)
-    places = label_places(axes, shapes, names, subregions(sorted(names)), label_size, extent, label_gap, label_columns)
-    draw_labels(axes, places, names, label_size, markers)
+    places = {}
+    if name:
+        places = name_countries(axes, shapes, labelled, names, label_size, extent, label_gap, label_columns, markers)
     rows = []
     for iso3 in sorted(shapes):
         category = categories.get(iso3, "")
@@ -539,6 +669,37 @@ def status_map(
             )
         )
     return pd.DataFrame(rows, columns=["map", "iso3", "status", "category", "legend", "colour", "hatch", "marker", "label"])
+
+
+def name_countries(
+    axes,
+    shapes,
+    labelled,
+    names: dict[str, str] | None = None,
+    label_size: float = LABEL_SIZE,
+    extent=EXTENT,
+    label_gap: float = 10.0,
+    label_columns: bool = True,
+    markers=frozenset(),
+) -> dict:
+    """Name the countries of ``labelled`` on a drawn map (:func:`label_places`, :func:`draw_labels`; ``names`` as
+    :func:`status_map` takes them, ``markers`` the countries drawn with a circle), once the figure is laid out: names
+    are spaced in points, so the map must have its final size. Names drawn before (``label:`` and ``leader:`` ids)
+    are replaced, so that a figure can be named again once its names have changed its layout. Returns
+    :func:`label_places`' places.
+    """
+    from perucorpus.base.countries import country_label, subregions
+
+    names = {iso3: (names or {}).get(iso3) or country_label(iso3)[0] for iso3 in labelled if iso3 in shapes}
+    engine = axes.figure.get_layout_engine()
+    if engine is not None:  # laid out with the names already drawn, if any (they stand out of the map), then renamed
+        engine.execute(axes.figure)
+    for artist in [*axes.texts, *axes.lines]:
+        if (artist.get_gid() or "").startswith(("label:", "leader:")):
+            artist.remove()
+    places = label_places(axes, shapes, names, subregions(sorted(names)), label_size, extent, label_gap, label_columns)
+    draw_labels(axes, places, names, label_size, markers)
+    return places
 
 
 def describe_statuses(statuses) -> str:
