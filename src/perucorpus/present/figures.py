@@ -506,7 +506,11 @@ def timeline(
         for number, (label, when, left) in enumerate(zip(events["label"], moments, leftwards))
     ]
     figure = axes.figure
-    figure.draw_without_rendering()  # lays the figure out: the axes' size in pixels is now the one drawn
+    # lay the figure out, so that the axes' size in pixels is the one drawn (the layout alone, without a draw)
+    if (engine := figure.get_layout_engine()) is not None:
+        engine.execute(figure)
+    else:
+        figure.draw_without_rendering()
     renderer = figure._get_renderer()
     to_axes = axes.transAxes.inverted()
     gap = LABEL_GAP * event_size * figure.dpi / 72 / axes.bbox.width  # in axes fractions
