@@ -42,8 +42,9 @@ SEED_SIGNATORIES = {
 SEED_IDS = ("castillo2021_lima_exit", "jeri2025_mnna_intent", "shield2026_explainer")
 
 
-#: Fixtures that build the reading copy, the classroom pack's pages, the Arabic edition or their PDFs, draw the
-#: pack's printed maps, start Chromium, or run notebooks: a test using one is slow.
+#: Fixtures that build the reading copy, the classroom pack's pages, the Arabic edition or their PDFs, check the PDFs
+#: ``make notebooks`` built against freshly rendered pages, draw the pack's printed maps, start Chromium, or run
+#: notebooks: a test using one is slow.
 SLOW_FIXTURES = {
     "built_site",
     "pages",
@@ -55,6 +56,8 @@ SLOW_FIXTURES = {
     "arabic_edition",
     "pack_pages",
     "printed_maps",
+    "built",
+    "built_arabic",
 }
 
 
