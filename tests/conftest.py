@@ -42,9 +42,23 @@ SEED_SIGNATORIES = {
 SEED_IDS = ("castillo2021_lima_exit", "jeri2025_mnna_intent", "shield2026_explainer")
 
 
-#: Fixtures that build the reading copy, the Arabic edition or their PDFs, start Chromium, or run notebooks: a test
-#: using one is slow.
-SLOW_FIXTURES = {"built_site", "pages", "reports", "project", "rounds", "browser", "arabic_pages", "arabic_edition"}
+#: Fixtures that build the reading copy, the classroom pack's pages, the Arabic edition or their PDFs, check the PDFs
+#: ``make notebooks`` built against freshly rendered pages, draw the pack's printed maps, start Chromium, or run
+#: notebooks: a test using one is slow.
+SLOW_FIXTURES = {
+    "built_site",
+    "pages",
+    "reports",
+    "project",
+    "rounds",
+    "browser",
+    "arabic_pages",
+    "arabic_edition",
+    "pack_pages",
+    "printed_maps",
+    "built",
+    "built_arabic",
+}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -58,12 +58,26 @@ def test_convert_gives_countrycodes_answers_and_asks_it_once_per_destination(mon
     monkeypatch.setattr(countries, "_CONVERTED", {})
     asked = []
 
-    def counting(codes, origin, destination):
+    def counting(codes, origin, destination, **options):
         asked.append(list(codes))
-        return countrycode(codes, origin=origin, destination=destination)
+        return countrycode(codes, origin=origin, destination=destination, **options)
 
     monkeypatch.setattr(countries, "countrycode", counting)
     assert countries.convert(codes, "un.regionsub.name") == expected
     assert countries.convert(["BRA", "PER"], "un.regionsub.name") == countrycode(["BRA", "PER"], "iso3c", "un.regionsub.name")
     assert len(asked) == 1 and countries.known_codes() <= set(asked[0])
     assert countries.convert(["XXX", "ZZZ"], "un.regionsub.name") == [None, None] and asked[-1] == ["ZZZ"]
+
+
+def test_countrycode_on_its_table_read_once_gives_the_librarys_own_answers(monkeypatch):
+    from countrycode import countrycode
+
+    reads = []
+    original = countries.prepare_codelist
+    monkeypatch.setattr(countries, "prepare_codelist", lambda: reads.append(1) or original())
+    countries._codelist.cache_clear()
+    codes = sorted(countries.known_codes()) + ["XXX"]
+    for destination in ("cown", "continent", "un.regionintermediate.name", "un.regionsub.name"):
+        assert countries._countrycode(codes, "iso3c", destination) == countrycode(codes, origin="iso3c", destination=destination)
+    assert countries._countrycode(["PE", "US", "ZZ"], "iso2c", "iso3c") == countrycode(["PE", "US", "ZZ"], "iso2c", "iso3c")
+    assert len(reads) == 1

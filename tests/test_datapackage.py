@@ -15,6 +15,10 @@ from perucorpus.base.tables import DataError, document, edit_rows, read_table, t
 from perucorpus.facts import sourcing
 from perucorpus.publish import dataset
 
+#: A test that builds the data package or validates all of it with frictionless (seconds each) is slow: ``make test``
+#: and CI run it, the quick loop (``pytest -m "not slow"``) leaves it out.
+BUILDS_THE_PACKAGE = pytest.mark.slow
+
 
 @pytest.fixture
 def project_copy(tmp_path):
@@ -46,6 +50,7 @@ def test_the_generated_files_are_current():
     assert dataset.stale(ROOT) == [], "run `perucorpus datapackage` (or `make notebooks`)"
 
 
+@BUILDS_THE_PACKAGE
 def test_a_hand_edited_codebook_table_or_a_changed_data_file_is_stale(project_copy):
     assert dataset.stale(project_copy) == []
     readme = project_copy / "data" / "README.md"
@@ -58,6 +63,7 @@ def test_a_hand_edited_codebook_table_or_a_changed_data_file_is_stale(project_co
     assert dataset.stale(project_copy) == []
 
 
+@BUILDS_THE_PACKAGE
 def test_the_command_checks_and_builds(project_copy, capsys):
     assert cli.main(["datapackage", "--check", "--root", str(project_copy)]) == 0
     (project_copy / "datapackage.json").write_text("{}\n", encoding="utf-8")
@@ -100,10 +106,12 @@ def _errors(project) -> list[tuple[str, str]]:
     return sorted({(task.name, error.type) for task in report.tasks for error in task.errors})
 
 
+@BUILDS_THE_PACKAGE
 def test_frictionless_validates_the_data_package(project_copy):
     assert _errors(project_copy) == []
 
 
+@BUILDS_THE_PACKAGE
 def test_frictionless_fails_on_a_bad_verdict_and_a_broken_reference(project_copy):
     data = project_copy / "data"
     edit_rows(data / "claims.csv", lambda rows: rows[0].update(verdict="maybe"))
@@ -113,6 +121,7 @@ def test_frictionless_fails_on_a_bad_verdict_and_a_broken_reference(project_copy
     assert _errors(project_copy) == [("claims", "constraint-error"), ("memberships", "foreign-key")]
 
 
+@BUILDS_THE_PACKAGE
 def test_a_planted_unknown_reference_in_a_list_of_ids_fails(project_copy):
     data = project_copy / "data"
     edit_rows(data / "claims.csv", lambda rows: rows[2].update(ref_ids=rows[2]["ref_ids"] + ";no_such_ref"))
@@ -123,6 +132,7 @@ def test_a_planted_unknown_reference_in_a_list_of_ids_fails(project_copy):
     assert _errors(project_copy) == [("derived-claim_refs", "foreign-key")]  # and the data package, through the link table
 
 
+@BUILDS_THE_PACKAGE
 def test_a_changed_article_fails_its_hash(project_copy):
     article = project_copy / "data" / "articles" / "shield2026_explainer.txt"
     article.write_bytes(article.read_bytes() + b" ")

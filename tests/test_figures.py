@@ -692,20 +692,22 @@ def test_event_levels_give_what_trying_every_assignment_gives():
     import random
 
     def exhaustive(moments, spans):
+        """Every assignment of ``height`` levels tried at once, in lexicographic order (numpy: the same rules as a loop
+        over ``itertools.product``, tens of times faster).
+        """
         count = len(moments)
-
-        def allowed(levels):
-            for i, j in itertools.permutations(range(count), 2):
-                if spans[i][0] <= moments[j] <= spans[i][1] and levels[j] >= levels[i]:
-                    return False
-                if levels[i] == levels[j] and spans[i][0] < spans[j][1] and spans[j][0] < spans[i][1]:
-                    return False
-            return True
-
+        pairs = list(itertools.permutations(range(count), 2))
         for height in range(1, count + 1):
-            options = [levels for levels in itertools.product(range(height), repeat=count) if allowed(levels)]
-            if options:
-                return list(min(options, key=sum))
+            levels = np.indices((height,) * count).reshape(count, -1).T  # row k: the k-th of itertools.product's
+            allowed = np.ones(len(levels), dtype=bool)
+            for i, j in pairs:
+                if spans[i][0] <= moments[j] <= spans[i][1]:  # i's label spans j's line: j's line stops below it
+                    allowed &= levels[:, j] < levels[:, i]
+                if spans[i][0] < spans[j][1] and spans[j][0] < spans[i][1]:  # labels that overlap: not on one level
+                    allowed &= levels[:, i] != levels[:, j]
+            if allowed.any():
+                options = levels[allowed]
+                return [int(level) for level in options[np.argmin(options.sum(axis=1))]]  # the first of the lowest sum
         return None
 
     chance = random.Random(7)

@@ -277,13 +277,10 @@ def _unquoted(arabic: dict, articles: dict, names: dict) -> list[str]:
     return problems
 
 
-def test_the_arabic_quotes_an_article_by_its_own_words_never_translated_back():
-    from perucorpus.publish import editions
-
-    data = editions.Data(ROOT)
-    articles = {article_id: article.raw for article_id, article in data.articles.items()}
+def test_the_arabic_quotes_an_article_by_its_own_words_never_translated_back(collection, root_pack):
+    articles = {article_id: article.raw for article_id, article in collection.articles.items()}
     arabic = catalogue.read_toml(ARABIC)["entries"]
-    names = editions.load(ROOT).names
+    names = root_pack.names  # the pack of this checkout (editions.load), from the session's data
     assert _unquoted(arabic, articles, names) == []
     # the words the cold reader found translated back from the English («خرجت» for «انسحبت» is allowed: a source's)
     planted = {"k": {"source": "the opinion piece's 'with a leftist tinge' (¶4)", "text": "«ذات صبغة يسارية»"}}

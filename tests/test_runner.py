@@ -28,7 +28,7 @@ def test_execute_stores_no_timestamps_and_fixed_metadata(tmp_path):
     assert done.cells[0].outputs[0]["text"] == "42\n"
     assert done.cells[0].execution_count == 1
     assert "execution" not in done.cells[0].metadata
-    assert done.metadata == runner.nbformat.from_dict(
+    assert done.metadata == nbformat.from_dict(
         {"kernelspec": runner.KERNEL, "language_info": {"name": "python", "pygments_lexer": "ipython3"}}
     )
 

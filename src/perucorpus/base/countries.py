@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from countrycode import countrycode
+from countrycode.countrycode import prepare_codelist
 
 
 def cldr_country_names(language: str = "ar") -> dict[str, str]:
@@ -26,7 +27,20 @@ def cldr_country_names(language: str = "ar") -> dict[str, str]:
 @cache
 def _iso3(iso2_codes: tuple[str, ...]) -> list[str | None]:
     """ISO 3166-1 alpha-3 codes for alpha-2 codes (one countrycode call, shared by both languages)."""
-    return countrycode(list(iso2_codes), origin="iso2c", destination="iso3c")
+    return _countrycode(list(iso2_codes), origin="iso2c", destination="iso3c")
+
+
+@cache
+def _codelist() -> dict:
+    """The code table of countrycode, read from its package once per process (its default ``custom_dict``)."""
+    return prepare_codelist()
+
+
+def _countrycode(codes: list, origin: str, destination: str) -> list:
+    """``countrycode`` on its own table, read once (:func:`_codelist`): without it, every call reads the table from
+    disk again (about 30 ms, a pickle of the whole table).
+    """
+    return countrycode(codes, origin=origin, destination=destination, custom_dict=_codelist())
 
 
 @cache
@@ -61,8 +75,8 @@ def country_label(iso3: str) -> tuple[str, str]:
     return READER_NAMES.get(iso3, cldr_names("en")[iso3]), cldr_names("ar")[iso3]
 
 
-#: countrycode's answers so far, by destination: ISO3 code → value. countrycode reads its whole code table from disk
-#: at every call (about 30 ms), so each destination is asked once per process, for every code CLDR names at once.
+#: countrycode's answers so far, by destination: ISO3 code → value. Each destination is asked once per process, for
+#: every code CLDR names at once.
 _CONVERTED: dict[str, dict[str, object]] = {}
 
 
@@ -74,7 +88,7 @@ def convert(codes: list[str], destination: str) -> list:
     missing = sorted(set(codes) - set(answers))
     if missing:
         asked = sorted(set(missing) | (known_codes() if not answers else set()))
-        answers.update(zip(asked, countrycode(asked, origin="iso3c", destination=destination)))
+        answers.update(zip(asked, _countrycode(asked, origin="iso3c", destination=destination)))
     return [answers[code] for code in codes]
 
 

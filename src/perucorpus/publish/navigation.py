@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from perucorpus.base.atomic import write_atomic
 from perucorpus.publish.runner import numbered_notebooks
+
+if TYPE_CHECKING:  # imported where notebooks are read or written: the titles and findings of a notebook read need none
+    import nbformat
 
 MARK = "<!--NAVIGATION-->"
 INDEX = "00_index.ipynb"
@@ -62,6 +64,8 @@ def _nav_line(previous, following) -> str:
 
 
 def _index_notebook(chapters) -> nbformat.NotebookNode:
+    import nbformat
+
     lines = [
         f"{MARK}",
         f"# {COLLECTION}: index",
@@ -93,6 +97,8 @@ def _index_notebook(chapters) -> nbformat.NotebookNode:
 
 
 def _with_navigation(notebook: nbformat.NotebookNode, line: str) -> nbformat.NotebookNode:
+    import nbformat
+
     cells = [cell for cell in notebook.cells if not cell.source.startswith(MARK)]
     top, bottom = nbformat.v4.new_markdown_cell(line), nbformat.v4.new_markdown_cell(line)
     top.id, bottom.id = "nav-top", "nav-bottom"
@@ -102,6 +108,8 @@ def _with_navigation(notebook: nbformat.NotebookNode, line: str) -> nbformat.Not
 
 def generate(folder: Path | str) -> dict[Path, str]:
     """The text every notebook (and the index) should have, keyed by path."""
+    import nbformat
+
     folder = Path(folder)
     paths = [path for path in numbered_notebooks(folder) if path.name != INDEX]
     chapters = [(path, nbformat.read(path, as_version=4)) for path in paths]

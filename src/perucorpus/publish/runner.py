@@ -13,11 +13,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-
-import nbformat
-from nbclient import NotebookClient
+from typing import TYPE_CHECKING
 
 from perucorpus.base.atomic import write_atomic
+
+if TYPE_CHECKING:  # imported where a notebook is run: finding the notebooks (the reading copy, the pack) needs neither
+    import nbformat
 
 KERNEL = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
@@ -36,6 +37,9 @@ def execute(path: Path, timeout: int = 600) -> nbformat.NotebookNode:
 
     Raises :class:`NotebookFailed` if a cell raises (or times out); the file is then left as it was.
     """
+    import nbformat
+    from nbclient import NotebookClient
+
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,

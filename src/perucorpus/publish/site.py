@@ -24,13 +24,11 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import fontpkg_noto_sans_arabic
 import jinja2
-import nbformat
 from markupsafe import Markup
-from nbconvert import HTMLExporter
-from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from perucorpus.facts import translations
 from perucorpus.facts.collection import Collection
@@ -39,6 +37,12 @@ from perucorpus.present.display import PAGE_STYLE, mixed, rtl
 from perucorpus.publish import catalogue, editions, navigation, subject_index
 from perucorpus.publish.runner import numbered_notebooks
 from perucorpus.text import corpus
+
+if TYPE_CHECKING:  # nbformat and nbconvert are imported where the reading copy is built: the classroom pack, which
+    # takes this module's paths and helpers, and notebook 04, which imports the pack, never load them (nbformat's
+    # jsonschema compiles an IRI grammar on import, about 1.5 s)
+    import nbformat
+    from nbconvert import HTMLExporter
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 FONT = "fonts/NotoSansArabic.ttf"
@@ -128,6 +132,8 @@ def _figure_links(body: str, figures: Path) -> str:
 
 @functools.lru_cache(maxsize=2)
 def _exporter(exclude_input: bool = False) -> HTMLExporter:
+    from nbconvert import HTMLExporter
+
     return HTMLExporter(template_name="reading", extra_template_basedirs=[str(TEMPLATES)], exclude_input=exclude_input)
 
 
@@ -306,6 +312,9 @@ def build(notebooks: Path | str, target: Path | str) -> list[Path]:
     ``figures/``); any other folder, or a file, is refused, never deleted. The contents link the
     classroom pack in ``../classroom/`` (:mod:`perucorpus.publish.classroom` builds it).
     """
+    import nbformat
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
     notebooks, target = Path(notebooks), Path(target)
     root = notebooks.parent
     figures, data = root / "figures", root / "data"
