@@ -391,3 +391,39 @@ def test_the_printed_timeline_pre_shapes_its_arabic_on_old_matplotlib(monkeypatc
     arabic_written = {line.removesuffix(" →") for line in written if re.search(r"[\u0600-\u06ff\ufe70-\ufeff]", line)}
     assert arabic_written and arabic_written <= prepared and not arabic_written & set(names)
     assert numbers and all(number.isdigit() for number in numbers)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_screen_maps_names_lie_on_their_countries_and_their_leaders_cross_nothing(language, inputs, arabic):
+    """Each map of the figure as drawn: a name inside its country lies mostly on it, not on a neighbour ("Paraguay"
+    sat mostly on Brazil); no leader crosses another name, another country's circle (Jamaica's cut through Haiti's)
+    or another leader (Honduras's crossed Costa Rica's).
+    """
+    from map_checks import inside_shares, leader_problems, named_axes
+
+    text = alliance_figures.english() if language == "en" else localised.figure_text(ROOT, arabic)
+    rows, shapes, snapshot, _ = inputs
+    figure, _, _ = alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", text)
+    both = named_axes(figure)
+    assert len(both) == 2
+    for axes in both:
+        shares = inside_shares(axes, shapes)
+        assert len(shares) >= 8
+        assert {iso3: share for iso3, share in shares.items() if share[0] < 0.6 or share[1] > 0.25} == {}
+        assert leader_problems(axes) == []
+    plt.close(figure)
+
+
+def test_the_screen_maps_names_are_readable_at_the_pages_width(inputs):
+    """A page shows the figure about 900 px wide: a country's name (SCREEN_LABEL_SIZE points at the PNG's dpi) is
+    then label pt × dpi/72 × 900/(figure width in px) ≥ 9 px high (side by side, 20 inches wide, it was about 6).
+    """
+    rows, shapes, snapshot, _ = inputs
+    figure, _, _ = alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", alliance_figures.english())
+    dpi = plt.rcParams["savefig.dpi"]
+    width = figure.get_size_inches()[0] * dpi  # the PNG's width: the figure is laid out by its engine, not cropped
+    sizes = {t.get_fontsize() for ax in figure.axes for t in ax.texts if (t.get_gid() or "").startswith("label:")}
+    plt.close(figure)
+    assert sizes == {alliance_figures.SCREEN_LABEL_SIZE}
+    shown = min(sizes) * dpi / 72 * alliance_figures.PAGE_WIDTH / width
+    assert shown >= alliance_figures.PAGE_LABEL_PX

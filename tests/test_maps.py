@@ -182,3 +182,63 @@ def test_names_that_give_way_are_placed_together_most_first_then_least_moved():
     chosen = maps._joint_places([first, second])
     assert [candidate[1] for candidate in chosen] == ["a0", "b-"]  # both placed; total cost 1 beats a+ with b0 clashing
     assert maps._joint_places([[first[0]], [(0, "c", (1.0, 1.0, 2.0, 1.5))]]) == [first[0], None]  # one place, the first
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_name_drawn_inside_its_country_lies_mostly_on_that_country(shapes, language):
+    """Measured on the drawn map: every name written inside its country has most of its box on that country and
+    little on any other ("Paraguay" once sat mostly on Brazil, "Venezuela" ran onto Guyana).
+    """
+    from map_checks import inside_shares, named_axes
+
+    figure, _, _ = _crowded_map(shapes, language)
+    (axes,) = named_axes(figure)
+    shares = inside_shares(axes, shapes)
+    assert {"BRA", "ARG", "USA"} <= set(shares)  # the large countries are named inside
+    assert {iso3: share for iso3, share in shares.items() if share[0] < 0.6 or share[1] > 0.25} == {}
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_no_leader_crosses_another_name_circle_or_leader(shapes, language):
+    """Jamaica's leader once cut through Haiti's circle, Honduras's crossed Costa Rica's."""
+    from map_checks import leader_problems, leaders, named_axes
+
+    figure, _, _ = _crowded_map(shapes, language)
+    (axes,) = named_axes(figure)
+    assert len(leaders(axes)) >= 5
+    assert leader_problems(axes) == []
+
+
+def test_the_leader_checks_see_a_leader_through_a_circle_or_across_another():
+    from map_checks import leader_problems
+
+    figure = Figure(figsize=(4, 4))
+    axes = figure.subplots()
+    axes.set_xlim(0, 10), axes.set_ylim(0, 10)
+    axes.plot(5, 5, marker="o", markersize=6, linestyle="none")  # a small country's circle
+    axes.plot([1, 9], [5, 5], gid="leader:JAM")  # through it
+    axes.plot([2, 2], [1, 9], gid="leader:HND")  # across Jamaica's
+    axes.plot([8, 8], [6, 9], gid="leader:CRI")  # clear of both
+    axes.text(1, 5, "J", gid="label:JAM"), axes.text(2, 9, "H", gid="label:HND"), axes.text(8, 9, "C", gid="label:CRI")
+    figure.draw_without_rendering()
+    assert sorted(leader_problems(axes)) == [("HND", "leader:JAM"), ("JAM", "circle")]
+    assert maps.leaders_cross((9.0, 5.0, 1.0, 5.0, "east"), (2.0, 9.0, 2.0, 1.0, "east"))
+    assert not maps.leaders_cross((9.0, 5.0, 1.0, 5.0, "east"), (8.0, 9.0, 8.0, 6.0, "east"))
+    assert maps.leader_crosses_circles((9.0, 5.0, 1.0, 5.0, "east"), "JAM", {"HTI": (5.0, 5.2)}, 0.5)
+    assert not maps.leader_crosses_circles((9.0, 5.0, 1.0, 5.0, "east"), "JAM", {"JAM": (1.0, 5.0), "HTI": (5.0, 6.0)}, 0.5)
+
+
+def test_the_share_check_sees_a_name_on_its_neighbour(shapes):
+    from map_checks import inside_shares
+
+    figure = Figure(figsize=(6, 8))
+    axes = figure.subplots()
+    maps.draw(axes, shapes, {})
+    brazil, paraguay = maps.marker_position(shapes["BRA"]), maps.marker_position(shapes["PRY"])
+    axes.text(*brazil, "Paraguay", ha="center", va="center", gid="label:PRY")  # written on Brazil
+    axes.text(*paraguay, "P", ha="center", va="center", gid="label:BRY")  # an imaginary country's name, on Paraguay
+    figure.draw_without_rendering()
+    shapes_named = {**shapes, "BRY": [[np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]])]]}
+    shares = inside_shares(axes, shapes_named)
+    assert shares["PRY"][0] == 0.0 and shares["PRY"][1] == 1.0
+    assert shares["BRY"][0] == 0.0 and shares["BRY"][1] > 0.5

@@ -170,10 +170,14 @@ class Print:
         return (self.width * MM, self.height * MM)
 
 
-#: The screen maps' size (inches): wide enough that each map, beside its legend, has room for the Caribbean's and
-#: Central America's names (at 17 inches the maps were 3.8 wide and Belize's name landed on Mexico); laid out
-#: "compressed", so that maps whose height limits them sit together rather than apart.
-SCREEN_MAPS = (20, 8.6)
+#: The screen maps' size (inches): the two maps stacked, one per row, each with its legend beside it, so that a page
+#: that shows the figure about 900 px wide (the notebook, the reading copy) shows the countries' names at
+#: SCREEN_LABEL_SIZE × dpi/72 × 900/(12 × dpi) = 10 × 12.5/12 ≈ 10.4 px (side by side, 20 inches wide, they were 6 px).
+SCREEN_MAPS = (12, 22.5)
+#: The width (px) at which a page shows the screen maps, and the least height (px) of a country's name there.
+PAGE_WIDTH, PAGE_LABEL_PX = 900, 9.0
+#: The screen maps' text sizes (points): the countries' names, the legends, the titles.
+SCREEN_LABEL_SIZE, SCREEN_LEGEND_SIZE, SCREEN_TITLE_SIZE = 10.0, 12.0, 13.0
 #: The smallest printed size (points) of a country's name: the pack's tests hold every printed page to it.
 LEGIBLE = 6.5
 #: The maps as the classroom pack prints them (the student reader's text width; the handout's is wider).
@@ -187,7 +191,7 @@ TIMELINE_PRINT = f"{TIMELINE}_print"
 
 
 def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed: Print | None = None):
-    """The two maps side by side: the Lima Group at the end of 2021 (public references), and the signatories of the
+    """The two maps, one above the other: the Lima Group at the end of 2021 (public references), and the signatories of the
     March 2026 declaration with the states named as absent (the explainer's list) and the Miami summit's attendees
     that are not on it. ``printed``: drawn for a printed page at its printed size (:class:`Print`), each country named
     inside its shape where it fits and otherwise listed in the key, else for the screen and slides. Returns (figure,
@@ -212,11 +216,11 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
     if printed:
         figure, drawn = _printed_maps(panels, shapes, labelled, explainer, text, printed)
     else:
-        # Wide: each legend on the outer side of its map, so that the figure fills a slide or the width of a page
-        # (a right-to-left reader meets the first map, 2021, on the right: the panels are swapped for them)
-        figure, axes = plt.subplots(1, 2, figsize=SCREEN_MAPS, layout="compressed")
-        first, second = (axes[1], axes[0]) if text.right_to_left else (axes[0], axes[1])
-        sides = ("right", "left") if text.right_to_left else ("left", "right")  # each key on its map's outer side
+        # Stacked, the 2021 map above: each legend beside its map, on the side a reader reaches last (the right in
+        # English, the left in a right-to-left language), so that each map is as wide as the page allows
+        figure, axes = plt.subplots(2, 1, figsize=SCREEN_MAPS, layout="compressed")
+        first, second = axes
+        sides = ("left", "left") if text.right_to_left else ("right", "right")
         names = {iso3: text.draw(text.country(iso3)) for iso3 in labelled}
         drawn = [
             maps.status_map(
@@ -227,10 +231,11 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
                 labelled=labelled,
                 legend_labels=legend_labels(text, statuses) | {key: text(extra) for key, extra in extras.items()},
                 names=names,
-                legend_size=LEGEND_SIZE,
-                title_size=TITLE_SIZE,
+                legend_size=SCREEN_LEGEND_SIZE,
+                title_size=SCREEN_TITLE_SIZE,
                 right_to_left=text.right_to_left,
                 legend_side=side,
+                label_size=SCREEN_LABEL_SIZE,
                 name=False,
             )
             for ax, (statuses, title, extras), side in zip((first, second), panels, sides)
@@ -242,7 +247,7 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
             sizes = []
             for ax, frame in zip((first, second), drawn):
                 markers = set(frame.loc[frame["marker"], "iso3"])
-                places = maps.name_countries(ax, shapes, labelled, names, markers=markers)
+                places = maps.name_countries(ax, shapes, labelled, names, SCREEN_LABEL_SIZE, markers=markers)
                 frame["label"] = [places[iso3][4] if iso3 in places else "" for iso3 in frame["iso3"]]
                 sizes.append(ax.get_window_extent().width)
             figure.get_layout_engine().execute(figure)

@@ -36,6 +36,16 @@ SMALL_AREA = 30_000.0  # km²: below this a country also gets a marker
 #: Labels of countries east of this longitude (and of the Caribbean's) that do not fit go to the Atlantic side.
 ATLANTIC_SIDE = -66.0
 LABEL_SIZE = 9.5  # points
+MARKER_SIZE = 6.0  # points: the diameter of a small country's circle
+#: A name drawn inside its country has at least OWN_SHARE of its box on that country's shape and at most OTHERS_SHARE
+#: on any other country's (so that it reads as its own country's name, not a neighbour's); else it goes beside it.
+OWN_SHARE, OTHERS_SHARE = 0.65, 0.2
+#: Where inside its country a name is tried, in the name's widths (right) and heights (up) from the centre of its
+#: largest polygon: the nearest first.
+INSIDE_OFFSETS = sorted(
+    ((dx, dy) for dx in (0, -0.25, 0.25, -0.5, 0.5) for dy in (0, -0.5, 0.5, -1, 1, -1.5, 1.5, -2, 2)),
+    key=lambda offset: (offset[0] ** 2 + (offset[1] / 2) ** 2, offset),
+)
 #: How far (in lines) a name that gives way to a place beside its country may move up or down (nearest first).
 GIVE_WAY_SHIFTS = (0, 0.5, -0.5, 1, -1)
 #: What a name that stays in its column costs, per named country its leader crosses (a move costs its lines).
@@ -110,7 +120,7 @@ def draw(
     categories: dict[str, str],
     marked=frozenset(),
     extent=EXTENT,
-    marker_size: float = 6,
+    marker_size: float = MARKER_SIZE,
 ) -> dict[str, tuple[float, float]]:
     """Draw every shape (projected) in its category's colour and hatching (``categories``: ISO3 → category of
     :data:`perucorpus.present.figures.CATEGORIES`; the others in :data:`perucorpus.present.figures.NO_STATUS`).
@@ -162,19 +172,23 @@ def label_places(
     extent=EXTENT,
     gap: float = 10.0,
     columns: bool = True,
+    markers=frozenset(),
 ) -> dict:
     """Where each country of ``names`` (ISO3 → name as drawn) is labelled: ``{iso3: (x, y, anchor_x, anchor_y, side)}``.
 
     Each name's box is measured with the renderer (at ``size`` points, so Arabic's wider letters and taller lines count
     as they are drawn), and no two boxes overlap. ``regions`` gives each country's UN sub-region. A name goes inside its
-    shape (``side`` "inside", at the centre of its largest polygon) when it is not much wider than the shape there
-    (:func:`chord`) and clear of the names already placed (the largest countries first); else the Caribbean's in a
+    shape (``side`` "inside", at the centre of its largest polygon or as near to it as it fits) when its box lies
+    mostly on its own country and hardly on another (:data:`OWN_SHARE`, :data:`OTHERS_SHARE`) and clear of the names
+    already placed (the largest countries first); else the Caribbean's in a
     column on the Atlantic side and Central America's in one on the Pacific side, each joined to its country by a
     leader line; any other name beside its country towards the nearer ocean (east of :data:`ATLANTIC_SIDE` on the
     Atlantic side), moved up or down to a free place, or into its side's column when there is none. A country whose
     centre lies beyond the map's ``extent`` (Canada's, on a cropped map) is named inside its shape's shown part;
     a name beside its country starts ``gap`` points from it, on whichever side has room nearest to it. Without
     ``columns``, the Caribbean's and Central America's names (short numbers on a printed map) go beside them too.
+    No leader line runs through another name, another country's circle (``markers``: the countries drawn with one,
+    :data:`MARKER_SIZE` across) or another leader, where a place beside its country allows it (:func:`_repair`).
     """
     transformer = pyproj.Transformer.from_crs(PROJECTION, "+proj=longlat +datum=WGS84 +no_defs", always_xy=True)
     sizes = _label_sizes(axes, names, size, extent)
@@ -197,12 +211,16 @@ def label_places(
             return "west"
         return "east" if transformer.transform(x, y)[0] > ATLANTIC_SIDE else "west"
 
+    outlines = {iso3: _path(polygons) for iso3, polygons in shapes.items()}
+    fits = _inside_test(shapes, outlines, sizes, extent)
+    circles = {iso3: marker_position(shapes[iso3]) for iso3 in markers if iso3 in shapes}
+    radius = (MARKER_SIZE / 2 + 1) * km_per_point  # the circle and its edge, and a point to spare
     by_size = sorted(names, key=lambda iso3: (-area(shapes[iso3]), iso3))
     for iso3 in by_size:
         x, y = _shown_centre(shapes[iso3], extent, sizes[iso3][1])
-        fits = _fits(shapes[iso3], x, y, sizes[iso3][0])
-        if fits and free(box(x, y, iso3, "inside")):
-            places[iso3], boxes[iso3] = (x, y, x, y, "inside"), box(x, y, iso3, "inside")
+        inside = _inside_spot(iso3, x, y, sizes[iso3], fits, lambda x, y, iso3=iso3: free(box(x, y, iso3, "inside")))
+        if inside is not None:
+            places[iso3], boxes[iso3] = (*inside, *inside, "inside"), box(*inside, iso3, "inside")
         elif regions.get(iso3) in ("Caribbean", "Central America") and columns:
             stacked[side_of(iso3, x, y)].append((iso3, x, y))
         else:
@@ -225,7 +243,7 @@ def label_places(
             _place_column(side, members, sizes, margin, gap, box, free, places, boxes)
             _untangle(members, shapes, sizes, margin, gap, box, free, places, boxes)
     _clear_leaders(shapes, sizes, margin, gap, box, free, places, boxes)
-    _repair(shapes, sizes, margin, gap, box, free, places, boxes, names)
+    _repair(shapes, sizes, margin, gap, box, free, places, boxes, names, fits, circles, radius)
     return places
 
 
@@ -249,10 +267,51 @@ def _shown_centre(polygons: list[Polygon], extent, height: float) -> tuple[float
     return float((left + right) / 2), top
 
 
-def _fits(polygons: list[Polygon], x: float, y: float, width: float) -> bool:
-    """Whether a name ``width`` km wide fits inside the largest of ``polygons`` at (``x``, ``y``)."""
-    largest = max(polygons, key=lambda polygon: _ring_area_centroid(polygon[0])[0])[0]
-    return width < 1.3 * chord(largest, x, y) and area(polygons) >= SMALL_AREA
+def _inside_test(shapes, outlines: dict, sizes: dict, extent):
+    """A measure of how well a country's name fits inside it at a point: ``fits(iso3, x, y)`` is the share of its box
+    (``sizes``, centred there) on the country itself less the share on other countries, measured at points spread
+    over the box; None when the box is not inside ``extent``, lies less than :data:`OWN_SHARE` on the country or more
+    than :data:`OTHERS_SHARE` on any other, or the country is too small to see.
+    """
+    ranges = {iso3: (outline.vertices.min(axis=0), outline.vertices.max(axis=0)) for iso3, outline in outlines.items()}
+    west, east, south, north = extent
+
+    def fits(iso3: str, x: float, y: float) -> float | None:
+        if area(shapes[iso3]) < SMALL_AREA:
+            return None
+        width, height = sizes[iso3]
+        left, bottom, right, top = x - width / 2, y - height / 2, x + width / 2, y + height / 2
+        if left < west or right > east or bottom < south or top > north:
+            return None
+        xs, ys = np.meshgrid(np.linspace(left, right, 24), np.linspace(bottom, top, 8))
+        points = np.column_stack([xs.ravel(), ys.ravel()])
+        own = outlines[iso3].contains_points(points).mean()
+        if own < OWN_SHARE:
+            return None
+        others, most = np.zeros(len(points), dtype=bool), 0.0
+        for other, (low, high) in ranges.items():
+            if other != iso3 and low[0] < right and high[0] > left and low[1] < top and high[1] > bottom:
+                inside = outlines[other].contains_points(points)
+                others, most = others | inside, max(most, inside.mean())
+        return None if most > OTHERS_SHARE else float(own - others.mean())
+
+    return fits
+
+
+def _inside_spot(iso3: str, x: float, y: float, size, fits, free) -> tuple[float, float] | None:
+    """Where inside its country the name of ``iso3`` (``size``: width, height) goes, tried at :data:`INSIDE_OFFSETS`
+    from (``x``, ``y``): the free place (``free(x, y)``) where it lies best on its own country (``fits``), the
+    nearest of the equals; None when it fits nowhere.
+    """
+    best = None
+    for dx, dy in INSIDE_OFFSETS:
+        spot = (x + dx * size[0], y + dy * size[1])
+        score = fits(iso3, *spot)
+        if score is not None and (best is None or score > best[0] + 1e-9) and free(*spot):
+            best = (score, spot)
+            if score >= 1.0:  # wholly on its own country: none can do better
+                break
+    return best[1] if best else None
 
 
 def _give_way(columns, shapes, sizes, margin, gap, box, free, places, boxes, named) -> None:
@@ -383,22 +442,28 @@ REPAIR_SHIFTS = (0, 0.5, -0.5, 1, -1, 1.5, -1.5, 2, -2, 3, -3)
 INSIDE_SHIFTS = (0.5, -0.5, 1, -1, 1.5, -1.5)
 
 
-def _repair(shapes, sizes, margin, gap, box, free, places, boxes, names) -> None:
+def _repair(shapes, sizes, margin, gap, box, free, places, boxes, names, fits, circles, radius) -> None:
     """The last pass: a name inside its country that a leader runs through (Mexico's, under Belize's leader from the
-    Pacific column) moves up or down in it where it still fits and no leader crosses it; then each name beside its
-    country whose leader runs through another name, or through whose box another leader runs, moves to the cheapest place on either side where neither happens and it overlaps no name:
-    nearest first (distance in ``gap``s plus shift in lines), a place covering another named country or a leader
-    crossing one costing more. A name with no such place stays where it is.
+    Pacific column) moves up or down in it where it still fits (``fits``, :func:`_inside_test`) and no leader crosses
+    it; then each name beside its country that is in the way moves to the cheapest place on either side where it is
+    not and it overlaps no name: nearest first (distance in ``gap``s plus shift in lines), a place covering another
+    named country or a leader crossing one costing more. In the way: its leader runs through another name, another
+    country's circle (``circles``: ISO3 → centre, ``radius`` km) or another leader, or another leader runs through
+    its box. A name in the way with no such place stays where it is; a name not in the way moves only where it then
+    covers no other named country and its leader crosses none (Venezuela's, beside it, ran onto Guyana).
     """
     outlines = {iso3: _path(shapes[iso3]) for iso3 in names}
 
-    def troubled(iso3: str) -> bool:
-        return leader_crosses_names(places[iso3], iso3, boxes, margin) or any(
-            leader_crosses_names(other, name, {iso3: boxes[iso3]}, margin) for name, other in places.items() if name != iso3
+    def blocked(place, iso3: str, taken) -> bool:
+        return (
+            leader_crosses_names(place, iso3, {name: other for name, other in boxes.items() if name != iso3}, margin)
+            or any(leader_crosses_names(other, name, {iso3: taken}, margin) for name, other in places.items() if name != iso3)
+            or leader_crosses_circles(place, iso3, circles, radius)
+            or any(leaders_cross(place, other) for name, other in places.items() if name != iso3)
         )
 
     for iso3 in sorted(places):  # a name inside its country first moves up or down in it to let leaders pass
-        if places[iso3][4] != "inside" or not troubled(iso3):
+        if places[iso3][4] != "inside" or not blocked(places[iso3], iso3, boxes[iso3]):
             continue
         place, taken = places.pop(iso3), boxes.pop(iso3)
         x, y = place[0], place[1]
@@ -406,7 +471,7 @@ def _repair(shapes, sizes, margin, gap, box, free, places, boxes, names) -> None
         for shift in INSIDE_SHIFTS:
             candidate = box(x, y + shift * step, iso3, "inside")
             if (
-                _fits(shapes[iso3], x, y + shift * step, sizes[iso3][0])
+                fits(iso3, x, y + shift * step) is not None
                 and free(candidate)
                 and not any(leader_crosses_names(other, name, {iso3: candidate}, margin) for name, other in places.items())
             ):
@@ -414,25 +479,61 @@ def _repair(shapes, sizes, margin, gap, box, free, places, boxes, names) -> None
                 break
         places[iso3], boxes[iso3] = place, taken
     for iso3 in sorted(places):
-        if places[iso3][4] == "inside" or not troubled(iso3):
+        if places[iso3][4] == "inside":
+            continue
+        others = {name: outline for name, outline in outlines.items() if name != iso3}
+        in_the_way = blocked(places[iso3], iso3, boxes[iso3])
+        # a name not in the way moves only for a place covering no named country, its leader crossing none
+        staying = None if in_the_way else 4 * _covers(boxes[iso3], others) + 4 * _crosses(places[iso3], iso3, others)
+        if staying == 0:
             continue
         place, taken = places.pop(iso3), boxes.pop(iso3)
         x, y = place[2], place[3]
         step = sizes[iso3][1] + 2 * margin
-        others = {name: outline for name, outline in outlines.items() if name != iso3}
         best = None
         for distance, shift, side in itertools.product(REPAIR_DISTANCES, REPAIR_SHIFTS, ("east", "west")):
             label_x, label_y = x + (1 if side == "east" else -1) * distance * gap, y + shift * step
             candidate = box(label_x, label_y, iso3, side)
             moved = (label_x, label_y, x, y, side)
-            if not free(candidate) or leader_crosses_names(moved, iso3, boxes, margin):
+            if not free(candidate) or blocked(moved, iso3, candidate):
                 continue
-            if any(leader_crosses_names(other, name, {iso3: candidate}, margin) for name, other in places.items()):
+            covering = 4 * _covers(candidate, others) + 4 * _crosses(moved, iso3, others)
+            if staying is not None and covering:
                 continue
-            cost = distance + abs(shift) + 4 * _covers(candidate, others) + 4 * _crosses(moved, iso3, others)
+            cost = distance + abs(shift) + covering
             if best is None or cost < best[0]:
                 best = (cost, moved, candidate)
         places[iso3], boxes[iso3] = (best[1], best[2]) if best else (place, taken)
+
+
+def leader_crosses_circles(place, iso3: str, circles: dict, radius: float) -> bool:
+    """Whether the leader line of ``place`` (:func:`label_places`' tuple) passes within ``radius`` of the centre of a
+    circle of ``circles`` (ISO3 → centre) other than ``iso3``'s own.
+    """
+    x, y, anchor_x, anchor_y, side = place
+    if side == "inside":
+        return False
+    start, end = np.array([anchor_x, anchor_y]), np.array([x, y])
+    along = end - start
+    for name, centre in circles.items():
+        if name == iso3:
+            continue
+        share = np.clip(np.dot(np.asarray(centre) - start, along) / max(np.dot(along, along), 1e-12), 0.0, 1.0)
+        if np.hypot(*(start + share * along - centre)) < radius:
+            return True
+    return False
+
+
+def leaders_cross(first, second) -> bool:
+    """Whether the leader lines of two places (:func:`label_places`' tuples) cross (a name inside has none)."""
+    if first[4] == "inside" or second[4] == "inside":
+        return False
+    (a, b), (c, d) = (np.array(first[2:4]), np.array(first[:2])), (np.array(second[2:4]), np.array(second[:2]))
+
+    def turn(p, q, r) -> float:
+        return float(np.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])))
+
+    return turn(a, b, c) * turn(a, b, d) < 0 and turn(c, d, a) * turn(c, d, b) < 0
 
 
 def leader_crosses_names(place, iso3: str, boxes: dict, margin: float = 0.0) -> bool:
@@ -697,7 +798,7 @@ def name_countries(
     for artist in [*axes.texts, *axes.lines]:
         if (artist.get_gid() or "").startswith(("label:", "leader:")):
             artist.remove()
-    places = label_places(axes, shapes, names, subregions(sorted(names)), label_size, extent, label_gap, label_columns)
+    places = label_places(axes, shapes, names, subregions(sorted(names)), label_size, extent, label_gap, label_columns, markers)
     draw_labels(axes, places, names, label_size, markers)
     return places
 
