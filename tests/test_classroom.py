@@ -229,6 +229,30 @@ def test_the_slides_show_arabic_quotes_and_every_question(built, root_pack):
     assert re.search(r"[\u0600-\u06ff]{3}", _pdf_text(built / "slides.pdf"))  # the Arabic reached the PDF as text
 
 
+def test_the_lesson_plan_numbers_the_slides_as_the_deck_does(root_pack):
+    """The slide numbers the lesson plan gives come from the deck rendered beside it: a slide added before the maps
+    moves them in the plan too, and a text naming a slide the deck lacks cannot render.
+    """
+    pages = classroom.render(root_pack)
+    numbers = classroom.slide_numbers(pages["slides.html"])
+    assert list(numbers)[:3] == ["title", "question", "articles"] and numbers["map"] > numbers["table-1"]
+    opening = _text(pages["lesson_plan.html"])
+    assert f"slides {numbers['map']} and {numbers['timeline']}" in opening
+    assert "{slide:" not in pages["lesson_plan.html"]
+    assert classroom.with_slide_numbers("slide {slide:map}", {"title": 1, "map": 9}) == "slide 9"
+    with pytest.raises(editions.PackError, match="'maps'"):
+        classroom.with_slide_numbers("slide {slide:maps}", numbers)
+
+
+def test_each_question_slide_gives_its_quotation_in_english_with_its_paragraph(root_pack):
+    page = classroom.render(root_pack)["slides.html"]
+    for question in root_pack.questions:
+        section = page[page.index(f'id="slide-question-{question.key}"') :]
+        section = _text(section[: section.index("</section>")])
+        assert _text(str(escape(question.quote_en))) in section, question.key
+        assert question.quote_label[:1].upper() + question.quote_label[1:] in section, question.key
+
+
 def test_the_map_slide_shows_the_maps_drawn_for_print(root_pack):
     """The screen maps' names projected at about 5 pt; the print maps, enlarged to the slide, name every country."""
     page = classroom.render(root_pack)["slides.html"]

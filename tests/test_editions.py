@@ -91,6 +91,33 @@ def test_seed_a_quotation_that_is_not_the_articles_words_is_caught(project_copy,
     ]
 
 
+def test_seed_a_slide_rendering_that_is_not_our_translation_is_caught(project_copy, collection):
+    """A slide's English under its quotation is our translation's words for that paragraph, never newly written."""
+    path = project_copy / "teaching" / "classroom.toml"
+    text = path.read_text(encoding="utf-8")
+    old = 'quote_en = "what the US administration calls narco-terrorism"'
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, 'quote_en = "what Washington calls narco-terrorism"'), encoding="utf-8")
+    assert editions.fact_problems(project_copy, collection) == [
+        "teaching/classroom.toml [questions.attribution]: quote_en 'what Washington calls narco-terrorism' is not in our "
+        "translation of ¶16"
+    ]
+
+
+def test_no_slide_quotes_the_line_its_answer_turns_on(pack):
+    """A question's slide opens the question: its quotation is not one the answer quotes (beyond the words the question
+    itself asks about), nor its English the answer's.
+    """
+    for question in pack.questions:
+        if not question.quote_ar:
+            continue
+        asked = set(editions.ARABIC_QUOTE.findall(question.text))
+        quoted = set(editions.ARABIC_QUOTE.findall(question.answer)) - asked
+        assert not [quote for quote in quoted if quote in question.quote_ar], question.key
+        assert question.quote_en.casefold().rstrip(".") not in question.answer.casefold(), question.key
+        assert question.quote_label.endswith(f"¶{question.quote_number}"), question.key
+
+
 def test_seed_a_row_the_data_does_not_have_is_caught(project_copy, collection):
     path = project_copy / "teaching" / "classroom.toml"
     text = path.read_text(encoding="utf-8")

@@ -207,6 +207,10 @@ class Item:
     evidence: list[str]
     quote_ar: str = ""
     quote_article: str = ""
+    #: The quotation's English (our translation's words) and where it stands ("news report ¶2"), for its slide.
+    quote_en: str = ""
+    quote_number: int = 0
+    quote_label: str = ""
     inline_arabic: list[Passage] = field(default_factory=list)
     inline_sources: list[Check] = field(default_factory=list)
     answer_checks: list[Check] = field(default_factory=list)
@@ -570,6 +574,14 @@ class _Builder:
         raise PackError(f"{item.kind} {item.key!r}: evidence {name!r} is not a kind a page can show")
 
 
+def quote_paragraph(data: Data, article_id: str, quote: str) -> int:
+    """The ``¶n`` of the article's paragraph that holds ``quote`` (a slide's quotation); :class:`PackError` if none does."""
+    position = data.articles[article_id].raw.find(quote) if article_id in data.articles else -1
+    if position < 0:
+        raise PackError(f"«{quote}» is not verbatim in {article_id!r}")
+    return paragraph_number(data.articles[article_id].raw, position)
+
+
 def _item(builder: _Builder, kind: str, key: str, number: int, entry: dict) -> Item:
     t, prefix = builder.t, f"{kind}s.{key}"
     item = Item(
@@ -587,7 +599,11 @@ def _item(builder: _Builder, kind: str, key: str, number: int, entry: dict) -> I
         evidence=list(entry.get("evidence", [])),
         quote_ar=entry.get("quote_ar", ""),
         quote_article=entry.get("quote_article", ""),
+        quote_en=entry.get("quote_en", ""),
     )
+    if item.quote_ar:
+        item.quote_number = quote_paragraph(builder.data, item.quote_article, item.quote_ar)
+        item.quote_label = builder.passage(item.quote_article, item.quote_number).label
     for name in item.cite:
         try:
             builder.data.rows(name)
@@ -903,7 +919,9 @@ def fact_problems(root: Path | str, collection: Collection | None = None) -> lis
             )
         available = _numbers(rows_text)
         texts = [
-            value for name, value in entry.items() if isinstance(value, str) and name not in ("quote_ar", "quote_article", "row")
+            value
+            for name, value in entry.items()
+            if isinstance(value, str) and name not in ("quote_ar", "quote_article", "quote_en", "row")
         ]
         texts += [value for value in entry.get("misreadings", [])]
         for text in texts:
@@ -924,7 +942,22 @@ def fact_problems(root: Path | str, collection: Collection | None = None) -> lis
         for quote in quotations:
             if not any(quote.replace("…", "") in text or _ellipsis_in(quote, text) for text in raw):
                 problems.append(f"teaching/classroom.toml [{where}]: «{quote}» is not verbatim in the article(s) it cites")
+        problems += _rendering_problems(data, where, entry)
     return problems
+
+
+def _rendering_problems(data: Data, where: str, entry: dict) -> list[str]:
+    """A slide's quotation without its English, or with English that is not our translation's words for its paragraph."""
+    if not entry.get("quote_ar") or not data.translations:
+        return []
+    try:
+        number = quote_paragraph(data, entry["quote_article"], entry["quote_ar"])
+    except PackError:
+        return []  # reported as not verbatim above
+    english = data.translations.get((entry["quote_article"], number), "")
+    if not entry.get("quote_en") or entry["quote_en"] not in english:
+        return [f"teaching/classroom.toml [{where}]: quote_en {entry.get('quote_en', '')!r} is not in our translation of ¶{number}"]
+    return []
 
 
 def _ellipsis_in(quote: str, text: str) -> bool:

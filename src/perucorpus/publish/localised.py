@@ -212,6 +212,8 @@ def localise(pack: editions.Pack) -> editions.Pack:
     for item in pack.items:
         item.inline_arabic = [passage(p) for p in item.inline_arabic]
         item.model_translation = [passage(p) for p in item.model_translation]
+        if item.quote_number:
+            item.quote_label = t("data.passage_label").format(article=names[item.quote_article], number=item.quote_number)
         item.inline_sources = [check(c) for c in item.inline_sources]
         item.answer_checks = [check(c) for c in item.answer_checks]
         item.materials = [_material(m, labels, by_anchor) for m in item.materials]
