@@ -956,7 +956,9 @@ def _rendering_problems(data: Data, where: str, entry: dict) -> list[str]:
         return []  # reported as not verbatim above
     english = data.translations.get((entry["quote_article"], number), "")
     if not entry.get("quote_en") or entry["quote_en"] not in english:
-        return [f"teaching/classroom.toml [{where}]: quote_en {entry.get('quote_en', '')!r} is not in our translation of ¶{number}"]
+        return [
+            f"teaching/classroom.toml [{where}]: quote_en {entry.get('quote_en', '')!r} is not in our translation of ¶{number}"
+        ]
     return []
 
 
