@@ -118,6 +118,21 @@ def test_no_slide_quotes_the_line_its_answer_turns_on(pack):
         assert question.quote_label.endswith(f"¶{question.quote_number}"), question.key
 
 
+def test_page_furniture_is_found_where_the_clean_view_cuts_it():
+    """¶n counts every non-empty line of the file; the cuts of the clean view say which are the page's, not the article's."""
+    raws = {
+        name: (DATA / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+        for name in ("shield2026_explainer", "jeri2025_mnna_intent")
+    }
+    assert editions.furniture(raws["shield2026_explainer"]) == {
+        1: ("date_header", False, "2026-03-13"),
+        8: ("advertisement", True, ""),
+        24: ("advertisement", True, ""),
+    }
+    assert editions.furniture(raws["jeri2025_mnna_intent"]) == {17: ("share", True, "")}
+    assert editions.furniture("* كاتب فلسطيني\n") == {}  # a byline is the author's text
+
+
 def test_seed_a_row_the_data_does_not_have_is_caught(project_copy, collection):
     path = project_copy / "teaching" / "classroom.toml"
     text = path.read_text(encoding="utf-8")

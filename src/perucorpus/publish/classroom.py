@@ -82,6 +82,7 @@ def environment(direction: str = "ltr", language: str = "en") -> jinja2.Environm
     isolate = latin_isolated if direction == "rtl" else mixed
     env.filters["mixed"] = lambda text: Markup(isolate(str(text)))
     env.filters["english"] = lambda text: Markup(mixed(str(text)))
+    env.globals["english_text"] = env.filters["english"]  # for the shared side-by-side table (side_by_side.html.j2)
     env.filters["first_upper"] = _first_upper
     env.filters["code_spans"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", isolate(str(text))))
     env.globals["sep"] = localised.separators(language)

@@ -32,7 +32,7 @@ from perucorpus.facts.sourcing import CITED_IN_NOTE
 from perucorpus.publish.catalogue import Catalogue, read_toml
 from perucorpus.publish.catalogue import load as load_catalogue
 from perucorpus.text import arabic, corpus
-from perucorpus.text.cleaning import DATE_HEADER
+from perucorpus.text.cleaning import DATE_HEADER, clean
 
 #: Reading speed for the pre-class reading times (words a minute), by language of the text read.
 WORDS_PER_MINUTE = {"en": 150, "ar": 100}
@@ -795,7 +795,7 @@ def load(root: Path | str, language: str = "en", collection: Collection | None =
         ],
         withheld=[text for item in questions + exercises for text in item.withheld],
         names=data.names,
-        reading=_reading(data.side_by_side, exercises, t),
+        reading=_reading(data.side_by_side, exercises, t, data),
         abbreviations=[
             {"term": t(f"abbreviations.{key}.term"), "text": t(f"abbreviations.{key}.text")}
             for key in source.get("abbreviations", {})
@@ -805,16 +805,64 @@ def load(root: Path | str, language: str = "en", collection: Collection | None =
     return pack
 
 
-def _reading(articles: list[dict], exercises: list[Item], t: Catalogue) -> list[dict]:
+#: The cuts of the clean view (:func:`perucorpus.text.cleaning.clean`) that are the web page's, not the article's,
+#: by the key of their marker (``articles_page.furniture_<kind>``). A byline is the author's and stays text.
+FURNITURE = {"advertisement marker line": "advertisement", "share button": "share", "embedded date header": "date_header"}
+
+
+def furniture(raw: str) -> dict[int, tuple[str, bool, str]]:
+    """The paragraphs of ``raw`` that hold page furniture: ``¶n`` → (kind, whether the whole line is furniture, the
+    date of a date header or "").
+    """
+    found = {}
+    view = clean(raw)
+    paragraphs = dict(numbered_paragraphs(raw))
+    for cut in view.cuts:
+        if cut.reason not in FURNITURE:
+            continue
+        number = paragraph_number(raw, cut.start + len(raw[cut.start : cut.end]) - len(raw[cut.start : cut.end].lstrip()))
+        whole = paragraphs[number].strip() == raw[cut.start : cut.end].strip()
+        date = view.lifted.get("embedded_date", "") if cut.reason == "embedded date header" else ""
+        found[number] = (FURNITURE[cut.reason], whole, date)
+    return found
+
+
+def furniture_marker(kind: str, date: str, t: Catalogue) -> str:
+    """The marker a page shows for page furniture: "Not part of the article's text: …" in the page's language."""
+    what = t(f"articles_page.furniture_{kind}")
+    return f"{t('articles_page.furniture')}: {what.format(date=date_words(date, t)) if date else what}"
+
+
+def _without_furniture_sentences(note: str) -> str:
+    """A translation note without its sentences about page furniture (the page shows the marker instead)."""
+    sentences = re.split(r"(?<=[.;])\s+(?=[A-Z])", note)
+    return " ".join(sentence for sentence in sentences if "furniture" not in sentence.casefold())
+
+
+def _reading(articles: list[dict], exercises: list[Item], t: Catalogue, data: Data) -> list[dict]:
     """The articles page's articles (:func:`perucorpus.facts.translations.side_by_side`): the English and note of a
     paragraph an exercise asks students to translate held back (:data:`Item.model_translation`), as the reader holds
-    them back; the notes in plain words (:func:`plain`).
+    them back; the notes in plain words (:func:`plain`); page furniture (:func:`furniture`) shown as a marker in the
+    page's language (``furniture``), a whole line of it in place of the paragraph, a date header above the Arabic
+    it is taken out of, the ``¶n`` numbering unchanged.
     """
     held = {(p.article_id, p.number) for item in exercises for p in item.model_translation}
     shown = []
     for article in articles:
         paragraphs = []
+        cuts = furniture(data.articles[article["id"]].raw)
         for paragraph in article["paragraphs"]:
+            if paragraph["number"] in cuts:
+                kind, whole, date = cuts[paragraph["number"]]
+                marker = furniture_marker(kind, date, t)
+                paragraph = paragraph | {"furniture": marker, "furniture_whole": whole}
+                if whole:
+                    paragraphs.append(paragraph | {"note": ""})
+                    continue
+                paragraph = paragraph | {
+                    "arabic": DATE_HEADER.sub("", paragraph["arabic"]).strip(),
+                    "note": _without_furniture_sentences(paragraph["note"]),
+                }
             if (article["id"], paragraph["number"]) in held:
                 paragraph = paragraph | {"english": t("ui.arabic_only"), "note": "", "translated": False}
             elif paragraph["note"]:
