@@ -330,6 +330,18 @@ def test_the_articles_page_marks_page_furniture_in_the_pages_language_not_in_bui
     assert text.count(pack.t("articles_page.furniture")) == 4  # the three lines and the explainer's date header
 
 
+def test_an_open_verdict_has_one_wording_on_every_page(pack, pack_pages):
+    """ "still open", the words exercise 3 asks for, in the checks' intro and every verdict; the note does not repeat it."""
+    assert editions.verdict_words("not_checked") == "still open" and editions.verdict_words("qualified") == "qualified"
+    assert editions.verdict_note("not_checked", "Still open: no source was found.") == "No source was found."
+    assert editions.verdict_note("qualified", "Still open: x") == "Still open: x"
+    assert "still open" in pack.t("ui.checks_intro") and "still open" in pack.t("exercises.check_claims.task")
+    for name in ("student.html", "facilitator.html"):
+        text = _text(pack_pages[1][name])
+        assert not re.search(r"not (?:yet )?checked|Still open: |still open\. Still open", text, re.IGNORECASE), name
+    assert re.search(r"Verdict: still open\. [A-Z]", _text(pack_pages[1]["facilitator.html"]))
+
+
 def test_the_english_column_isolates_its_arabic_in_either_edition():
     """Arabic words in an English note stay in the line, in the Arabic edition too (its page's filter isolates Latin)."""
     from perucorpus.publish import localised

@@ -137,11 +137,32 @@ class Check:
     note: str
     references: tuple[Reference, ...]
     mode: str
+    #: The verdict as the data records it (``not_checked``); ``verdict`` is it in words (:func:`verdict_words`).
+    verdict_key: str = ""
 
     @property
     def anchor(self) -> str:
         """The id of the check on the pack's pages."""
         return f"check-{self.claim_id}"
+
+
+#: A verdict in words where the data's name is not what a reader is told: a claim no source in the set settles yet is
+#: "still open", the words exercise 3 asks students to use (one wording on every page).
+VERDICT_WORDS = {"not_checked": "still open"}
+
+
+def verdict_words(verdict: str) -> str:
+    """The data's verdict (``not_checked``) as the pack writes it ("still open")."""
+    return VERDICT_WORDS.get(verdict, verdict.replace("_", " "))
+
+
+def verdict_note(verdict: str, note: str) -> str:
+    """A verdict's note as printed after the verdict: without an opening that repeats it ("Still open: …")."""
+    words = verdict_words(verdict)
+    if note.casefold().startswith(words.casefold() + ":"):
+        rest = note[len(words) + 1 :].lstrip()
+        return rest[:1].upper() + rest[1:]
+    return note
 
 
 @dataclass(frozen=True)
@@ -515,11 +536,12 @@ class _Builder:
             self.data.names[row["article_id"]].removeprefix("the "),
             excerpt(raw, int(row["start"]), int(row["end"])),
             row["claim_en"],
-            row["verdict"].replace("_", " "),
+            verdict_words(row["verdict"]),
             row["source_states"],
-            row["verdict_note"],
+            verdict_note(row["verdict"], row["verdict_note"]),
             refs,
             mode,
+            row["verdict"],
         )
 
     def fact(self, key: str) -> Fact:
@@ -682,7 +704,8 @@ def _checking_exercise(builder: _Builder, item: Item, entry: dict) -> None:
         item.materials.append(builder.material(f"paragraph:{article_id}:{number}", item))
         item.inline_sources.append(builder.check(claim_id, "sources", label))
         item.answer_checks.append(builder.check(claim_id, "check", label))
-        item.withheld += [text for text in (claims.at[claim_id, "source_states"], claims.at[claim_id, "verdict_note"]) if text]
+        note = verdict_note(claims.at[claim_id, "verdict"], claims.at[claim_id, "verdict_note"])
+        item.withheld += [text for text in (claims.at[claim_id, "source_states"], note) if text]
         item.cite.append(f"claim:{claim_id}")
 
 

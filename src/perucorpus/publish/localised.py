@@ -45,7 +45,7 @@ def data_texts(root: Path | str) -> dict[str, str]:
     texts |= {f"data.group.{group}": group for step in pack.run_sheet for group in step.blocks}
     texts |= {f"data.era.{era}": label for era, label in pack.eras}
     texts |= {f"data.dimension.{row['dimension']}": row["label"] for row in pack.table}
-    texts |= {f"data.verdict.{c.verdict.replace(' ', '_')}": c.verdict for c in sorted(_checks(pack), key=lambda c: c.verdict)}
+    texts |= {f"data.verdict.{c.verdict_key}": c.verdict for c in sorted(_checks(pack), key=lambda c: c.verdict_key)}
     source = read_toml(Path(root) / "teaching" / SOURCE)
     texts |= {f"data.president.{key}": entry["president"] for key, entry in source["presidents"].items()}
     texts["data.undated"] = "undated"
@@ -145,7 +145,7 @@ def _check(check: editions.Check, t: Catalogue, names: dict[str, str]) -> editio
         claim_en=t(f"{prefix}.claim"),
         states=t(f"{prefix}.states"),
         note=t(f"{prefix}.note"),
-        verdict=t(f"data.verdict.{check.verdict.replace(' ', '_')}"),
+        verdict=t(f"data.verdict.{check.verdict_key}"),
         references=tuple(_reference(reference, t) for reference in check.references),
     )
 
