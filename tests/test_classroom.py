@@ -331,7 +331,7 @@ def test_the_articles_page_marks_page_furniture_in_the_pages_language_not_in_bui
 
 
 def test_an_open_verdict_has_one_wording_on_every_page(pack, pack_pages):
-    """ "still open", the words exercise 3 asks for, in the checks' intro and every verdict; the note does not repeat it."""
+    """One wording for an open verdict, "still open" (exercise 3's words), in the intro and every verdict; no note repeats it."""
     assert editions.verdict_words("not_checked") == "still open" and editions.verdict_words("qualified") == "qualified"
     assert editions.verdict_note("not_checked", "Still open: no source was found.") == "No source was found."
     assert editions.verdict_note("qualified", "Still open: x") == "Still open: x"

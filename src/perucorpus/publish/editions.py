@@ -1047,13 +1047,30 @@ def plain(text: str) -> str:
     return readable.dates_in_words(text)
 
 
+#: How far back (characters) a note may name a source for its "(ref_id)" to be dropped rather than printed a second time.
+NAMED_BEFORE = 80
+
+
+def _spaced(match: re.Match, replace) -> str:
+    """``replace`` of a "(ref_id)" match that may start with a space: the space kept unless the citation is dropped."""
+    inner = CITED_IN_NOTE.search(match.group())
+    shown = replace(CITED_IN_NOTE.match(match.string, match.start() + inner.start()))
+    return "" if not shown else match.group()[: inner.start()] + shown
+
+
 def humanise(text: str, ids: dict[str, str]) -> str:
     """``text`` with the ids a data note names (references, claims, articles) replaced by what a reader recognises."""
 
     def replace(match: re.Match) -> str:
-        return f"({ids[match.group(1)]})" if match.group(1) in ids else match.group()
+        if match.group(1) not in ids:
+            return match.group()
+        label = ids[match.group(1)]
+        publisher = label.split(", ")[0]
+        if ";" not in label and publisher in match.string[max(0, match.start() - NAMED_BEFORE) : match.start()]:
+            return ""  # "Charter 97's report of 12 December 2025 (charter97_…)": the source is already named
+        return f"({label})"
 
-    text = CITED_IN_NOTE.sub(replace, text)
+    text = re.sub(r" ?" + CITED_IN_NOTE.pattern, lambda match: _spaced(match, replace), text)
     return re.sub(r"\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b", lambda match: ids.get(match.group(1), match.group()), text)
 
 
