@@ -353,6 +353,39 @@ def test_the_english_column_isolates_its_arabic_in_either_edition():
     assert '<bdi dir="ltr"' not in row.split('dir="rtl" lang="ar">', 1)[0].split('lang="en">', 1)[1]
 
 
+def test_every_link_of_the_pack_and_its_arabic_edition_resolves(tmp_path):
+    """Every address a page of either edition links to is a file of the pack (or of its twin edition), with the anchor
+    it names. A page of the pack links nothing outside the two editions (a teacher may hand them out without the
+    reading copy); only the Arabic edition's own pages link their English twins, pages of the reading copy.
+    """
+    from perucorpus.publish import edition, localised
+
+    pages = {}
+    for language, folder in classroom.FOLDERS.items():
+        target = tmp_path / folder
+        pack = localised.load(ROOT, language)
+        written = classroom.write_pages(ROOT, target, pack, language=language)
+        if language != "en":
+            written |= edition.write(ROOT, target, pack, pack.t)
+        pages |= {target / name: html for name, html in written.items()}
+    for name in classroom.PDFS.values():  # the PDFs `make notebooks` prints beside each page
+        for folder in classroom.FOLDERS.values():
+            (tmp_path / folder / name).touch()
+    reading_copy = {"index.html"} | {f"{path.stem}.html" for path in (ROOT / "notebooks").glob("*.ipynb")}
+    for path, html in pages.items():
+        for href in re.findall(r'href="([^"]+)"', html):
+            if re.match(r"[a-z]+:", href):
+                continue
+            address, _, anchor = entities.unescape(href).partition("#")
+            target = (path.parent / address).resolve() if address else path
+            if target.parent == (tmp_path / "html").resolve():
+                assert path.name in edition.PAGES and target.name in reading_copy, (path.relative_to(tmp_path), href)
+                continue
+            assert target.is_file(), (path.relative_to(tmp_path), href)
+            if anchor:
+                assert f'id="{anchor}"' in pages.get(target, ""), (path.relative_to(tmp_path), href)
+
+
 def test_notebook_04s_guide_names_each_material_as_the_reader_does_its_trace_in_a_tooltip(pack):
     """The guide points to "Check 2", "Record 1", "news report ¶9", not to "claim …" or "membership:PER:…", each a
     link to its place in the student reader (which holds every material and no answer), with what it is in words in

@@ -118,6 +118,15 @@ def test_no_slide_quotes_the_line_its_answer_turns_on(pack):
         assert question.quote_label.endswith(f"¶{question.quote_number}"), question.key
 
 
+def test_a_note_that_names_its_source_does_not_cite_it_again():
+    ids = {"charter97_x": "Charter 97, 12 December 2025", "other_y": "Lawfare, 5 December 2025"}
+    assert (
+        editions.humanise("Charter 97's report of 2025-12-12 (charter97_x) says so", ids)
+        == "Charter 97's report of 2025-12-12 says so"
+    )
+    assert editions.humanise("a report (other_y) says so", ids) == "a report (Lawfare, 5 December 2025) says so"
+
+
 def test_page_furniture_is_found_where_the_clean_view_cuts_it():
     """¶n counts every non-empty line of the file; the cuts of the clean view say which are the page's, not the article's."""
     raws = {
