@@ -496,8 +496,10 @@ def _articles(data: Data, t: Catalogue) -> list[ArticleLine]:
 
 
 def _reading_minutes(words: int, language: str) -> int:
-    """Minutes to read ``words``, rounded up to the next five."""
-    return 5 * math.ceil(words / WORDS_PER_MINUTE[language] / 5)
+    """Minutes to read ``words``, to the nearest minute (at least one): 388, 515 and 966 words of Arabic are 4, 5 and
+    10 minutes, not one rounding that makes 515 and 966 the same.
+    """
+    return max(1, math.floor(words / WORDS_PER_MINUTE[language] + 0.5))
 
 
 class _Builder:
