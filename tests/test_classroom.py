@@ -232,6 +232,30 @@ def test_the_slides_show_arabic_quotes_and_every_question(built, root_pack):
     assert re.search(r"[\u0600-\u06ff]{3}", _pdf_text(built / "slides.pdf"))  # the Arabic reached the PDF as text
 
 
+def test_the_lesson_plan_numbers_the_slides_as_the_deck_does(root_pack):
+    """The slide numbers the lesson plan gives come from the deck rendered beside it: a slide added before the maps
+    moves them in the plan too, and a text naming a slide the deck lacks cannot render.
+    """
+    pages = classroom.render(root_pack)
+    numbers = classroom.slide_numbers(pages["slides.html"])
+    assert list(numbers)[:3] == ["title", "question", "articles"] and numbers["map"] > numbers["table-1"]
+    opening = _text(pages["lesson_plan.html"])
+    assert f"slides {numbers['map']} and {numbers['timeline']}" in opening
+    assert "{slide:" not in pages["lesson_plan.html"]
+    assert classroom.with_slide_numbers("slide {slide:map}", {"title": 1, "map": 9}) == "slide 9"
+    with pytest.raises(editions.PackError, match="'maps'"):
+        classroom.with_slide_numbers("slide {slide:maps}", numbers)
+
+
+def test_each_question_slide_gives_its_quotation_in_english_with_its_paragraph(root_pack):
+    page = classroom.render(root_pack)["slides.html"]
+    for question in root_pack.questions:
+        section = page[page.index(f'id="slide-question-{question.key}"') :]
+        section = _text(section[: section.index("</section>")])
+        assert _text(str(escape(question.quote_en))) in section, question.key
+        assert question.quote_label[:1].upper() + question.quote_label[1:] in section, question.key
+
+
 def test_the_map_slide_shows_the_maps_drawn_for_print(root_pack):
     """The screen maps' names projected at about 5 pt; the print maps, enlarged to the slide, name every country."""
     page = classroom.render(root_pack)["slides.html"]
@@ -282,7 +306,7 @@ def test_the_articles_page_holds_every_paragraph_and_the_lesson_plan_links_it_in
         for paragraph in article["paragraphs"]:
             assert f'id="{article["id"]}-p{paragraph["number"]}"' in articles, (article["id"], paragraph["number"])
             assert " ".join(paragraph["arabic"].split()) in _text(articles), (article["id"], paragraph["number"])
-            if paragraph["translated"]:
+            if paragraph["translated"] and not paragraph.get("furniture_whole"):
                 english = _text(str(classroom.environment().from_string("{{ x | mixed }}").render(x=paragraph["english"])))
                 assert english in _text(articles), (article["id"], paragraph["number"])
     links = re.findall(r'href="([^"]+)"', pages["lesson_plan.html"])
@@ -294,6 +318,75 @@ def test_the_articles_page_holds_every_paragraph_and_the_lesson_plan_links_it_in
             assert (folder / href).resolve().is_relative_to(folder.resolve()), href
     for article in pack.pre_reading:
         assert f'id="{article["article"].article_id}"' in articles
+
+
+def test_the_articles_page_marks_page_furniture_in_the_pages_language_not_in_build_words(pack, pack_pages):
+    """The copy's date header, advertisement slots and share button: a marker in their place, ¶n kept; no word of the
+    build ("clean view", "the counts") and no raw date header on the page.
+    """
+    page = pack_pages[1]["articles.html"]
+    text = _text(page)
+    for words in ("clean view", "the counts", "Page furniture", "date 2026-03-13"):
+        assert words not in text, words
+    marked = re.findall(r'<tr id="([\w]+-p\d+)" class="furniture">', page)
+    assert marked == ["jeri2025_mnna_intent-p17", "shield2026_explainer-p8", "shield2026_explainer-p24"]
+    assert text.count(pack.t("articles_page.furniture")) == 4  # the three lines and the explainer's date header
+
+
+def test_an_open_verdict_has_one_wording_on_every_page(pack, pack_pages):
+    """One wording for an open verdict, "still open" (exercise 3's words), in the intro and every verdict; no note repeats it."""
+    assert editions.verdict_words("not_checked") == "still open" and editions.verdict_words("qualified") == "qualified"
+    assert editions.verdict_note("not_checked", "Still open: no source was found.") == "No source was found."
+    assert editions.verdict_note("qualified", "Still open: x") == "Still open: x"
+    assert "still open" in pack.t("ui.checks_intro") and "still open" in pack.t("exercises.check_claims.task")
+    for name in ("student.html", "facilitator.html"):
+        text = _text(pack_pages[1][name])
+        assert not re.search(r"not (?:yet )?checked|Still open: |still open\. Still open", text, re.IGNORECASE), name
+    assert re.search(r"Verdict: still open\. [A-Z]", _text(pack_pages[1]["facilitator.html"]))
+
+
+def test_the_english_column_isolates_its_arabic_in_either_edition():
+    """Arabic words in an English note stay in the line, in the Arabic edition too (its page's filter isolates Latin)."""
+    from perucorpus.publish import localised
+
+    page = classroom.render(localised.load(ROOT, "ar"))["articles.html"]
+    row = page[page.index('id="castillo2021_lima_exit-p1"') :]
+    row = row[: row.index("</tr>")]
+    assert '[sic: masculine <bdi dir="rtl" lang="ar">العالمي</bdi>]' in row
+    assert '<bdi dir="ltr"' not in row.split('dir="rtl" lang="ar">', 1)[0].split('lang="en">', 1)[1]
+
+
+def test_every_link_of_the_pack_and_its_arabic_edition_resolves(tmp_path):
+    """Every address a page of either edition links to is a file of the pack (or of its twin edition), with the anchor
+    it names. A page of the pack links nothing outside the two editions (a teacher may hand them out without the
+    reading copy); only the Arabic edition's own pages link their English twins, pages of the reading copy.
+    """
+    from perucorpus.publish import edition, localised
+
+    pages = {}
+    for language, folder in classroom.FOLDERS.items():
+        target = tmp_path / folder
+        pack = localised.load(ROOT, language)
+        written = classroom.write_pages(ROOT, target, pack, language=language)
+        if language != "en":
+            written |= edition.write(ROOT, target, pack, pack.t)
+        pages |= {target / name: html for name, html in written.items()}
+    for name in classroom.PDFS.values():  # the PDFs `make notebooks` prints beside each page
+        for folder in classroom.FOLDERS.values():
+            (tmp_path / folder / name).touch()
+    reading_copy = {"index.html"} | {f"{path.stem}.html" for path in (ROOT / "notebooks").glob("*.ipynb")}
+    for path, html in pages.items():
+        for href in re.findall(r'href="([^"]+)"', html):
+            if re.match(r"[a-z]+:", href):
+                continue
+            address, _, anchor = entities.unescape(href).partition("#")
+            target = (path.parent / address).resolve() if address else path
+            if target.parent == (tmp_path / "html").resolve():
+                assert path.name in edition.PAGES and target.name in reading_copy, (path.relative_to(tmp_path), href)
+                continue
+            assert target.is_file(), (path.relative_to(tmp_path), href)
+            if anchor:
+                assert f'id="{anchor}"' in pages.get(target, ""), (path.relative_to(tmp_path), href)
 
 
 def test_notebook_04s_guide_names_each_material_as_the_reader_does_its_trace_in_a_tooltip(pack):

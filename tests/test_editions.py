@@ -1,6 +1,5 @@
 """The classroom pack's content: the keyed source joined to the data, its lesson plan, its facts, what it holds back."""
 
-import math
 import re
 import shutil
 import tomllib
@@ -39,13 +38,17 @@ def test_the_lesson_plan_has_what_a_teacher_needs(pack):
     assert {"arabic", "not"} <= set(" ".join(path["title"] for path in pack.paths).lower().split())
     assert pack.rubric and all(row["strong"] and row["adequate"] and row["weak"] for row in pack.rubric)
     assert {reading["article"].article_id for reading in pack.pre_reading} <= set(pack.names) and pack.pre_reading
-    for reading in pack.pre_reading:  # minutes worked out from the words, rounded up to five
+    for reading in pack.pre_reading:  # minutes worked out from the words, to the nearest minute
         line = reading["article"]
         speed = editions.WORDS_PER_MINUTE["en" if line.words_en else "ar"]
-        assert reading["minutes"] == 5 * math.ceil(reading["words"] / speed / 5) and reading["words"] in (
+        assert abs(reading["minutes"] - reading["words"] / speed) <= 0.5 and reading["words"] in (
             line.words_en,
             line.words_ar,
         )
+
+
+def test_reading_times_tell_short_from_long_texts():
+    assert [editions._reading_minutes(words, "ar") for words in (388, 515, 966, 20)] == [4, 5, 10, 1]
 
 
 def test_every_question_and_exercise_is_complete(pack):
@@ -89,6 +92,57 @@ def test_seed_a_quotation_that_is_not_the_articles_words_is_caught(project_copy,
     assert editions.fact_problems(project_copy, collection) == [
         "teaching/classroom.toml [exercises.mark_news]: «الشراكة الممتازة» is not verbatim in the article(s) it cites"
     ]
+
+
+def test_seed_a_slide_rendering_that_is_not_our_translation_is_caught(project_copy, collection):
+    """A slide's English under its quotation is our translation's words for that paragraph, never newly written."""
+    path = project_copy / "teaching" / "classroom.toml"
+    text = path.read_text(encoding="utf-8")
+    old = 'quote_en = "what the US administration calls narco-terrorism"'
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, 'quote_en = "what Washington calls narco-terrorism"'), encoding="utf-8")
+    assert editions.fact_problems(project_copy, collection) == [
+        "teaching/classroom.toml [questions.attribution]: quote_en 'what Washington calls narco-terrorism' is not in our "
+        "translation of ¶16"
+    ]
+
+
+def test_no_slide_quotes_the_line_its_answer_turns_on(pack):
+    """A question's slide opens the question: its quotation is not one the answer quotes (beyond the words the question
+    itself asks about), nor its English the answer's.
+    """
+    for question in pack.questions:
+        if not question.quote_ar:
+            continue
+        asked = set(editions.ARABIC_QUOTE.findall(question.text))
+        quoted = set(editions.ARABIC_QUOTE.findall(question.answer)) - asked
+        assert not [quote for quote in quoted if quote in question.quote_ar], question.key
+        assert question.quote_en.casefold().rstrip(".") not in question.answer.casefold(), question.key
+        assert question.quote_label.endswith(f"¶{question.quote_number}"), question.key
+
+
+def test_a_note_that_names_its_source_does_not_cite_it_again():
+    ids = {"charter97_x": "Charter 97, 12 December 2025", "other_y": "Lawfare, 5 December 2025"}
+    assert (
+        editions.humanise("Charter 97's report of 2025-12-12 (charter97_x) says so", ids)
+        == "Charter 97's report of 2025-12-12 says so"
+    )
+    assert editions.humanise("a report (other_y) says so", ids) == "a report (Lawfare, 5 December 2025) says so"
+
+
+def test_page_furniture_is_found_where_the_clean_view_cuts_it():
+    """¶n counts every non-empty line of the file; the cuts of the clean view say which are the page's, not the article's."""
+    raws = {
+        name: (DATA / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+        for name in ("shield2026_explainer", "jeri2025_mnna_intent")
+    }
+    assert editions.furniture(raws["shield2026_explainer"]) == {
+        1: ("date_header", False, "2026-03-13"),
+        8: ("advertisement", True, ""),
+        24: ("advertisement", True, ""),
+    }
+    assert editions.furniture(raws["jeri2025_mnna_intent"]) == {17: ("share", True, "")}
+    assert editions.furniture("* كاتب فلسطيني\n") == {}  # a byline is the author's text
 
 
 def test_seed_a_row_the_data_does_not_have_is_caught(project_copy, collection):

@@ -39,6 +39,7 @@ STRUCTURE = frozenset(
         "president",
         "row",
         "quote_ar",
+        "quote_en",
         "quote_article",
     }
 )

@@ -86,18 +86,49 @@ def environment(direction: str = "ltr", language: str = "en") -> jinja2.Environm
     isolate = latin_isolated if direction == "rtl" else mixed
     env.filters["mixed"] = lambda text: Markup(isolate(str(text)))
     env.filters["english"] = lambda text: Markup(mixed(str(text)))
+    env.globals["english_text"] = env.filters["english"]  # for the shared side-by-side table (side_by_side.html.j2)
     env.filters["first_upper"] = _first_upper
     env.filters["code_spans"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", isolate(str(text))))
     env.globals["sep"] = localised.separators(language)
     return env
 
 
+#: A slide's number in a text (``{slide:map}``: the number of the deck's section ``slide-map``).
+SLIDE_TOKEN = re.compile(r"\{slide:([\w-]+)\}")
+_SLIDE = re.compile(r'<section class="slide\b[^"]*" id="slide-([\w-]+)"')
+
+
+def slide_numbers(deck: str) -> dict[str, int]:
+    """Each slide of the rendered deck ``deck`` (its section id without ``slide-``) → its number, in page order."""
+    return {name: number for number, name in enumerate(_SLIDE.findall(deck), 1)}
+
+
+def with_slide_numbers(text: str, numbers: dict[str, int]) -> str:
+    """``text`` with each ``{slide:<name>}`` replaced by that slide's number in the deck (:func:`slide_numbers`), so a
+    text that names slides cannot go stale when the deck changes; a name the deck lacks is a :class:`PackError`.
+    """
+
+    def number(match: re.Match) -> str:
+        if match.group(1) not in numbers:
+            raise editions.PackError(f"a text names the slide {match.group(1)!r}, which the deck does not have")
+        return str(numbers[match.group(1)])
+
+    return SLIDE_TOKEN.sub(number, str(text))
+
+
 def render(pack: editions.Pack) -> dict[str, str]:
-    """Every page of the pack: file name → HTML."""
+    """Every page of the pack: file name → HTML. The slides are rendered first: the lesson plan gives their numbers."""
     env = environment(pack.t.direction, pack.t.language)
     outputs = [(name, pack.t(key)) for name, key in editions.OUTPUTS]
-    pages = {}
-    for name, (template, options) in PAGES.items():
+    pages: dict[str, str] = {}
+    order = ["slides.html"] + [name for name in PAGES if name != "slides.html"]
+    for name in order:
+        template, options = PAGES[name]
+        if name != "slides.html":
+            numbers = slide_numbers(pages["slides.html"])
+            env.filters["slides"] = lambda text, numbers=numbers: with_slide_numbers(text, numbers)
+        else:
+            env.filters["slides"] = lambda text: with_slide_numbers(text, {})
         title = f"{pack.t('pack.title')}: {pack.t(_label(name))}"
         pages[name] = env.get_template(template).render(
             pack=pack,
@@ -111,7 +142,7 @@ def render(pack: editions.Pack) -> dict[str, str]:
             twins=twins(pack.t.language, name),
             **options,
         )
-    return pages
+    return {name: pages[name] for name in PAGES}
 
 
 def _label(page: str) -> str:

@@ -33,7 +33,7 @@ from perucorpus.present import alliance_figures
 from perucorpus.publish.catalogue import Catalogue, read_toml
 from perucorpus.publish.catalogue import load as load_catalogue
 from perucorpus.text import arabic, corpus
-from perucorpus.text.cleaning import DATE_HEADER
+from perucorpus.text.cleaning import DATE_HEADER, clean
 
 #: Reading speed for the pre-class reading times (words a minute), by language of the text read.
 WORDS_PER_MINUTE = {"en": 150, "ar": 100}
@@ -138,11 +138,32 @@ class Check:
     note: str
     references: tuple[Reference, ...]
     mode: str
+    #: The verdict as the data records it (``not_checked``); ``verdict`` is it in words (:func:`verdict_words`).
+    verdict_key: str = ""
 
     @property
     def anchor(self) -> str:
         """The id of the check on the pack's pages."""
         return f"check-{self.claim_id}"
+
+
+#: A verdict in words where the data's name is not what a reader is told: a claim no source in the set settles yet is
+#: "still open", the words exercise 3 asks students to use (one wording on every page).
+VERDICT_WORDS = {"not_checked": "still open"}
+
+
+def verdict_words(verdict: str) -> str:
+    """The data's verdict (``not_checked``) as the pack writes it ("still open")."""
+    return VERDICT_WORDS.get(verdict, verdict.replace("_", " "))
+
+
+def verdict_note(verdict: str, note: str) -> str:
+    """A verdict's note as printed after the verdict: without an opening that repeats it ("Still open: …")."""
+    words = verdict_words(verdict)
+    if note.casefold().startswith(words.casefold() + ":"):
+        rest = note[len(words) + 1 :].lstrip()
+        return rest[:1].upper() + rest[1:]
+    return note
 
 
 @dataclass(frozen=True)
@@ -208,6 +229,10 @@ class Item:
     evidence: list[str]
     quote_ar: str = ""
     quote_article: str = ""
+    #: The quotation's English (our translation's words) and where it stands ("news report ¶2"), for its slide.
+    quote_en: str = ""
+    quote_number: int = 0
+    quote_label: str = ""
     inline_arabic: list[Passage] = field(default_factory=list)
     inline_sources: list[Check] = field(default_factory=list)
     answer_checks: list[Check] = field(default_factory=list)
@@ -475,8 +500,10 @@ def _articles(data: Data, t: Catalogue) -> list[ArticleLine]:
 
 
 def _reading_minutes(words: int, language: str) -> int:
-    """Minutes to read ``words``, rounded up to the next five."""
-    return 5 * math.ceil(words / WORDS_PER_MINUTE[language] / 5)
+    """Minutes to read ``words``, to the nearest minute (at least one): 388, 515 and 966 words of Arabic are 4, 5 and
+    10 minutes, not one rounding that makes 515 and 966 the same.
+    """
+    return max(1, math.floor(words / WORDS_PER_MINUTE[language] + 0.5))
 
 
 class _Builder:
@@ -515,11 +542,12 @@ class _Builder:
             self.data.names[row["article_id"]].removeprefix("the "),
             excerpt(raw, int(row["start"]), int(row["end"])),
             row["claim_en"],
-            row["verdict"].replace("_", " "),
+            verdict_words(row["verdict"]),
             row["source_states"],
-            row["verdict_note"],
+            verdict_note(row["verdict"], row["verdict_note"]),
             refs,
             mode,
+            row["verdict"],
         )
 
     def fact(self, key: str) -> Fact:
@@ -574,6 +602,14 @@ class _Builder:
         raise PackError(f"{item.kind} {item.key!r}: evidence {name!r} is not a kind a page can show")
 
 
+def quote_paragraph(data: Data, article_id: str, quote: str) -> int:
+    """The ``¶n`` of the article's paragraph that holds ``quote`` (a slide's quotation); :class:`PackError` if none does."""
+    position = data.articles[article_id].raw.find(quote) if article_id in data.articles else -1
+    if position < 0:
+        raise PackError(f"«{quote}» is not verbatim in {article_id!r}")
+    return paragraph_number(data.articles[article_id].raw, position)
+
+
 def _item(builder: _Builder, kind: str, key: str, number: int, entry: dict) -> Item:
     t, prefix = builder.t, f"{kind}s.{key}"
     item = Item(
@@ -591,7 +627,11 @@ def _item(builder: _Builder, kind: str, key: str, number: int, entry: dict) -> I
         evidence=list(entry.get("evidence", [])),
         quote_ar=entry.get("quote_ar", ""),
         quote_article=entry.get("quote_article", ""),
+        quote_en=entry.get("quote_en", ""),
     )
+    if item.quote_ar:
+        item.quote_number = quote_paragraph(builder.data, item.quote_article, item.quote_ar)
+        item.quote_label = builder.passage(item.quote_article, item.quote_number).label
     for name in item.cite:
         try:
             builder.data.rows(name)
@@ -670,7 +710,8 @@ def _checking_exercise(builder: _Builder, item: Item, entry: dict) -> None:
         item.materials.append(builder.material(f"paragraph:{article_id}:{number}", item))
         item.inline_sources.append(builder.check(claim_id, "sources", label))
         item.answer_checks.append(builder.check(claim_id, "check", label))
-        item.withheld += [text for text in (claims.at[claim_id, "source_states"], claims.at[claim_id, "verdict_note"]) if text]
+        note = verdict_note(claims.at[claim_id, "verdict"], claims.at[claim_id, "verdict_note"])
+        item.withheld += [text for text in (claims.at[claim_id, "source_states"], note) if text]
         item.cite.append(f"claim:{claim_id}")
 
 
@@ -783,7 +824,7 @@ def load(root: Path | str, language: str = "en", collection: Collection | None =
         ],
         withheld=[text for item in questions + exercises for text in item.withheld],
         names=data.names,
-        reading=_reading(data.side_by_side, exercises, t),
+        reading=_reading(data.side_by_side, exercises, t, data),
         abbreviations=[
             {"term": t(f"abbreviations.{key}.term"), "text": t(f"abbreviations.{key}.text")}
             for key in source.get("abbreviations", {})
@@ -794,16 +835,64 @@ def load(root: Path | str, language: str = "en", collection: Collection | None =
     return pack
 
 
-def _reading(articles: list[dict], exercises: list[Item], t: Catalogue) -> list[dict]:
+#: The cuts of the clean view (:func:`perucorpus.text.cleaning.clean`) that are the web page's, not the article's,
+#: by the key of their marker (``articles_page.furniture_<kind>``). A byline is the author's and stays text.
+FURNITURE = {"advertisement marker line": "advertisement", "share button": "share", "embedded date header": "date_header"}
+
+
+def furniture(raw: str) -> dict[int, tuple[str, bool, str]]:
+    """The paragraphs of ``raw`` that hold page furniture: ``¶n`` → (kind, whether the whole line is furniture, the
+    date of a date header or "").
+    """
+    found = {}
+    view = clean(raw)
+    paragraphs = dict(numbered_paragraphs(raw))
+    for cut in view.cuts:
+        if cut.reason not in FURNITURE:
+            continue
+        number = paragraph_number(raw, cut.start + len(raw[cut.start : cut.end]) - len(raw[cut.start : cut.end].lstrip()))
+        whole = paragraphs[number].strip() == raw[cut.start : cut.end].strip()
+        date = view.lifted.get("embedded_date", "") if cut.reason == "embedded date header" else ""
+        found[number] = (FURNITURE[cut.reason], whole, date)
+    return found
+
+
+def furniture_marker(kind: str, date: str, t: Catalogue) -> str:
+    """The marker a page shows for page furniture: "Not part of the article's text: …" in the page's language."""
+    what = t(f"articles_page.furniture_{kind}")
+    return f"{t('articles_page.furniture')}: {what.format(date=date_words(date, t)) if date else what}"
+
+
+def _without_furniture_sentences(note: str) -> str:
+    """A translation note without its sentences about page furniture (the page shows the marker instead)."""
+    sentences = re.split(r"(?<=[.;])\s+(?=[A-Z])", note)
+    return " ".join(sentence for sentence in sentences if "furniture" not in sentence.casefold())
+
+
+def _reading(articles: list[dict], exercises: list[Item], t: Catalogue, data: Data) -> list[dict]:
     """The articles page's articles (:func:`perucorpus.facts.translations.side_by_side`): the English and note of a
     paragraph an exercise asks students to translate held back (:data:`Item.model_translation`), as the reader holds
-    them back; the notes in plain words (:func:`plain`).
+    them back; the notes in plain words (:func:`plain`); page furniture (:func:`furniture`) shown as a marker in the
+    page's language (``furniture``), a whole line of it in place of the paragraph, a date header above the Arabic
+    it is taken out of, the ``¶n`` numbering unchanged.
     """
     held = {(p.article_id, p.number) for item in exercises for p in item.model_translation}
     shown = []
     for article in articles:
         paragraphs = []
+        cuts = furniture(data.articles[article["id"]].raw)
         for paragraph in article["paragraphs"]:
+            if paragraph["number"] in cuts:
+                kind, whole, date = cuts[paragraph["number"]]
+                marker = furniture_marker(kind, date, t)
+                paragraph = paragraph | {"furniture": marker, "furniture_whole": whole}
+                if whole:
+                    paragraphs.append(paragraph | {"note": ""})
+                    continue
+                paragraph = paragraph | {
+                    "arabic": DATE_HEADER.sub("", paragraph["arabic"]).strip(),
+                    "note": _without_furniture_sentences(paragraph["note"]),
+                }
             if (article["id"], paragraph["number"]) in held:
                 paragraph = paragraph | {"english": t("ui.arabic_only"), "note": "", "translated": False}
             elif paragraph["note"]:
@@ -908,7 +997,9 @@ def fact_problems(root: Path | str, collection: Collection | None = None) -> lis
             )
         available = _numbers(rows_text)
         texts = [
-            value for name, value in entry.items() if isinstance(value, str) and name not in ("quote_ar", "quote_article", "row")
+            value
+            for name, value in entry.items()
+            if isinstance(value, str) and name not in ("quote_ar", "quote_article", "quote_en", "row")
         ]
         texts += [value for value in entry.get("misreadings", [])]
         for text in texts:
@@ -929,7 +1020,24 @@ def fact_problems(root: Path | str, collection: Collection | None = None) -> lis
         for quote in quotations:
             if not any(quote.replace("…", "") in text or _ellipsis_in(quote, text) for text in raw):
                 problems.append(f"teaching/classroom.toml [{where}]: «{quote}» is not verbatim in the article(s) it cites")
+        problems += _rendering_problems(data, where, entry)
     return problems
+
+
+def _rendering_problems(data: Data, where: str, entry: dict) -> list[str]:
+    """A slide's quotation without its English, or with English that is not our translation's words for its paragraph."""
+    if not entry.get("quote_ar") or not data.translations:
+        return []
+    try:
+        number = quote_paragraph(data, entry["quote_article"], entry["quote_ar"])
+    except PackError:
+        return []  # reported as not verbatim above
+    english = data.translations.get((entry["quote_article"], number), "")
+    if not entry.get("quote_en") or entry["quote_en"] not in english:
+        return [
+            f"teaching/classroom.toml [{where}]: quote_en {entry.get('quote_en', '')!r} is not in our translation of ¶{number}"
+        ]
+    return []
 
 
 def _ellipsis_in(quote: str, text: str) -> bool:
@@ -946,13 +1054,30 @@ def plain(text: str) -> str:
     return readable.dates_in_words(text)
 
 
+#: How far back (characters) a note may name a source for its "(ref_id)" to be dropped rather than printed a second time.
+NAMED_BEFORE = 80
+
+
+def _spaced(match: re.Match, replace) -> str:
+    """``replace`` of a "(ref_id)" match that may start with a space: the space kept unless the citation is dropped."""
+    inner = CITED_IN_NOTE.search(match.group())
+    shown = replace(CITED_IN_NOTE.match(match.string, match.start() + inner.start()))
+    return "" if not shown else match.group()[: inner.start()] + shown
+
+
 def humanise(text: str, ids: dict[str, str]) -> str:
     """``text`` with the ids a data note names (references, claims, articles) replaced by what a reader recognises."""
 
     def replace(match: re.Match) -> str:
-        return f"({ids[match.group(1)]})" if match.group(1) in ids else match.group()
+        if match.group(1) not in ids:
+            return match.group()
+        label = ids[match.group(1)]
+        publisher = label.split(", ")[0]
+        if ";" not in label and publisher in match.string[max(0, match.start() - NAMED_BEFORE) : match.start()]:
+            return ""  # "Charter 97's report of 12 December 2025 (charter97_…)": the source is already named
+        return f"({label})"
 
-    text = CITED_IN_NOTE.sub(replace, text)
+    text = re.sub(r" ?" + CITED_IN_NOTE.pattern, lambda match: _spaced(match, replace), text)
     return re.sub(r"\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b", lambda match: ids.get(match.group(1), match.group()), text)
 
 

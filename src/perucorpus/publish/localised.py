@@ -46,7 +46,7 @@ def data_texts(root: Path | str) -> dict[str, str]:
     texts |= {f"data.group.{group}": group for step in pack.run_sheet for group in step.blocks}
     texts |= {f"data.era.{era}": label for era, label in pack.eras}
     texts |= {f"data.dimension.{row['dimension']}": row["label"] for row in pack.table}
-    texts |= {f"data.verdict.{c.verdict.replace(' ', '_')}": c.verdict for c in sorted(_checks(pack), key=lambda c: c.verdict)}
+    texts |= {f"data.verdict.{c.verdict_key}": c.verdict for c in sorted(_checks(pack), key=lambda c: c.verdict_key)}
     source = read_toml(Path(root) / "teaching" / SOURCE)
     texts |= {f"data.president.{key}": entry["president"] for key, entry in source["presidents"].items()}
     texts["data.undated"] = "undated"
@@ -66,7 +66,8 @@ def data_texts(root: Path | str) -> dict[str, str]:
 #: Each language's list separators, as the pages write them between items (``sep.semicolon``, ``sep.comma``).
 #: ``title_*`` around a reference's title, ``headline_*`` between an article's outlet and its headline: in Arabic a
 #: Latin title stands in guillemets, without its final full stop (a full stop after a left-to-right run lands at
-#: its left, where it reads as the title's first character).
+#: its left, where it reads as the title's first character); an Arabic article line names its headline «عنوانه» after
+#: a semicolon and closes it with a full stop ("…؛ عنوانه «…».").
 SEPARATORS = {
     "en": {"semicolon": "; ", "comma": ", ", "title_open": "", "title_close": ". ", "headline_open": ". ", "headline_close": ""},
     "ar": {
@@ -74,8 +75,8 @@ SEPARATORS = {
         "comma": "، ",
         "title_open": "«",
         "title_close": "»، ",
-        "headline_open": "، بعنوان «",
-        "headline_close": "»",
+        "headline_open": "؛ عنوانه «",
+        "headline_close": "».",
     },
 }
 
@@ -146,7 +147,7 @@ def _check(check: editions.Check, t: Catalogue, names: dict[str, str]) -> editio
         claim_en=t(f"{prefix}.claim"),
         states=t(f"{prefix}.states"),
         note=t(f"{prefix}.note"),
-        verdict=t(f"data.verdict.{check.verdict.replace(' ', '_')}"),
+        verdict=t(f"data.verdict.{check.verdict_key}"),
         references=tuple(_reference(reference, t) for reference in check.references),
     )
 
@@ -213,6 +214,8 @@ def localise(pack: editions.Pack) -> editions.Pack:
     for item in pack.items:
         item.inline_arabic = [passage(p) for p in item.inline_arabic]
         item.model_translation = [passage(p) for p in item.model_translation]
+        if item.quote_number:
+            item.quote_label = t("data.passage_label").format(article=names[item.quote_article], number=item.quote_number)
         item.inline_sources = [check(c) for c in item.inline_sources]
         item.answer_checks = [check(c) for c in item.answer_checks]
         item.materials = [_material(m, labels, by_anchor) for m in item.materials]
