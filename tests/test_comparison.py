@@ -337,10 +337,10 @@ def test_the_era_context_flags_each_step_its_references_alone_record(
     """
     flags = {era["era"]: era["flags"] for era in glance["eras"]}
     assert flags["castillo_2021"] == (
-        "Qatar designated: single source, tier: outlet; Colombia designated: single source, tier: outlet"
+        "Qatar designated (one source: an outlet not of record); Colombia designated (one source: an outlet not of record)"
     )
     assert flags["trump_2025_26"] == ""  # no proof, nothing to flag
-    assert "Source caveats: Qatar designated: single source, tier: outlet;" in display.summary_table(glance, "c")
+    assert "Source caveats: Qatar designated (one source: an outlet not of record);" in display.summary_table(glance, "c")
     bare = comparison.summary_model(summaries, positions, dimensions, names, record.facts(rows, presidents, references))
     assert all(era["flags"] == "" for era in bare["eras"])  # without the record, no flag is guessed
 
