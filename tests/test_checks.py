@@ -563,3 +563,15 @@ def test_claims_table_names_another_claim_by_its_place_not_its_id(claims, refere
     note = checks.claims_table(far_right, references, names, raws, every=claims).iloc[0]["our note on the verdict"]
     assert "castillo2021_thirteen_states" not in note  # an id in the reading line
     assert "is checked in the claim at 2021 opinion piece ¶" in note
+
+
+def test_named_claims_names_claims_sharing_a_place_once_with_their_number():
+    places = {
+        "a_mexico": "the claim at 2021 opinion piece ¶3",
+        "a_bolivia": "the claim at 2021 opinion piece ¶3",
+        "b_list": "the claim at 2026 explainer ¶23",
+    }
+    assert checks.named_claims(["b_list", "a_mexico", "a_bolivia"], places) == (
+        "the claim at 2026 explainer ¶23, two claims at 2021 opinion piece ¶3"
+    )
+    assert checks.named_claims(["a_mexico"], places) == "the claim at 2021 opinion piece ¶3"

@@ -189,6 +189,10 @@ def test_quoted_passages_give_each_its_reader_citation_and_the_english_of_its_se
     lima = table[table["in quotation marks"] == "مجموعة ليما"].iloc[0]
     assert lima["article"] == "2021 opinion piece ¶2" and '"Lima Group"' in lima["in English"]
     assert (table["in English"] != translations.NOT_TRANSLATED).all()
+    # the explainer's ¶25 quotes "blue tide" and "pink tide" in one sentence: one row, the sentence printed once
+    assert not table.duplicated(["article", "in English"]).any()
+    tides = table[table["in English"].str.contains("blue tide")]
+    assert len(tides) == 1 and readable.QUOTES_JOINED in tides["in quotation marks"].iloc[0]
 
 
 def test_a_reference_is_cited_by_publisher_and_date_in_words_its_title_and_id_kept_for_the_fold(references):

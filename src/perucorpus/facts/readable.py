@@ -307,24 +307,32 @@ def status_table(found: list[dict], references: pd.DataFrame, translations: pd.D
 SAME_PASSAGE = "(the same passage as in the row for {country}, above)"
 
 
+#: Between two passages in quotation marks of one sentence (an Arabic comma: the column reads right to left).
+QUOTES_JOINED = "، "
+
+
 def quoted_passages(
     views: dict[str, CleanView], raws: dict[str, str], names: dict[str, str], translations: pd.DataFrame
 ) -> pd.DataFrame:
     """Every passage in quotation marks (:data:`perucorpus.text.voices.QUOTED`, in each article's clean view) for a
     reader: ``article`` (reader name and ¶), ``in quotation marks`` and ``in English`` (our rendering of the sentence
-    that holds it, :func:`claim_english`).
+    that holds it, :func:`claim_english`). Passages in the same sentence share one row (their quotes joined by
+    :data:`QUOTES_JOINED`), so that a sentence is not printed twice.
     """
     rows = []
     for article_id, view in views.items():
         for match in QUOTED.finditer(view.text):
             start, end = view.span_to_raw(match.start(1), match.end(1))
-            rows.append(
-                {
-                    "article": short_citation(names[article_id], raws[article_id], start),
-                    "in quotation marks": match.group(1),
-                    "in English": claim_english(translations, raws[article_id], article_id, start, (), end),
-                }
-            )
+            row = {
+                "article": short_citation(names[article_id], raws[article_id], start),
+                "in quotation marks": match.group(1),
+                "in English": claim_english(translations, raws[article_id], article_id, start, (), end),
+            }
+            last = rows[-1] if rows else {}
+            if last and (last["article"], last["in English"]) == (row["article"], row["in English"]):
+                last["in quotation marks"] += QUOTES_JOINED + row["in quotation marks"]
+            else:
+                rows.append(row)
     return pd.DataFrame(rows, columns=["article", "in quotation marks", "in English"])
 
 

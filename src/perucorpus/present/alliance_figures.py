@@ -27,7 +27,7 @@ TIMELINE_SPAN = ("2017-01-01", "2026-07-01")
 OWN_TEXTS = {
     "figure.maps.lima_title": "Lima Group, end of 2021\n(public references)",
     "figure.maps.signatories_title": "Signatories of the counter-cartel declaration,\nMarch 2026 (as {explainer} lists them)",
-    "figure.maps.attended": "took part in the 5 March conference;\nnot on the signatory list",
+    "figure.maps.attended": "took part in the 4–5 March conference;\nnot on the list (reports disagree\non whether it signed)",
     "figure.timeline.title": "Peru 2017–2026: presidents (bands) and steps between the groupings (lines)",
     "figure.timeline.event": "{date}{mark}: {event}",
     "figure.timeline.footnote": "* date worked out from the sources rather than stated in them; → president still in office",
