@@ -272,3 +272,26 @@ def test_lone_sources_flags_a_reference_only_where_it_is_a_steps_one_source():
     )
     # Argentina's designation rests on two reports: neither is flagged
     assert readable.lone_sources(rows, REFS) == {"blog_2026_z": "one source: an outlet not of record"}
+
+
+def test_every_notebook_dating_perus_designation_carries_the_flag_of_its_one_source(rows, references):
+    """The 14 January 2026 designation rests on one outlet: wherever a notebook's own text dates it (03's findings,
+    which the index repeats), it carries the flag :func:`readable.source_flag` gives, in the same words as 02 and 04."""
+    import json
+    from pathlib import Path
+
+    from perucorpus.base.dates import in_words
+    from perucorpus.facts.memberships import peru_step_row
+
+    designated = peru_step_row(rows, "mnna", "designated")
+    flag = readable.source_flag([designated["source_ref"]], references, named=True)
+    assert flag.startswith("one source: ")  # the record has one report of it, not primary
+    day = " ".join(in_words(designated["start"]).split()[:2])  # "14 January"
+    found = 0
+    for path in sorted((Path(__file__).parents[1] / "notebooks").glob("0*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            text = "".join(cell["source"])
+            if cell["cell_type"] == "markdown" and "Non-NATO Ally" in text and day in text:
+                found += 1
+                assert f"{day}; {flag}" in text or f"{day} 2026 ({flag})" in text, path.name
+    assert found
