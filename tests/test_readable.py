@@ -276,7 +276,8 @@ def test_lone_sources_flags_a_reference_only_where_it_is_a_steps_one_source():
 
 def test_every_notebook_dating_perus_designation_carries_the_flag_of_its_one_source(rows, references):
     """The 14 January 2026 designation rests on one outlet: wherever a notebook's own text dates it (03's findings,
-    which the index repeats), it carries the flag :func:`readable.source_flag` gives, in the same words as 02 and 04."""
+    which the index repeats), it carries the flag :func:`readable.source_flag` gives, in the same words as 02 and 04.
+    """
     import json
     from pathlib import Path
 
