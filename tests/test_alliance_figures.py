@@ -391,3 +391,17 @@ def test_the_printed_timeline_pre_shapes_its_arabic_on_old_matplotlib(monkeypatc
     arabic_written = {line.removesuffix(" →") for line in written if re.search(r"[\u0600-\u06ff\ufe70-\ufeff]", line)}
     assert arabic_written and arabic_written <= prepared and not arabic_written & set(names)
     assert numbers and all(number.isdigit() for number in numbers)
+
+
+def test_the_maps_text_alternative_uses_the_legends_words():
+    import pandas as pd
+
+    text = alliance_figures.english()
+    lima = pd.Series({"PER": "exit_dropped", "ARG": "withdrew", "CHL": "founding_member", "BRA": "founding_member"})
+    alt = alliance_figures.described(text, lima)
+    # Peru's exit was dropped: the legend says so, and so must the alternative (not "not put into effect")
+    assert "exit announced, then dropped 1" in alt and "not put into effect" not in alt
+    assert alt.index("exit announced, then dropped") > alt.index(" 2")  # legend order: members first
+    chile = pd.Series({"CHL": "attended", "PER": "signatory"})
+    extras = {"attended": text.plain("figure.maps.attended")}
+    assert "(reports disagree on whether it signed) 1" in alliance_figures.described(text, chile, extras)

@@ -219,6 +219,10 @@ def test_derivation_in_words_drops_file_names_and_writes_dates_and_publishers():
         "Judged as of the range's end (August 2021 to 7 September 2021); EFE's report EFE of 5 March 2026."
     )
     assert "articles.csv" not in readable.derivation_in_words("(articles.csv: stated in the file's header)", REFS)
+    text = "set aside in a report of 2021-09-07 (references.csv, ref_id efe_2026_x; the exit_dropped row of memberships.csv)"
+    assert readable.derivation_in_words(text, REFS) == (
+        "set aside in a report of 7 September 2021 (EFE; the record “exit announced, then dropped” in notebook 03)"
+    )
 
 
 def test_exit_rule_tables_give_questions_kinds_and_sources_in_words_and_keep_ids_for_the_fold():

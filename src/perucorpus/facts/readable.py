@@ -378,10 +378,24 @@ def with_reader_names(text: str, names: dict[str, str]) -> str:
 _RANGE = re.compile(r"(\d{4}-\d{2}(?:-\d{2})?)/(\d{4}-\d{2}(?:-\d{2})?), articles\.csv")
 
 
+#: A membership row named in a derivation: "the exit_dropped row of memberships.csv".
+_STEP_ROW = re.compile(r"the (\w+) row of memberships\.csv")
+
+
 def derivation_in_words(text: str, references: pd.DataFrame) -> str:
     """A date's derivation as a reader reads it: date ranges and dates in words, publishers for reference ids,
-    no file names ("(2021-08/2021-09-07, articles.csv)" → "(August 2021 to 7 September 2021)").
+    no file names ("(2021-08/2021-09-07, articles.csv)" → "(August 2021 to 7 September 2021)"; "the exit_dropped row
+    of memberships.csv" → "the record “exit announced, then dropped” in notebook 03").
     """
     text = _RANGE.sub(lambda m: f"{plain_date(m.group(1))} to {plain_date(m.group(2))}", text)
     text = text.replace("(articles.csv: stated in the file's header)", "(stated at the head of the article)")
+    text = text.replace("references.csv, ref_id ", "")  # the id becomes its publisher below
+    text = _STEP_ROW.sub(
+        lambda m: (
+            f"the record “{' '.join(STATUS_WORDS[m.group(1)].split())}” in notebook 03"
+            if m.group(1) in STATUS_WORDS
+            else m.group()
+        ),
+        text,
+    )
     return without_ids(dates_in_words(text), references)

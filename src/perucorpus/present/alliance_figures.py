@@ -132,6 +132,17 @@ def legend_words(text: FigureText, statuses) -> dict[str, str]:
     return labels
 
 
+def described(text: FigureText, statuses, extras: dict[str, str] | None = None) -> str:
+    """How many countries fall in each display category, in legend order, each named by its legend's words
+    (:func:`legend_words`, with ``extras`` as the map rewords them): a text alternative that says what the legend says.
+    """
+    words = legend_words(text, statuses) | (extras or {})
+    counts = statuses.map(figures.STATUS_CATEGORY).value_counts()
+    return ", ".join(
+        f"{' '.join(words[category].split())} {counts[category]}" for category in figures.CATEGORIES if category in counts
+    )
+
+
 def _wrapped(label: str, wrap: int | None) -> str:
     """``label`` on lines of at most ``wrap`` characters (as it is, without ``wrap``)."""
     import textwrap
@@ -251,10 +262,11 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
             if all(abs(ax.get_window_extent().width - size) < 2 for ax, size in zip((first, second), sizes)):
                 break  # within 2 pixels (half a per cent) of the size the names were placed at
     data = figures.with_country_names(pd.concat(drawn, ignore_index=True))
+    attended = {"attended": text.plain("figure.maps.attended")}
     alt = (
         "Two equal-area maps of the Americas, every state named in the tables labelled. Lima Group at the end of 2021: "
-        f"{maps.describe_statuses(lima_2021)}. Signatories of the March 2026 declaration and states named as absent, "
-        f"as {explainer} lists them: {maps.describe_statuses(coalition_view)}."
+        f"{described(text, lima_2021)}. Signatories of the March 2026 declaration and states named as absent, "
+        f"as {explainer} lists them: {described(text, coalition_view, attended)}."
     )
     return figure, data, alt
 
