@@ -276,6 +276,7 @@ def test_lone_sources_flags_a_reference_only_where_it_is_a_steps_one_source():
     )
     # Argentina's designation rests on two reports: neither is flagged
     assert readable.lone_sources(rows, REFS) == {"blog_2026_z": "one source: an outlet not of record"}
+    assert readable.lone_sources(rows, REFS, "ARG") == {}  # one country's steps only
 
 
 def test_every_notebook_dating_perus_designation_carries_the_flag_of_its_one_source(rows, references):

@@ -81,17 +81,17 @@ def flagged(text: str, ref_ids, references: pd.DataFrame, what: str = "") -> str
     return f"{text} ({flag})" if flag else text
 
 
-def lone_sources(rows: pd.DataFrame, references: pd.DataFrame) -> dict[str, str]:
+def lone_sources(rows: pd.DataFrame, references: pd.DataFrame, iso3: str | None = None) -> dict[str, str]:
     """Each reference that is the only source of a step it records in ``rows`` (``memberships.csv``: the external
-    rows with the same country, grouping, status and start), with that step's :func:`source_flag`: the flag a note
-    citing it carries (:func:`without_ids`), so that a fact resting on one report says so wherever it is read.
+    rows with the same country, grouping, status and start; with ``iso3``, that country's steps only), with that
+    step's :func:`source_flag`: the flag a note citing it carries (:func:`without_ids`), so that a fact resting on
+    one report says so wherever it is read.
     """
-    external = rows[rows["source_kind"] == "external"]
-    flags = {}
-    for _, same in external.groupby(["iso3", "grouping", "status", "start"], dropna=False):
-        if (flag := source_flag(same["source_ref"], references)) and same["source_ref"].nunique() == 1:
-            flags[same["source_ref"].iloc[0]] = flag
-    return flags
+    external = rows[(rows["source_kind"] == "external") & ((rows["iso3"] == iso3) if iso3 else True)]
+    steps: dict[tuple, set[str]] = {}
+    for row in external.to_dict("records"):  # a step's start may be a partial date: keyed by its text
+        steps.setdefault((row["iso3"], row["grouping"], row["status"], str(row["start"])), set()).add(row["source_ref"])
+    return {next(iter(refs)): flag for refs in steps.values() if len(refs) == 1 and (flag := source_flag(refs, references))}
 
 
 def sourced(ref_ids, references: pd.DataFrame, dated: bool = False) -> str:
