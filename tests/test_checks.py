@@ -440,6 +440,23 @@ def test_verdict_changes_lists_changed_and_new_claims_only():
     ]
 
 
+def test_verdict_changes_for_a_reader_name_claims_by_their_place():
+    reviews = pd.DataFrame(
+        {
+            "claim_id": ["op_guaido_cia"],
+            "kind": ["rejudging"],
+            "verdict_before": ["confirmed"],
+            "verdict_after": ["qualified"],
+            "what_changed": ["Split from op_coups; verdict narrowed."],
+        }
+    )
+    places = {"op_guaido_cia": "the claim at 2021 opinion piece ¶5", "op_coups": "the claim at 2021 opinion piece ¶4"}
+    changes = checks.verdict_changes(reviews, places)
+    assert list(changes.columns) == ["claim", "kind", "before", "after", "what changed"]
+    assert changes.iloc[0]["claim"] == "the claim at 2021 opinion piece ¶5"
+    assert changes.iloc[0]["what changed"] == "Split from the claim at 2021 opinion piece ¶4; verdict narrowed."
+
+
 def test_the_codebook_gives_each_verdict_its_meaning():
     from perucorpus.base import schemas
 

@@ -193,12 +193,13 @@ def plain_review_text(text: str) -> str:
     return re.sub(r"\b\d{4}-\d{2}-\d{2}\b", lambda match: dates.in_words(dates.parse(match.group())), text)
 
 
-def verdict_changes(reviews: pd.DataFrame) -> pd.DataFrame:
+def verdict_changes(reviews: pd.DataFrame, places: dict[str, str] | None = None) -> pd.DataFrame:
     """The reviews that changed a verdict or added a claim: ``claim_id``, ``kind``, ``before``, ``after``,
-    ``what_changed`` (in plain words, :func:`plain_review_text`).
+    ``what_changed`` (in plain words, :func:`plain_review_text`). With ``places`` (:func:`claim_places`), for a
+    reader: ``claim`` names each claim by its place, as ``what changed`` names any claim it mentions.
     """
     changed = reviews[(reviews["verdict_before"] != reviews["verdict_after"])]
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "claim_id": changed["claim_id"],
             "kind": changed["kind"],
@@ -207,6 +208,12 @@ def verdict_changes(reviews: pd.DataFrame) -> pd.DataFrame:
             "what_changed": changed["what_changed"].map(plain_review_text),
         }
     ).reset_index(drop=True)
+    if places is None:
+        return table
+    named = table["what_changed"].map(lambda text: _CLAIM_ID.sub(lambda m: places.get(m.group(), m.group()), text))
+    return table.assign(claim_id=table["claim_id"].map(places), what_changed=named).rename(
+        columns={"claim_id": "claim", "what_changed": "what changed"}
+    )
 
 
 def review_counts(reviews: pd.DataFrame) -> pd.DataFrame:
