@@ -427,3 +427,17 @@ def test_the_screen_maps_names_are_readable_at_the_pages_width(inputs):
     assert sizes == {alliance_figures.SCREEN_LABEL_SIZE}
     shown = min(sizes) * dpi / 72 * alliance_figures.PAGE_WIDTH / width
     assert shown >= alliance_figures.PAGE_LABEL_PX
+
+
+def test_the_maps_text_alternative_uses_the_legends_words():
+    import pandas as pd
+
+    text = alliance_figures.english()
+    lima = pd.Series({"PER": "exit_dropped", "ARG": "withdrew", "CHL": "founding_member", "BRA": "founding_member"})
+    alt = alliance_figures.described(text, lima)
+    # Peru's exit was dropped: the legend says so, and so must the alternative (not "not put into effect")
+    assert "exit announced, then dropped 1" in alt and "not put into effect" not in alt
+    assert alt.index("exit announced, then dropped") > alt.index(" 2")  # legend order: members first
+    chile = pd.Series({"CHL": "attended", "PER": "signatory"})
+    extras = {"attended": text.plain("figure.maps.attended")}
+    assert "(reports disagree on whether it signed) 1" in alliance_figures.described(text, chile, extras)

@@ -440,6 +440,23 @@ def test_verdict_changes_lists_changed_and_new_claims_only():
     ]
 
 
+def test_verdict_changes_for_a_reader_name_claims_by_their_place():
+    reviews = pd.DataFrame(
+        {
+            "claim_id": ["op_guaido_cia"],
+            "kind": ["rejudging"],
+            "verdict_before": ["confirmed"],
+            "verdict_after": ["qualified"],
+            "what_changed": ["Split from op_coups; verdict narrowed."],
+        }
+    )
+    places = {"op_guaido_cia": "the claim at 2021 opinion piece ¶5", "op_coups": "the claim at 2021 opinion piece ¶4"}
+    changes = checks.verdict_changes(reviews, places)
+    assert list(changes.columns) == ["claim", "kind", "before", "after", "what changed"]
+    assert changes.iloc[0]["claim"] == "the claim at 2021 opinion piece ¶5"
+    assert changes.iloc[0]["what changed"] == "Split from the claim at 2021 opinion piece ¶4; verdict narrowed."
+
+
 def test_the_codebook_gives_each_verdict_its_meaning():
     from perucorpus.base import schemas
 
@@ -563,3 +580,15 @@ def test_claims_table_names_another_claim_by_its_place_not_its_id(claims, refere
     note = checks.claims_table(far_right, references, names, raws, every=claims).iloc[0]["our note on the verdict"]
     assert "castillo2021_thirteen_states" not in note  # an id in the reading line
     assert "is checked in the claim at 2021 opinion piece ¶" in note
+
+
+def test_named_claims_names_claims_sharing_a_place_once_with_their_number():
+    places = {
+        "a_mexico": "the claim at 2021 opinion piece ¶3",
+        "a_bolivia": "the claim at 2021 opinion piece ¶3",
+        "b_list": "the claim at 2026 explainer ¶23",
+    }
+    assert checks.named_claims(["b_list", "a_mexico", "a_bolivia"], places) == (
+        "the claim at 2026 explainer ¶23, two claims at 2021 opinion piece ¶3"
+    )
+    assert checks.named_claims(["a_mexico"], places) == "the claim at 2021 opinion piece ¶3"

@@ -327,6 +327,9 @@ def test_summary_model_era_headings_carry_no_reference_ids(glance):
     for era in glance["eras"]:
         assert not re.search(r"[a-z]+_\d{4}_", era["context"]), era["context"]
     assert any("Qatar" in era["proof"] for era in glance["eras"])
+    # the proof is read in the reading line without ids; the ids go to the researchers' fold
+    assert not any("reference ids" in era["proof"] for era in glance["eras"])
+    assert any(era["ids"] == "hbku_2022_qatar, urdupoint_2022_colombia" for era in glance["eras"])
 
 
 def test_the_era_context_flags_each_step_its_references_alone_record(
@@ -337,10 +340,10 @@ def test_the_era_context_flags_each_step_its_references_alone_record(
     """
     flags = {era["era"]: era["flags"] for era in glance["eras"]}
     assert flags["castillo_2021"] == (
-        "Qatar designated: single source, tier: outlet; Colombia designated: single source, tier: outlet"
+        "Qatar designated (one source: an outlet not of record); Colombia designated (one source: an outlet not of record)"
     )
     assert flags["trump_2025_26"] == ""  # no proof, nothing to flag
-    assert "Source caveats: Qatar designated: single source, tier: outlet;" in display.summary_table(glance, "c")
+    assert "Source caveats: Qatar designated (one source: an outlet not of record);" in display.summary_table(glance, "c")
     bare = comparison.summary_model(summaries, positions, dimensions, names, record.facts(rows, presidents, references))
     assert all(era["flags"] == "" for era in bare["eras"])  # without the record, no flag is guessed
 

@@ -274,6 +274,14 @@ def test_mention_matrix_gives_every_article_both_forms_most_mentioned_first():
     assert matrix.loc["VEN"].tolist() == [0, 1, 3, 0, 0, 0] and matrix.loc["PER"].sum() == 2
 
 
+def test_mention_matrix_orders_ties_by_the_english_name_not_the_code():
+    # GBR, GTM, SAU, SLV: by code; by name El Salvador, Guatemala, Saudi Arabia, United Kingdom
+    mentions = pd.DataFrame(
+        {"article_id": ["a"] * 5, "iso3": ["GBR", "GTM", "SAU", "SLV", "PER"], "form": ["name"] * 5, "mentions": [1, 1, 1, 1, 2]}
+    )
+    assert list(overview.mention_matrix(mentions, ["a"]).index) == ["PER", "SLV", "GTM", "SAU", "GBR"]
+
+
 def test_cuts_lifted_and_non_country_tables_list_what_the_views_and_matches_hold():
     from perucorpus.text import cleaning, gazetteer
 

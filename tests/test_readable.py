@@ -31,9 +31,9 @@ def test_dates_in_words_writes_full_iso_dates_only():
 
 def test_sourced_flags_a_lone_reference_that_is_not_primary():
     refs = pd.concat([REFS, pd.DataFrame({"publisher": ["Gov"], "tier": ["primary"]}, index=pd.Index(["gov_x"]))])
-    assert readable.sourced(["blog_2026_z"], refs) == "Blog (single source, tier: outlet)"
+    assert readable.sourced(["blog_2026_z"], refs) == "Blog (one source: an outlet not of record)"
     assert readable.sourced(["blog_2026_z"], refs.assign(date="2026-03-05", title="T"), dated=True) == (
-        "Blog, 5 March 2026; single source, tier: outlet"
+        "Blog, 5 March 2026; one source: an outlet not of record"
     )
     assert readable.sourced(["gov_x"], refs) == "Gov"  # a primary source needs no caveat
     assert readable.sourced(["blog_2026_z", "efe_2026_x"], refs) == "EFE, Blog"
@@ -49,12 +49,17 @@ def test_source_flag_is_the_one_rule_single_non_primary_or_aggregators_only():
             ),
         ]
     )
-    assert readable.source_flag(["blog_2026_z", "blog_2026_z"], refs) == "single source, tier: outlet"
-    assert readable.source_flag(["efe_2026_x"], refs) == "single source, tier: wire/major"
+    assert readable.source_flag(["blog_2026_z", "blog_2026_z"], refs) == "one source: an outlet not of record"
+    assert readable.source_flag(["efe_2026_x"], refs) == "one source: a news agency or paper of record"
     assert readable.source_flag(["gov_x"], refs) == "" and readable.source_flag([], refs) == ""
     assert readable.source_flag(["blog_2026_z", "efe_2026_x"], refs) == ""
-    assert readable.source_flag(["mirror_x", "copy_x"], refs) == "aggregators or mirrors only, tier: aggregator"
-    assert readable.flagged("14 January 2026", ["blog_2026_z"], refs) == "14 January 2026 (single source, tier: outlet)"
+    assert readable.source_flag(["mirror_x", "copy_x"], refs) == "only sites that compile or copy others' work"
+    assert readable.flagged("14 January 2026", ["blog_2026_z"], refs) == (
+        "14 January 2026 (one source: Blog, an outlet not of record)"  # the publisher named beside a date
+    )
+    assert readable.flagged("5 March 2026", ["efe_2026_x"], refs, what="signing date") == (
+        "5 March 2026 (signing date from one source: EFE, a news agency or paper of record)"
+    )
     assert readable.flagged("8 August 2017", ["gov_x"], refs) == "8 August 2017"
 
 
@@ -73,7 +78,7 @@ def test_step_flags_judges_each_step_by_every_reference_recording_it():
     refs = pd.concat([REFS, pd.DataFrame({"publisher": ["Gov"], "tier": ["primary"]}, index=pd.Index(["gov_x"]))])
     # Argentina's designation is cited by la Nación here, but EFE records it too: two sources, no flag
     assert readable.step_flags(["blog_2026_z", "gov_x", "lanacion_2026_y"], rows, refs) == (
-        "Qatar designated: single source, tier: outlet"
+        "Qatar designated (one source: an outlet not of record)"
     )
     assert readable.step_flags(["gov_x"], rows, refs) == ""
 
@@ -89,8 +94,8 @@ def test_single_source_steps_names_each_step_resting_on_one_outlet():
     )
     refs = pd.concat([REFS, pd.DataFrame({"publisher": ["Gov"], "tier": ["primary"]}, index=pd.Index(["gov_x"]))])
     assert readable.single_source_steps(events, refs) == (
-        "Dated from one reference that is not primary (tiers: see the references cited, below): drops the exit (7 September 2021*; "
-        "Blog, tier: outlet)."
+        "Each dated from one report that is not an official source: drops the exit (7 September 2021*; "
+        "one source: Blog, an outlet not of record)."
     )
     assert readable.single_source_steps(events.iloc[:1], refs) == ""
 
@@ -111,13 +116,13 @@ def test_steps_table_keeps_derivations_apart_for_the_fold():
         {
             "date": "August 2021",
             "step": "announces exit",
-            "source": "Blog (single source, tier: outlet)",  # a lone outlet says so where the step is read
+            "source": "Blog (one source: an outlet not of record)",  # a lone outlet says so where the step is read
             "also reported by": "the 2021 opinion piece",
         },
         {
             "date": "7 September 2021*",
             "step": "drops the exit",
-            "source": "EFE (single source, tier: wire/major)",
+            "source": "EFE (one source: a news agency or paper of record)",
             "also reported by": "",
         },
     ]
@@ -184,6 +189,10 @@ def test_quoted_passages_give_each_its_reader_citation_and_the_english_of_its_se
     lima = table[table["in quotation marks"] == "مجموعة ليما"].iloc[0]
     assert lima["article"] == "2021 opinion piece ¶2" and '"Lima Group"' in lima["in English"]
     assert (table["in English"] != translations.NOT_TRANSLATED).all()
+    # the explainer's ¶25 quotes "blue tide" and "pink tide" in one sentence: one row, the sentence printed once
+    assert not table.duplicated(["article", "in English"]).any()
+    tides = table[table["in English"].str.contains("blue tide")]
+    assert len(tides) == 1 and readable.QUOTES_JOINED in tides["in quotation marks"].iloc[0]
 
 
 def test_a_reference_is_cited_by_publisher_and_date_in_words_its_title_and_id_kept_for_the_fold(references):
@@ -210,6 +219,10 @@ def test_derivation_in_words_drops_file_names_and_writes_dates_and_publishers():
         "Judged as of the range's end (August 2021 to 7 September 2021); EFE's report EFE of 5 March 2026."
     )
     assert "articles.csv" not in readable.derivation_in_words("(articles.csv: stated in the file's header)", REFS)
+    text = "set aside in a report of 2021-09-07 (references.csv, ref_id efe_2026_x; the exit_dropped row of memberships.csv)"
+    assert readable.derivation_in_words(text, REFS) == (
+        "set aside in a report of 7 September 2021 (EFE; the record “exit announced, then dropped” in notebook 03)"
+    )
 
 
 def test_exit_rule_tables_give_questions_kinds_and_sources_in_words_and_keep_ids_for_the_fold():
@@ -232,6 +245,59 @@ def test_exit_rule_tables_give_questions_kinds_and_sources_in_words_and_keep_ids
     )
     assert "status" not in kinds.columns and set(readable.EXIT_HEADINGS.values()) <= set(kinds.columns)
     row = shown.iloc[0]
-    assert row["date"] == "10 August 2021" and row["source"].startswith("Blog") and "single source" in row["source"]
+    assert row["date"] == "10 August 2021" and row["source"].startswith("Blog") and "one source" in row["source"]
     assert row["kind"] == "left: exit declared, in effect" and "“exit announced, then dropped”" in row["note"]
     assert "blog_2026_z" not in " ".join(map(str, row.values)) and answers.at[0, "status"] == "withdrew"
+
+
+def test_without_ids_keeps_a_lone_sources_flag_and_says_what_an_aggregator_is():
+    refs = pd.concat(
+        [REFS, pd.DataFrame({"publisher": ["Wikipedia"], "tier": ["aggregator_or_mirror"]}, index=pd.Index(["wiki_x"]))]
+    )
+    text = "dated 14 January 2026 (blog_2026_z); 22 allies (wiki_x); also (efe_2026_x)"
+    assert readable.without_ids(text, refs) == "dated 14 January 2026 (Blog); 22 allies (Wikipedia); also (EFE)"
+    flags = {"blog_2026_z": readable.source_flag(["blog_2026_z"], refs)}
+    assert readable.without_ids(text, refs, flags) == (
+        "dated 14 January 2026 (Blog; one source: an outlet not of record); "
+        "22 allies (Wikipedia, a site that compiles or copies others' work); also (EFE)"
+    )
+
+
+def test_lone_sources_flags_a_reference_only_where_it_is_a_steps_one_source():
+    rows = pd.DataFrame(
+        {
+            "iso3": ["PER", "ARG", "ARG"],
+            "grouping": ["mnna"] * 3,
+            "status": ["designated"] * 3,
+            "start": ["2026-01-14", "1998-01-06", "1998-01-06"],
+            "source_kind": ["external"] * 3,
+            "source_ref": ["blog_2026_z", "lanacion_2026_y", "efe_2026_x"],
+        }
+    )
+    # Argentina's designation rests on two reports: neither is flagged
+    assert readable.lone_sources(rows, REFS) == {"blog_2026_z": "one source: an outlet not of record"}
+    assert readable.lone_sources(rows, REFS, "ARG") == {}  # one country's steps only
+
+
+def test_every_notebook_dating_perus_designation_carries_the_flag_of_its_one_source(rows, references):
+    """The 14 January 2026 designation rests on one outlet: wherever a notebook's own text dates it (03's findings,
+    which the index repeats), it carries the flag :func:`readable.source_flag` gives, in the same words as 02 and 04.
+    """
+    import json
+    from pathlib import Path
+
+    from perucorpus.base.dates import in_words
+    from perucorpus.facts.memberships import peru_step_row
+
+    designated = peru_step_row(rows, "mnna", "designated")
+    flag = readable.source_flag([designated["source_ref"]], references, named=True)
+    assert flag.startswith("one source: ")  # the record has one report of it, not primary
+    day = " ".join(in_words(designated["start"]).split()[:2])  # "14 January"
+    found = 0
+    for path in sorted((Path(__file__).parents[1] / "notebooks").glob("0*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            text = "".join(cell["source"])
+            if cell["cell_type"] == "markdown" and "Non-NATO Ally" in text and day in text:
+                found += 1
+                assert f"{day}; {flag}" in text or f"{day} 2026 ({flag})" in text, path.name
+    assert found

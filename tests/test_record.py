@@ -12,14 +12,15 @@ from perucorpus.facts import heads_of_state, memberships, record
 def test_the_signing_note_says_who_led_peru_and_who_had_left(rows, presidents, references):
     note = record.peru_signing_2026(rows, presidents, references)
     assert note.startswith(
-        "What the record adds: Peru signed the counter-cartel joint security declaration on 5 March 2026 (single source, "
-        "tier: wire/major), under "
+        "What the record adds: Peru signed the counter-cartel joint security declaration on 5 March 2026 (signing date from "
+        "one source: La República (Peru), a news agency or paper of record), under "
         "José María Balcázar, José Jerí having left office on 17 February 2026 (the summary table's record note"
     )
     # said once: the derivations and sources of those dates are the record fact's, not repeated here
     assert "wapa_2026_jeri_censured" not in note and "Interim" not in note
     assert (
-        "Peru is not among the 12 countries the references record at the Miami summit of 7 March 2026 (derived), "
+        "Peru is not among the 12 countries the references record at the Miami summit of 7 March 2026 (a date worked out "
+        "from its source, not printed in it), "
         "with the United States as host: Argentina, " in note
     )
     assert "United States," not in note
@@ -44,7 +45,7 @@ def test_the_signing_note_follows_the_data(data_copy, references):
         memberships.load_memberships(data_copy), heads_of_state.load_presidents(data_copy), references
     )
     assert (
-        "on 10 February 2026 (single source, tier: wire/major), under José Jerí, Dina Boluarte having left office on 10 October 2025"
+        "on 10 February 2026 (signing date from one source: La República (Peru), a news agency or paper of record), under José Jerí, Dina Boluarte having left office on 10 October 2025"
         in note
     )
     assert "Peru is among the 13 countries" in note
@@ -57,7 +58,7 @@ def test_the_exits_note_says_how_each_named_state_left(rows, presidents, referen
     assert "Argentina left the Lima Group by a declaration in effect (" in note
     assert "Bolivia stopped taking part in the Lima Group without declaring an exit (" in note
     assert note.count("declaration in effect") == 1
-    assert "(gluc.mx, 5 January 2019; single source, tier: outlet)" in note  # as a reader cites it: no id, no ISO date
+    assert "(gluc.mx, 5 January 2019; one source: an outlet not of record)" in note  # as a reader cites it: no id, no ISO date
 
 
 def test_the_exits_note_fails_when_the_record_has_no_exit(data_copy, presidents, references):
@@ -85,18 +86,19 @@ def test_each_record_fact_is_one_sentence_traced_to_its_data_rows(rows, presiden
     assert set(facts) == set(record.FACTS)
     exit_2021 = facts["peru_lima_exit_2021"]
     assert exit_2021.text == (
-        "Record: Peru's exit was announced in August 2021 (single source, tier: outlet) and dropped within weeks: on "
-        "7 September 2021 (single source, tier: outlet) the next foreign minister set it aside; no formal exit is recorded."
+        "Record: Peru's exit was announced in August 2021 (one source: 800 Noticias, an outlet not of record) and dropped within weeks: "
+        "on 7 September 2021 (one source: monoglobal.com.py, an outlet not of record) the next foreign minister set it aside; no formal exit is recorded."
     )
     assert exit_2021.trace.startswith("memberships.csv line ") and "(monoglobal_2021_peru)" in exit_2021.trace
     mnna = facts["peru_mnna_2026"]
     assert mnna.text == (
-        "Record: the United States designated Peru a Major Non-NATO Ally on 14 January 2026 (single source, tier: outlet)."
+        "Record: the United States designated Peru a Major Non-NATO Ally on 14 January 2026 (one source: El Reportero Andino, an outlet not of record)."
     )
     assert "(reporteroandino_2026_peru)" in mnna.trace and "notified: 2025-12-11 (derived: " in mnna.trace
     government = facts["peru_government_2026"]
     assert government.text.startswith(
-        "Record: Peru signed the declaration on 5 March 2026 (single source, tier: wire/major), under José María Balcázar (interim"
+        "Record: Peru signed the declaration on 5 March 2026 (signing date from one source: La República (Peru), a news agency or paper of record), "
+        "under José María Balcázar (interim"
     )
     assert "José Jerí had left office on 17 February 2026." in government.text
     assert "peru_heads_of_state.csv line " in government.trace and "(derived: " in government.trace
@@ -126,12 +128,14 @@ def test_the_facts_follow_the_data(data_copy, references):
 
     edit_rows(data_copy / "memberships.csv", move)
     facts = record.facts(memberships.load_memberships(data_copy), heads_of_state.load_presidents(data_copy), references)
-    assert facts["peru_mnna_2026"].text.endswith("Major Non-NATO Ally on 20 January 2026 (single source, tier: outlet).")
+    assert facts["peru_mnna_2026"].text.endswith(
+        "Major Non-NATO Ally on 20 January 2026 (one source: El Reportero Andino, an outlet not of record)."
+    )
 
 
 def test_the_exit_fact_is_dated_by_the_row_that_drops_the_exit(rows, presidents, references):
     fact = record.peru_lima_exit_2021(rows, presidents, references)
-    assert "announced in August 2021 (single source, tier: outlet) and dropped within weeks: on 7 September 2021" in fact.text
+    assert "announced in August 2021 (one source: 800 Noticias, an outlet not of record) and dropped within weeks" in fact.text
     assert "exit_dropped" in fact.trace and "(monoglobal_2021_peru)" in fact.trace
     never_dropped = rows[~((rows["iso3"] == "PER") & (rows["status"] == "exit_dropped"))]
     with pytest.raises(DataError, match="no external row for Peru, lima_group exit_dropped"):
@@ -158,8 +162,9 @@ def test_every_dated_step_of_a_record_fact_carries_its_source_flag(rows, preside
             row = rows.loc[line_of[int(line)]]
             date = in_words(row["start"])
             if date in fact.text:
-                assert readable.flagged(date, [row["source_ref"]], references) in fact.text, (fact.text, line)
+                what = "signing date" if row["status"] == "signatory" else ""  # the fact cites the presidents' sources too
+                assert readable.flagged(date, [row["source_ref"]], references, what) in fact.text, (fact.text, line)
                 flagged += bool(readable.source_flag([row["source_ref"]], references))
     assert flagged >= 4  # the exit announced and dropped, the designation, the signing
     primary = references.assign(tier="primary")
-    assert not any("single source" in fact.text for fact in record.facts(rows, presidents, primary).values())
+    assert not any("one source" in fact.text for fact in record.facts(rows, presidents, primary).values())

@@ -110,7 +110,10 @@ def test_code_is_folded_and_editions_have_none(pages):
 def test_figures_link_to_their_svg_and_csv_where_they_exist(built_site, pages):
     site_dir = built_site[0] / "html"
     page = (site_dir / "01_reading_the_articles.html").read_text(encoding="utf-8")
-    assert '<a href="figures/01_top_terms.svg">SVG</a> · <a href="figures/01_top_terms.csv">CSV of the values drawn</a>' in page
+    assert (
+        '<p class="figure-files" title="01_top_terms">Download this figure: <a href="figures/01_top_terms.svg">the drawing '
+        '(SVG)</a> · <a href="figures/01_top_terms.csv">the values drawn (CSV)</a></p>' in page
+    )  # in plain words, the file name only in the tooltip
     assert (site_dir / "figures" / "01_top_terms.csv").is_file()
     linked = {stem for path in pages for stem in re.findall(r'href="figures/([\w]+)\.svg"', path.read_text(encoding="utf-8"))}
     assert linked >= {path.stem for path in (ROOT / "figures").glob("0[1-4]_*.png")}
@@ -307,5 +310,32 @@ def test_the_fragments_escape_what_they_are_given():
     files = site._fragment("figure_files", "x<y", [("figures/x.svg", "SVG"), ("figures/x.csv", "CSV")])
     assert (
         files
-        == '<p class="figure-files">Figure <code>x&lt;y</code>: <a href="figures/x.svg">SVG</a> · <a href="figures/x.csv">CSV</a></p>'
+        == '<p class="figure-files" title="x&lt;y">Download this figure: <a href="figures/x.svg">SVG</a> · <a href="figures/x.csv">CSV</a></p>'
     )
+
+
+def test_section_text_keeps_table_cells_apart_and_subsections_are_places_of_their_own():
+    body = (
+        '<p>Intro</p><h2 id="Overlaps">Overlaps</h2><table><tr><td>Colombia</td><td>كولومبيا</td></tr>'
+        '<tr><td>Haiti</td><td>member</td></tr></table><h2 id="How">How this was checked</h2><p>Method.</p>'
+        '<h3 id="The-exit-rule">The exit rule</h3><table><tr><td>Saint Lucia</td></tr></table>'
+    )
+    places = site._section_places(site.Page("03.html", "03 · Alliances", body, "Notebooks"))
+    by_label = {place.label: place.text for place in places}
+    overlaps = by_label["03 · Overlaps"]
+    assert re.search(r"\bHaiti\b", overlaps) and "كولومبيا Haiti" in overlaps  # not "كولومبياHaiti": a word apart
+    assert by_label["03 · The exit rule"] == "Saint Lucia" and "Saint Lucia" not in by_label["03 · How this was checked"]
+
+
+def test_seed_subject_index_finds_countries_in_tables_and_subsections(built_site):
+    page = (built_site[0] / "html" / "subject_index.html").read_text(encoding="utf-8")
+    haiti = re.search(r'<dt id="country-HTI">.*?</dd><dd>.*?</dd>', page, re.S).group()
+    assert 'href="03_alliance_membership.html#Overlaps-and-switchers"' in haiti  # a row of 03's Overlaps table
+    lucia = re.search(r'<dt id="country-LCA">.*?</dd><dd>.*?</dd>', page, re.S).group()
+    assert 'href="03_alliance_membership.html#The-exit-rule"' in lucia
+
+
+def test_the_reading_copy_shows_no_cell_prompts(pages):
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"(?:In|Out)\s*\[\d*\]:", text), path.name

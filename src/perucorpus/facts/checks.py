@@ -12,6 +12,7 @@ verdict in ``claims.csv`` rests on one of them, a test keeps the two in agreemen
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from perucorpus.facts.memberships import LEFT, external_rows, peru_step_row, sta
 from perucorpus.facts.quotes import QuoteError, citation, locate_in_article, short_citation
 from perucorpus.facts.readable import cited, dates_in_words, plain_date, without_ids
 from perucorpus.facts.sourcing import CITED_IN_NOTE, cite, dated_row
-from perucorpus.text.corpus import load_corpus
+from perucorpus.text.corpus import in_words, load_corpus
 
 COLUMNS = ["article", "claim (quote)", "country", "what the references record", "references", "our note on the claim"]
 CLAIM_COLUMNS = [
@@ -192,12 +193,13 @@ def plain_review_text(text: str) -> str:
     return re.sub(r"\b\d{4}-\d{2}-\d{2}\b", lambda match: dates.in_words(dates.parse(match.group())), text)
 
 
-def verdict_changes(reviews: pd.DataFrame) -> pd.DataFrame:
+def verdict_changes(reviews: pd.DataFrame, places: dict[str, str] | None = None) -> pd.DataFrame:
     """The reviews that changed a verdict or added a claim: ``claim_id``, ``kind``, ``before``, ``after``,
-    ``what_changed`` (in plain words, :func:`plain_review_text`).
+    ``what_changed`` (in plain words, :func:`plain_review_text`). With ``places`` (:func:`claim_places`), for a
+    reader: ``claim`` names each claim by its place, as ``what changed`` names any claim it mentions.
     """
     changed = reviews[(reviews["verdict_before"] != reviews["verdict_after"])]
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "claim_id": changed["claim_id"],
             "kind": changed["kind"],
@@ -206,6 +208,12 @@ def verdict_changes(reviews: pd.DataFrame) -> pd.DataFrame:
             "what_changed": changed["what_changed"].map(plain_review_text),
         }
     ).reset_index(drop=True)
+    if places is None:
+        return table
+    named = table["what_changed"].map(lambda text: _CLAIM_ID.sub(lambda m: places.get(m.group(), m.group()), text))
+    return table.assign(claim_id=table["claim_id"].map(places), what_changed=named).rename(
+        columns={"claim_id": "claim", "what_changed": "what changed"}
+    )
 
 
 def review_counts(reviews: pd.DataFrame) -> pd.DataFrame:
@@ -240,12 +248,23 @@ def claim_places(claims: pd.DataFrame, names: dict[str, str], texts: dict[str, s
     }
 
 
+def named_claims(claim_ids, places: dict[str, str]) -> str:
+    """``claim_ids`` as a reader finds them (``places``, :func:`claim_places`), ", " between them, claims that share a
+    place named once with their number: "the claim at 2026 explainer ¶23, two claims at 2021 opinion piece ¶3".
+    """
+    counts = Counter(places[claim] for claim in claim_ids)
+    return ", ".join(
+        place if n == 1 else f"{in_words(n)} claims at {place.removeprefix('the claim at ')}" for place, n in counts.items()
+    )
+
+
 def claims_table(
     claims: pd.DataFrame,
     references: pd.DataFrame,
     names: dict[str, str] | None = None,
     texts: dict[str, str] | None = None,
     every: pd.DataFrame | None = None,
+    flags: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """The claims for display (columns :data:`CLAIM_COLUMNS`), as a reader reads them: each reference by its publisher
     and date in words (``references``; "none" without any), with its title and id in ``references (titles and ids)``
@@ -256,14 +275,15 @@ def claims_table(
     ("2021 opinion piece ¶3"); otherwise the full one (id, paragraph, span).
     The judging date is the article's (:func:`load_verdict_dates`), shown once per article above the tables, so it
     is not repeated on every row. With ``names`` and ``texts``, a note that names another claim of ``every`` (all the
-    claims; by default ``claims``) by its id names it by its place ("the claim at 2021 opinion piece ¶3").
+    claims; by default ``claims``) by its id names it by its place ("the claim at 2021 opinion piece ¶3"). With
+    ``flags`` (:func:`perucorpus.facts.readable.lone_sources`), a reference a note names keeps its source's flag.
     """
     sources = [cited([ref for ref in ids.split(";") if ref], references) for ids in claims["ref_ids"]]
     places = claim_places(claims if every is None else every, names, texts) if names and texts else {}
 
     def plain(column: str) -> pd.Series:
         def readable(text: str) -> str:
-            return dates_in_words(_CLAIM_ID.sub(lambda m: places.get(m.group(), m.group()), without_ids(text, references)))
+            return dates_in_words(_CLAIM_ID.sub(lambda m: places.get(m.group(), m.group()), without_ids(text, references, flags)))
 
         return claims[column].map(readable)
 

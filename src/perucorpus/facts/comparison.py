@@ -251,6 +251,16 @@ def split_context(context: str) -> tuple[str, str]:
     return _PROOF.sub("", context), "; ".join(proofs)
 
 
+#: The reference ids a proof ends with ("…, report; reference ids: ref_a, ref_b"): for the researchers' fold.
+_PROOF_IDS = re.compile(r";?\s*reference ids:\s*([a-z0-9_, ]+)$")
+
+
+def _proof_ids(proof: str) -> tuple[str, str]:
+    """A proof for the reading line, without the reference ids it ends with, and those ids ("" if none)."""
+    found = _PROOF_IDS.search(proof)
+    return (_PROOF_IDS.sub("", proof), found.group(1).strip()) if found else (proof, "")
+
+
 def summary_model(
     summaries: pd.DataFrame,
     positions: pd.DataFrame,
@@ -304,7 +314,8 @@ def summary_model(
         flags = ""
         if proof and memberships is not None and references is not None:
             flags = step_flags([ref for ref in _REF_ID.findall(proof) if ref in references.index], memberships, references)
-        eras.append({"era": era, "label": label, "context": shown, "proof": proof, "flags": flags})
+        proof, ids = _proof_ids(proof)
+        eras.append({"era": era, "label": label, "context": shown, "proof": proof, "ids": ids, "flags": flags})
     return {
         "eras": eras,
         "rows": rows,

@@ -16,7 +16,7 @@ from perucorpus.base.dates import in_words, parse
 from perucorpus.base.schemas import EXIT_QUESTIONS, TIERS
 from perucorpus.base.vocabulary import STATUS_WORDS
 from perucorpus.facts.quotes import paragraph_number, short_citation
-from perucorpus.facts.sourcing import TIER_TAGS
+from perucorpus.facts.sourcing import TIER_WORDS
 from perucorpus.facts.translations import NOT_TRANSLATED, english_sentences, quoted_sentences
 from perucorpus.text.cleaning import CleanView
 from perucorpus.text.voices import QUOTED
@@ -25,6 +25,8 @@ from perucorpus.text.voices import QUOTED
 DERIVED = "*"
 #: What :data:`DERIVED` means, for a caption or footnote wherever it appears.
 DERIVED_NOTE = "* a date worked out from its source (for example from a weekday and the report's date), not printed in it"
+#: :data:`DERIVED` in words, where a sentence rather than a table cell gives a worked-out date.
+DERIVED_WORDS = "a date worked out from its source, not printed in it"
 _ID = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
 
 
@@ -42,42 +44,59 @@ def publishers(ref_ids, references: pd.DataFrame) -> str:
     return ", ".join(dict.fromkeys(references.at[ref, "publisher"] for ref in _best_first(ref_ids, references)))
 
 
-#: What the reading line adds beside a finding that rests on one reference that is not primary: its tier, named as
-#: in :data:`perucorpus.facts.sourcing.TIER_TAGS` (notebook 03's list of references explains the tiers).
-SINGLE_SOURCE = "single source, tier: {tier}"
-
-
+#: What the reading line adds beside a finding that rests on one reference that is not primary: its tier in plain
+#: words (:data:`perucorpus.facts.sourcing.TIER_WORDS`), and with ``named`` its publisher first.
+SINGLE_SOURCE = "one source: {tier}"
 #: What the reading line adds beside a finding that rests on aggregators or mirrors alone (the tier whose facts
 #: must say :data:`perucorpus.facts.sourcing.WEAK_SOURCE` in their note).
-WEAK_ONLY = "aggregators or mirrors only, tier: {tier}"
+WEAK_ONLY = "only sites that compile or copy others' work"
 
 
-def source_flag(ref_ids, references: pd.DataFrame) -> str:
+def source_flag(ref_ids, references: pd.DataFrame, named: bool = False) -> str:
     """The caveat a reader reads beside a fact resting on ``ref_ids`` (``references`` indexed by ``ref_id``), from
-    the references' tiers: :data:`SINGLE_SOURCE` when it rests on one reference that is not primary, :data:`WEAK_ONLY`
+    the references' tiers: :data:`SINGLE_SOURCE` when it rests on one reference that is not primary ("one source: an
+    outlet not of record"; ``named``: "one source: El Reportero Andino, an outlet not of record"), :data:`WEAK_ONLY`
     when every reference is an aggregator or mirror; "" otherwise. The one rule for every flag the notebooks show
-    (:func:`sourced`, :func:`single_source_steps`, :func:`flagged`, the record's facts and notes).
+    (:func:`sourced`, :func:`single_source_steps`, :func:`flagged`, :func:`lone_sources`, the record's facts and notes).
     """
     refs = {ref for ref in ref_ids if isinstance(ref, str) and ref}
     tiers = {references.at[ref, "tier"] for ref in refs}
     if len(refs) == 1 and tiers != {"primary"}:
-        return SINGLE_SOURCE.format(tier=TIER_TAGS[tiers.pop()])
+        tier = TIER_WORDS[tiers.pop()]
+        ref = refs.pop()
+        return SINGLE_SOURCE.format(tier=f"{references.at[ref, 'publisher']}, {tier}" if named else tier)
     if tiers == {"aggregator_or_mirror"}:
-        return WEAK_ONLY.format(tier=TIER_TAGS["aggregator_or_mirror"])
+        return WEAK_ONLY
     return ""
 
 
-def flagged(text: str, ref_ids, references: pd.DataFrame) -> str:
-    """``text`` (a date, a finding) with :func:`source_flag` in brackets after it where there is one:
-    "14 January 2026 (single source, tier: outlet)".
+def flagged(text: str, ref_ids, references: pd.DataFrame, what: str = "") -> str:
+    """``text`` (a date, a finding) with :func:`source_flag` (the publisher named) in brackets after it where there is
+    one: "14 January 2026 (one source: El Reportero Andino, an outlet not of record)"; ``what`` says what rests on that
+    source: "5 March 2026 (signing date from one source: La República, …)".
     """
-    flag = source_flag(ref_ids, references)
+    flag = source_flag(ref_ids, references, named=True)
+    if flag and what:
+        flag = f"{what} from {flag}"
     return f"{text} ({flag})" if flag else text
+
+
+def lone_sources(rows: pd.DataFrame, references: pd.DataFrame, iso3: str | None = None) -> dict[str, str]:
+    """Each reference that is the only source of a step it records in ``rows`` (``memberships.csv``: the external
+    rows with the same country, grouping, status and start; with ``iso3``, that country's steps only), with that
+    step's :func:`source_flag`: the flag a note citing it carries (:func:`without_ids`), so that a fact resting on
+    one report says so wherever it is read.
+    """
+    external = rows[(rows["source_kind"] == "external") & ((rows["iso3"] == iso3) if iso3 else True)]
+    steps: dict[tuple, set[str]] = {}
+    for row in external.to_dict("records"):  # a step's start may be a partial date: keyed by its text
+        steps.setdefault((row["iso3"], row["grouping"], row["status"], str(row["start"])), set()).add(row["source_ref"])
+    return {next(iter(refs)): flag for refs in steps.values() if len(refs) == 1 and (flag := source_flag(refs, references))}
 
 
 def sourced(ref_ids, references: pd.DataFrame, dated: bool = False) -> str:
     """:func:`publishers` (``dated``: publishers and dates, as :func:`cited` gives them for the reading line), with
-    :func:`source_flag` beside them ("El Reportero Andino (single source, tier: outlet)"), so that a finding resting
+    :func:`source_flag` beside them ("El Reportero Andino (one source: an outlet not of record)"), so that a finding resting
     on one outlet says so where it is read.
     """
     shown = cited(ref_ids, references)[0] if dated else publishers(ref_ids, references)
@@ -89,7 +108,7 @@ def sourced(ref_ids, references: pd.DataFrame, dated: bool = False) -> str:
 def step_flags(ref_ids, rows: pd.DataFrame, references: pd.DataFrame) -> str:
     """The external steps of ``rows`` (``memberships.csv``) that cite one of ``ref_ids``, each judged by
     :func:`source_flag` over every reference recording the same step (country, grouping, status, date), the flagged
-    ones named with their flag ("Qatar designated: single source, tier: outlet"), "; "
+    ones named with their flag ("Qatar designated (one source: an outlet not of record)"), "; "
     between them; "" when none is flagged. For a fact typed in prose that names its reference ids (an era's US
     context in ``eras.csv``).
     """
@@ -104,7 +123,7 @@ def step_flags(ref_ids, rows: pd.DataFrame, references: pd.DataFrame) -> str:
             & (external["start"] == row["start"])
         ]
         if flag := source_flag(same["source_ref"], references):
-            shown.append(f"{row['country_en']} {' '.join(STATUS_WORDS[row['status']].split())}: {flag}")
+            shown.append(f"{row['country_en']} {' '.join(STATUS_WORDS[row['status']].split())} ({flag})")
     return "; ".join(shown)
 
 
@@ -138,11 +157,27 @@ def dates_in_words(text: str) -> str:
     return _ISO_DAY.sub(lambda match: in_words(parse(match.group())), text)
 
 
-def without_ids(text: str, references: pd.DataFrame) -> str:
+def without_ids(text: str, references: pd.DataFrame, flags: dict[str, str] | None = None) -> str:
     """``text`` with every reference id it names replaced by the reference's publisher ("(sre_2017_lima_declaration)"
-    → "(Secretaría de Relaciones Exteriores (México))"); other words are left as they are.
+    → "(Secretaría de Relaciones Exteriores (México))"); other words are left as they are. With ``flags`` (reference
+    id → flag, :func:`lone_sources`), for the reading line: a flagged reference keeps its flag ("(El Reportero Andino;
+    one source: an outlet not of record)"), and an aggregator or mirror says what it is ("(Wikipedia, a site that
+    compiles or copies others' work)").
     """
-    return _ID.sub(lambda m: references.at[m.group(), "publisher"] if m.group() in references.index else m.group(), text)
+
+    def named(match: re.Match) -> str:
+        ref = match.group()
+        if ref not in references.index:
+            return ref
+        shown = references.at[ref, "publisher"]
+        if flags is None:
+            return shown
+        if ref in flags:
+            return f"{shown}; {flags[ref]}"
+        tier = references.at[ref, "tier"]
+        return f"{shown}, {TIER_WORDS[tier]}" if tier == "aggregator_or_mirror" else shown
+
+    return _ID.sub(named, text)
 
 
 def steps_table(events: pd.DataFrame, references: pd.DataFrame, names: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -173,20 +208,16 @@ def steps_table(events: pd.DataFrame, references: pd.DataFrame, names: dict[str,
 
 def single_source_steps(events: pd.DataFrame, references: pd.DataFrame) -> str:
     """A sentence naming each step of ``events`` (:func:`perucorpus.facts.memberships.steps`) dated from a reference
-    that is not primary (each step cites one), with its publisher and tier, so the caveat is read beside the timeline; ""
+    that is not primary (each step cites one), with its :func:`source_flag` (publisher named), so the caveat is read
+    beside the timeline; ""
     when there is none.
     """
     shown = [
-        f"{row['event']} ({plain_date(row['start'], row['start_basis'])}; {publishers([row['source_ref']], references)}, "
-        f"tier: {TIER_TAGS[references.at[row['source_ref'], 'tier']]})"
+        f"{row['event']} ({plain_date(row['start'], row['start_basis'])}; {flag})"
         for row in events.to_dict("records")
-        if source_flag([row["source_ref"]], references)
+        if (flag := source_flag([row["source_ref"]], references, named=True))
     ]
-    return (
-        f"Dated from one reference that is not primary (tiers: see the references cited, below): {'; '.join(shown)}."
-        if shown
-        else ""
-    )
+    return f"Each dated from one report that is not an official source: {'; '.join(shown)}." if shown else ""
 
 
 def terms_table(presidents: pd.DataFrame, references: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -276,24 +307,32 @@ def status_table(found: list[dict], references: pd.DataFrame, translations: pd.D
 SAME_PASSAGE = "(the same passage as in the row for {country}, above)"
 
 
+#: Between two passages in quotation marks of one sentence (an Arabic comma: the column reads right to left).
+QUOTES_JOINED = "، "
+
+
 def quoted_passages(
     views: dict[str, CleanView], raws: dict[str, str], names: dict[str, str], translations: pd.DataFrame
 ) -> pd.DataFrame:
     """Every passage in quotation marks (:data:`perucorpus.text.voices.QUOTED`, in each article's clean view) for a
     reader: ``article`` (reader name and ¶), ``in quotation marks`` and ``in English`` (our rendering of the sentence
-    that holds it, :func:`claim_english`).
+    that holds it, :func:`claim_english`). Passages in the same sentence share one row (their quotes joined by
+    :data:`QUOTES_JOINED`), so that a sentence is not printed twice.
     """
     rows = []
     for article_id, view in views.items():
         for match in QUOTED.finditer(view.text):
             start, end = view.span_to_raw(match.start(1), match.end(1))
-            rows.append(
-                {
-                    "article": short_citation(names[article_id], raws[article_id], start),
-                    "in quotation marks": match.group(1),
-                    "in English": claim_english(translations, raws[article_id], article_id, start, (), end),
-                }
-            )
+            row = {
+                "article": short_citation(names[article_id], raws[article_id], start),
+                "in quotation marks": match.group(1),
+                "in English": claim_english(translations, raws[article_id], article_id, start, (), end),
+            }
+            last = rows[-1] if rows else {}
+            if last and (last["article"], last["in English"]) == (row["article"], row["in English"]):
+                last["in quotation marks"] += QUOTES_JOINED + row["in quotation marks"]
+            else:
+                rows.append(row)
     return pd.DataFrame(rows, columns=["article", "in quotation marks", "in English"])
 
 
@@ -339,10 +378,24 @@ def with_reader_names(text: str, names: dict[str, str]) -> str:
 _RANGE = re.compile(r"(\d{4}-\d{2}(?:-\d{2})?)/(\d{4}-\d{2}(?:-\d{2})?), articles\.csv")
 
 
+#: A membership row named in a derivation: "the exit_dropped row of memberships.csv".
+_STEP_ROW = re.compile(r"the (\w+) row of memberships\.csv")
+
+
 def derivation_in_words(text: str, references: pd.DataFrame) -> str:
     """A date's derivation as a reader reads it: date ranges and dates in words, publishers for reference ids,
-    no file names ("(2021-08/2021-09-07, articles.csv)" → "(August 2021 to 7 September 2021)").
+    no file names ("(2021-08/2021-09-07, articles.csv)" → "(August 2021 to 7 September 2021)"; "the exit_dropped row
+    of memberships.csv" → "the record “exit announced, then dropped” in notebook 03").
     """
     text = _RANGE.sub(lambda m: f"{plain_date(m.group(1))} to {plain_date(m.group(2))}", text)
     text = text.replace("(articles.csv: stated in the file's header)", "(stated at the head of the article)")
+    text = text.replace("references.csv, ref_id ", "")  # the id becomes its publisher below
+    text = _STEP_ROW.sub(
+        lambda m: (
+            f"the record “{' '.join(STATUS_WORDS[m.group(1)].split())}” in notebook 03"
+            if m.group(1) in STATUS_WORDS
+            else m.group()
+        ),
+        text,
+    )
     return without_ids(dates_in_words(text), references)

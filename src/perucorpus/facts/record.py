@@ -25,7 +25,7 @@ from perucorpus.base.schemas import RECORD_FACTS, RECORD_NOTES, TIERS
 from perucorpus.base.tables import DataError
 from perucorpus.facts.heads_of_state import in_office
 from perucorpus.facts.memberships import EXIT_STATUSES, EXIT_WORDS, external_rows, peru_step_row
-from perucorpus.facts.readable import flagged, reference_date, sourced
+from perucorpus.facts.readable import DERIVED_WORDS, flagged, reference_date, sourced
 from perucorpus.facts.sourcing import cite, dated_row
 
 LEAD = "What the record adds:"
@@ -54,10 +54,10 @@ def peru_signing_2026(rows: pd.DataFrame, presidents: pd.DataFrame, references: 
     host = "USA" in set(summit["iso3"])
     attended = sorted(country_label(iso3)[0] for iso3 in set(summit["iso3"]) - {"USA"})
     first = summit.sort_values("start_date", kind="stable").iloc[0]
-    held = in_words(first["start_date"]) + (" (derived)" if first["start_basis"] == "derived" else "")
+    held = in_words(first["start_date"]) + (f" ({DERIVED_WORDS})" if first["start_basis"] == "derived" else "")
     return (
         f"{LEAD} Peru signed the counter-cartel joint security declaration on "
-        f"{flagged(in_words(signed_on), [signing['source_ref']], references)}, under "
+        f"{flagged(in_words(signed_on), [signing['source_ref']], references, what='signing date')}, under "
         f"{now['name']}, {before['name']} having left office on {in_words(before['end'])} (the summary table's record "
         f"note, with its sources). Peru {there} among the {len(attended)} countries the references record at the "
         f"Miami summit of {held}{', with the United States as host' if host else ''}: {', '.join(attended)} "
@@ -123,11 +123,12 @@ def _row_place(frame: pd.DataFrame, row: pd.Series) -> str:
     return f"{Path(frame.attrs['source']).name} line {frame.attrs['lines'][row.name]}"
 
 
-def _dated(row: pd.Series, references: pd.DataFrame) -> str:
+def _dated(row: pd.Series, references: pd.DataFrame, what: str = "") -> str:
     """A step's date in words, with its source's flag where it rests on one reference that is not primary
-    (:func:`perucorpus.facts.readable.flagged`): "14 January 2026 (single source, tier: outlet)".
+    (:func:`perucorpus.facts.readable.flagged`): "14 January 2026 (one source: El Reportero Andino, an outlet not of
+    record)"; ``what`` names what rests on it where the fact cites other sources too ("signing date").
     """
-    return flagged(in_words(row["start"]), [row["source_ref"]], references)
+    return flagged(in_words(row["start"]), [row["source_ref"]], references, what)
 
 
 def _step_trace(rows: pd.DataFrame, row: pd.Series, references: pd.DataFrame) -> str:
@@ -169,7 +170,7 @@ def peru_government_2026(rows: pd.DataFrame, presidents: pd.DataFrame, reference
     before = presidents[presidents["end"].notna() & (presidents["end"] <= signing["start_date"])].sort_values("end").iloc[-1]
     described = re.sub(r"\s*\((.*)\)$", r", \1", _described(now))  # "Interim (Perú Libre)" → "Interim, Perú Libre"
     return Fact(
-        f"Record: Peru signed the declaration on {_dated(signing, references)}, under {now['name']} "
+        f"Record: Peru signed the declaration on {_dated(signing, references, 'signing date')}, under {now['name']} "
         f"({described[0].lower() + described[1:]}; president since {in_words(now['start'])}); "
         f"{before['name']} had left office on {in_words(before['end'])}.",
         f"{_step_trace(rows, signing, references)}; {_row_place(presidents, now)} ({now['name']}: from "

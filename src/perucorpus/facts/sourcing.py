@@ -34,6 +34,13 @@ from perucorpus.base.schemas import BASES, TIERS
 
 #: The tag shown beside a citation, one per tier.
 TIER_TAGS = {"primary": "primary", "wire_or_major": "wire/major", "other_outlet": "outlet", "aggregator_or_mirror": "aggregator"}
+#: Each tier in plain words, for the reading line ("one source: an outlet not of record"), where a tag would be jargon.
+TIER_WORDS = {
+    "primary": "an official source",
+    "wire_or_major": "a news agency or paper of record",
+    "other_outlet": "an outlet not of record",
+    "aggregator_or_mirror": "a site that compiles or copies others' work",
+}
 #: What a fact's note must say when it rests on aggregators or mirrors alone (followed by why).
 WEAK_SOURCE = "Weak source:"
 #: The note of a fact in each file that cites references (where :data:`WEAK_SOURCE` goes).

@@ -27,7 +27,7 @@ TIMELINE_SPAN = ("2017-01-01", "2026-07-01")
 OWN_TEXTS = {
     "figure.maps.lima_title": "Lima Group, end of 2021\n(public references)",
     "figure.maps.signatories_title": "Signatories of the counter-cartel declaration,\nMarch 2026 (as {explainer} lists them)",
-    "figure.maps.attended": "took part in the 5 March conference;\nnot on the signatory list",
+    "figure.maps.attended": "took part in the 4–5 March conference;\nnot on the list (reports disagree\non whether it signed)",
     "figure.timeline.title": "Peru 2017–2026: presidents (bands) and steps between the groupings (lines)",
     "figure.timeline.event": "{date}{mark}: {event}",
     "figure.timeline.footnote": "* date worked out from the sources rather than stated in them; → president still in office",
@@ -130,6 +130,17 @@ def legend_words(text: FigureText, statuses) -> dict[str, str]:
         joined = joiner.join(" ".join(words.split()) for words in shown)
         labels[category] = joined if len(joined) <= 30 else (joiner.rstrip() + "\n").join(shown)
     return labels
+
+
+def described(text: FigureText, statuses, extras: dict[str, str] | None = None) -> str:
+    """How many countries fall in each display category, in legend order, each named by its legend's words
+    (:func:`legend_words`, with ``extras`` as the map rewords them): a text alternative that says what the legend says.
+    """
+    words = legend_words(text, statuses) | (extras or {})
+    counts = statuses.map(figures.STATUS_CATEGORY).value_counts()
+    return ", ".join(
+        f"{' '.join(words[category].split())} {counts[category]}" for category in figures.CATEGORIES if category in counts
+    )
 
 
 def _wrapped(label: str, wrap: int | None) -> str:
@@ -256,10 +267,11 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
             if all(abs(ax.get_window_extent().width - size) < 2 for ax, size in zip((first, second), sizes)):
                 break  # within 2 pixels (half a per cent) of the size the names were placed at
     data = figures.with_country_names(pd.concat(drawn, ignore_index=True))
+    attended = {"attended": text.plain("figure.maps.attended")}
     alt = (
         "Two equal-area maps of the Americas, every state named in the tables labelled. Lima Group at the end of 2021: "
-        f"{maps.describe_statuses(lima_2021)}. Signatories of the March 2026 declaration and states named as absent, "
-        f"as {explainer} lists them: {maps.describe_statuses(coalition_view)}."
+        f"{described(text, lima_2021)}. Signatories of the March 2026 declaration and states named as absent, "
+        f"as {explainer} lists them: {described(text, coalition_view, attended)}."
     )
     return figure, data, alt
 

@@ -74,9 +74,15 @@ class Page:
         return [(anchor, _text(heading)) for anchor, heading in re.findall(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', self.body, re.S)]
 
 
+#: Tags that end a word where they stand (table cells, paragraphs, list items): read as a space, so that the words of
+#: two cells ("Colombia", "Haiti") do not run together into one.
+_BREAKING_TAG = re.compile(r"</?(?:td|th|tr|p|li|div|br|caption|table|h[1-6]|summary|details)\b[^>]*>", re.I)
+
+
 def _text(fragment: str) -> str:
     fragment = re.sub(r'<a class="anchor-link".*?</a>', "", fragment, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+    fragment = _BREAKING_TAG.sub(" ", fragment)
+    return re.sub(r"[ \t]{2,}", " ", html.unescape(re.sub(r"<[^>]+>", "", fragment))).strip()
 
 
 def _rewrite_links(page: str) -> str:
@@ -112,6 +118,10 @@ def _fragment(name: str, *args) -> str:
     return str(getattr(_environment().get_template("reading/fragments.html.j2").module, name)(*args))
 
 
+#: The files offered under each figure, in the reading line's words (the figure's file name is its link's tooltip).
+FIGURE_FILES = ((".svg", "the drawing (SVG)"), (".csv", "the values drawn (CSV)"))
+
+
 def _figure_links(body: str, figures: Path) -> str:
     """After each figure shown from ``figures/`` (matched by its bytes), links to its SVG and the CSV of its values."""
     by_digest = {hashlib.sha256(path.read_bytes()).hexdigest(): path.stem for path in sorted(figures.glob("*.png"))}
@@ -120,7 +130,7 @@ def _figure_links(body: str, figures: Path) -> str:
         stem = by_digest.get(hashlib.sha256(base64.b64decode(match.group(1))).hexdigest())
         files = [
             (f"figures/{stem}{suffix}", label)
-            for suffix, label in ((".svg", "SVG"), (".csv", "CSV of the values drawn"))
+            for suffix, label in FIGURE_FILES
             if stem and (figures / f"{stem}{suffix}").is_file()
         ]
         if not files:
@@ -137,9 +147,13 @@ def _exporter(exclude_input: bool = False) -> HTMLExporter:
     return HTMLExporter(template_name="reading", extra_template_basedirs=[str(TEMPLATES)], exclude_input=exclude_input)
 
 
+#: A cell's prompt ("In [3]:", "Out[9]:"): left out of the reading copy, where no reader runs a cell.
+PROMPT = re.compile(r'<div class="prompt[^"]*">[^<]*</div>')
+
+
 def _notebook_body(notebook: nbformat.NotebookNode, figures: Path, exclude_input: bool = False) -> str:
     body, _ = _exporter(exclude_input).from_notebook_node(notebook)
-    return _figure_links(_rewrite_links(body), figures)
+    return _figure_links(_rewrite_links(PROMPT.sub("", body)), figures)
 
 
 def _articles_page(collection: Collection) -> tuple[str, str, list[subject_index.Place]]:
@@ -193,10 +207,10 @@ UNINDEXED = re.compile(
 def _section_places(page: Page) -> list[subject_index.Place]:
     """The text a reader sees in each section of a notebook page (folded code left out)."""
     body = UNINDEXED.sub("", page.body)
-    pieces = re.split(r'(<h2 id="[^"]+"[^>]*>.*?</h2>)', body, flags=re.S)
+    pieces = re.split(r'(<h[23] id="[^"]+"[^>]*>.*?</h[23]>)', body, flags=re.S)  # sections and their subsections
     places = [subject_index.Place(page.name, f"{page.title}: introduction", _text(pieces[0]))]
     for heading, text in zip(pieces[1::2], pieces[2::2]):
-        anchor = re.match(r'<h2 id="([^"]+)"', heading).group(1)
+        anchor = re.match(r'<h[23] id="([^"]+)"', heading).group(1)
         places.append(
             subject_index.Place(f"{page.name}#{anchor}", f"{page.title.split(' · ')[0]} · {_text(heading)}", _text(text))
         )

@@ -511,13 +511,15 @@ def term_panels(top: pd.DataFrame, names: dict[str, str], meta: pd.DataFrame, la
 
 
 def mention_matrix(country_mentions: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
-    """Countries (rows, ``iso3``, most mentioned first, ties in the order found) × (article, form) mentions, every
-    article with a ``name`` and an ``adjective`` column even where it has none (0).
+    """Countries (rows, ``iso3``, most mentioned first, ties in alphabetical order of the English name a reader
+    reads) × (article, form) mentions, every article with a ``name`` and an ``adjective`` column even where it has
+    none (0).
     """
     matrix = country_mentions.pivot_table(index="iso3", columns=["article_id", "form"], values="mentions", fill_value=0)
     columns = pd.MultiIndex.from_product([article_ids, ["name", "adjective"]], names=["article_id", "form"])
     matrix = matrix.reindex(columns=columns, fill_value=0)
-    return matrix.loc[matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    order = sorted(matrix.index, key=lambda iso3: (-matrix.loc[iso3].sum(), country_label(iso3)[0]))
+    return matrix.loc[order]
 
 
 def cuts_table(raws: dict[str, str], views: dict[str, CleanView]) -> pd.DataFrame:
