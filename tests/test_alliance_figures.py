@@ -31,6 +31,20 @@ def inputs():
     return rows, shapes, alliance_figures.read_snapshot(DATA), heads_of_state.load_presidents(DATA)
 
 
+@pytest.fixture(scope="module")
+def screen_maps(inputs, arabic):
+    """Notebook 03's maps figure as drawn, in English and in Arabic (drawn once: the tests only read it)."""
+    rows, shapes, snapshot, _ = inputs
+    texts = {"en": alliance_figures.english(), "ar": localised.figure_text(ROOT, arabic)}
+    drawn = {
+        language: alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", text)[0]
+        for language, text in texts.items()
+    }
+    yield drawn
+    for figure in drawn.values():
+        plt.close(figure)
+
+
 def _draw(which: str, inputs, text, explainer: str):
     rows, shapes, snapshot, presidents = inputs
     if which == "maps":
@@ -76,14 +90,13 @@ def test_the_english_figure_keeps_its_words(which, inputs):
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_the_screen_maps_names_keep_clear_of_each_other_and_of_the_leaders(language, inputs, arabic):
+def test_the_screen_maps_names_keep_clear_of_each_other_and_of_the_leaders(language, inputs, screen_maps):
     """Notebook 03's two maps as drawn (laid out at their final size: the 2021 map's names once ran into each
     other when the second panel shrank it): no two names overlap and no leader runs through another country's name
     (Belize's, from the top of the Pacific column, ran through Mexico's).
     """
-    text = alliance_figures.english() if language == "en" else localised.figure_text(ROOT, arabic)
-    rows, shapes, snapshot, _ = inputs
-    figure, _, _ = alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", text)
+    _, shapes, snapshot, _ = inputs
+    figure = screen_maps[language]
     figure.draw_without_rendering()
     renderer = figure._get_renderer()
     points = {maps.marker_position(shapes[iso3]): iso3 for iso3 in snapshot.index if iso3 in shapes}
@@ -101,7 +114,6 @@ def test_the_screen_maps_names_keep_clear_of_each_other_and_of_the_leaders(langu
             problems += [
                 (owner, name) for name, box in boxes.items() if name != owner and path.intersects_bbox(box.expanded(0.9, 0.8))
             ]
-    plt.close(figure)
     assert problems == []
 
 
@@ -394,36 +406,31 @@ def test_the_printed_timeline_pre_shapes_its_arabic_on_old_matplotlib(monkeypatc
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_the_screen_maps_names_lie_on_their_countries_and_their_leaders_cross_nothing(language, inputs, arabic):
+def test_the_screen_maps_names_lie_on_their_countries_and_their_leaders_cross_nothing(language, inputs, screen_maps):
     """Each map of the figure as drawn: a name inside its country lies mostly on it, not on a neighbour ("Paraguay"
     sat mostly on Brazil); no leader crosses another name, another country's circle (Jamaica's cut through Haiti's)
     or another leader (Honduras's crossed Costa Rica's).
     """
     from map_checks import inside_shares, leader_problems, named_axes
 
-    text = alliance_figures.english() if language == "en" else localised.figure_text(ROOT, arabic)
-    rows, shapes, snapshot, _ = inputs
-    figure, _, _ = alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", text)
-    both = named_axes(figure)
+    shapes = inputs[1]
+    both = named_axes(screen_maps[language])
     assert len(both) == 2
     for axes in both:
         shares = inside_shares(axes, shapes)
         assert len(shares) >= 8
         assert {iso3: share for iso3, share in shares.items() if share[0] < 0.6 or share[1] > 0.25} == {}
         assert leader_problems(axes) == []
-    plt.close(figure)
 
 
-def test_the_screen_maps_names_are_readable_at_the_pages_width(inputs):
+def test_the_screen_maps_names_are_readable_at_the_pages_width(screen_maps):
     """A page shows the figure about 900 px wide: a country's name (SCREEN_LABEL_SIZE points at the PNG's dpi) is
     then label pt × dpi/72 × 900/(figure width in px) ≥ 9 px high (side by side, 20 inches wide, it was about 6).
     """
-    rows, shapes, snapshot, _ = inputs
-    figure, _, _ = alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", alliance_figures.english())
+    figure = screen_maps["en"]
     dpi = plt.rcParams["savefig.dpi"]
     width = figure.get_size_inches()[0] * dpi  # the PNG's width: the figure is laid out by its engine, not cropped
     sizes = {t.get_fontsize() for ax in figure.axes for t in ax.texts if (t.get_gid() or "").startswith("label:")}
-    plt.close(figure)
     assert sizes == {alliance_figures.SCREEN_LABEL_SIZE}
     shown = min(sizes) * dpi / 72 * alliance_figures.PAGE_WIDTH / width
     assert shown >= alliance_figures.PAGE_LABEL_PX

@@ -356,6 +356,7 @@ def test_the_english_column_isolates_its_arabic_in_either_edition():
     assert '<bdi dir="ltr"' not in row.split('dir="rtl" lang="ar">', 1)[0].split('lang="en">', 1)[1]
 
 
+@pytest.mark.slow  # writes both editions' pages
 def test_every_link_of_the_pack_and_its_arabic_edition_resolves(tmp_path):
     """Every address a page of either edition links to is a file of the pack (or of its twin edition), with the anchor
     it names. A page of the pack links nothing outside the two editions (a teacher may hand them out without the
