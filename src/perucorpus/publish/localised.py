@@ -66,8 +66,8 @@ def data_texts(root: Path | str) -> dict[str, str]:
 #: Each language's list separators, as the pages write them between items (``sep.semicolon``, ``sep.comma``).
 #: ``title_*`` around a reference's title, ``headline_*`` between an article's outlet and its headline: in Arabic a
 #: Latin title stands in guillemets, without its final full stop (a full stop after a left-to-right run lands at
-#: its left, where it reads as the title's first character); an Arabic article line names its headline «عنوانه» after
-#: a semicolon and closes it with a full stop ("…؛ عنوانه «…».").
+#: its left, where it reads as the title's first character); an Arabic article line gives its headline «بعنوان» ("titled",
+#: the same for a masculine or feminine article name) after a semicolon and closes it with a full stop ("…؛ بعنوان «…».").
 SEPARATORS = {
     "en": {"semicolon": "; ", "comma": ", ", "title_open": "", "title_close": ". ", "headline_open": ". ", "headline_close": ""},
     "ar": {
@@ -75,7 +75,7 @@ SEPARATORS = {
         "comma": "، ",
         "title_open": "«",
         "title_close": "»، ",
-        "headline_open": "؛ عنوانه «",
+        "headline_open": "؛ بعنوان «",
         "headline_close": "».",
     },
 }
