@@ -207,7 +207,7 @@ SLIDE_LEGIBLE = 14.0
 #: The maps as the slides show them, one map a slide, at the width of the slide's content box (mm, printed at scale 1).
 SLIDE_MAP_SIZES = {
     f"{MAPS}_slide_{number + 1}": Print(
-        width=298.0, height=118.0, label_size=14.0, legend_size=14.0, title_size=18.0, title_room=16.0, maps=(number,)
+        width=298.0, height=124.0, label_size=14.0, legend_size=14.0, title_size=18.0, title_room=16.0, maps=(number,)
     )
     for number in range(2)
 }
