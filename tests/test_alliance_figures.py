@@ -362,14 +362,14 @@ def _printed_widths(pdf: Path, drawing: Path) -> list[float]:
 @pytest.mark.parametrize("folder", ["classroom", "ar"])
 @pytest.mark.parametrize("pdf", ["handout.pdf", "student.pdf", "facilitator.pdf", "slides.pdf"])
 def test_the_pack_prints_the_timeline_s_texts_at_a_legible_size(folder, pdf, inputs, arabic):
-    """Whichever drawing of the timeline a PDF prints (for print, or the screen's on a slide), its smallest text, at
+    """Whichever drawing of the timeline a PDF prints (for print, for the slide or the screen's), its smallest text, at
     the scale printed (the drawing's pixels over the width they cover), stays at least LEGIBLE points: the screen
     timeline shrunk into the handout's 60 mm (about 5 points) fails this.
     """
     import shutil
 
     built = ROOT / "_build" / folder
-    stems = (alliance_figures.TIMELINE, alliance_figures.TIMELINE_PRINT)
+    stems = (alliance_figures.TIMELINE, alliance_figures.TIMELINE_PRINT, alliance_figures.TIMELINE_SLIDE)
     drawings = {stem: built / "figures" / f"{stem}.png" for stem in stems if (built / "figures" / f"{stem}.png").is_file()}
     if not (built / pdf).is_file() or not drawings or not shutil.which("pdfimages"):
         pytest.skip("no pack built (make notebooks) or no poppler")
@@ -377,7 +377,7 @@ def test_the_pack_prints_the_timeline_s_texts_at_a_legible_size(folder, pdf, inp
     assert len(shown) == 1, f"{folder}/{pdf} does not show the timeline once: {shown}"
     (stem, printed_mm), text = shown[0], alliance_figures.english() if folder == "classroom" else None
     rows, _, _, presidents = inputs
-    printed = alliance_figures.TIMELINE_PRINT_SIZE if stem == alliance_figures.TIMELINE_PRINT else None
+    printed = DRAWINGS[stem][1]
     figure, _, _ = alliance_figures.draw_timeline(rows, presidents, text or localised.figure_text(ROOT, arabic), printed)
     figure.draw_without_rendering()
     smallest = min(t.get_fontsize() for t in figure.findobj(Text) if t.get_text().strip() and t.get_visible())
@@ -460,8 +460,8 @@ DRAWINGS = {
 } | {stem: ("maps", size) for stem, size in alliance_figures.SLIDE_MAP_SIZES.items()}
 
 
-def _smallest_text(stem: str, inputs, text) -> tuple[float, float]:
-    """(The smallest text size (points) of the drawing ``stem`` as :data:`DRAWINGS` draws it, its width in mm)."""
+def _smallest_text(stem: str, inputs, text) -> float:
+    """The smallest text size (points) of the drawing ``stem`` as :data:`DRAWINGS` draws it."""
     rows, shapes, snapshot, presidents = inputs
     which, size = DRAWINGS[stem]
     if which == "maps":
@@ -470,9 +470,8 @@ def _smallest_text(stem: str, inputs, text) -> tuple[float, float]:
         figure = alliance_figures.draw_timeline(rows, presidents, text, size)[0]
     figure.draw_without_rendering()
     smallest = min(t.get_fontsize() for t in figure.findobj(Text) if t.get_text().strip() and t.get_visible())
-    width = figure.get_size_inches()[0] * 25.4
     plt.close(figure)
-    return smallest, width
+    return smallest
 
 
 def _page_font_sizes(pdf: Path, page: int) -> list[float]:
@@ -499,6 +498,8 @@ def test_the_slides_print_the_maps_and_timeline_texts_at_fourteen_points(folder,
     """
     import shutil
 
+    from PIL import Image
+
     from perucorpus.publish import classroom
 
     built = ROOT / "_build" / folder
@@ -509,7 +510,9 @@ def test_the_slides_print_the_maps_and_timeline_texts_at_fourteen_points(folder,
     shown = {stem: width for stem, path in drawings.items() for width in _printed_widths(built / "slides.pdf", path)}
     assert {DRAWINGS[stem][0] for stem in shown} == {"maps", "timeline"}, shown
     for stem, printed_mm in shown.items():
-        smallest, drawn_mm = _smallest_text(stem, inputs, text)
+        smallest = _smallest_text(stem, inputs, text)
+        with Image.open(drawings[stem]) as image:  # its width as drawn: its whole pixels at the PNG's resolution
+            drawn_mm = image.size[0] / plt.rcParams["savefig.dpi"] * 25.4
         assert smallest * printed_mm / drawn_mm >= alliance_figures.SLIDE_LEGIBLE, (stem, printed_mm, smallest)
     numbers = classroom.slide_numbers((built / "slides.html").read_text(encoding="utf-8"))
     pages = [number for name, number in numbers.items() if name.startswith(("map", "timeline"))]
