@@ -362,14 +362,14 @@ def _printed_widths(pdf: Path, drawing: Path) -> list[float]:
 @pytest.mark.parametrize("folder", ["classroom", "ar"])
 @pytest.mark.parametrize("pdf", ["handout.pdf", "student.pdf", "facilitator.pdf", "slides.pdf"])
 def test_the_pack_prints_the_timeline_s_texts_at_a_legible_size(folder, pdf, inputs, arabic):
-    """Whichever drawing of the timeline a PDF prints (for print, or the screen's on a slide), its smallest text, at
+    """Whichever drawing of the timeline a PDF prints (for print, for the slide or the screen's), its smallest text, at
     the scale printed (the drawing's pixels over the width they cover), stays at least LEGIBLE points: the screen
     timeline shrunk into the handout's 60 mm (about 5 points) fails this.
     """
     import shutil
 
     built = ROOT / "_build" / folder
-    stems = (alliance_figures.TIMELINE, alliance_figures.TIMELINE_PRINT)
+    stems = (alliance_figures.TIMELINE, alliance_figures.TIMELINE_PRINT, alliance_figures.TIMELINE_SLIDE)
     drawings = {stem: built / "figures" / f"{stem}.png" for stem in stems if (built / "figures" / f"{stem}.png").is_file()}
     if not (built / pdf).is_file() or not drawings or not shutil.which("pdfimages"):
         pytest.skip("no pack built (make notebooks) or no poppler")
@@ -377,7 +377,7 @@ def test_the_pack_prints_the_timeline_s_texts_at_a_legible_size(folder, pdf, inp
     assert len(shown) == 1, f"{folder}/{pdf} does not show the timeline once: {shown}"
     (stem, printed_mm), text = shown[0], alliance_figures.english() if folder == "classroom" else None
     rows, _, _, presidents = inputs
-    printed = alliance_figures.TIMELINE_PRINT_SIZE if stem == alliance_figures.TIMELINE_PRINT else None
+    printed = DRAWINGS[stem][1]
     figure, _, _ = alliance_figures.draw_timeline(rows, presidents, text or localised.figure_text(ROOT, arabic), printed)
     figure.draw_without_rendering()
     smallest = min(t.get_fontsize() for t in figure.findobj(Text) if t.get_text().strip() and t.get_visible())
@@ -448,3 +448,75 @@ def test_the_maps_text_alternative_uses_the_legends_words():
     chile = pd.Series({"CHL": "attended", "PER": "signatory"})
     extras = {"attended": text.plain("figure.maps.attended")}
     assert "(reports disagree on whether it signed) 1" in alliance_figures.described(text, chile, extras)
+
+
+#: Each drawing of the maps and the timeline the pack may show: stem → (what it draws, its size: None on screen).
+DRAWINGS = {
+    alliance_figures.MAPS: ("maps", None),
+    alliance_figures.MAPS_PRINT: ("maps", alliance_figures.PRINT),
+    alliance_figures.TIMELINE: ("timeline", None),
+    alliance_figures.TIMELINE_PRINT: ("timeline", alliance_figures.TIMELINE_PRINT_SIZE),
+    alliance_figures.TIMELINE_SLIDE: ("timeline", alliance_figures.TIMELINE_SLIDE_SIZE),
+} | {stem: ("maps", size) for stem, size in alliance_figures.SLIDE_MAP_SIZES.items()}
+
+
+def _smallest_text(stem: str, inputs, text) -> float:
+    """The smallest text size (points) of the drawing ``stem`` as :data:`DRAWINGS` draws it."""
+    rows, shapes, snapshot, presidents = inputs
+    which, size = DRAWINGS[stem]
+    if which == "maps":
+        figure = alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", text, size)[0]
+    else:
+        figure = alliance_figures.draw_timeline(rows, presidents, text, size)[0]
+    figure.draw_without_rendering()
+    smallest = min(t.get_fontsize() for t in figure.findobj(Text) if t.get_text().strip() and t.get_visible())
+    plt.close(figure)
+    return smallest
+
+
+def _page_font_sizes(pdf: Path, page: int) -> list[float]:
+    """The sizes (points) of the fonts the words of ``page`` of ``pdf`` are set in (pdftohtml's XML at zoom 1)."""
+    import subprocess
+
+    xml = subprocess.run(
+        ["pdftohtml", "-xml", "-i", "-zoom", "1", "-stdout", "-f", str(page), "-l", str(page), str(pdf)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    used = set(re.findall(r'<text [^>]*font="(\d+)"', xml))
+    return [float(size) for font, size in re.findall(r'<fontspec id="(\d+)" size="([\d.]+)"', xml) if font in used]
+
+
+@pytest.mark.parametrize("folder", ["classroom", "ar"])
+def test_the_slides_print_the_maps_and_timeline_texts_at_fourteen_points(folder, inputs, arabic):
+    """Projected, a slide's text must read from the back of a room: on the slide PDF (a 16:9 page as the deck prints
+    it), every drawing of the maps or the timeline it shows prints its smallest text at SLIDE_LEGIBLE points or more
+    (its size drawn times the scale printed: its pixels over the width they cover, pdfimages), and the words the map
+    and timeline slides set as text (key, caption) are as large. The print maps enlarged to a slide (about 10 pt) and
+    the screen timeline shrunk to it (about 9 pt) fail this.
+    """
+    import shutil
+
+    from PIL import Image
+
+    from perucorpus.publish import classroom
+
+    built = ROOT / "_build" / folder
+    if not (built / "slides.pdf").is_file() or not shutil.which("pdfimages") or not shutil.which("pdftohtml"):
+        pytest.skip("no pack built (make notebooks) or no poppler")
+    text = alliance_figures.english() if folder == "classroom" else localised.figure_text(ROOT, arabic)
+    drawings = {stem: built / "figures" / f"{stem}.png" for stem in DRAWINGS if (built / "figures" / f"{stem}.png").is_file()}
+    shown = {stem: width for stem, path in drawings.items() for width in _printed_widths(built / "slides.pdf", path)}
+    assert {DRAWINGS[stem][0] for stem in shown} == {"maps", "timeline"}, shown
+    for stem, printed_mm in shown.items():
+        smallest = _smallest_text(stem, inputs, text)
+        with Image.open(drawings[stem]) as image:  # its width as drawn: its whole pixels at the PNG's resolution
+            drawn_mm = image.size[0] / plt.rcParams["savefig.dpi"] * 25.4
+        assert smallest * printed_mm / drawn_mm >= alliance_figures.SLIDE_LEGIBLE, (stem, printed_mm, smallest)
+    numbers = classroom.slide_numbers((built / "slides.html").read_text(encoding="utf-8"))
+    pages = [number for name, number in numbers.items() if name.startswith(("map", "timeline"))]
+    assert len(pages) >= 2
+    for page in pages:
+        sizes = _page_font_sizes(built / "slides.pdf", page)
+        assert sizes and min(sizes) >= alliance_figures.SLIDE_LEGIBLE, (page, sizes)

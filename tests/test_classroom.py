@@ -240,7 +240,8 @@ def test_the_lesson_plan_numbers_the_slides_as_the_deck_does(root_pack):
     numbers = classroom.slide_numbers(pages["slides.html"])
     assert list(numbers)[:3] == ["title", "question", "articles"] and numbers["map"] > numbers["table-1"]
     opening = _text(pages["lesson_plan.html"])
-    assert f"slides {numbers['map']} and {numbers['timeline']}" in opening
+    assert numbers["map-2026"] == numbers["map"] + 1  # one map a slide
+    assert f"slides {numbers['map']}, {numbers['map-2026']} and {numbers['timeline']}" in opening
     assert "{slide:" not in pages["lesson_plan.html"]
     assert classroom.with_slide_numbers("slide {slide:map}", {"title": 1, "map": 9}) == "slide 9"
     with pytest.raises(editions.PackError, match="'maps'"):
@@ -256,13 +257,17 @@ def test_each_question_slide_gives_its_quotation_in_english_with_its_paragraph(r
         assert question.quote_label[:1].upper() + question.quote_label[1:] in section, question.key
 
 
-def test_the_map_slide_shows_the_maps_drawn_for_print(root_pack):
-    """The screen maps' names projected at about 5 pt; the print maps, enlarged to the slide, name every country."""
+def test_the_map_slides_show_the_maps_drawn_for_the_slide_one_a_slide(root_pack):
+    """The print maps enlarged to a slide named their countries at about 9 pt; the slide shows the drawings made for
+    it, one map a slide, at the width they were drawn (their text prints at the size drawn).
+    """
     page = classroom.render(root_pack)["slides.html"]
-    section = page[page.index('id="slide-map"') :]
-    section = section[: section.index("</section>")]
-    assert f'src="figures/{classroom.PRINTED[classroom.MAPS][0]}.png"' in section
-    assert f'src="figures/{classroom.MAPS}.png"' not in section
+    for section_id, (stem, width) in zip(("slide-map", "slide-map-2026"), classroom.SLIDES[classroom.MAPS]):
+        section = page[page.index(f'id="{section_id}"') :]
+        section = section[: section.index("</section>")]
+        assert f'src="figures/{stem}.png"' in section and f"width: {width}mm" in section
+        assert section.count("<img") == 1
+    assert f'src="figures/{classroom.PRINTED[classroom.MAPS][0]}.png"' not in page
 
 
 def test_every_text_of_the_source_is_shown_somewhere(pack_project, monkeypatch):

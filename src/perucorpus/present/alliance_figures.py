@@ -163,7 +163,8 @@ class Print:
     below ``title_room`` mm for its title) and beside it its key, which lists every coloured country under its category
     (:mod:`perucorpus.present.printed_maps`). For the timeline, ``label_size`` is the size of its steps' numbers,
     ``legend_size`` that of its presidents and years, and ``band_top`` the presidents' bands' height (a fraction of
-    the strip's axes).
+    the strip's axes). ``maps``: which of the two maps it draws (0 the 2021 map, 1 the 2026 one), each panel as wide as
+    the figure over their number.
     """
 
     width: float = 186.0
@@ -174,6 +175,7 @@ class Print:
     gap: float = 5.0
     title_room: float = 9.0
     band_top: float = 0.5
+    maps: tuple[int, ...] = (0, 1)
 
     @property
     def inches(self) -> tuple[float, float]:
@@ -199,6 +201,20 @@ MAPS_PRINT = f"{MAPS}_print"
 TIMELINE_PRINT_SIZE = Print(height=38.0, label_size=8.0, legend_size=7.0, band_top=0.52)
 #: The stem of that drawing under the pack's ``figures/``.
 TIMELINE_PRINT = f"{TIMELINE}_print"
+#: The smallest size (points) of a text on a slide as the deck prints it (a 16:9 page 338.7 mm wide): read from the
+#: back of a room.
+SLIDE_LEGIBLE = 14.0
+#: The maps as the slides show them, one map a slide, at the width of the slide's content box (mm, printed at scale 1).
+SLIDE_MAP_SIZES = {
+    f"{MAPS}_slide_{number + 1}": Print(
+        width=298.0, height=124.0, label_size=14.0, legend_size=14.0, title_size=18.0, title_room=16.0, maps=(number,)
+    )
+    for number in range(2)
+}
+#: The timeline as the slides show it: its steps numbered, the slide writing them out under it.
+TIMELINE_SLIDE_SIZE = Print(width=298.0, height=80.0, label_size=16.0, legend_size=16.5, band_top=0.5)
+#: The stem of that drawing under the pack's ``figures/``.
+TIMELINE_SLIDE = f"{TIMELINE}_slide"
 
 
 def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed: Print | None = None):
@@ -225,6 +241,7 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
         (coalition_view, "figure.maps.signatories_title", {"attended": "figure.maps.attended"}),
     )
     if printed:
+        panels = tuple(panels[number] for number in printed.maps)
         figure, drawn = _printed_maps(panels, shapes, labelled, explainer, text, printed)
     else:
         # Stacked, the 2021 map above: each legend beside its map, on the side a reader reaches last (the right in
@@ -289,7 +306,8 @@ def _printed_maps(panels, shapes, labelled, explainer: str, text: FigureText, pr
     figure = plt.figure(figsize=printed.inches)
     map_height = printed.height - printed.title_room
     map_width = map_height * (east - west) / (north - south)
-    panel = (printed.width - printed.gap) / 2
+    count = len(panels)
+    panel = (printed.width - printed.gap * (count - 1)) / count
     key_width = panel - map_width - 2.0
 
     def axes(left: float, width: float, height: float):
@@ -297,7 +315,7 @@ def _printed_maps(panels, shapes, labelled, explainer: str, text: FigureText, pr
 
     drawn = []
     for number, (statuses, title_key, extras) in enumerate(panels):
-        slot = 1 - number if text.right_to_left else number
+        slot = count - 1 - number if text.right_to_left else number
         left = slot * (panel + printed.gap)
         if text.right_to_left:
             map_axes, key_axes = axes(left + panel - map_width, map_width, map_height), axes(left, key_width, map_height - 2)
@@ -512,7 +530,8 @@ def read_snapshot(data: Path | str):
 
 
 def draw_all(data: Path | str, folder: Path | str, text: FigureText, explainer: str, stems=None) -> list[Path]:
-    """Draw the three figures and the printed maps and timeline (:data:`MAPS_PRINT`, :data:`TIMELINE_PRINT`) from the data in ``data`` in ``text``'s
+    """Draw the three figures, the printed maps and timeline (:data:`MAPS_PRINT`, :data:`TIMELINE_PRINT`) and the slides'
+    (:data:`SLIDE_MAP_SIZES`, :data:`TIMELINE_SLIDE`) from the data in ``data`` in ``text``'s
     language, or only those of ``stems``, and write each as ``<stem>.png`` in ``folder`` (the PNG only: what the
     pack's pages show). Returns the files written.
     """
@@ -533,6 +552,10 @@ def draw_all(data: Path | str, folder: Path | str, text: FigureText, explainer: 
         MATRIX: lambda: draw_matrix(snapshot, explainer, text)[0],
         MAPS_PRINT: lambda: draw_maps(rows, shapes, snapshot.index, explainer, text, PRINT)[0],
         TIMELINE_PRINT: lambda: draw_timeline(rows, heads_of_state.load_presidents(data), text, TIMELINE_PRINT_SIZE)[0],
+        TIMELINE_SLIDE: lambda: draw_timeline(rows, heads_of_state.load_presidents(data), text, TIMELINE_SLIDE_SIZE)[0],
+    } | {
+        stem: lambda size=size: draw_maps(rows, shapes, snapshot.index, explainer, text, size)[0]
+        for stem, size in SLIDE_MAP_SIZES.items()
     }
     written = []
     for stem in stems or drawers:

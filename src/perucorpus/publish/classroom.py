@@ -47,6 +47,12 @@ PRINTED = {
     MAPS: (alliance_figures.MAPS_PRINT, alliance_figures.PRINT.width),
     TIMELINE: (alliance_figures.TIMELINE_PRINT, alliance_figures.TIMELINE_PRINT_SIZE.width),
 }
+#: The figures drawn for the slides, each at the width of a slide's content box (mm): the maps one a slide (the deck's
+#: sections ``slide-map`` and ``slide-map-2026``), the timeline with its steps numbered, the slide writing them out.
+SLIDES = {
+    MAPS: [(stem, size.width) for stem, size in alliance_figures.SLIDE_MAP_SIZES.items()],
+    TIMELINE: [(alliance_figures.TIMELINE_SLIDE, alliance_figures.TIMELINE_SLIDE_SIZE.width)],
+}
 MANIFEST = "printed.json"
 #: The article the maps' second title names.
 EXPLAINER = "shield2026_explainer"
@@ -138,6 +144,7 @@ def render(pack: editions.Pack) -> dict[str, str]:
             maps=MAPS,
             timeline=TIMELINE,
             printed=PRINTED,
+            slide_figures=SLIDES,
             keys={TIMELINE: pack.timeline},
             twins=twins(pack.t.language, name),
             **options,
@@ -197,7 +204,7 @@ def write_pages(root: Path | str, target: Path | str, pack: editions.Pack | None
     fresh_folder(target)
     (target / "figures").mkdir()
     stems = sorted({MAPS, TIMELINE} | {figure.stem for figure in pack.figures})
-    printed = [stem for stem, _ in PRINTED.values()]
+    printed = [stem for stem, _ in PRINTED.values()] + [stem for drawn in SLIDES.values() for stem, _ in drawn]
     if pack.t.language != "en":  # drawn in the edition's language by the figure code notebook 03 draws in English
         drawn = draw_figures(root, target / "figures", pack.t.language)
         missing = set(stems + printed) - {path.stem for path in drawn}
