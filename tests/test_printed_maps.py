@@ -55,6 +55,14 @@ def test_the_key_lists_every_country_of_each_category_named_on_the_map_or_not():
     ]
 
 
+def test_an_arabic_key_lists_its_names_by_the_word_after_the_article():
+    """«الولايات المتحدة» stood first, before «البرازيل» and «بيرو»: Arabic lists file a name under the word after «ال»."""
+    categories = dict.fromkeys(["USA", "BRA", "PER", "CAN"], "in")
+    names = {"USA": "الولايات المتحدة", "BRA": "البرازيل", "PER": "بيرو", "CAN": "كندا"}
+    [(_, _, listed)] = printed_maps.key_entries(categories, {"in": "عضو"}, names, empty=False)
+    assert listed == ["البرازيل", "بيرو", "كندا", "الولايات المتحدة"]
+
+
 def test_the_printed_status_map_names_or_lists_every_coloured_country(shapes):
     figure = Figure(figsize=(4.4, 3.1))
     map_axes, key_axes = figure.add_axes((0, 0, 0.5, 1)), figure.add_axes((0.52, 0, 0.48, 1))

@@ -10,6 +10,7 @@ category (a reader counts a category from its list). Both come from one mapping 
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 import numpy as np
@@ -210,6 +211,14 @@ def draw_key(key_axes, entries, size: float, separator: str, right_to_left: bool
     return -y
 
 
+def name_order(name: str) -> str:
+    """A country's name as a key lists it: letters in their plain forms, and an Arabic name by the word after its
+    article («الولايات المتحدة» among the و, as Arabic lists and indexes file it), so the list reads in alphabetical order.
+    """
+    plain = unicodedata.normalize("NFKC", name)
+    return plain[2:] if plain.startswith("ال") else plain
+
+
 def key_entries(categories: dict[str, str], words: dict[str, str], names: dict[str, str], empty: bool):
     """The key of a map coloured by ``categories`` (ISO3 → category): one entry per category shown, in legend order
     (then "" for the uncoloured, when ``empty``), with its ``words`` and the names (``names``, in their sort
@@ -220,7 +229,9 @@ def key_entries(categories: dict[str, str], words: dict[str, str], names: dict[s
     shown = sorted(set(categories.values()) | ({""} if empty else set()), key=_legend_rank)
     entries = []
     for category in shown:
-        listed = sorted(names[iso3] for iso3, which in categories.items() if which == category) if category else []
+        listed = (
+            sorted((names[iso3] for iso3, which in categories.items() if which == category), key=name_order) if category else []
+        )
         entries.append((category, " ".join(words[category].split()), listed))
     return entries
 
