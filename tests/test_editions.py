@@ -177,6 +177,65 @@ def test_the_short_table_quotes_only_words_of_the_printed_passages(root_pack):
             assert part.strip(" .,").casefold() in printed, quotation
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_no_page_prints_what_a_question_asks_students_to_find(language, pack, arabic_pack):
+    """Each question declares the phrases its answer turns on (``find``, ``find_ar``): every one is in its answer, and
+    neither the short table (handout, reader, slides) nor any question's text or slide quotation prints it.
+    """
+    chosen = pack if language == "en" else arabic_pack
+    assert all(question.find for question in chosen.questions), "every question declares what its answer turns on"
+    assert editions.giveaways(chosen) == []
+
+
+def _giveaways_after(project_copy, collection, catalogue, old, new, language="en"):
+    path = project_copy / "teaching" / catalogue
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return editions.giveaways(editions.load(project_copy, language, collection))
+
+
+def test_seed_a_table_cell_that_prints_an_answer_is_caught(project_copy, collection):
+    cell = 'trump_2025_26 = "Trump intends to make Peru a Major Non-NATO Ally (news report)."'
+    leaky = "trump_2025_26 = \"Intended Major Non-NATO Ally status, 'considered … a strong signal of support'.\""
+    assert _giveaways_after(project_copy, collection, "classroom.toml", cell, leaky) == [
+        f"table [united_states] trump_2025_26 prints 'strong signal of support', which {kind} asks for"
+        for kind in ("question 'genre_voice'", "exercise 'mark_news'")
+    ]
+
+
+def test_seed_an_arabic_cell_that_quotes_the_article_where_the_answer_does_is_caught(project_copy, collection):
+    """The Arabic cells may quote the article where the English ones paraphrase: its own words are declared too."""
+    cell = 'text = "يعتزم ترامب منح بيرو صفة حليف رئيسي من خارج الناتو (التقرير الإخباري)."'
+    problems = _giveaways_after(
+        project_copy, collection, "ar.toml", cell, cell.replace("(التقرير", "«إشارة دعم قوية» (التقرير"), "ar"
+    )
+    assert problems == [
+        f"table [united_states] trump_2025_26 prints 'إشارة دعم قوية', which {kind} asks for"
+        for kind in ("question 'genre_voice'", "exercise 'mark_news'")
+    ]
+
+
+def test_seed_a_declaration_its_answer_no_longer_holds_is_caught(project_copy, collection):
+    old, new = 'find = ["founding treaty", ', 'find = ["founding charter", '
+    assert _giveaways_after(project_copy, collection, "classroom.toml", old, new) == [
+        "question 'kinds_of_exit' declares 'founding charter', which its answer does not hold"
+    ]
+
+
+def test_a_text_numbers_the_items_it_names_as_the_pack_does(pack):
+    numbers = {(item.kind, item.key): item.number for item in pack.items}
+    assert editions.item_numbers(tomllib.loads(SOURCE.read_text(encoding="utf-8"))) == numbers
+    text = "questions {question:whose_peru} and {question:attribution}; exercise {exercise:translate}"
+    assert editions.with_item_numbers(text, {**numbers, ("question", "whose_peru"): 9}) == (
+        f"questions 9 and {numbers['question', 'attribution']}; exercise {numbers['exercise', 'translate']}"
+    )
+    with pytest.raises(editions.PackError, match="the question 'whose'"):
+        editions.with_item_numbers("{question:whose}", numbers)
+    framing = next(row for row in pack.table if row["dimension"] == "source_framing")
+    assert f"questions {numbers['question', 'whose_peru']} and {numbers['question', 'attribution']}" in " ".join(framing["cells"])
+
+
 def test_every_president_says_how_the_term_ended(pack):
     names = [line.split(",")[0] for line in (DATA / "peru_heads_of_state.csv").read_text(encoding="utf-8").splitlines()[1:]]
     assert [row["name"] for row in pack.presidents] == names

@@ -25,7 +25,8 @@ from pathlib import Path
 
 #: The pack's English source, under the project's ``teaching/`` folder.
 SOURCE = "classroom.toml"
-#: Fields of the source that are structure, not text: never translated, the same in every language.
+#: Fields of the source that are structure, not text: never translated, the same in every language; ``find`` and
+#: ``find_<lang>`` (the phrases an answer turns on, checked, never shown) are declared per language in the source.
 STRUCTURE = frozenset(
     {
         "evidence",
@@ -41,6 +42,8 @@ STRUCTURE = frozenset(
         "quote_ar",
         "quote_en",
         "quote_article",
+        "find",
+        "find_ar",
     }
 )
 

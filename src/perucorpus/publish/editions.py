@@ -238,6 +238,9 @@ class Item:
     answer_checks: list[Check] = field(default_factory=list)
     model_translation: list[Passage] = field(default_factory=list)
     withheld: list[str] = field(default_factory=list)
+    #: The phrases its answer turns on, in the pack's language (:func:`find_field`): what no page may print before the
+    #: question is asked (:func:`giveaways`).
+    find: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -628,6 +631,7 @@ def _item(builder: _Builder, kind: str, key: str, number: int, entry: dict) -> I
         quote_ar=entry.get("quote_ar", ""),
         quote_article=entry.get("quote_article", ""),
         quote_en=entry.get("quote_en", ""),
+        find=list(entry.get(find_field(t.language), [])),
     )
     if item.quote_ar:
         item.quote_number = quote_paragraph(builder.data, item.quote_article, item.quote_ar)
@@ -764,13 +768,54 @@ def _step(key: str, entry: dict, t: Catalogue, questions: list[Item]) -> Step:
     return Step(key, int(entry["minutes"]), *texts, blocks, int(entry.get("prepare", 0)))
 
 
+#: A question's or an exercise's number in a text (``{question:whose_peru}``, ``{exercise:translate}``): its place in
+#: the pack, so that a text naming an item cannot go stale when the items are reordered.
+ITEM_TOKEN = re.compile(r"\{(question|exercise):(\w+)\}")
+
+
+def item_numbers(source: dict) -> dict[tuple[str, str], int]:
+    """(kind, key) → number of every question and exercise of the teaching ``source``, in the order the pack numbers them."""
+    return {(kind, key): number for kind in ("question", "exercise") for number, key in enumerate(source.get(f"{kind}s", {}), 1)}
+
+
+def with_item_numbers(text: str, numbers: dict[tuple[str, str], int]) -> str:
+    """``text`` with each ``{question:<key>}`` and ``{exercise:<key>}`` replaced by that item's number
+    (:func:`item_numbers`); a key the pack lacks is a :class:`PackError`.
+    """
+
+    def number(match: re.Match) -> str:
+        if (match.group(1), match.group(2)) not in numbers:
+            raise PackError(f"a text names the {match.group(1)} {match.group(2)!r}, which the pack does not have")
+        return str(numbers[match.group(1), match.group(2)])
+
+    return ITEM_TOKEN.sub(number, text)
+
+
+def _numbered(t: Catalogue, numbers: dict[tuple[str, str], int]) -> Catalogue:
+    """The catalogue ``t`` with the items its texts name numbered (:func:`with_item_numbers`)."""
+    entries = {}
+    for key, text in t.entries.items():
+        try:
+            entries[key] = with_item_numbers(text, numbers)
+        except PackError as error:
+            raise PackError(f"{t.origin} [{key}]: {error}") from None
+    return replace(t, entries=entries)
+
+
+def find_field(language: str) -> str:
+    """The field of a question or exercise that declares, in ``language``, the phrases its answer turns on: ``find``
+    (English) or ``find_<language>``.
+    """
+    return "find" if language == "en" else f"find_{language}"
+
+
 def load(root: Path | str, language: str = "en", collection: Collection | None = None) -> Pack:
     """The pack of the project at ``root`` (its ``teaching/``, ``data/`` and ``figures/``) in ``language``
     (its data from ``collection``, if given: the caller's files already read, :class:`Data`).
     """
     root = Path(root)
     source = read_toml(root / "teaching" / "classroom.toml")
-    t = load_catalogue(root / "teaching", language)
+    t = _numbered(load_catalogue(root / "teaching", language), item_numbers(source))
     data = Data(root, collection)
     builder = _Builder(data, t, source)
     questions = [_item(builder, "question", key, n, entry) for n, (key, entry) in enumerate(source["questions"].items(), 1)]
@@ -938,6 +983,45 @@ _NOT_READ = re.compile(r"<(style|script)\b.*?</\1>|<!--.*?-->|<[^>]+>", re.DOTAL
 def production_traces(html: str) -> list[str]:
     """The :data:`PRODUCTION_TRACES` in what a page's reader sees (its text, not its styles or markup)."""
     return PRODUCTION_TRACES.findall(_NOT_READ.sub(" ", html))
+
+
+def _folded(text: str) -> str:
+    """``text`` as :func:`giveaways` compares it: Arabic normalised, case folded, one space between words."""
+    return " ".join(arabic.normalise(text).replace("\u2019", "'").casefold().split())
+
+
+def before_answers(pack: Pack) -> list[tuple[str, str]]:
+    """What a student reads whatever the question, as (where, text): the short table's cells (handout, reader,
+    slides), every question's and exercise's title and text, and the slides' quotations.
+    """
+    shown = [
+        (f"table [{row['dimension']}] {era}", cell)
+        for row in pack.table
+        for (era, _), cell in zip(pack.eras, row["cells"], strict=True)
+    ]
+    for item in pack.items:
+        where = f"{item.kind} {item.key!r}"
+        shown += [(f"{where}: title", item.title), (f"{where}: text", item.text)]
+        shown += [(f"{where}: slide", quote) for quote in (item.quote_ar, item.quote_en) if quote]
+    return shown
+
+
+def giveaways(pack: Pack) -> list[str]:
+    """Where the pack gives an answer away, or a declaration has gone stale, one line each: a phrase a question or an
+    exercise declares (:attr:`Item.find`) that its own answer does not hold, or that a text of :func:`before_answers`
+    prints. Compared as :func:`_folded`, so an alef with hamza, a diacritic or a capital hides nothing.
+    """
+    shown = [(where, _folded(text)) for where, text in before_answers(pack)]
+    problems = []
+    for item in pack.items:
+        for phrase in item.find:
+            folded = _folded(phrase)
+            if folded not in _folded(item.answer):
+                problems.append(f"{item.kind} {item.key!r} declares {phrase!r}, which its answer does not hold")
+            problems += [
+                f"{where} prints {phrase!r}, which {item.kind} {item.key!r} asks for" for where, text in shown if folded in text
+            ]
+    return problems
 
 
 NUMBER = re.compile(r"(?<![¶\w.])\d+(?:[.,]\d+)?")
