@@ -358,3 +358,12 @@ def test_a_note_that_points_to_a_notebook_or_a_file_is_caught():
     assert editions.production_traces(note) == ["notebook 04", "memberships.csv", "stored copy"]
     assert editions.production_traces("<p>monoglobal.com.py, 7 September 2021</p><style>/* tests/x.py */</style>") == []
     assert editions.plain("a report of 2026-03-10, FR Doc. 2026-01421") == "a report of 10 March 2026, FR Doc. 2026-01421"
+
+
+def test_teaching_texts_name_items_by_key_not_by_number():
+    """A hard-coded "question 2" goes stale when the questions are reordered; texts name items by key."""
+    by_number = re.compile(r"\b(?:questions?|exercises?) \d+|(?:سؤال|تمرين)\S{0,3} [0-9]+", re.IGNORECASE)
+    for path in (SOURCE, ROOT / "teaching" / "ar.toml"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.lstrip().startswith("#"):
+                assert not by_number.search(line), f"{path.name}:{number}: {by_number.search(line).group()}"
