@@ -234,3 +234,27 @@ def test_an_opening_paragraph_quoted_whole_is_not_printed_again(tmp_path):
     found = translations.mentions_in_english({"x": article}, {"x": view}, {"x": spans}, english, ("Peru",))
     shown = translations.not_repeated(found, first_look)
     assert list(shown["english"]) == [translations.SHOWN_ABOVE, "Peru arrived."]  # ¶1 is the opening, shown whole
+
+
+def test_a_remark_on_page_furniture_has_its_own_column_and_a_note_that_makes_it_is_refused(data_copy):
+    """What a line holds of the web page is said in ``furniture_note`` (the plain side-by-side prints it before the
+    note; the pack marks the furniture instead), never in the note: a note that speaks of it stops the load.
+    """
+    rows = translations.load_translations(DATA)
+    remarks = rows[rows["furniture_note"] != ""]
+    assert [(row.article_id, row.paragraph) for row in remarks.itertuples()] == [
+        ("jeri2025_mnna_intent", 17),
+        ("shield2026_explainer", 1),
+        ("shield2026_explainer", 8),
+        ("shield2026_explainer", 24),
+    ]
+    lines = []
+
+    def back_into_the_note(rows):
+        row = next(row for row in rows if (row["article_id"], row["paragraph"]) == ("jeri2025_mnna_intent", "17"))
+        row["note"], row["furniture_note"] = row["furniture_note"], ""
+        lines.append(rows.index(row) + 2)
+
+    edit_rows(data_copy / "translations.csv", back_into_the_note)
+    with pytest.raises(DataError, match=rf"translations\.csv:{lines[0]}: column 'note': .* must not speak of page furniture"):
+        translations.load_translations(data_copy)
