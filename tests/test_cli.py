@@ -217,7 +217,7 @@ def test_add_article_says_the_article_has_no_translation_yet_and_how_to_add_one(
         in printed
     )
     assert (
-        f"add one row per paragraph to {(data_copy / 'translations.csv').as_posix()} (article_id,paragraph,text_en,note;"
+        f"add one row per paragraph to {(data_copy / 'translations.csv').as_posix()} (article_id,paragraph,text_en,note,furniture_note;"
         in printed
     )
 

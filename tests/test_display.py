@@ -271,9 +271,10 @@ def side_by_side_article(translated=True):
             "arabic": HOSTILE,
             "english": english,
             "note": "sic «نما» <b>" if translated else "",
+            "furniture_note": "",
             "translated": translated,
         },
-        {"number": 2, "arabic": "إعلان", "english": english, "note": "", "translated": translated},
+        {"number": 2, "arabic": "إعلان", "english": english, "note": "", "furniture_note": "", "translated": translated},
     ]
     return {"id": "a_1", "title": "<t>", "genre": "news", "date": "2026", "translated": translated, "paragraphs": paragraphs}
 

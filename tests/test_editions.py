@@ -367,3 +367,54 @@ def test_teaching_texts_name_items_by_key_not_by_number():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.lstrip().startswith("#"):
                 assert not by_number.search(line), f"{path.name}:{number}: {by_number.search(line).group()}"
+
+
+def _details(page: str) -> list[str]:
+    """The text of each translation note an articles page prints (its folded ``<details>``, the label left out)."""
+    import html
+
+    notes = re.findall(r"<details\b[^>]*><summary>.*?</summary>(.*?)</details>", page, flags=re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", note)) for note in notes]
+
+
+def test_page_furniture_is_marked_on_both_articles_pages_and_its_remark_left_to_the_plain_side_by_side(root_pack, collection):
+    """Where the pack marks page furniture, the data's remark on it (``furniture_note``) is not printed, in either
+    language; the plain side-by-side of notebook 01 and the reading copy, which marks nothing, prints it before the note.
+    """
+    from perucorpus.facts import translations
+    from perucorpus.present import display
+    from perucorpus.publish import classroom, localised
+
+    rows = collection.translations
+    remarks = {(row.article_id, row.paragraph): row.furniture_note for row in rows.itertuples() if row.furniture_note}
+    cut = {(a, n) for a in collection.articles for n in editions.furniture(collection.articles[a].raw)}
+    assert remarks and set(remarks) <= cut  # a remark only where the clean view cuts page furniture
+    arabic = localised.load(ROOT, "ar")
+    for pack in (root_pack, arabic):
+        page = classroom.render(pack)["articles.html"]
+        marked = {(a["id"], p["number"]) for a in pack.reading for p in a["paragraphs"] if "furniture" in p}
+        assert set(remarks) <= marked, pack.t.language
+        notes = _details(page)
+        assert notes and not [note for note in notes if any(remark in note for remark in remarks.values())]
+        assert not [note for note in notes if "furniture" in note.casefold()], pack.t.language
+    plain = {a["id"]: a for a in translations.side_by_side(collection.articles, rows)}
+    for (article_id, number), remark in remarks.items():
+        shown = _details(display.side_by_side(plain[article_id], "caption"))
+        note = root_pack.notes.get((article_id, number), "")
+        assert " ".join(filter(None, [remark, note])) in shown, (article_id, number)
+
+
+def test_a_remark_on_page_furniture_where_the_clean_view_cuts_none_stops_the_pack(tmp_path):
+    from perucorpus.base.tables import edit_rows
+
+    shutil.copytree(DATA, tmp_path / "data")
+    for folder in ("teaching", "figures"):
+        (tmp_path / folder).symlink_to(ROOT / folder)
+
+    def stray(rows):
+        row = next(row for row in rows if (row["article_id"], row["paragraph"]) == ("castillo2021_lima_exit", "3"))
+        row["furniture_note"] = "An advertisement slot."
+
+    edit_rows(tmp_path / "data" / "translations.csv", stray)
+    with pytest.raises(editions.PackError, match=r"castillo2021_lima_exit ¶3 has a furniture_note, but the clean view cuts no"):
+        editions.load(tmp_path)

@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from conftest import ROOT
+from markupsafe import escape
 
 from perucorpus.publish import catalogue, classroom, edition, localised, site
 from perucorpus.publish.catalogue import MissingText
@@ -19,9 +20,11 @@ def english():
     return localised.english(ROOT)
 
 
-def test_the_arabic_catalogue_is_in_step_with_the_english_source(english):
+def test_the_arabic_catalogue_is_in_step_with_the_english_source(english, collection):
     assert catalogue.stale(ARABIC, english) == []
     assert {key for key in english.entries if key.startswith("data.claim.")}, "the checks' texts are keyed"
+    notes = {localised.note_key(row.article_id, row.paragraph) for row in collection.translations.itertuples() if row.note}
+    assert len(notes) > 40 and {key for key in english.entries if key.startswith("data.translation.")} == notes
 
 
 def test_a_stale_arabic_entry_fails_the_sync_check(english, tmp_path):
@@ -49,18 +52,51 @@ def _line(path, key):
     return next(n for n, line in enumerate(lines, 1) if line == f'[entries."{key}"]')
 
 
-def test_a_missing_arabic_key_is_an_error_never_english(pack_project, tmp_path):
+@pytest.mark.parametrize("key", ["data.verdict.confirmed", "data.translation.jeri2025_mnna_intent.1.note"])
+def test_a_missing_arabic_key_is_an_error_never_english(pack_project, tmp_path, key):
     root = tmp_path / "project"
     root.mkdir()
     for folder in ("data", "figures"):
         (root / folder).symlink_to(pack_project / folder)
     shutil.copytree(ROOT / "teaching", root / "teaching")
     text = (root / "teaching" / "ar.toml").read_text(encoding="utf-8")
-    cut = re.sub(r'\[entries\."data\.verdict\.confirmed"\]\nsource = .*\ntext = .*\n', "", text)
+    cut = re.sub(rf'\[entries\."{re.escape(key)}"\]\nsource = .*\ntext = .*\n', "", text)
     assert cut != text
     (root / "teaching" / "ar.toml").write_text(cut, encoding="utf-8")
-    with pytest.raises(MissingText, match="data.verdict.confirmed"):
+    with pytest.raises(MissingText, match=re.escape(key)):
         localised.load(root, "ar")
+
+
+def test_a_changed_translation_note_fails_the_sync_check_until_its_arabic_is_re_synced(tmp_path):
+    import json
+
+    from perucorpus.base.tables import edit_rows
+
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "data", root / "data")
+    for folder in ("teaching", "figures"):
+        (root / folder).symlink_to(ROOT / folder)
+    key = localised.note_key("jeri2025_mnna_intent", 2)
+    old = []
+
+    def change(rows):
+        row = next(row for row in rows if (row["article_id"], row["paragraph"]) == ("jeri2025_mnna_intent", "2"))
+        old.append(row["note"])
+        row["note"] += " The day is not dated."
+
+    edit_rows(root / "data" / "translations.csv", change)
+    english = localised.english(root)
+    assert english(key) == old[0] + " The day is not dated."
+    assert catalogue.stale(ARABIC, english) == [
+        f"{ARABIC}:{_line(ARABIC, key)}: '{key}' translates an older English text; re-translate it and update its source"
+    ]
+    # re-synced (its source updated with its text): in step again
+    text = ARABIC.read_text(encoding="utf-8")
+    recorded = f"source = {json.dumps(old[0], ensure_ascii=False)}"
+    assert text.count(recorded) == 1
+    copy = tmp_path / "ar.toml"
+    copy.write_text(text.replace(recorded, f"source = {json.dumps(english(key), ensure_ascii=False)}"), encoding="utf-8")
+    assert catalogue.stale(copy, english) == []
 
 
 #: Latin text an Arabic page may hold: what is marked as another language or as published (titles, publishers and
@@ -285,3 +321,50 @@ def test_the_arabic_quotes_an_article_by_its_own_words_never_translated_back(col
     # the words the cold reader found translated back from the English («خرجت» for «انسحبت» is allowed: a source's)
     planted = {"k": {"source": "the opinion piece's 'with a leftist tinge' (¶4)", "text": "«ذات صبغة يسارية»"}}
     assert _unquoted(planted, articles, names) == ["k: «ذات صبغة يسارية»"]
+
+
+#: A translation note as the articles page prints it: folded, its label, then the note, marked as its language's text.
+NOTE = re.compile(r'<details dir="rtl" lang="ar"><summary>(.*?)</summary>(.*?)</details>', re.S)
+
+
+def test_the_arabic_articles_page_prints_every_translation_note_in_arabic(root_pack):
+    """Each note the English page prints, the Arabic page prints from the catalogue: Arabic text, Latin letters only in
+    quoted English (the English chosen, in "…"); no note in English, none left out.
+    """
+    pack = localised.load(ROOT, "ar")
+    page = classroom.render(pack)["articles.html"]
+    notes = NOTE.findall(page)
+    english = [(a["id"], p["number"]) for a in root_pack.reading for p in a["paragraphs"] if p["note"]]
+    assert len(english) > 40 and len(notes) == len(english)
+    for (article_id, number), (label, note) in zip(english, notes):
+        text = html.unescape(re.sub(r"<[^>]+>", "", note))
+        assert label == pack.t("articles_page.note") and text == pack.t(localised.note_key(article_id, number))
+        assert re.findall(r"[A-Za-zÀ-ÿ]+", re.sub(r'"[^"]*"', " ", text)) == [], (article_id, number, text)
+        assert len(re.findall("[\u0600-\u06ff]", text)) > len(re.findall("[A-Za-z]", text)), (article_id, number)
+    for note in root_pack.notes.values():
+        assert str(escape(note)) not in page, note
+
+
+def test_the_arabic_notes_quote_the_article_verbatim_or_the_correction_the_english_note_gives(collection):
+    """Every «…» of a translation note is its paragraph's own words, or a correction its English note names (a typo's
+    right spelling); a word translated back from the English would be neither.
+    """
+    from perucorpus.facts.quotes import numbered_paragraphs
+
+    paragraphs = {a: dict(numbered_paragraphs(article.raw)) for a, article in collection.articles.items()}
+    entries = catalogue.read_toml(ARABIC)["entries"]
+
+    def unquoted(key: str, entry: dict) -> list[str]:
+        _, _, article_id, number, _ = key.split(".")
+        paragraph = paragraphs[article_id][int(number)]
+        return [
+            quote
+            for quote in re.findall(r"«([^«»]*)»", entry["text"])
+            if not all(part.strip() in paragraph for part in quote.split("…")) and quote not in entry["source"]
+        ]
+
+    notes = {key: entry for key, entry in entries.items() if key.startswith("data.translation.")}
+    assert len(notes) > 40 and {key: unquoted(key, entry) for key, entry in notes.items() if unquoted(key, entry)} == {}
+    key = localised.note_key("castillo2021_lima_exit", 4)
+    planted = notes[key] | {"text": notes[key]["text"].replace("«مسحة يسارية»", "«صبغة يسارية»")}
+    assert unquoted(key, planted) == ["صبغة يسارية"]

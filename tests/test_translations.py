@@ -42,7 +42,7 @@ def test_an_article_that_gains_a_paragraph_stops_the_load_until_its_translation_
     with pytest.raises(DataError, match=r"castillo2021_lima_exit ¶7 has no translation \(it begins «سطر أضيف بعد الترجمة\.»\)"):
         translations.load_translations(data_copy)
     with (data_copy / "translations.csv").open("a", encoding="utf-8") as handle:
-        handle.write("castillo2021_lima_exit,7,A line added after the translation.,\n")
+        handle.write("castillo2021_lima_exit,7,A line added after the translation.,,\n")
     assert len(translations.load_translations(data_copy)) == 60
 
 
@@ -62,7 +62,7 @@ def test_an_article_that_loses_a_paragraph_stops_the_load_until_its_translation_
 def test_a_repeated_paragraph_or_a_paragraph_zero_is_refused_by_the_schema(data_copy):
     with (data_copy / "translations.csv").open("a", encoding="utf-8") as handle:
         handle.write(
-            "jeri2025_mnna_intent,1,Text.,\njeri2025_mnna_intent,3,The heading again.,\njeri2025_mnna_intent,0,Nothing.,\n"
+            "jeri2025_mnna_intent,1,Text.,,\njeri2025_mnna_intent,3,The heading again.,,\njeri2025_mnna_intent,0,Nothing.,,\n"
         )
     with pytest.raises(DataError) as error:
         translations.load_translations(data_copy)
@@ -73,7 +73,7 @@ def test_a_repeated_paragraph_or_a_paragraph_zero_is_refused_by_the_schema(data_
 
 def test_a_row_of_an_article_not_in_articles_csv_is_named(data_copy):
     with (data_copy / "translations.csv").open("a", encoding="utf-8") as handle:
-        handle.write("nosuch_article,1,Text.,\n")
+        handle.write("nosuch_article,1,Text.,,\n")
     with pytest.raises(DataError, match=r"translations\.csv:61: article 'nosuch_article' is not in articles\.csv"):
         translations.load_translations(data_copy)
 
@@ -192,8 +192,14 @@ def test_openings_and_mentions_in_english_number_paragraphs_as_citations_do(tmp_
     article = corpus.Article(id="x", path=tmp_path / "x.txt", raw=raw, meta={"title_en": "T", "genre": "news", "date": "2026"})
     view = cleaning.clean(raw)
     rows = [
-        {"article_id": "x", "paragraph": 2, "text_en": "Peru announced its exit. Nothing else.", "note": ""},
-        {"article_id": "x", "paragraph": 4, "text_en": "It arrived. Peru again.", "note": ""},
+        {
+            "article_id": "x",
+            "paragraph": 2,
+            "text_en": "Peru announced its exit. Nothing else.",
+            "note": "",
+            "furniture_note": "",
+        },
+        {"article_id": "x", "paragraph": 4, "text_en": "It arrived. Peru again.", "note": "", "furniture_note": ""},
     ]
     english = pd.DataFrame(rows)
     opening = translations.openings({"x": article}, {"x": view}, english)[0]
@@ -219,8 +225,8 @@ def test_an_opening_paragraph_quoted_whole_is_not_printed_again(tmp_path):
     view = cleaning.clean(raw)
     english = pd.DataFrame(
         [
-            {"article_id": "x", "paragraph": 1, "text_en": "Peru announced its exit.", "note": ""},
-            {"article_id": "x", "paragraph": 2, "text_en": "Peru arrived.", "note": ""},
+            {"article_id": "x", "paragraph": 1, "text_en": "Peru announced its exit.", "note": "", "furniture_note": ""},
+            {"article_id": "x", "paragraph": 2, "text_en": "Peru arrived.", "note": "", "furniture_note": ""},
         ]
     )
     first_look = translations.openings({"x": article}, {"x": view}, english)
@@ -228,3 +234,27 @@ def test_an_opening_paragraph_quoted_whole_is_not_printed_again(tmp_path):
     found = translations.mentions_in_english({"x": article}, {"x": view}, {"x": spans}, english, ("Peru",))
     shown = translations.not_repeated(found, first_look)
     assert list(shown["english"]) == [translations.SHOWN_ABOVE, "Peru arrived."]  # ¶1 is the opening, shown whole
+
+
+def test_a_remark_on_page_furniture_has_its_own_column_and_a_note_that_makes_it_is_refused(data_copy):
+    """What a line holds of the web page is said in ``furniture_note`` (the plain side-by-side prints it before the
+    note; the pack marks the furniture instead), never in the note: a note that speaks of it stops the load.
+    """
+    rows = translations.load_translations(DATA)
+    remarks = rows[rows["furniture_note"] != ""]
+    assert [(row.article_id, row.paragraph) for row in remarks.itertuples()] == [
+        ("jeri2025_mnna_intent", 17),
+        ("shield2026_explainer", 1),
+        ("shield2026_explainer", 8),
+        ("shield2026_explainer", 24),
+    ]
+    lines = []
+
+    def back_into_the_note(rows):
+        row = next(row for row in rows if (row["article_id"], row["paragraph"]) == ("jeri2025_mnna_intent", "17"))
+        row["note"], row["furniture_note"] = row["furniture_note"], ""
+        lines.append(rows.index(row) + 2)
+
+    edit_rows(data_copy / "translations.csv", back_into_the_note)
+    with pytest.raises(DataError, match=rf"translations\.csv:{lines[0]}: column 'note': .* must not speak of page furniture"):
+        translations.load_translations(data_copy)

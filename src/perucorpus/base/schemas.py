@@ -491,12 +491,20 @@ HEDGE_MARKERS = document(
 )
 
 #: ``translations.csv``: the English of every paragraph of an article, numbered as the citations number them.
+#: A translation note is about the translation: what a line holds of the web page (a share button, an advertisement
+#: slot, the copy's date header) is said in ``furniture_note``, which a page that marks page furniture leaves out.
+NOT_ON_FURNITURE = pa.Check(
+    lambda text: "furniture" not in text.casefold(),
+    element_wise=True,
+    error="must not speak of page furniture (that remark goes in `furniture_note`)",
+)
 TRANSLATIONS = pa.DataFrameSchema(
     {
         "article_id": text_column(matches(ID, "an article id")),
         "paragraph": text_column(matches(r"[1-9]\d*", "a paragraph number (1 = the first non-empty line)")),
         "text_en": text_column(),
-        "note": text_column(nullable=True),
+        "note": text_column(NOT_ON_FURNITURE, nullable=True),
+        "furniture_note": text_column(nullable=True),
     },
     unique=["article_id", "paragraph"],
     strict=True,
@@ -509,6 +517,7 @@ TRANSLATIONS = document(
         "paragraph": "the paragraph's number, 1 = the article's first non-empty line; unique per article.",
         "text_en": "the paragraph in English: hedges, attributions and tense kept; the author's claims stay the author's; typos marked *sic* with the Arabic; page furniture translated as it reads.",
         "note": "*(optional)* the judgements behind the translation: a stock copula (`copula: «…»`), an ambiguous word, a reading left open.",
+        "furniture_note": "*(optional)* what the line holds of the web page rather than the article (a share button, an advertisement slot, the copy's date header), for readers of the plain side-by-side (notebook 01, the reading copy), which print it before the note; the classroom pack's articles page marks the furniture in the page's language instead and leaves this out.",
     },
 )
 

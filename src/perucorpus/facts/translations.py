@@ -28,7 +28,7 @@ from perucorpus.text.overview import keyword_in_context
 NOT_TRANSLATED = "Not yet translated."
 #: How to translate an article: printed by ``perucorpus add-article`` and used in error messages.
 HOW_TO_TRANSLATE = (
-    "add one row per paragraph to {file} (article_id,paragraph,text_en,note; paragraph n is the article's "
+    "add one row per paragraph to {file} (article_id,paragraph,text_en,note,furniture_note; paragraph n is the article's "
     "n-th non-empty line, as citations count them), keeping hedges, attributions and tense and marking typos [sic …] "
     "(data/README.md, Translation conventions)"
 )
@@ -105,16 +105,23 @@ def untranslated(articles: dict[str, Article], translations: pd.DataFrame) -> li
 def side_by_side(articles: dict[str, Article], translations: pd.DataFrame) -> list[dict]:
     """Each article as a dict: ``id``, ``title``, ``genre``, ``date`` (as recorded) and its ``date_basis``, ``translated`` (bool) and ``paragraphs``,
     each a dict with ``number``, ``arabic`` (the raw line), ``english`` (or :data:`NOT_TRANSLATED`),
-    ``note`` and ``translated``.
+    ``note``, ``furniture_note`` (what the line holds of the web page, said apart from the note) and ``translated``.
     """
-    english = {(row.article_id, row.paragraph): (row.text_en, row.note) for row in translations.itertuples()}
+    english = {(row.article_id, row.paragraph): (row.text_en, row.note, row.furniture_note) for row in translations.itertuples()}
     model = []
     for article_id, article in articles.items():
         paragraphs = []
         for number, arabic in numbered_paragraphs(article.raw):
-            text, note = english.get((article_id, number), (NOT_TRANSLATED, ""))
+            text, note, furniture_note = english.get((article_id, number), (NOT_TRANSLATED, "", ""))
             paragraphs.append(
-                {"number": number, "arabic": arabic, "english": text, "note": note, "translated": (article_id, number) in english}
+                {
+                    "number": number,
+                    "arabic": arabic,
+                    "english": text,
+                    "note": note,
+                    "furniture_note": furniture_note,
+                    "translated": (article_id, number) in english,
+                }
             )
         model.append(
             {

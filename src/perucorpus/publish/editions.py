@@ -298,6 +298,9 @@ class Pack:
     names: dict[str, str]
     #: The articles in full, Arabic beside our English (:func:`perucorpus.facts.translations.side_by_side`).
     reading: list[dict] = field(default_factory=list)
+    #: Every translation note of the data as a page prints it, by (article id, ¶) (:func:`translation_notes`): the
+    #: articles page prints those of the paragraphs it gives in English; a translated edition keys them all.
+    notes: dict[tuple[str, int], str] = field(default_factory=dict)
     #: Names and abbreviations the editions explain: dicts of ``term`` and ``text``.
     abbreviations: list[dict] = field(default_factory=list)
     #: What the printed timeline leaves to the page: its numbered steps and footnote, in words
@@ -832,6 +835,7 @@ def load(root: Path | str, language: str = "en", collection: Collection | None =
         passages.setdefault(article_id, []).append(passage)
     table, eras = _table(data, t, source)
     articles = _articles(data, t)
+    notes = translation_notes(data.side_by_side)
     by_id = {line.article_id: line for line in articles}
     pre_reading = []
     for key, entry in source["pre_reading"]["items"].items():
@@ -869,7 +873,8 @@ def load(root: Path | str, language: str = "en", collection: Collection | None =
         ],
         withheld=[text for item in questions + exercises for text in item.withheld],
         names=data.names,
-        reading=_reading(data.side_by_side, exercises, t, data),
+        reading=_reading(data.side_by_side, exercises, t, data, notes),
+        notes=notes,
         abbreviations=[
             {"term": t(f"abbreviations.{key}.term"), "text": t(f"abbreviations.{key}.text")}
             for key in source.get("abbreviations", {})
@@ -908,18 +913,22 @@ def furniture_marker(kind: str, date: str, t: Catalogue) -> str:
     return f"{t('articles_page.furniture')}: {what.format(date=date_words(date, t)) if date else what}"
 
 
-def _without_furniture_sentences(note: str) -> str:
-    """A translation note without its sentences about page furniture (the page shows the marker instead)."""
-    sentences = re.split(r"(?<=[.;])\s+(?=[A-Z])", note)
-    return " ".join(sentence for sentence in sentences if "furniture" not in sentence.casefold())
+def translation_notes(articles: list[dict]) -> dict[tuple[str, int], str]:
+    """Every translation note of ``articles`` (:func:`perucorpus.facts.translations.side_by_side`) as a page prints it
+    (:func:`plain`), by (article id, ¶); a paragraph without one is left out.
+    """
+    return {(a["id"], p["number"]): plain(p["note"]) for a in articles for p in a["paragraphs"] if p["note"]}
 
 
-def _reading(articles: list[dict], exercises: list[Item], t: Catalogue, data: Data) -> list[dict]:
+def _reading(
+    articles: list[dict], exercises: list[Item], t: Catalogue, data: Data, notes: dict[tuple[str, int], str]
+) -> list[dict]:
     """The articles page's articles (:func:`perucorpus.facts.translations.side_by_side`): the English and note of a
     paragraph an exercise asks students to translate held back (:data:`Item.model_translation`), as the reader holds
-    them back; the notes in plain words (:func:`plain`); page furniture (:func:`furniture`) shown as a marker in the
-    page's language (``furniture``), a whole line of it in place of the paragraph, a date header above the Arabic
-    it is taken out of, the ``¶n`` numbering unchanged.
+    them back; the notes as :func:`translation_notes` gives them; page furniture (:func:`furniture`) shown as a marker
+    in the page's language (``furniture``) instead of the data's remark on it (``furniture_note``), a whole line of it
+    in place of the paragraph, a date header above the Arabic it is taken out of, the ``¶n`` numbering unchanged. A
+    remark on page furniture where the clean view cuts none is a :class:`PackError` (the page would print it unmarked).
     """
     held = {(p.article_id, p.number) for item in exercises for p in item.model_translation}
     shown = []
@@ -927,21 +936,23 @@ def _reading(articles: list[dict], exercises: list[Item], t: Catalogue, data: Da
         paragraphs = []
         cuts = furniture(data.articles[article["id"]].raw)
         for paragraph in article["paragraphs"]:
+            key = (article["id"], paragraph["number"])
+            paragraph = paragraph | {"note": notes.get(key, "")}
             if paragraph["number"] in cuts:
                 kind, whole, date = cuts[paragraph["number"]]
                 marker = furniture_marker(kind, date, t)
-                paragraph = paragraph | {"furniture": marker, "furniture_whole": whole}
+                paragraph = paragraph | {"furniture": marker, "furniture_whole": whole, "furniture_note": ""}
                 if whole:
                     paragraphs.append(paragraph | {"note": ""})
                     continue
-                paragraph = paragraph | {
-                    "arabic": DATE_HEADER.sub("", paragraph["arabic"]).strip(),
-                    "note": _without_furniture_sentences(paragraph["note"]),
-                }
-            if (article["id"], paragraph["number"]) in held:
+                paragraph = paragraph | {"arabic": DATE_HEADER.sub("", paragraph["arabic"]).strip()}
+            elif paragraph["furniture_note"]:
+                raise PackError(
+                    f"data/{TRANSLATIONS}: {key[0]} ¶{key[1]} has a furniture_note, but the clean view cuts no page "
+                    "furniture from its line; say it in the note"
+                )
+            if key in held:
                 paragraph = paragraph | {"english": t("ui.arabic_only"), "note": "", "translated": False}
-            elif paragraph["note"]:
-                paragraph = paragraph | {"note": plain(paragraph["note"])}
             paragraphs.append(paragraph)
         shown.append(article | {"paragraphs": paragraphs})
     return shown

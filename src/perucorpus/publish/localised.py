@@ -7,7 +7,8 @@ pages take from the data is keyed here, with the English pack itself as its sour
 groups of the run sheet (``data.group.<letter>``), the eras and dimensions of the comparison table (``data.era.<era>``,
 ``data.dimension.<dimension>``), the verdicts (``data.verdict.<verdict>``), what a cited publisher is where a reader
 needs telling (``data.publisher.<publisher>``, :data:`~perucorpus.publish.editions.DESCRIBED_TIERS`), the presidents' names (``data.president.<key>``), "undated" (``data.undated``), a passage's label (``data.passage_label``) and, for
-each claim a page prints, the claim and what its references state (``data.claim.<id>.claim|states|note``). A
+each claim a page prints, the claim and what its references state (``data.claim.<id>.claim|states|note``) and every
+translation note of the articles (``data.translation.<article id>.<¶>.note``, :func:`note_key`). A
 translated catalogue (``teaching/<lang>.toml``) gives these keys like any other, recording the English it translates,
 so a change in ``data/claims.csv`` that reaches a page fails the sync test until the translation follows.
 
@@ -37,6 +38,11 @@ def _checks(pack: editions.Pack) -> list[editions.Check]:
     return list(found.values())
 
 
+def note_key(article_id: str, number: int) -> str:
+    """The key of the translation note of paragraph ``number`` of an article (:attr:`editions.Pack.notes`)."""
+    return f"data.translation.{article_id}.{number}.note"
+
+
 def data_texts(root: Path | str) -> dict[str, str]:
     """The English of every ``data.*`` key, from the English pack of the project at ``root``."""
     pack = editions.load(root)
@@ -60,6 +66,7 @@ def data_texts(root: Path | str) -> dict[str, str]:
         texts[f"data.fact.{fact.key}.states"] = fact.states
         if fact.derivation:
             texts[f"data.fact.{fact.key}.derivation"] = fact.derivation
+    texts |= {note_key(article_id, number): note for (article_id, number), note in pack.notes.items()}
     return texts
 
 
@@ -198,6 +205,16 @@ def localise(pack: editions.Pack) -> editions.Pack:
     shown = (lambda text: Markup(latin_isolated(text))) if t.direction == "rtl" else str
     pack.eras = [(era, shown(t(f"data.era.{era}"))) for era, _ in pack.eras]
     pack.table = [{**row, "label": t(f"data.dimension.{row['dimension']}")} for row in pack.table]
+    pack.notes = {key: t(note_key(*key)) for key in pack.notes}
+    pack.reading = [
+        article
+        | {
+            "paragraphs": [
+                p | {"note": pack.notes[article["id"], p["number"]]} if p["note"] else p for p in article["paragraphs"]
+            ]
+        }
+        for article in pack.reading
+    ]
     pack.passages = {article_id: [passage(p) for p in ps] for article_id, ps in pack.passages.items()}
     labels = {(p.article_id, p.number): p.label for ps in pack.passages.values() for p in ps}
     pack.checks = [check(c) for c in pack.checks]
