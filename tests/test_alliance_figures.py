@@ -78,13 +78,13 @@ def test_the_arabic_figure_writes_arabic_only(which, inputs, arabic):
 @pytest.mark.parametrize("which", ["maps", "timeline", "matrix"])
 def test_the_english_figure_keeps_its_words(which, inputs):
     figure, _, _ = _draw(which, inputs, alliance_figures.english(), "the 2026 explainer")
-    written = " ".join(_texts(figure))
+    written = " ".join(" ".join(_texts(figure)).split())
     plt.close(figure)
     assert "coalition" not in written and "MNNA" not in written and "data/" not in written
     expected = {
         "maps": "Signatories of the counter-cartel declaration",
         "timeline": "Major Non-NATO Ally",
-        "matrix": "no status recorded",  # the blank cells' legend entry
+        "matrix": "not among the column's countries on record",  # the blank cells' legend entry
     }
     assert expected[which] in written
 
@@ -168,7 +168,7 @@ def test_the_old_matplotlib_path_pre_shapes_every_arabic_text(monkeypatch, arabi
     text = localised.figure_text(ROOT, arabic)
     drawn = text("figure.category.absent")
     assert drawn == figures.ar(arabic("figure.category.absent"), native=False) != arabic("figure.category.absent")
-    labels = alliance_figures.legend_labels(text, {"signatory", "absent"})
+    labels = alliance_figures.legend_labels(text, {"signatory", "absent"}, alliance_figures.MATRIX_NONE)
     assert labels["absent"] == drawn
     monkeypatch.setattr(figures, "native_shaping", lambda: True)
     assert text("figure.category.absent") == arabic("figure.category.absent")  # matplotlib 3.11 shapes it itself
@@ -441,13 +441,13 @@ def test_the_maps_text_alternative_uses_the_legends_words():
 
     text = alliance_figures.english()
     lima = pd.Series({"PER": "exit_dropped", "ARG": "withdrew", "CHL": "founding_member", "BRA": "founding_member"})
-    alt = alliance_figures.described(text, lima)
+    alt = alliance_figures.described(text, lima, alliance_figures.LIMA_NONE)
     # Peru's exit was dropped: the legend says so, and so must the alternative (not "not put into effect")
     assert "exit announced, then dropped 1" in alt and "not put into effect" not in alt
     assert alt.index("exit announced, then dropped") > alt.index(" 2")  # legend order: members first
     chile = pd.Series({"CHL": "attended", "PER": "signatory"})
     extras = {"attended": text.plain("figure.maps.attended")}
-    assert "(reports disagree on whether it signed) 1" in alliance_figures.described(text, chile, extras)
+    assert "(reports disagree on whether it signed) 1" in alliance_figures.described(text, chile, "figure.maps.signatories_none", extras)
 
 
 #: Each drawing of the maps and the timeline the pack may show: stem → (what it draws, its size: None on screen).

@@ -102,11 +102,11 @@ def arabic_figure_text():
     from perucorpus.present import alliance_figures
     entries = tomllib.loads(Path(sys.argv[1], "teaching", "ar.toml").read_text(encoding="utf-8"))["entries"]
     text = alliance_figures.FigureText("ar", lambda key: entries[key]["text"], str, str, str, right_to_left=True)
-    label = alliance_figures.legend_labels(text, {"signatory", "absent"})["absent"]
+    label = alliance_figures.legend_labels(text, {"signatory", "absent"}, "figure.matrix.none")["absent"]
     figure = Figure(figsize=(4, 2), layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.subplots()
-    axes.legend(handles=figures.legend_handles({"signatory", "absent"}, labels=alliance_figures.legend_labels(text, {"signatory", "absent"})))
+    axes.legend(handles=figures.legend_handles({"signatory", "absent"}, labels=alliance_figures.legend_labels(text, {"signatory", "absent"}, "figure.matrix.none")))
     axes.set_title(text("figure.matrix.title"))
     figure.canvas.draw()
     raw = entries["figure.category.absent"]["text"]
