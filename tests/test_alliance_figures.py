@@ -447,7 +447,9 @@ def test_the_maps_text_alternative_uses_the_legends_words():
     assert alt.index("exit announced, then dropped") > alt.index(" 2")  # legend order: members first
     chile = pd.Series({"CHL": "attended", "PER": "signatory"})
     extras = {"attended": text.plain("figure.maps.attended")}
-    assert "(reports disagree on whether it signed) 1" in alliance_figures.described(text, chile, "figure.maps.signatories_none", extras)
+    assert "(reports disagree on whether it signed) 1" in alliance_figures.described(
+        text, chile, "figure.maps.signatories_none", extras
+    )
 
 
 #: Each drawing of the maps and the timeline the pack may show: stem → (what it draws, its size: None on screen).

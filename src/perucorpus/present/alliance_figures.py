@@ -447,7 +447,8 @@ def draw_timeline(rows, presidents, text: FigureText, printed: Print | None = No
     drawn.loc[drawn["layer"] == "event", "label"] = labels  # the data keep each label on one line, unprepared
     alt = (
         f"Timeline of Peru's presidents from 2017 ({', '.join(shown)}; → marks one still in office at the last date "
-        f"recorded) and {english_texts()['figure.timeline.lines']}: " + "; ".join(f"{e.start} {e.event}" for e in events.itertuples())
+        f"recorded) and {english_texts()['figure.timeline.lines']}: "
+        + "; ".join(f"{e.start} {e.event}" for e in events.itertuples())
     )
     return figure, drawn, alt
 
@@ -463,7 +464,9 @@ def _time_direction(ax, text: FigureText, size: float, printed: bool) -> None:
     if printed:
         ax.set_title(words, fontsize=size, loc="left", pad=1.0, gid="direction")
         return
-    ax.annotate(words, (0, 0.5), xycoords=("axes fraction", ax.xaxis.label), ha="left", va="center", fontsize=size, gid="direction")
+    ax.annotate(
+        words, (0, 0.5), xycoords=("axes fraction", ax.xaxis.label), ha="left", va="center", fontsize=size, gid="direction"
+    )
 
 
 @dataclass(frozen=True)
@@ -504,7 +507,13 @@ def draw_matrix(snapshot, explainer: str, text: FigureText):
     cell_words = {status: text(f"figure.cell.{status}") for status in figures.CELL_WORDS}
     statuses = {value for value in snapshot.to_numpy().ravel() if isinstance(value, str)}
     handles = figures.category_grid(
-        ax, snapshot[order], row_labels, columns, fontsize=8.5, cell_words=cell_words, labels=legend_labels(text, statuses, MATRIX_NONE)
+        ax,
+        snapshot[order],
+        row_labels,
+        columns,
+        fontsize=8.5,
+        cell_words=cell_words,
+        labels=legend_labels(text, statuses, MATRIX_NONE),
     )
     ax.tick_params(axis="x", labelsize=10)
     ax.tick_params(axis="y", labelsize=10)
