@@ -110,10 +110,15 @@ def arabic_figure_text():
     axes.set_title(text("figure.matrix.title"))
     figure.canvas.draw()
     raw = entries["figure.category.absent"]["text"]
+    direction, said = text("figure.timeline.direction"), entries["figure.timeline.direction"]["text"]
     return {
         "figure_joined": int(ink(label, prepared=True).any(axis=0).sum()),
         "figure_separated": int(ink("\u200c".join(raw)).any(axis=0).sum()),
         "figure_prepared": label != raw,
+        # the Arabic timelines' note that time runs left to right, as the timeline draws it
+        "direction_joined": int(ink(direction, prepared=True).any(axis=0).sum()),
+        "direction_separated": int(ink("\u200c".join(said)).any(axis=0).sum()),
+        "direction_prepared": direction != said,
     }
 
 line = ink("اـــــــــ")
@@ -148,6 +153,7 @@ def test_fallback_rendering_on_matplotlib_without_libraqm():
     assert len(measured["saved"]) == 2 and min(measured["saved"]) > 1000  # figures.save works there too
     # the Arabic figures' texts (present.alliance_figures) are pre-shaped there too: joined letters
     assert measured["figure_prepared"] and measured["figure_joined"] < measured["figure_separated"]
+    assert measured["direction_prepared"] and measured["direction_joined"] < measured["direction_separated"]
 
 
 def test_saved_files_are_byte_identical_and_carry_no_date(tmp_path):
