@@ -285,3 +285,33 @@ def test_the_arabic_quotes_an_article_by_its_own_words_never_translated_back(col
     # the words the cold reader found translated back from the English («خرجت» for «انسحبت» is allowed: a source's)
     planted = {"k": {"source": "the opinion piece's 'with a leftist tinge' (¶4)", "text": "«ذات صبغة يسارية»"}}
     assert _unquoted(planted, articles, names) == ["k: «ذات صبغة يسارية»"]
+
+
+#: A name of the Americas Counter-Cartel Coalition: «تحالف» (a proclitic before it, no pronoun after it), up to three
+#: words, «…الكارتلات», and «في الأمريكتين» if it follows («تحالفه لمكافحة الكارتلات», "its coalition", is no name).
+COALITION = re.compile(r"(?<![\w])[وبلف]?(تحالف(?:\s+\S+){0,3}?\s+\S*الكارتلات(?:\s+في\s+الأمريكتين)?)")
+
+
+def test_the_pack_names_the_coalition_by_its_glossary_headword_and_the_glossary_gives_the_explainers_other_form():
+    """The explainer names the coalition two ways (¶2, ¶29); the glossary's headword is one of them and its note gives
+    the other with its paragraph; the pack's own Arabic (outside «…» quotations) uses the headword only (it used
+    «تحالف مكافحة الكارتلات في الأمريكتين» and «تحالف مكافحة الكارتلات» too).
+    """
+    from perucorpus.base import schemas, tables
+    from perucorpus.facts.quotes import numbered_paragraphs
+
+    glossary = tables.read_table(ROOT / "data" / "glossary.csv", schemas.GLOSSARY)
+    (row,) = [r for r in glossary.itertuples() if COALITION.fullmatch(r.term_ar)]
+    explainer = (ROOT / "data" / "articles" / "shield2026_explainer.txt").read_text(encoding="utf-8")
+    used = {(m.group(1), n) for n, line in numbered_paragraphs(explainer) for m in COALITION.finditer(line)}
+    assert row.term_ar in {form for form, _ in used} and len({form for form, _ in used}) == 2
+    for form, number in used:
+        assert f"¶{number}" in row.note and (form == row.term_ar or f"«{form}»" in row.note), (form, number)
+    catalogue_entries, _ = catalogue.translated(ARABIC)
+    other = {
+        key: name
+        for key, text in catalogue_entries.entries.items()
+        for name in COALITION.findall(re.sub(r"«[^«»]*»", "", text))
+        if name != row.term_ar
+    }
+    assert other == {}
