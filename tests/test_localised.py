@@ -315,3 +315,20 @@ def test_the_pack_names_the_coalition_by_its_glossary_headword_and_the_glossary_
         if name != row.term_ar
     }
     assert other == {}
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_editions_contents_mark_the_links_to_the_answers_as_the_teachers(language, pack_project, arabic_pack, pack):
+    """Students given the index are one click from the answers: its contents (on every edition page) say that the
+    discussion guide and the facilitator edition are for teachers, and the student reader's link does not.
+    """
+    if language == "ar":
+        pages = edition.render(pack_project, arabic_pack, arabic_pack.t)
+    else:
+        pages = edition.render(pack_project, pack, localised.english(pack_project))
+    teachers = {"en": "for teachers", "ar": "للمعلّمين"}[language]
+    for name, page in pages.items():
+        nav = page[page.index('<nav class="edition"') : page.index("</nav>", page.index('<nav class="edition"'))]
+        labels = {href: html.unescape(label) for href, label in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)}
+        assert teachers in labels["guide.html"] and teachers in labels["facilitator.pdf"], (name, labels)
+        assert teachers not in labels["student.pdf"] and teachers not in labels["glossary.html"], name
