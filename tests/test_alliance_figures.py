@@ -121,7 +121,8 @@ def test_the_screen_maps_names_keep_clear_of_each_other_and_of_the_leaders(langu
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_timeline_keeps_its_step_labels_apart(language, inputs, arabic):
     """Measured by the renderer: two step labels on one row stay at least LABEL_GAP ems apart (Arabic's "August 2021"
-    and "7 September 2021" once ran together), no two labels overlap and no step's line runs through a label.
+    and "7 September 2021" once ran together), no two labels overlap, no step's line runs through a label, and every
+    label is inside the figure (a longer step once ran off its left edge).
     """
     from matplotlib.transforms import Bbox
 
@@ -137,6 +138,8 @@ def test_the_timeline_keeps_its_step_labels_apart(language, inputs, arabic):
         assert len(labels) == len(lines) >= 6
         boxes = [label.get_window_extent(renderer) for label in labels]
         em = labels[0].get_fontsize() * figure.dpi / 72
+        page = figure.bbox
+        assert [label.get_text() for label, box in zip(labels, boxes) if box.x0 < page.x0 or box.x1 > page.x1] == []
         for i, first in enumerate(boxes):
             for second in boxes[i + 1 :]:
                 same_row = first.y0 < second.y1 and second.y0 < first.y1

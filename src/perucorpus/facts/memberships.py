@@ -230,7 +230,7 @@ def snapshot(frame: pd.DataFrame, columns: dict[str, tuple[str, date, str | None
 PERU_STEP_TEXT = {
     ("lima_group", "founding_member"): "signs the Lima Declaration",
     ("lima_group", "announced_withdrawal"): "announces exit from the Lima Group",
-    ("lima_group", "exit_dropped"): "reported: Béjar's successor as foreign minister has set the exit aside",
+    ("lima_group", "exit_dropped"): "reported: Béjar's successor has set the exit aside",
     ("mnna", "notified"): "US notifies Congress: intent to designate Major Non-NATO Ally",
     ("mnna", "designated"): "designated Major Non-NATO Ally",
     ("accc", "signatory"): "signs the counter-cartel declaration",
