@@ -30,7 +30,7 @@ OWN_TEXTS = {
     "figure.maps.attended": "took part in the 4–5 March conference;\nnot on the list (reports disagree\non whether it signed)",
     # What an uncoloured country is, as far as each figure's record goes: the record holds who was in, not who was out.
     "figure.maps.lima_none": "not among the group's\nmembers on record",
-    "figure.maps.signatories_none": "not on the list\nas signing or absent",
+    "figure.maps.signatories_none": "neither listed nor named\nas absent",
     "figure.matrix.none": "not among the column's\ncountries on record",
     # The timeline's lines, named so by its title and by every caption of it (the pack's captions are tested to use it).
     "figure.timeline.lines": "Peru's steps in the regional groupings",
