@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 from matplotlib.text import Text
 
@@ -78,13 +79,13 @@ def test_the_arabic_figure_writes_arabic_only(which, inputs, arabic):
 @pytest.mark.parametrize("which", ["maps", "timeline", "matrix"])
 def test_the_english_figure_keeps_its_words(which, inputs):
     figure, _, _ = _draw(which, inputs, alliance_figures.english(), "the 2026 explainer")
-    written = " ".join(_texts(figure))
+    written = " ".join(" ".join(_texts(figure)).split())
     plt.close(figure)
     assert "coalition" not in written and "MNNA" not in written and "data/" not in written
     expected = {
         "maps": "Signatories of the counter-cartel declaration",
         "timeline": "Major Non-NATO Ally",
-        "matrix": "no status recorded",  # the blank cells' legend entry
+        "matrix": "not among the column's countries on record",  # the blank cells' legend entry
     }
     assert expected[which] in written
 
@@ -120,7 +121,8 @@ def test_the_screen_maps_names_keep_clear_of_each_other_and_of_the_leaders(langu
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_timeline_keeps_its_step_labels_apart(language, inputs, arabic):
     """Measured by the renderer: two step labels on one row stay at least LABEL_GAP ems apart (Arabic's "August 2021"
-    and "7 September 2021" once ran together), no two labels overlap and no step's line runs through a label.
+    and "7 September 2021" once ran together), no two labels overlap, no step's line runs through a label, and every
+    label is inside the figure (a longer step once ran off its left edge).
     """
     from matplotlib.transforms import Bbox
 
@@ -136,6 +138,8 @@ def test_the_timeline_keeps_its_step_labels_apart(language, inputs, arabic):
         assert len(labels) == len(lines) >= 6
         boxes = [label.get_window_extent(renderer) for label in labels]
         em = labels[0].get_fontsize() * figure.dpi / 72
+        page = figure.bbox
+        assert [label.get_text() for label, box in zip(labels, boxes) if box.x0 < page.x0 or box.x1 > page.x1] == []
         for i, first in enumerate(boxes):
             for second in boxes[i + 1 :]:
                 same_row = first.y0 < second.y1 and second.y0 < first.y1
@@ -168,7 +172,7 @@ def test_the_old_matplotlib_path_pre_shapes_every_arabic_text(monkeypatch, arabi
     text = localised.figure_text(ROOT, arabic)
     drawn = text("figure.category.absent")
     assert drawn == figures.ar(arabic("figure.category.absent"), native=False) != arabic("figure.category.absent")
-    labels = alliance_figures.legend_labels(text, {"signatory", "absent"})
+    labels = alliance_figures.legend_labels(text, {"signatory", "absent"}, alliance_figures.MATRIX_NONE)
     assert labels["absent"] == drawn
     monkeypatch.setattr(figures, "native_shaping", lambda: True)
     assert text("figure.category.absent") == arabic("figure.category.absent")  # matplotlib 3.11 shapes it itself
@@ -441,13 +445,15 @@ def test_the_maps_text_alternative_uses_the_legends_words():
 
     text = alliance_figures.english()
     lima = pd.Series({"PER": "exit_dropped", "ARG": "withdrew", "CHL": "founding_member", "BRA": "founding_member"})
-    alt = alliance_figures.described(text, lima)
+    alt = alliance_figures.described(text, lima, alliance_figures.LIMA_NONE)
     # Peru's exit was dropped: the legend says so, and so must the alternative (not "not put into effect")
     assert "exit announced, then dropped 1" in alt and "not put into effect" not in alt
     assert alt.index("exit announced, then dropped") > alt.index(" 2")  # legend order: members first
     chile = pd.Series({"CHL": "attended", "PER": "signatory"})
     extras = {"attended": text.plain("figure.maps.attended")}
-    assert "(reports disagree on whether it signed) 1" in alliance_figures.described(text, chile, extras)
+    assert "(reports disagree on whether it signed) 1" in alliance_figures.described(
+        text, chile, "figure.maps.signatories_none", extras
+    )
 
 
 #: Each drawing of the maps and the timeline the pack may show: stem → (what it draws, its size: None on screen).
@@ -520,3 +526,155 @@ def test_the_slides_print_the_maps_and_timeline_texts_at_fourteen_points(folder,
     for page in pages:
         sizes = _page_font_sizes(built / "slides.pdf", page)
         assert sizes and min(sizes) >= alliance_figures.SLIDE_LEGIBLE, (page, sizes)
+
+
+def _one_line(words: str) -> str:
+    return " ".join(words.split())
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("size", [None, alliance_figures.PRINT, *alliance_figures.SLIDE_MAP_SIZES.values()])
+def test_each_map_says_what_an_uncoloured_country_is_on_its_own_record(language, size, inputs, arabic):
+    """An uncoloured country is not "no status recorded" (readers took that for missing data): on the 2021 map it is
+    not among the Lima Group's members on record (the United States, which has no Lima Group row), on the 2026 map not
+    on the explainer's list as signing or absent (Venezuela); each map's legend or key writes its own words, in screen,
+    print and slide drawings.
+    """
+    rows, shapes, snapshot, _ = inputs
+    text = alliance_figures.english() if language == "en" else localised.figure_text(ROOT, arabic)
+    figure, data, _ = alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", text, size)
+    written = {_one_line(t.get_text()) for t in figure.findobj(Text) if t.get_visible()}
+    keys = {}  # printed: each key's lines of the uncoloured entry (gid "key:"), joined
+    for line in figure.findobj(Text):
+        if line.get_gid() == "key:":
+            keys.setdefault(line.axes, []).append(line.get_text())
+    plt.close(figure)
+    words = [_one_line(text.plain(key)) for key in (alliance_figures.LIMA_NONE, alliance_figures.SIGNATORIES_NONE)]
+    assert words[0] != words[1]
+    shown = size.maps if size else (0, 1)  # the maps drawn: 0 the 2021 map, 1 the 2026 one
+    legend = data.set_index(["map", "iso3"])["legend"]
+    for title, number in zip(data["map"].unique(), shown):
+        uncoloured = {"USA": words[0], "VEN": words[1]}  # no Lima Group row; not on the explainer's list
+        assert legend[(title, ["USA", "VEN"][number])] == uncoloured[["USA", "VEN"][number]]
+        assert set(data.loc[(data["map"] == title) & (data["status"] == ""), "legend"]) == {words[number]}
+    if size is None:  # a legend entry each, as drawn
+        assert {_one_line(text.draw(words[number])) for number in shown} <= written
+    else:  # the key wraps its words on lines of its own
+        assert sorted(" ".join(lines) for lines in keys.values()) == sorted(words[number] for number in shown)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_matrix_says_what_a_blank_cell_is(language, inputs, arabic):
+    text = alliance_figures.english() if language == "en" else localised.figure_text(ROOT, arabic)
+    figure, _, _ = _draw("matrix", inputs, text, "the explainer")
+    legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    plt.close(figure)
+    assert legend[-1] == text(alliance_figures.MATRIX_NONE)  # the blank cells' entry, last
+    assert text.plain(alliance_figures.MATRIX_NONE) not in (text.plain(alliance_figures.LIMA_NONE), text.plain("figure.or"))
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_text_names_the_timelines_lines_one_way(language, arabic):
+    """The timeline's lines are Peru's steps in the regional groupings (figure.timeline.lines), in the figure's title
+    and in every caption of the pack that names them (the handout's, the reader's): a text that says "(lines)" says
+    it of those words. They were "alliance steps", "its alliance steps" and "steps between the groupings"
+    («خطوات التحالفات», «خطوات بيرو في التحالفات», «خطوات بيرو بين التجمّعات»).
+    """
+    if language == "en":
+        texts, t = alliance_figures.english(), catalogue.load(ROOT / "teaching", "en")
+        lines_word = "(lines)"
+    else:
+        texts, t = localised.figure_text(ROOT, arabic), arabic
+        lines_word = "(خطوط)"
+    term = texts.plain("figure.timeline.lines")
+    title = texts.plain("figure.timeline.title", lines=term)
+    naming = {key: t(key) for key in t.entries if lines_word in t(key) and not key.startswith("figure.timeline.title")}
+    assert {"handout.timeline_caption", "figures.timeline.caption"} <= set(naming)
+    for key, words in {**naming, "figure.timeline.title": title}.items():
+        before = words.split(lines_word)[0].rstrip()
+        assert before.endswith(term), (key, before)
+
+
+def _direction(figure):
+    return [t for t in figure.findobj(Text) if t.get_gid() == "direction"]
+
+
+@pytest.mark.parametrize("which", ["timeline", "printed timeline", "slide timeline"])
+def test_the_arabic_timelines_say_their_time_runs_left_to_right(which, inputs, arabic):
+    """The Arabic timelines run left to right, as the English (so that the two editions' figures compare), and say so:
+    one note, at the strip's left (where time starts), inside the figure, clear of every other text, above the
+    presidents' bands or below the axis; the English timelines have none.
+    """
+    rows, _, _, presidents = inputs
+    size = {"timeline": None, "printed timeline": alliance_figures.TIMELINE_PRINT_SIZE}.get(
+        which, alliance_figures.TIMELINE_SLIDE_SIZE
+    )
+    english, _, _ = alliance_figures.draw_timeline(rows, presidents, alliance_figures.english(), size)
+    assert _direction(english) == []
+    plt.close(english)
+    text = localised.figure_text(ROOT, arabic)
+    figure, _, _ = alliance_figures.draw_timeline(rows, presidents, text, size)
+    figure.canvas.draw()
+    renderer = figure._get_renderer()
+    (note,) = _direction(figure)
+    assert note.get_text() == text("figure.timeline.direction") and note.get_visible()
+    box, axes = note.get_window_extent(renderer), figure.axes[0].get_window_extent(renderer)
+    others = [
+        t.get_window_extent(renderer) for t in figure.findobj(Text) if t is not note and t.get_visible() and t.get_text().strip()
+    ]
+    plt.close(figure)
+    assert figure.bbox.x0 <= box.x0 and box.x1 <= figure.bbox.x1 and figure.bbox.y0 <= box.y0 and box.y1 <= figure.bbox.y1
+    assert box.x0 < axes.x0 + axes.width * 0.05 and box.x1 < axes.x0 + axes.width / 2  # at the left
+    assert box.y0 >= axes.y1 - 0.5 or box.y1 <= axes.y0 + 0.5  # outside the strip: above it, or below its years
+    assert [other for other in others if other.overlaps(box)] == []
+
+
+def test_the_arabic_timelines_note_is_pre_shaped_on_old_matplotlib(monkeypatch, inputs, arabic):
+    rows, _, _, presidents = inputs
+    text = localised.figure_text(ROOT, arabic)
+    said = arabic("figure.timeline.direction")
+    for native, expected in ((False, figures.ar(said, native=False)), (True, said)):
+        monkeypatch.setattr(figures, "native_shaping", lambda native=native: native)
+        for size in (None, alliance_figures.TIMELINE_PRINT_SIZE):
+            figure, _, _ = alliance_figures.draw_timeline(rows, presidents, text, size)
+            (note,) = _direction(figure)
+            plt.close(figure)
+            assert note.get_text() == expected
+    assert figures.ar(said, native=False) != said
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_slide_keys_list_their_countries_dark_enough_to_read(language, inputs, arabic):
+    """The countries listed in a slide map's key (grey, under each category's words) read at 7:1 or more on white
+    as a slide shows them, about half the size drawn: measured on the drawn pixels shrunk to half, as the mean of
+    each line's ink (its pixels darker than halfway between white and its darkest). At #3a3a3a the Arabic lists
+    measured under 7 and read as too light.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    def luminance(value: float) -> float:
+        channel = value / 255
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    rows, shapes, snapshot, _ = inputs
+    text = alliance_figures.english() if language == "en" else localised.figure_text(ROOT, arabic)
+    size = alliance_figures.SLIDE_MAP_SIZES[f"{alliance_figures.MAPS}_slide_2"]
+    figure, _, _ = alliance_figures.draw_maps(rows, shapes, snapshot.index, "the explainer", text, size)
+    canvas = FigureCanvasAgg(figure)
+    figure.dpi = plt.rcParams["savefig.dpi"]
+    canvas.draw()
+    grey = np.asarray(canvas.buffer_rgba())[..., :3].mean(axis=2)
+    height = grey.shape[0]
+    lists = [t.get_window_extent() for t in figure.findobj(Text) if (t.get_gid() or "").startswith("list:")]
+    plt.close(figure)
+    assert len(lists) >= 3
+    half = np.asarray(
+        Image.fromarray(grey.astype(np.uint8)).resize((grey.shape[1] // 2, height // 2), Image.Resampling.LANCZOS)
+    ).astype(float)
+    ratios = []
+    for box in lists:
+        region = half[int(height - box.y1) // 2 : int(height - box.y0) // 2 + 1, int(box.x0) // 2 : int(box.x1) // 2 + 1]
+        ink = region[region < (255 + region.min()) / 2]
+        ratios.append(1.05 / (luminance(ink.mean()) + 0.05))
+    assert min(ratios) >= 7.0, ratios

@@ -102,18 +102,23 @@ def arabic_figure_text():
     from perucorpus.present import alliance_figures
     entries = tomllib.loads(Path(sys.argv[1], "teaching", "ar.toml").read_text(encoding="utf-8"))["entries"]
     text = alliance_figures.FigureText("ar", lambda key: entries[key]["text"], str, str, str, right_to_left=True)
-    label = alliance_figures.legend_labels(text, {"signatory", "absent"})["absent"]
+    label = alliance_figures.legend_labels(text, {"signatory", "absent"}, "figure.matrix.none")["absent"]
     figure = Figure(figsize=(4, 2), layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.subplots()
-    axes.legend(handles=figures.legend_handles({"signatory", "absent"}, labels=alliance_figures.legend_labels(text, {"signatory", "absent"})))
+    axes.legend(handles=figures.legend_handles({"signatory", "absent"}, labels=alliance_figures.legend_labels(text, {"signatory", "absent"}, "figure.matrix.none")))
     axes.set_title(text("figure.matrix.title"))
     figure.canvas.draw()
     raw = entries["figure.category.absent"]["text"]
+    direction, said = text("figure.timeline.direction"), entries["figure.timeline.direction"]["text"]
     return {
         "figure_joined": int(ink(label, prepared=True).any(axis=0).sum()),
         "figure_separated": int(ink("\u200c".join(raw)).any(axis=0).sum()),
         "figure_prepared": label != raw,
+        # the Arabic timelines' note that time runs left to right, as the timeline draws it
+        "direction_joined": int(ink(direction, prepared=True).any(axis=0).sum()),
+        "direction_separated": int(ink("\u200c".join(said)).any(axis=0).sum()),
+        "direction_prepared": direction != said,
     }
 
 line = ink("اـــــــــ")
@@ -148,6 +153,7 @@ def test_fallback_rendering_on_matplotlib_without_libraqm():
     assert len(measured["saved"]) == 2 and min(measured["saved"]) > 1000  # figures.save works there too
     # the Arabic figures' texts (present.alliance_figures) are pre-shaped there too: joined letters
     assert measured["figure_prepared"] and measured["figure_joined"] < measured["figure_separated"]
+    assert measured["direction_prepared"] and measured["direction_joined"] < measured["direction_separated"]
 
 
 def test_saved_files_are_byte_identical_and_carry_no_date(tmp_path):

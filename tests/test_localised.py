@@ -368,3 +368,50 @@ def test_the_arabic_notes_quote_the_article_verbatim_or_the_correction_the_engli
     key = localised.note_key("castillo2021_lima_exit", 4)
     planted = notes[key] | {"text": notes[key]["text"].replace("«مسحة يسارية»", "«صبغة يسارية»")}
     assert unquoted(key, planted) == ["صبغة يسارية"]
+
+
+#: A name of the Americas Counter-Cartel Coalition: «تحالف» (a proclitic before it, no pronoun after it), up to three
+#: words, «…الكارتلات», and «في الأمريكتين» if it follows («تحالفه لمكافحة الكارتلات», "its coalition", is no name).
+COALITION = re.compile(r"(?<![\w])[وبلف]?(تحالف(?:\s+\S+){0,3}?\s+\S*الكارتلات(?:\s+في\s+الأمريكتين)?)")
+
+
+def test_the_pack_names_the_coalition_by_its_glossary_headword_and_the_glossary_gives_the_explainers_other_form():
+    """The explainer names the coalition two ways (¶2, ¶29); the glossary's headword is one of them and its note gives
+    the other with its paragraph; the pack's own Arabic (outside «…» quotations) uses the headword only (it used
+    «تحالف مكافحة الكارتلات في الأمريكتين» and «تحالف مكافحة الكارتلات» too).
+    """
+    from perucorpus.base import schemas, tables
+    from perucorpus.facts.quotes import numbered_paragraphs
+
+    glossary = tables.read_table(ROOT / "data" / "glossary.csv", schemas.GLOSSARY)
+    (row,) = [r for r in glossary.itertuples() if COALITION.fullmatch(r.term_ar)]
+    explainer = (ROOT / "data" / "articles" / "shield2026_explainer.txt").read_text(encoding="utf-8")
+    used = {(m.group(1), n) for n, line in numbered_paragraphs(explainer) for m in COALITION.finditer(line)}
+    assert row.term_ar in {form for form, _ in used} and len({form for form, _ in used}) == 2
+    for form, number in used:
+        assert f"¶{number}" in row.note and (form == row.term_ar or f"«{form}»" in row.note), (form, number)
+    catalogue_entries, _ = catalogue.translated(ARABIC)
+    other = {
+        key: name
+        for key, text in catalogue_entries.entries.items()
+        for name in COALITION.findall(re.sub(r"«[^«»]*»", "", text))
+        if name != row.term_ar
+    }
+    assert other == {}
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_editions_contents_mark_the_links_to_the_answers_as_the_teachers(language, pack_project, arabic_pack, pack):
+    """Students given the index are one click from the answers: its contents (on every edition page) say that the
+    discussion guide and the facilitator edition are for teachers, and the student reader's link does not.
+    """
+    if language == "ar":
+        pages = edition.render(pack_project, arabic_pack, arabic_pack.t)
+    else:
+        pages = edition.render(pack_project, pack, localised.english(pack_project))
+    teachers = {"en": "for teachers", "ar": "للمعلّمين"}[language]
+    for name, page in pages.items():
+        nav = page[page.index('<nav class="edition"') : page.index("</nav>", page.index('<nav class="edition"'))]
+        labels = {href: html.unescape(label) for href, label in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)}
+        assert teachers in labels["guide.html"] and teachers in labels["facilitator.pdf"], (name, labels)
+        assert teachers not in labels["student.pdf"] and teachers not in labels["glossary.html"], name

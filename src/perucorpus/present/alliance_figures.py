@@ -28,7 +28,15 @@ OWN_TEXTS = {
     "figure.maps.lima_title": "Lima Group, end of 2021\n(public references)",
     "figure.maps.signatories_title": "Signatories of the counter-cartel declaration,\nMarch 2026 (as {explainer} lists them)",
     "figure.maps.attended": "took part in the 4–5 March conference;\nnot on the list (reports disagree\non whether it signed)",
-    "figure.timeline.title": "Peru 2017–2026: presidents (bands) and steps between the groupings (lines)",
+    # What an uncoloured country is, as far as each figure's record goes: the record holds who was in, not who was out.
+    "figure.maps.lima_none": "not among the group's\nmembers on record",
+    "figure.maps.signatories_none": "neither listed nor named\nas absent",
+    "figure.matrix.none": "not among the column's\ncountries on record",
+    # The timeline's lines, named so by its title and by every caption of it (the pack's captions are tested to use it).
+    "figure.timeline.lines": "Peru's steps in the regional groupings",
+    "figure.timeline.title": "Presidents of Peru (bands) and {lines} (lines), 2017–2026",
+    # Drawn on a right-to-left language's timelines only, whose time runs left to right as in the English ones.
+    "figure.timeline.direction": "time runs from left to right",
     "figure.timeline.event": "{date}{mark}: {event}",
     "figure.timeline.footnote": "* date worked out from the sources rather than stated in them; → president still in office",
     "figure.matrix.title": "Alliance membership in the Americas, 2021 and 2026",
@@ -38,9 +46,10 @@ OWN_TEXTS = {
     "figure.matrix.column.accc_2026": "Declaration\nsignatories, Mar 2026\n({explainer})",
     "figure.matrix.column.miami_summit_2026": "Miami summit\n7 Mar 2026\n(references)",
     "figure.or": " or ",
-    "figure.category.none": figures.NO_STATUS[2],
     "figure.maps.separator": ", ",
 }
+#: The keys of what an uncoloured country or a blank cell is on each figure (as far as its record goes).
+LIMA_NONE, SIGNATORIES_NONE, MATRIX_NONE = "figure.maps.lima_none", "figure.maps.signatories_none", "figure.matrix.none"
 
 
 @cache
@@ -108,19 +117,20 @@ def english() -> FigureText:
     )
 
 
-def legend_labels(text: FigureText, statuses, wrap: int | None = None) -> dict[str, str]:
+def legend_labels(text: FigureText, statuses, none: str, wrap: int | None = None) -> dict[str, str]:
     """Each display category's legend text in ``text``'s language, for a figure showing ``statuses``: the words of
     the one or two of its statuses shown (joined by ``figure.or``), else the category's own text
-    (as :func:`perucorpus.present.figures.legend_text` does in English), ready to draw; with ``wrap``, each entry
-    re-wrapped at that many characters (a key in a narrow column).
+    (as :func:`perucorpus.present.figures.legend_text` does in English), and for "" (a country or cell without a
+    status) the text of the key ``none``, which says what that is on this figure's record; ready to draw; with
+    ``wrap``, each entry re-wrapped at that many characters (a key in a narrow column).
     """
-    return {category: text.draw(_wrapped(label, wrap)) for category, label in legend_words(text, statuses).items()}
+    return {category: text.draw(_wrapped(label, wrap)) for category, label in legend_words(text, statuses, none).items()}
 
 
-def legend_words(text: FigureText, statuses) -> dict[str, str]:
-    """:func:`legend_labels`' texts as they are written (not prepared for drawing), "" for no status recorded."""
+def legend_words(text: FigureText, statuses, none: str) -> dict[str, str]:
+    """:func:`legend_labels`' texts as they are written (not prepared for drawing), "" (no status) from key ``none``."""
     shown_statuses = set(statuses)
-    labels = {"": text.plain("figure.category.none")}
+    labels = {"": text.plain(none)}
     for category, (*_, members) in figures.CATEGORIES.items():
         shown = [text.plain(f"figure.status.{status}") for status in members if status in shown_statuses]
         if not 0 < len(shown) <= 2:
@@ -132,11 +142,12 @@ def legend_words(text: FigureText, statuses) -> dict[str, str]:
     return labels
 
 
-def described(text: FigureText, statuses, extras: dict[str, str] | None = None) -> str:
+def described(text: FigureText, statuses, none: str, extras: dict[str, str] | None = None) -> str:
     """How many countries fall in each display category, in legend order, each named by its legend's words
-    (:func:`legend_words`, with ``extras`` as the map rewords them): a text alternative that says what the legend says.
+    (:func:`legend_words`, "" from key ``none``, with ``extras`` as the map rewords them): a text alternative that says
+    what the legend says.
     """
-    words = legend_words(text, statuses) | (extras or {})
+    words = legend_words(text, statuses, none) | (extras or {})
     counts = statuses.map(figures.STATUS_CATEGORY).value_counts()
     return ", ".join(
         f"{' '.join(words[category].split())} {counts[category]}" for category in figures.CATEGORIES if category in counts
@@ -237,8 +248,8 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
     summit = memberships.status_on(rows, grouping, summit_day, "article")  # the attendees the explainer names
     coalition_view = pd.concat([summit[~summit.index.isin(coalition.index)], coalition])
     panels = (
-        (lima_2021, "figure.maps.lima_title", {}),
-        (coalition_view, "figure.maps.signatories_title", {"attended": "figure.maps.attended"}),
+        (lima_2021, "figure.maps.lima_title", LIMA_NONE, {}),
+        (coalition_view, "figure.maps.signatories_title", SIGNATORIES_NONE, {"attended": "figure.maps.attended"}),
     )
     if printed:
         panels = tuple(panels[number] for number in printed.maps)
@@ -257,7 +268,7 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
                 statuses,
                 text(title, explainer=explainer),
                 labelled=labelled,
-                legend_labels=legend_labels(text, statuses) | {key: text(extra) for key, extra in extras.items()},
+                legend_labels=legend_labels(text, statuses, none) | {key: text(extra) for key, extra in extras.items()},
                 names=names,
                 legend_size=SCREEN_LEGEND_SIZE,
                 title_size=SCREEN_TITLE_SIZE,
@@ -266,7 +277,7 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
                 label_size=SCREEN_LABEL_SIZE,
                 name=False,
             )
-            for ax, (statuses, title, extras), side in zip((first, second), panels, sides)
+            for ax, (statuses, title, none, extras), side in zip((first, second), panels, sides)
         ]
         # named once both panels are drawn: the second's title and legend change the first's size, and names are
         # spaced in points (named before, the 2021 map's names ran into each other once the figure was laid out);
@@ -287,8 +298,8 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
     attended = {"attended": text.plain("figure.maps.attended")}
     alt = (
         "Two equal-area maps of the Americas, every state named in the tables labelled. Lima Group at the end of 2021: "
-        f"{described(text, lima_2021)}. Signatories of the March 2026 declaration and states named as absent, "
-        f"as {explainer} lists them: {described(text, coalition_view, attended)}."
+        f"{described(text, lima_2021, LIMA_NONE)}. Signatories of the March 2026 declaration and states named as absent, "
+        f"as {explainer} lists them: {described(text, coalition_view, SIGNATORIES_NONE, attended)}."
     )
     return figure, data, alt
 
@@ -314,7 +325,7 @@ def _printed_maps(panels, shapes, labelled, explainer: str, text: FigureText, pr
         return figure.add_axes((left / printed.width, 0, width / printed.width, height / printed.height))
 
     drawn = []
-    for number, (statuses, title_key, extras) in enumerate(panels):
+    for number, (statuses, title_key, none, extras) in enumerate(panels):
         slot = count - 1 - number if text.right_to_left else number
         left = slot * (panel + printed.gap)
         if text.right_to_left:
@@ -332,7 +343,7 @@ def _printed_maps(panels, shapes, labelled, explainer: str, text: FigureText, pr
             linespacing=0.72,  # the style's first font, Noto Sans Arabic, sets lines about twice as far apart as Latin needs
             gid="title",
         )
-        words = legend_words(text, statuses) | {key: text.plain(extra) for key, extra in extras.items()}
+        words = legend_words(text, statuses, none) | {key: text.plain(extra) for key, extra in extras.items()}
         names = {iso3: text.country(iso3) for iso3 in sorted(set(labelled) | set(statuses.index)) if iso3 in shapes}
         frame = printed_maps.status_map(
             map_axes,
@@ -363,7 +374,7 @@ class TimelineKey:
 
 
 def timeline_key(rows, text: FigureText) -> TimelineKey:
-    """Peru's steps between the groupings (:func:`perucorpus.facts.memberships.steps`), oldest first, each as ``text``
+    """Peru's steps in the regional groupings (:func:`perucorpus.facts.memberships.steps`), oldest first, each as ``text``
     writes it (``figure.timeline.event``: its date in words, * where the date is derived, the step), and the footnote:
     the screen timeline's labels, and the key a page prints as text beside the printed timeline, whose lines are
     numbered in this order.
@@ -390,8 +401,8 @@ def _steps(rows, text: FigureText):
 
 
 def draw_timeline(rows, presidents, text: FigureText, printed: Print | None = None):
-    """Peru's presidents (bands) and its steps between the groupings (lines), each step labelled with its date (*
-    where derived), a footnote under them. ``printed``: drawn for a printed page at its printed size (:class:`Print`),
+    """Peru's presidents (bands) and its steps in the regional groupings (lines), each step labelled with its date (*
+    where derived), a footnote under them (and, in a right-to-left language, the time's direction: :func:`_time_direction`). ``printed``: drawn for a printed page at its printed size (:class:`Print`),
     each step's line numbered (1 the oldest) instead of labelled, without title or footnote: the page prints the
     labels and footnote beside it as text (:func:`timeline_key`). Returns (figure, the data drawn, a text
     alternative in English).
@@ -415,10 +426,12 @@ def draw_timeline(rows, presidents, text: FigureText, printed: Print | None = No
     if printed:  # the caption says what the title says, the page's text the footnote: their room goes to the strip
         figure.get_layout_engine().set(w_pad=0.5 * MM, h_pad=0.5 * MM)
     else:
-        ax.set_title(text("figure.timeline.title"), fontsize=sizes.title)
+        ax.set_title(text("figure.timeline.title", lines=text.plain("figure.timeline.lines")), fontsize=sizes.title)
         ax.set_xlabel(
             text("figure.timeline.footnote"), fontsize=sizes.footnote, loc="right" if text.right_to_left else "left", labelpad=4
         )
+    if text.right_to_left:
+        _time_direction(ax, text, sizes.footnote, printed is not None)
     # the words around the axes first: the labels are placed once the figure is laid out (figures.timeline)
     ax.tick_params(axis="x", labelsize=sizes.ticks, pad=2 if printed else 3.5)
     drawn = figures.timeline_data(terms, labelled, *TIMELINE_SPAN, short_name=lambda name: name)
@@ -434,9 +447,26 @@ def draw_timeline(rows, presidents, text: FigureText, printed: Print | None = No
     drawn.loc[drawn["layer"] == "event", "label"] = labels  # the data keep each label on one line, unprepared
     alt = (
         f"Timeline of Peru's presidents from 2017 ({', '.join(shown)}; → marks one still in office at the last date "
-        "recorded) and its steps between the groupings: " + "; ".join(f"{e.start} {e.event}" for e in events.itertuples())
+        f"recorded) and {english_texts()['figure.timeline.lines']}: "
+        + "; ".join(f"{e.start} {e.event}" for e in events.itertuples())
     )
     return figure, drawn, alt
+
+
+def _time_direction(ax, text: FigureText, size: float, printed: bool) -> None:
+    """Say at the strip's left, where time starts, that time runs from left to right (as in the English timelines, so
+    that the editions' figures compare): a right-to-left reader would otherwise read the years backwards. Printed, it
+    is the strip's title at the left (the steps' numbers above the strip may rise into that row, clear of it at the
+    left); on screen, where the title is centred above and the footnote is the axis label at the right, it stands
+    at the left on the footnote's line. Its gid is ``direction``.
+    """
+    words = text("figure.timeline.direction")
+    if printed:
+        ax.set_title(words, fontsize=size, loc="left", pad=1.0, gid="direction")
+        return
+    ax.annotate(
+        words, (0, 0.5), xycoords=("axes fraction", ax.xaxis.label), ha="left", va="center", fontsize=size, gid="direction"
+    )
 
 
 @dataclass(frozen=True)
@@ -460,7 +490,7 @@ class TimelineSizes:
 
 def draw_matrix(snapshot, explainer: str, text: FigureText):
     """The statuses of every country (rows, in the order of ``snapshot``) in the four groupings (columns), each cell
-    coloured by category and naming its status; blank cells (no status recorded) have their legend entry too.
+    coloured by category and naming its status; blank cells have their legend entry too (:data:`MATRIX_NONE`).
     Returns (figure, the data drawn, a text alternative in English).
     """
     import matplotlib.pyplot as plt
@@ -477,7 +507,13 @@ def draw_matrix(snapshot, explainer: str, text: FigureText):
     cell_words = {status: text(f"figure.cell.{status}") for status in figures.CELL_WORDS}
     statuses = {value for value in snapshot.to_numpy().ravel() if isinstance(value, str)}
     handles = figures.category_grid(
-        ax, snapshot[order], row_labels, columns, fontsize=8.5, cell_words=cell_words, labels=legend_labels(text, statuses)
+        ax,
+        snapshot[order],
+        row_labels,
+        columns,
+        fontsize=8.5,
+        cell_words=cell_words,
+        labels=legend_labels(text, statuses, MATRIX_NONE),
     )
     ax.tick_params(axis="x", labelsize=10)
     ax.tick_params(axis="y", labelsize=10)

@@ -27,6 +27,10 @@ RESOLUTIONS = (100, 150)
 TOP_ROOM = 0.6
 #: Lines of the key (points between baselines) per point of text size, by direction (Arabic letters reach lower).
 LEADING = {False: 1.22, True: 1.45}
+#: The colours of the key's texts: a category's words, and the countries listed under them (a shade lighter, still
+#: dark enough that their thin strokes, drawn at a slide's or page's size and shown smaller, read at 7:1 on white; at
+#: #3a3a3a Arabic lists read as too light on the slides).
+WORDS_COLOUR, LIST_COLOUR = "#111111", "#1f1f1f"
 
 
 @cache
@@ -204,7 +208,7 @@ def draw_key(key_axes, entries, size: float, separator: str, right_to_left: bool
                 fontsize=size,
                 ha=align,
                 va="baseline",
-                color="#111111" if number < len(word_lines) else "#3a3a3a",
+                color=WORDS_COLOUR if number < len(word_lines) else LIST_COLOUR,
                 gid=f"{'key' if number < len(word_lines) else 'list'}:{category}",
             )
         y -= 0.45 * size  # a little air between the categories

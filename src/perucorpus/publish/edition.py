@@ -80,7 +80,8 @@ def render(root: Path | str, pack: editions.Pack, t: Catalogue) -> dict[str, str
     """The edition's own pages (file name → HTML) for ``pack`` in the language of ``t``."""
     env = classroom.environment(t.direction, t.language)
     terms = glossary(root)
-    links = [(name, t(key)) for name, key in (("guide.html", "edition.guide"), ("glossary.html", "edition.glossary"))]
+    # the guide, like the facilitator edition (ui.facilitator), is marked as the teachers': it holds the answers
+    links = [(name, t(key)) for name, key in (("guide.html", "edition.guide_link"), ("glossary.html", "edition.glossary"))]
     links += classroom.pack_links(pack, "")
     pages = {}
     for name, (template, twin) in PAGES.items():
