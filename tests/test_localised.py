@@ -415,3 +415,23 @@ def test_the_editions_contents_mark_the_links_to_the_answers_as_the_teachers(lan
         labels = {href: html.unescape(label) for href, label in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)}
         assert teachers in labels["guide.html"] and teachers in labels["facilitator.pdf"], (name, labels)
         assert teachers not in labels["student.pdf"] and teachers not in labels["glossary.html"], name
+
+
+def test_the_glossary_lists_other_forms_the_articles_write_and_the_arabic_glossary_prints_them(arabic_pack, pack_project):
+    """A name the articles write two ways («إعلان الأمن المشترك», «الإعلان الأمني المشترك») is one glossary term whose
+    other forms are listed (each found in an article) and printed under it; the pack's own Arabic names the declaration
+    one way only, a form the glossary gives.
+    """
+    articles = " ".join(path.read_text(encoding="utf-8") for path in (ROOT / "data" / "articles").glob("*.txt"))
+    terms = edition.glossary(ROOT)
+    listed = {form: term for term in terms for form in term.other_forms}
+    assert len(listed) >= 2 and all(form in articles for form in listed), listed
+    page = edition.render(pack_project, arabic_pack, arabic_pack.t)["glossary.html"]
+    for form, term in listed.items():
+        row = page[page.index(f">{term.arabic}") : page.index("</tr>", page.index(f">{term.arabic}"))]
+        assert f"«{form}»" in row and arabic_pack.t("edition.other_forms") in row, form
+    declaration = next(term for term in terms if term.english == "the Joint Security Declaration")
+    forms = {declaration.arabic, *declaration.other_forms}
+    catalogue_entries, _ = catalogue.translated(ARABIC)
+    used = {form for text in catalogue_entries.entries.values() for form in forms if form in re.sub(r"«[^«»]*»", "", text)}
+    assert len(used) == 1, used

@@ -922,6 +922,7 @@ GLOSSARY = pa.DataFrameSchema(
         "loaded_kind": text_column(choice("", *LOADED_KINDS), nullable=True),
         "marker_ar": text_column(nullable=True),
         "note": text_column(nullable=True),
+        "other_forms_ar": text_column(nullable=True),
     },
     checks=[
         pa.Check(
@@ -953,6 +954,7 @@ GLOSSARY = document(
             falseValues=["no"],
         ),
         "note": "how the articles use it, and translation caveats.",
+        "other_forms_ar": "other forms of the same name in the articles, as they write them, separated by `;` (the classroom glossary prints them under the term; the tests find each in an article).",
         "loaded_kind": "*(exactly when `loaded` is `yes`)* `evaluative_word` | `image` | `label`: which part of the rule for loaded words makes it loaded.",
         "marker_ar": "*(exactly when `loaded` is `yes`)* the word or words of `match_ar` that carry the judgement, as they stand there (checked on load): the rule's marker, looked for in every article.",
     },

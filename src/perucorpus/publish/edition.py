@@ -37,6 +37,7 @@ class Term:
     english: str
     basis: str
     reference: editions.Reference | None
+    other_forms: tuple[str, ...] = ()  # other forms of the name in the articles (``other_forms_ar``)
 
 
 def glossary(root: Path | str) -> list[Term]:
@@ -72,7 +73,8 @@ def glossary(root: Path | str) -> list[Term]:
         if es.basis != "not_found":
             ref = references.loc[es.ref_id]
             reference = editions.Reference(es.ref_id, ref["title"], ref["publisher"], ref["date"], ref["url"])
-        result.append(Term(row.term_ar, es.term_es, row.gloss_en, es.basis, reference))
+        other_forms = tuple(form.strip() for form in row.other_forms_ar.split(";") if form.strip())
+        result.append(Term(row.term_ar, es.term_es, row.gloss_en, es.basis, reference, other_forms))
     return result
 
 
