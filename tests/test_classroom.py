@@ -438,3 +438,19 @@ def test_the_printed_timeline_has_its_numbered_steps_written_beside_it(language,
         if language == "ar":
             assert all(re.search(r"[\u0600-\u06ff]", step) for step in key.steps)
     assert drawing not in pages["slides.html"]
+
+
+def _numbers_in_print_order(html: str, word: str) -> list[int]:
+    """The numbers of the cards headed ``word`` (a check's or a record's heading) in the order a page prints them: its
+    order in the page, as the editions' two columns fill the first before the second.
+    """
+    return [int(number) for number in re.findall(rf"<h4>{re.escape(str(escape(word)))} (\d+) ·", html)]
+
+
+@pytest.mark.parametrize("name", ["student.html", "facilitator.html"])
+def test_checks_and_records_print_in_the_order_of_their_numbers(pack, pack_pages, arabic_pack, arabic_edition, name):
+    """Issue 20 (cold read 8): the checks printed 1, 2, 11, 12, 3–10, so a student could not find check 11."""
+    for edition, pages in ((pack, pack_pages[1]), (arabic_pack, arabic_edition[1])):
+        for word, cards in ((edition.t("ui.check"), edition.checks), (edition.t("ui.fact"), edition.facts)):
+            printed = _numbers_in_print_order(pages[name], word)
+            assert printed == list(range(1, len(cards) + 1)), (edition.t.language, word, printed)
