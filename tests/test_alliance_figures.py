@@ -575,7 +575,8 @@ def test_the_matrix_says_what_a_blank_cell_is(language, inputs, arabic):
 
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_every_text_names_the_timelines_lines_one_way(language, arabic):
-    """The timeline's lines are Peru's steps in the regional groupings (figure.timeline.lines), in the figure's title
+    """The timeline's lines are the steps by Peru and by the United States (figure.timeline.lines; two of them are
+    US acts and one a press report, so not "Peru's steps in the regional groupings"), in the figure's title
     and in every caption of the pack that names them (the handout's, the reader's): a text that says "(lines)" says
     it of those words. They were "alliance steps", "its alliance steps" and "steps between the groupings"
     («خطوات التحالفات», «خطوات بيرو في التحالفات», «خطوات بيرو بين التجمّعات»).

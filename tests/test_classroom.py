@@ -438,3 +438,54 @@ def test_the_printed_timeline_has_its_numbered_steps_written_beside_it(language,
         if language == "ar":
             assert all(re.search(r"[\u0600-\u06ff]", step) for step in key.steps)
     assert drawing not in pages["slides.html"]
+
+
+def _numbers_in_print_order(html: str, word: str) -> list[int]:
+    """The numbers of the cards headed ``word`` (a check's or a record's heading) in the order a page prints them: its
+    order in the page, as the editions' two columns fill the first before the second.
+    """
+    return [int(number) for number in re.findall(rf"<h4>{re.escape(str(escape(word)))} (\d+) ·", html)]
+
+
+@pytest.mark.parametrize("name", ["student.html", "facilitator.html"])
+def test_checks_and_records_print_in_the_order_of_their_numbers(pack, pack_pages, arabic_pack, arabic_edition, name):
+    """Issue 20 (cold read 8): the checks printed 1, 2, 11, 12, 3–10, so a student could not find check 11."""
+    for edition, pages in ((pack, pack_pages[1]), (arabic_pack, arabic_edition[1])):
+        for word, cards in ((edition.t("ui.check"), edition.checks), (edition.t("ui.fact"), edition.facts)):
+            printed = _numbers_in_print_order(pages[name], word)
+            assert printed == list(range(1, len(cards) + 1)), (edition.t.language, word, printed)
+
+
+def _reading_order(pdf, headers: dict[str, int], headings: set[str]) -> list[int]:
+    """The numbers of the cards whose heading line starts with a key of ``headers``, as a reader reads the PDF: page by
+    page, and on a page section by section (a line of ``headings`` starts one), the left column before the right,
+    top to bottom (pdftotext's own order mixes the columns).
+    """
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found = []
+    for number, page in enumerate(xml.split("<page ")[1:]):
+        width = float(re.search(r'width="([\d.]+)"', page).group(1))
+        lines = [
+            (float(y), float(x), " ".join(entities.unescape(w) for w in re.findall(r"<word [^>]*>([^<]*)</word>", body)))
+            for x, y, body in re.findall(r'<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(.*?)</line>', page, re.S)
+        ]
+        starts = [y for y, _, text in lines if text in headings]
+        for y, x, text in lines:
+            for header, card in headers.items():
+                if text.startswith(header):
+                    found.append(((number, sum(start <= y for start in starts), x > width / 2, y), card))
+    return [card for _, card in sorted(found)]
+
+
+def test_the_student_pdf_prints_checks_and_records_in_the_order_of_their_numbers(built, root_pack):
+    """Issue 20 (cold read 8): the reader printed the checks 1, 2, 11, 12, 3–10, so a student could not find check 11."""
+    pack, t = root_pack, root_pack.t
+    headings = {t(key) for key in ("ui.checks", "ui.to_judge", "ui.facts", "ui.passages", "ui.figures")}
+    for cards in (pack.checks, pack.facts):
+        headers = {
+            f"{card.label} · {card.article if card in pack.checks else ' '.join(card.title.split()[:3])}": int(
+                card.label.split()[-1]
+            )
+            for card in cards
+        }
+        assert _reading_order(built / "student.pdf", headers, headings) == list(range(1, len(cards) + 1))

@@ -225,6 +225,8 @@ def test_seed_a_declaration_its_answer_no_longer_holds_is_caught(project_copy, c
 
 def test_a_text_numbers_the_items_it_names_as_the_pack_does(pack):
     numbers = {(item.kind, item.key): item.number for item in pack.items}
+    numbers |= {("check", check.claim_id): int(check.label.split()[-1]) for check in pack.checks}
+    numbers |= {("fact", fact.key): int(fact.label.split()[-1]) for fact in pack.facts}
     assert editions.item_numbers(tomllib.loads(SOURCE.read_text(encoding="utf-8"))) == numbers
     text = "questions {question:whose_peru} and {question:attribution}; exercise {exercise:translate}"
     assert editions.with_item_numbers(text, {**numbers, ("question", "whose_peru"): 9}) == (
@@ -232,8 +234,27 @@ def test_a_text_numbers_the_items_it_names_as_the_pack_does(pack):
     )
     with pytest.raises(editions.PackError, match="the question 'whose'"):
         editions.with_item_numbers("{question:whose}", numbers)
+    with pytest.raises(editions.PackError, match="the check 'no_such_claim'"):
+        editions.with_item_numbers("{check:no_such_claim}", numbers)
+    names = pack.t("abbreviations.names.text")
+    assert f"check {numbers['check', 'shield2026_four_commitments']})" in names and "{" not in names
     framing = next(row for row in pack.table if row["dimension"] == "source_framing")
     assert f"questions {numbers['question', 'whose_peru']} and {numbers['question', 'attribution']}" in " ".join(framing["cells"])
+
+
+def test_checks_and_records_are_numbered_in_the_order_they_print():
+    """Issue 20 (cold read 8): the checks with a verdict print before the claims left to judge, so they come first."""
+    source = {
+        "questions": {
+            "a": {"evidence": ["check:c1", "fact:f1", "record:r1", "check:c2"]},
+            "b": {"evidence": ["record:c2", "record:r2", "check:c3", "fact:f2", "fact:f1"]},
+        },
+        "exercises": {"e": {"evidence": ["check:c4", "record:r1"]}},
+    }
+    assert editions.evidence_numbers(source) == {
+        ("check", "c1"): 1, ("check", "c2"): 2, ("check", "c3"): 3, ("check", "c4"): 4,
+        ("check", "r1"): 5, ("check", "r2"): 6, ("fact", "f1"): 1, ("fact", "f2"): 2,
+    }  # fmt: skip
 
 
 def test_every_president_says_how_the_term_ended(pack):

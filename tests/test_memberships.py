@@ -351,7 +351,7 @@ def test_peru_steps_are_dated_by_the_references_and_name_the_article_reporting_t
     assert list(zip(steps["start"].map(str), steps["event"])) == [
         ("2017-08-08", "signs the Lima Declaration"),
         ("2021-08", "announces exit from the Lima Group"),
-        ("2021-09-07", "reported: Béjar's successor has set the exit aside"),
+        ("2021-09-07", "reported: Béjar's successor has dropped the exit"),
         ("2025-12-11", "US notifies Congress: intent to designate Major Non-NATO Ally"),
         ("2026-01-14", "designated Major Non-NATO Ally"),
         ("2026-03-05", "signs the counter-cartel declaration"),

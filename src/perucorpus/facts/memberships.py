@@ -226,11 +226,11 @@ def snapshot(frame: pd.DataFrame, columns: dict[str, tuple[str, date, str | None
     return pd.DataFrame({label: status_on(frame, grouping, when, kind) for label, (grouping, when, kind) in columns.items()})
 
 
-#: How notebook 03's timeline words each of Peru's steps in the regional groupings.
+#: How notebook 03's timeline words each step by Peru, or by the United States concerning Peru, in the groupings.
 PERU_STEP_TEXT = {
     ("lima_group", "founding_member"): "signs the Lima Declaration",
     ("lima_group", "announced_withdrawal"): "announces exit from the Lima Group",
-    ("lima_group", "exit_dropped"): "reported: Béjar's successor has set the exit aside",
+    ("lima_group", "exit_dropped"): "reported: Béjar's successor has dropped the exit",
     ("mnna", "notified"): "US notifies Congress: intent to designate Major Non-NATO Ally",
     ("mnna", "designated"): "designated Major Non-NATO Ally",
     ("accc", "signatory"): "signs the counter-cartel declaration",

@@ -33,12 +33,12 @@ OWN_TEXTS = {
     "figure.maps.signatories_none": "neither listed nor named\nas absent",
     "figure.matrix.none": "not among the column's\ncountries on record",
     # The timeline's lines, named so by its title and by every caption of it (the pack's captions are tested to use it).
-    "figure.timeline.lines": "Peru's steps in the regional groupings",
+    "figure.timeline.lines": "steps by Peru and by the United States",
     "figure.timeline.title": "Presidents of Peru (bands) and {lines} (lines), 2017–2026",
     # Drawn on a right-to-left language's timelines only, whose time runs left to right as in the English ones.
     "figure.timeline.direction": "time runs from left to right",
     "figure.timeline.event": "{date}{mark}: {event}",
-    "figure.timeline.footnote": "* date worked out from the sources rather than stated in them; → president still in office",
+    "figure.timeline.footnote": "* no source gives the step's full date: worked out, or the first report's date; → president still in office",
     "figure.matrix.title": "Alliance membership in the Americas, 2021 and 2026",
     "figure.matrix.legend_title": "Category",
     "figure.matrix.column.lima_group_2021": "Lima Group\nend of 2021\n(references)",
@@ -374,7 +374,7 @@ class TimelineKey:
 
 
 def timeline_key(rows, text: FigureText) -> TimelineKey:
-    """Peru's steps in the regional groupings (:func:`perucorpus.facts.memberships.steps`), oldest first, each as ``text``
+    """The steps by Peru and by the United States (:func:`perucorpus.facts.memberships.steps`), oldest first, each as ``text``
     writes it (``figure.timeline.event``: its date in words, * where the date is derived, the step), and the footnote:
     the screen timeline's labels, and the key a page prints as text beside the printed timeline, whose lines are
     numbered in this order.

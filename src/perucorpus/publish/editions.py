@@ -513,10 +513,13 @@ def _reading_minutes(words: int, language: str) -> int:
 
 
 class _Builder:
-    """Resolves the evidence of every item once, numbering the checks in the order the questions meet them."""
+    """Resolves the evidence of every item once, numbering the checks and records as the editions print them
+    (:func:`evidence_numbers`).
+    """
 
     def __init__(self, data: Data, t: Catalogue, source: dict):
         self.data, self.t = data, t
+        self.numbers = evidence_numbers(source)
         self.passages: dict[tuple[str, int], Passage] = {}
         self.checks: dict[str, Check] = {}
         self.figures: dict[str, Figure] = {}
@@ -544,7 +547,7 @@ class _Builder:
         raw = self.data.articles[row["article_id"]].raw
         return Check(
             claim_id,
-            label or f"{self.t('ui.check')} {len(self.checks) + 1}",
+            label or f"{self.t('ui.check')} {self.numbers['check', claim_id]}",
             self.data.names[row["article_id"]].removeprefix("the "),
             excerpt(raw, int(row["start"]), int(row["end"])),
             row["claim_en"],
@@ -564,7 +567,7 @@ class _Builder:
         refs = tuple(self.reference(ref) for ref in [row.get("source_ref", "")] if ref and ref != "nan")
         return Fact(
             key,
-            f"{self.t('ui.fact')} {len(self.facts) + 1}",
+            f"{self.t('ui.fact')} {self.numbers['fact', key]}",
             self.t(f"facts.{key}.title"),
             when,
             "" if derivation == "nan" else derivation,
@@ -771,19 +774,43 @@ def _step(key: str, entry: dict, t: Catalogue, questions: list[Item]) -> Step:
     return Step(key, int(entry["minutes"]), *texts, blocks, int(entry.get("prepare", 0)))
 
 
-#: A question's or an exercise's number in a text (``{question:whose_peru}``, ``{exercise:translate}``): its place in
-#: the pack, so that a text naming an item cannot go stale when the items are reordered.
-ITEM_TOKEN = re.compile(r"\{(question|exercise):(\w+)\}")
+#: A question's, an exercise's, a check's or a record's number in a text (``{question:whose_peru}``,
+#: ``{exercise:translate}``, ``{check:<claim id>}``, ``{fact:<key>}``): its place in the pack, so that a text naming
+#: one cannot go stale when the items or their evidence are reordered.
+ITEM_TOKEN = re.compile(r"\{(question|exercise|check|fact):(\w+)\}")
+
+
+def evidence_numbers(source: dict) -> dict[tuple[str, str], int]:
+    """("check", claim id) and ("fact", key) → the number of every check and record the items of the teaching
+    ``source`` cite, in the order the editions print them: the checks with their verdict (``check:``) in the order the
+    items meet them, then the claims left to judge (``record:``; a claim keeps the way it is first met), then the
+    records (``fact:``) in the order met.
+    """
+    modes: dict[str, str] = {}
+    facts: list[str] = []
+    for kind in ("question", "exercise"):
+        for entry in source.get(f"{kind}s", {}).values():
+            for name in entry.get("evidence", []):
+                evidence_kind, _, key = name.partition(":")
+                if evidence_kind in ("check", "record"):
+                    modes.setdefault(key, evidence_kind)
+                elif evidence_kind == "fact" and key not in facts:
+                    facts.append(key)
+    checks = [key for key, mode in modes.items() if mode == "check"] + [key for key, mode in modes.items() if mode == "record"]
+    return {("check", key): n for n, key in enumerate(checks, 1)} | {("fact", key): n for n, key in enumerate(facts, 1)}
 
 
 def item_numbers(source: dict) -> dict[tuple[str, str], int]:
-    """(kind, key) → number of every question and exercise of the teaching ``source``, in the order the pack numbers them."""
-    return {(kind, key): number for kind in ("question", "exercise") for number, key in enumerate(source.get(f"{kind}s", {}), 1)}
+    """(kind, key) → number of every question and exercise of the teaching ``source``, in the order the pack numbers them,
+    and of every check and record its items cite (:func:`evidence_numbers`).
+    """
+    items = {(kind, key): number for kind in ("question", "exercise") for number, key in enumerate(source.get(f"{kind}s", {}), 1)}
+    return items | evidence_numbers(source)
 
 
 def with_item_numbers(text: str, numbers: dict[tuple[str, str], int]) -> str:
-    """``text`` with each ``{question:<key>}`` and ``{exercise:<key>}`` replaced by that item's number
-    (:func:`item_numbers`); a key the pack lacks is a :class:`PackError`.
+    """``text`` with each ``{question:<key>}``, ``{exercise:<key>}``, ``{check:<claim id>}`` and ``{fact:<key>}``
+    replaced by its number (:func:`item_numbers`); a key the pack lacks is a :class:`PackError`.
     """
 
     def number(match: re.Match) -> str:
@@ -856,8 +883,8 @@ def load(root: Path | str, language: str = "en", collection: Collection | None =
         questions=questions,
         exercises=exercises,
         passages=passages,
-        checks=list(builder.checks.values()),
-        facts=list(builder.facts.values()),
+        checks=sorted(builder.checks.values(), key=lambda check: builder.numbers["check", check.claim_id]),
+        facts=sorted(builder.facts.values(), key=lambda fact: builder.numbers["fact", fact.key]),
         figures=[builder.figures[stem] for stem in sorted(builder.figures)],
         table=table,
         eras=eras,
