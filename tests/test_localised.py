@@ -415,3 +415,35 @@ def test_the_editions_contents_mark_the_links_to_the_answers_as_the_teachers(lan
         labels = {href: html.unescape(label) for href, label in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)}
         assert teachers in labels["guide.html"] and teachers in labels["facilitator.pdf"], (name, labels)
         assert teachers not in labels["student.pdf"] and teachers not in labels["glossary.html"], name
+
+
+def _descriptions_shown_as_titles(pages: dict[str, str], t, descriptions: list[str]) -> list[str]:
+    """Where a page prints an article's description (ours: the articles carry no headline) as a title: not after the
+    words ``ui.team_description``, or in quotation marks, or after "titled" / «بعنوان».
+    """
+    problems = []
+    lead = str(escape(t("ui.team_description")))
+    for name, page in pages.items():
+        for description in descriptions:
+            for match in re.finditer(re.escape(str(escape(description))), page):
+                before = re.sub(r"<[^>]+>", "", page[max(0, match.start() - 200) : match.start()]).rstrip()
+                after = re.sub(r"<[^>]+>", "", page[match.end() : match.end() + 20])
+                if not before.endswith(lead) or re.search(r"بعنوان|titled", before[-60:], re.I) or after[:1] in "»\"”":
+                    problems.append(f"{name}: …{before[-40:]}|{description[:20]}…")
+    return problems
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_an_articles_description_is_given_as_the_teams_never_as_its_headline(language, pack_project, pack, arabic_pack):
+    """The pack's descriptions of the articles (``data.article_title.*``) follow the words "the team's description:"
+    on every page that lists the articles, with no "titled" and no quotation marks: our copies carry no headline.
+    """
+    chosen = arabic_pack if language == "ar" else pack
+    t = arabic_pack.t if language == "ar" else localised.english(pack_project)
+    pages = classroom.render(chosen) | edition.render(pack_project, chosen, t)
+    descriptions = [t(f"data.article_title.{line.article_id}") for line in chosen.articles]
+    printed = {name for name, page in pages.items() if any(str(escape(d)) in page for d in descriptions)}
+    assert {"index.html", "student.html", "slides.html", "articles.html"} <= printed, printed
+    assert _descriptions_shown_as_titles(pages, t, descriptions) == []
+    shown = {"articles.html": pages["articles.html"].replace(f"{escape(t('ui.team_description'))} ", "بعنوان «", 1)}
+    assert _descriptions_shown_as_titles(shown, t, descriptions), "the check must catch a description given as a headline"
