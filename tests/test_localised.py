@@ -428,7 +428,11 @@ def _descriptions_shown_as_titles(pages: dict[str, str], t, descriptions: list[s
             for match in re.finditer(re.escape(str(escape(description))), page):
                 before = re.sub(r"<[^>]+>", "", page[max(0, match.start() - 200) : match.start()]).rstrip()
                 after = re.sub(r"<[^>]+>", "", page[match.end() : match.end() + 20])
-                if not before.endswith(lead) or re.search(r"بعنوان|titled", before[-60:], re.I) or after[:1] in "»\"”":
+                if (
+                    not before.endswith(lead)
+                    or re.search(r"بعنوان|titled", before[-60:], re.I)
+                    or after.startswith(("»", '"', "”"))
+                ):
                     problems.append(f"{name}: …{before[-40:]}|{description[:20]}…")
     return problems
 
