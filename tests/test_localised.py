@@ -451,3 +451,22 @@ def test_an_articles_description_is_given_as_the_teams_never_as_its_headline(lan
     assert _descriptions_shown_as_titles(pages, t, descriptions) == []
     shown = {"articles.html": pages["articles.html"].replace(f"{escape(t('ui.team_description'))} ", "بعنوان «", 1)}
     assert _descriptions_shown_as_titles(shown, t, descriptions), "the check must catch a description given as a headline"
+
+
+def test_the_arabic_articles_page_sets_the_arabic_next_to_the_paragraph_number(pack, arabic_pack):
+    """Read from the right, the Arabic page's columns are ¶, Arabic, English; the English page keeps ¶, English, Arabic."""
+
+    def columns(page: str) -> list[str]:
+        head = re.search(r"<thead><tr>(.*?)</tr></thead>", page, re.S).group(1)
+        return [html.unescape(cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", head)]
+
+    def first_row(page: str) -> list[str]:
+        row = re.search(r"<tbody>\s*<tr[^>]*>(.*?)</tr>", page, re.S).group(1)
+        return re.findall(r'<td[^>]*\blang="(\w+)"', row)
+
+    arabic, english = classroom.render(arabic_pack)["articles.html"], classroom.render(pack)["articles.html"]
+    t = arabic_pack.t
+    assert columns(arabic) == ["¶", t("articles_page.arabic"), t("articles_page.english")]
+    assert first_row(arabic) == ["ar", "en"]
+    assert columns(english)[1:] == [pack.t("articles_page.english"), pack.t("articles_page.arabic")]
+    assert first_row(english) == ["en", "ar"]
