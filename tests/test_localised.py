@@ -435,3 +435,58 @@ def test_the_glossary_lists_other_forms_the_articles_write_and_the_arabic_glossa
     catalogue_entries, _ = catalogue.translated(ARABIC)
     used = {form for text in catalogue_entries.entries.values() for form in forms if form in re.sub(r"«[^«»]*»", "", text)}
     assert len(used) == 1, used
+
+
+def _descriptions_shown_as_titles(pages: dict[str, str], t, descriptions: list[str]) -> list[str]:
+    """Where a page prints an article's description (ours: the articles carry no headline) as a title: not after the
+    words ``ui.team_description``, or in quotation marks, or after "titled" / «بعنوان».
+    """
+    problems = []
+    lead = str(escape(t("ui.team_description")))
+    for name, page in pages.items():
+        for description in descriptions:
+            for match in re.finditer(re.escape(str(escape(description))), page):
+                before = re.sub(r"<[^>]+>", "", page[max(0, match.start() - 200) : match.start()]).rstrip()
+                after = re.sub(r"<[^>]+>", "", page[match.end() : match.end() + 20])
+                if (
+                    not before.endswith(lead)
+                    or re.search(r"بعنوان|titled", before[-60:], re.I)
+                    or after.startswith(("»", '"', "”"))
+                ):
+                    problems.append(f"{name}: …{before[-40:]}|{description[:20]}…")
+    return problems
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_an_articles_description_is_given_as_the_teams_never_as_its_headline(language, pack_project, pack, arabic_pack):
+    """The pack's descriptions of the articles (``data.article_title.*``) follow the words "the team's description:"
+    on every page that lists the articles, with no "titled" and no quotation marks: our copies carry no headline.
+    """
+    chosen = arabic_pack if language == "ar" else pack
+    t = arabic_pack.t if language == "ar" else localised.english(pack_project)
+    pages = classroom.render(chosen) | edition.render(pack_project, chosen, t)
+    descriptions = [t(f"data.article_title.{line.article_id}") for line in chosen.articles]
+    printed = {name for name, page in pages.items() if any(str(escape(d)) in page for d in descriptions)}
+    assert {"index.html", "student.html", "slides.html", "articles.html"} <= printed, printed
+    assert _descriptions_shown_as_titles(pages, t, descriptions) == []
+    shown = {"articles.html": pages["articles.html"].replace(f"{escape(t('ui.team_description'))} ", "بعنوان «", 1)}
+    assert _descriptions_shown_as_titles(shown, t, descriptions), "the check must catch a description given as a headline"
+
+
+def test_the_arabic_articles_page_sets_the_arabic_next_to_the_paragraph_number(pack, arabic_pack):
+    """Read from the right, the Arabic page's columns are ¶, Arabic, English; the English page keeps ¶, English, Arabic."""
+
+    def columns(page: str) -> list[str]:
+        head = re.search(r"<thead><tr>(.*?)</tr></thead>", page, re.S).group(1)
+        return [html.unescape(cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", head)]
+
+    def first_row(page: str) -> list[str]:
+        row = re.search(r"<tbody>\s*<tr[^>]*>(.*?)</tr>", page, re.S).group(1)
+        return re.findall(r'<td[^>]*\blang="(\w+)"', row)
+
+    arabic, english = classroom.render(arabic_pack)["articles.html"], classroom.render(pack)["articles.html"]
+    t = arabic_pack.t
+    assert columns(arabic) == ["¶", t("articles_page.arabic"), t("articles_page.english")]
+    assert first_row(arabic) == ["ar", "en"]
+    assert columns(english)[1:] == [pack.t("articles_page.english"), pack.t("articles_page.arabic")]
+    assert first_row(english) == ["en", "ar"]

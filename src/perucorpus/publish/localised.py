@@ -71,19 +71,20 @@ def data_texts(root: Path | str) -> dict[str, str]:
 
 
 #: Each language's list separators, as the pages write them between items (``sep.semicolon``, ``sep.comma``).
-#: ``title_*`` around a reference's title, ``headline_*`` between an article's outlet and its headline: in Arabic a
-#: Latin title stands in guillemets, without its final full stop (a full stop after a left-to-right run lands at
-#: its left, where it reads as the title's first character); an Arabic article line gives its headline «بعنوان» ("titled",
-#: the same for a masculine or feminine article name) after a semicolon and closes it with a full stop ("…؛ بعنوان «…».").
+#: ``title_*`` around a reference's title: in Arabic a Latin title stands in guillemets, without its final full stop
+#: (a full stop after a left-to-right run lands at its left, where it reads as the title's first character).
+#: ``headline_*`` around the team's description of an article after its outlet: the articles carry no headline in our
+#: copies, so the description follows the words ``ui.team_description`` (no "titled", no quotation marks) and ends
+#: with a full stop ("…؛ وصف من فريق الإعداد: ….").
 SEPARATORS = {
-    "en": {"semicolon": "; ", "comma": ", ", "title_open": "", "title_close": ". ", "headline_open": ". ", "headline_close": ""},
+    "en": {"semicolon": "; ", "comma": ", ", "title_open": "", "title_close": ". ", "headline_open": "; ", "headline_close": "."},
     "ar": {
         "semicolon": "؛ ",
         "comma": "، ",
         "title_open": "«",
         "title_close": "»، ",
-        "headline_open": "؛ بعنوان «",
-        "headline_close": "».",
+        "headline_open": "؛ ",
+        "headline_close": ".",
     },
 }
 
