@@ -232,8 +232,8 @@ def test_a_text_numbers_the_items_it_names_as_the_pack_does(pack):
     )
     with pytest.raises(editions.PackError, match="the question 'whose'"):
         editions.with_item_numbers("{question:whose}", numbers)
-    framing = next(row for row in pack.table if row["dimension"] == "source_framing")
-    assert f"questions {numbers['question', 'whose_peru']} and {numbers['question', 'attribution']}" in " ".join(framing["cells"])
+    voices = next(item for item in pack.questions if item.key == "whose_peru")
+    assert f"questions {numbers['question', 'reversal']} and {numbers['question', 'kinds_of_exit']}" in voices.answer
 
 
 def test_every_president_says_how_the_term_ended(pack):
