@@ -438,3 +438,19 @@ def test_the_printed_timeline_has_its_numbered_steps_written_beside_it(language,
         if language == "ar":
             assert all(re.search(r"[\u0600-\u06ff]", step) for step in key.steps)
     assert drawing not in pages["slides.html"]
+
+
+def test_an_extension_is_its_own_paragraph_in_reader_facilitator_and_slides_and_named_in_the_run_sheet(root_pack):
+    """A question's extension (a task for a group with time) is printed apart from its text, not buried in it."""
+    pages = classroom.render(root_pack)
+    extended = [item for item in root_pack.items if item.extension]
+    assert extended, "a question has an extension"
+    for item in extended:
+        assert item.extension not in item.text
+        paragraph = f'<p class="extension">{classroom.environment().from_string("{{ x | mixed }}").render(x=item.extension)}</p>'
+        for name in ("student.html", "facilitator.html", "slides.html"):
+            assert paragraph in pages[name], (name, item.key)
+    run_sheet = _text(pages["lesson_plan.html"])
+    for item in extended:
+        line = f"{item.title}, {item.minutes} {root_pack.t('ui.min')}, {root_pack.t('ui.with_extension')})"
+        assert line in run_sheet, item.key

@@ -227,6 +227,8 @@ class Item:
     timing: str
     cite: list[str]
     evidence: list[str]
+    #: A further task for a group with time, printed as its own paragraph after ``text`` (its key ``extension``).
+    extension: str = ""
     quote_ar: str = ""
     quote_article: str = ""
     #: The quotation's English (our translation's words) and where it stands ("news report ¶2"), for its slide.
@@ -624,6 +626,7 @@ def _item(builder: _Builder, kind: str, key: str, number: int, entry: dict) -> I
         number=number,
         title=t(f"{prefix}.title"),
         text=t(f"{prefix}.{'text' if kind == 'question' else 'task'}"),
+        extension=t(f"{prefix}.extension") if "extension" in entry else "",
         minutes=int(entry["minutes"]),
         materials=[],
         answer=t(f"{prefix}.answer"),
@@ -1003,7 +1006,7 @@ def _folded(text: str) -> str:
 
 def before_answers(pack: Pack) -> list[tuple[str, str]]:
     """What a student reads whatever the question, as (where, text): the short table's cells (handout, reader,
-    slides), every question's and exercise's title and text, and the slides' quotations.
+    slides), every question's and exercise's title, text and extension, and the slides' quotations.
     """
     shown = [
         (f"table [{row['dimension']}] {era}", cell)
@@ -1013,6 +1016,7 @@ def before_answers(pack: Pack) -> list[tuple[str, str]]:
     for item in pack.items:
         where = f"{item.kind} {item.key!r}"
         shown += [(f"{where}: title", item.title), (f"{where}: text", item.text)]
+        shown += [(f"{where}: extension", item.extension)] if item.extension else []
         shown += [(f"{where}: slide", quote) for quote in (item.quote_ar, item.quote_en) if quote]
     return shown
 
