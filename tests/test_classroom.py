@@ -242,6 +242,7 @@ def test_the_lesson_plan_numbers_the_slides_as_the_deck_does(root_pack):
     opening = _text(pages["lesson_plan.html"])
     assert numbers["map-2026"] == numbers["map"] + 1  # one map a slide
     assert f"slides {numbers['map']}, {numbers['map-2026']} and {numbers['timeline']}" in opening
+    assert f"slides {numbers['table-1']} to {numbers['table-3']}" in opening  # the table's slides have a place too
     assert "{slide:" not in pages["lesson_plan.html"]
     assert classroom.with_slide_numbers("slide {slide:map}", {"title": 1, "map": 9}) == "slide 9"
     with pytest.raises(editions.PackError, match="'maps'"):
