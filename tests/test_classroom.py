@@ -455,3 +455,16 @@ def test_an_extension_is_its_own_paragraph_in_reader_facilitator_and_slides_and_
     for item in extended:
         line = f"{item.title}, {item.minutes} {root_pack.t('ui.min')}, {root_pack.t('ui.with_extension')})"
         assert line in run_sheet, item.key
+
+
+def test_every_question_slide_quotes_a_paragraph_the_student_reader_prints(root_pack):
+    """A student who looks up a slide's quotation finds its paragraph, in Arabic and in English, in the reader."""
+    student = classroom.render(root_pack)["student.html"]
+    quoted = [question for question in root_pack.questions if question.quote_ar]
+    assert quoted
+    for question in quoted:
+        anchor = f'id="p-{question.quote_article}-{question.quote_number}"'
+        assert anchor in student, f"question {question.key!r} quotes {question.quote_label}, which the reader does not print"
+        start = student.index(anchor)
+        printed = _text(student[start : student.index("</div>\n</div>", start)])
+        assert question.quote_ar in printed and _text(str(escape(question.quote_en))) in printed, question.key
