@@ -468,3 +468,20 @@ def test_every_question_slide_quotes_a_paragraph_the_student_reader_prints(root_
         start = student.index(anchor)
         printed = _text(student[start : student.index("</div>\n</div>", start)])
         assert question.quote_ar in printed and _text(str(escape(question.quote_en))) in printed, question.key
+
+
+def test_a_record_where_reports_disagree_names_every_report_in_the_reader(root_pack):
+    """A record whose title says reports disagree lists each report it names (``also``) among its sources, with its date."""
+    student = classroom.render(root_pack)["student.html"]
+    source = editions.read_toml(ROOT / "teaching" / "classroom.toml")
+    disputed = {key: entry["also"] for key, entry in source["facts"].items() if entry.get("also")}
+    assert disputed
+    references = editions.Data(ROOT).references
+    for key, refs in disputed.items():
+        start = student.index(f'id="fact-{key}"')
+        record = _text(student[start : student.index("</div>", start)])
+        for ref in refs:
+            publisher, published = references.at[ref, "publisher"], references.at[ref, "date"]
+            assert publisher.split()[0] in root_pack.t(f"facts.{key}.title"), (key, ref)
+            day = editions.date_words(published, root_pack.t)
+            assert f"{publisher}, {day}" in record, (key, ref)

@@ -524,6 +524,8 @@ class _Builder:
         self.figures: dict[str, Figure] = {}
         self.facts: dict[str, Fact] = {}
         self.fact_rows = {key: entry["row"] for key, entry in source.get("facts", {}).items()}
+        #: Further reports a record names beside its row's source (``also``: ref_ids), where reports disagree.
+        self.fact_also = {key: list(entry.get("also", [])) for key, entry in source.get("facts", {}).items()}
         self.figure_captions = {entry["figure"]: (key, t(f"figures.{key}.caption")) for key, entry in source["figures"].items()}
 
     def passage(self, article_id: str, number: int) -> Passage:
@@ -563,7 +565,8 @@ class _Builder:
         (row,) = self.data.rows(self.fact_rows[key])
         derivation = row.get("start_derivation", "") if row.get("start_basis") == "derived" else ""
         when = format_date(dates.parse(row["start"]).first, DATE_PATTERNS["day"], locale=self.t.language)
-        refs = tuple(self.reference(ref) for ref in [row.get("source_ref", "")] if ref and ref != "nan")
+        named = [row.get("source_ref", ""), *self.fact_also[key]]
+        refs = tuple(self.reference(ref) for ref in named if ref and ref != "nan")
         return Fact(
             key,
             f"{self.t('ui.fact')} {len(self.facts) + 1}",
@@ -1080,7 +1083,10 @@ def fact_problems(root: Path | str, collection: Collection | None = None) -> lis
     cited = [*entries(source["questions"], "questions"), *entries(source["exercises"], "exercises")]
     cited += [*entries(source["table"], "table"), *entries(source["presidents"], "presidents")]
     cited += [*entries(source.get("abbreviations", {}), "abbreviations")]
-    cited += [(where, entry | {"cite": [entry["row"]]}) for where, entry in entries(source.get("facts", {}), "facts")]
+    cited += [
+        (where, entry | {"cite": [entry["row"], *(f"reference:{ref}" for ref in entry.get("also", []))]})
+        for where, entry in entries(source.get("facts", {}), "facts")
+    ]
     fact_rows = {key: entry["row"] for key, entry in source.get("facts", {}).items()}
     for where, entry in cited:
         names = list(entry.get("cite", [])) + list(entry.get("evidence", []))
