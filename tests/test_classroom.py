@@ -242,6 +242,7 @@ def test_the_lesson_plan_numbers_the_slides_as_the_deck_does(root_pack):
     opening = _text(pages["lesson_plan.html"])
     assert numbers["map-2026"] == numbers["map"] + 1  # one map a slide
     assert f"slides {numbers['map']}, {numbers['map-2026']} and {numbers['timeline']}" in opening
+    assert f"slides {numbers['table-1']} to {numbers['table-3']}" in opening  # the table's slides have a place too
     assert "{slide:" not in pages["lesson_plan.html"]
     assert classroom.with_slide_numbers("slide {slide:map}", {"title": 1, "map": 9}) == "slide 9"
     with pytest.raises(editions.PackError, match="'maps'"):
@@ -490,3 +491,49 @@ def test_the_student_pdf_prints_checks_and_records_in_the_order_of_their_numbers
             for card in cards
         }
         assert _reading_order(built / "student.pdf", headers, headings) == list(range(1, len(cards) + 1))
+
+
+def test_an_extension_is_its_own_paragraph_in_reader_facilitator_and_slides_and_named_in_the_run_sheet(root_pack):
+    """A question's extension (a task for a group with time) is printed apart from its text, not buried in it."""
+    pages = classroom.render(root_pack)
+    extended = [item for item in root_pack.items if item.extension]
+    assert extended, "a question has an extension"
+    for item in extended:
+        assert item.extension not in item.text
+        paragraph = f'<p class="extension">{classroom.environment().from_string("{{ x | mixed }}").render(x=item.extension)}</p>'
+        for name in ("student.html", "facilitator.html", "slides.html"):
+            assert paragraph in pages[name], (name, item.key)
+    run_sheet = _text(pages["lesson_plan.html"])
+    for item in extended:
+        line = f"{item.title}, {item.minutes} {root_pack.t('ui.min')}, {root_pack.t('ui.with_extension')})"
+        assert line in run_sheet, item.key
+
+
+def test_every_question_slide_quotes_a_paragraph_the_student_reader_prints(root_pack):
+    """A student who looks up a slide's quotation finds its paragraph, in Arabic and in English, in the reader."""
+    student = classroom.render(root_pack)["student.html"]
+    quoted = [question for question in root_pack.questions if question.quote_ar]
+    assert quoted
+    for question in quoted:
+        anchor = f'id="p-{question.quote_article}-{question.quote_number}"'
+        assert anchor in student, f"question {question.key!r} quotes {question.quote_label}, which the reader does not print"
+        start = student.index(anchor)
+        printed = _text(student[start : student.index("</div>\n</div>", start)])
+        assert question.quote_ar in printed and _text(str(escape(question.quote_en))) in printed, question.key
+
+
+def test_a_record_where_reports_disagree_names_every_report_in_the_reader(root_pack):
+    """A record whose title says reports disagree lists each report it names (``also``) among its sources, with its date."""
+    student = classroom.render(root_pack)["student.html"]
+    source = editions.read_toml(ROOT / "teaching" / "classroom.toml")
+    disputed = {key: entry["also"] for key, entry in source["facts"].items() if entry.get("also")}
+    assert disputed
+    references = editions.Data(ROOT).references
+    for key, refs in disputed.items():
+        start = student.index(f'id="fact-{key}"')
+        record = _text(student[start : student.index("</div>", start)])
+        for ref in refs:
+            publisher, published = references.at[ref, "publisher"], references.at[ref, "date"]
+            assert publisher.split()[0] in root_pack.t(f"facts.{key}.title"), (key, ref)
+            day = editions.date_words(published, root_pack.t)
+            assert f"{publisher}, {day}" in record, (key, ref)

@@ -238,8 +238,8 @@ def test_a_text_numbers_the_items_it_names_as_the_pack_does(pack):
         editions.with_item_numbers("{check:no_such_claim}", numbers)
     names = pack.t("abbreviations.names.text")
     assert f"check {numbers['check', 'shield2026_four_commitments']})" in names and "{" not in names
-    framing = next(row for row in pack.table if row["dimension"] == "source_framing")
-    assert f"questions {numbers['question', 'whose_peru']} and {numbers['question', 'attribution']}" in " ".join(framing["cells"])
+    voices = next(item for item in pack.questions if item.key == "whose_peru")
+    assert f"questions {numbers['question', 'reversal']} and {numbers['question', 'kinds_of_exit']}" in voices.answer
 
 
 def test_checks_and_records_are_numbered_in_the_order_they_print():

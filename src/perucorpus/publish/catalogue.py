@@ -39,6 +39,7 @@ STRUCTURE = frozenset(
         "figure",
         "president",
         "row",
+        "also",
         "quote_ar",
         "quote_en",
         "quote_article",

@@ -227,6 +227,8 @@ class Item:
     timing: str
     cite: list[str]
     evidence: list[str]
+    #: A further task for a group with time, printed as its own paragraph after ``text`` (its key ``extension``).
+    extension: str = ""
     quote_ar: str = ""
     quote_article: str = ""
     #: The quotation's English (our translation's words) and where it stands ("news report ¶2"), for its slide.
@@ -525,6 +527,8 @@ class _Builder:
         self.figures: dict[str, Figure] = {}
         self.facts: dict[str, Fact] = {}
         self.fact_rows = {key: entry["row"] for key, entry in source.get("facts", {}).items()}
+        #: Further reports a record names beside its row's source (``also``: ref_ids), where reports disagree.
+        self.fact_also = {key: list(entry.get("also", [])) for key, entry in source.get("facts", {}).items()}
         self.figure_captions = {entry["figure"]: (key, t(f"figures.{key}.caption")) for key, entry in source["figures"].items()}
 
     def passage(self, article_id: str, number: int) -> Passage:
@@ -564,7 +568,8 @@ class _Builder:
         (row,) = self.data.rows(self.fact_rows[key])
         derivation = row.get("start_derivation", "") if row.get("start_basis") == "derived" else ""
         when = format_date(dates.parse(row["start"]).first, DATE_PATTERNS["day"], locale=self.t.language)
-        refs = tuple(self.reference(ref) for ref in [row.get("source_ref", "")] if ref and ref != "nan")
+        named = [row.get("source_ref", ""), *self.fact_also[key]]
+        refs = tuple(self.reference(ref) for ref in named if ref and ref != "nan")
         return Fact(
             key,
             f"{self.t('ui.fact')} {self.numbers['fact', key]}",
@@ -627,6 +632,7 @@ def _item(builder: _Builder, kind: str, key: str, number: int, entry: dict) -> I
         number=number,
         title=t(f"{prefix}.title"),
         text=t(f"{prefix}.{'text' if kind == 'question' else 'task'}"),
+        extension=t(f"{prefix}.extension") if "extension" in entry else "",
         minutes=int(entry["minutes"]),
         materials=[],
         answer=t(f"{prefix}.answer"),
@@ -1030,7 +1036,7 @@ def _folded(text: str) -> str:
 
 def before_answers(pack: Pack) -> list[tuple[str, str]]:
     """What a student reads whatever the question, as (where, text): the short table's cells (handout, reader,
-    slides), every question's and exercise's title and text, and the slides' quotations.
+    slides), every question's and exercise's title, text and extension, and the slides' quotations.
     """
     shown = [
         (f"table [{row['dimension']}] {era}", cell)
@@ -1040,6 +1046,7 @@ def before_answers(pack: Pack) -> list[tuple[str, str]]:
     for item in pack.items:
         where = f"{item.kind} {item.key!r}"
         shown += [(f"{where}: title", item.title), (f"{where}: text", item.text)]
+        shown += [(f"{where}: extension", item.extension)] if item.extension else []
         shown += [(f"{where}: slide", quote) for quote in (item.quote_ar, item.quote_en) if quote]
     return shown
 
@@ -1103,7 +1110,10 @@ def fact_problems(root: Path | str, collection: Collection | None = None) -> lis
     cited = [*entries(source["questions"], "questions"), *entries(source["exercises"], "exercises")]
     cited += [*entries(source["table"], "table"), *entries(source["presidents"], "presidents")]
     cited += [*entries(source.get("abbreviations", {}), "abbreviations")]
-    cited += [(where, entry | {"cite": [entry["row"]]}) for where, entry in entries(source.get("facts", {}), "facts")]
+    cited += [
+        (where, entry | {"cite": [entry["row"], *(f"reference:{ref}" for ref in entry.get("also", []))]})
+        for where, entry in entries(source.get("facts", {}), "facts")
+    ]
     fact_rows = {key: entry["row"] for key, entry in source.get("facts", {}).items()}
     for where, entry in cited:
         names = list(entry.get("cite", [])) + list(entry.get("evidence", []))
