@@ -24,7 +24,10 @@ from perucorpus.text.voices import QUOTED
 #: The mark of a derived date (worked out, e.g. from a weekday and a report's date, not printed in the source).
 DERIVED = "*"
 #: What :data:`DERIVED` means, for a caption or footnote wherever it appears.
-DERIVED_NOTE = "* a date worked out from its source (for example from a weekday and the report's date), not printed in it"
+DERIVED_NOTE = (
+    "* no source prints this date in full: worked out (for example from a weekday and the report's date)"
+    " or, for a step reported after it was taken, the first report's date"
+)
 #: :data:`DERIVED` in words, where a sentence rather than a table cell gives a worked-out date.
 DERIVED_WORDS = "a date worked out from its source, not printed in it"
 _ID = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
