@@ -206,7 +206,7 @@ def test_seed_a_table_cell_that_prints_an_answer_is_caught(project_copy, collect
 
 def test_seed_an_arabic_cell_that_quotes_the_article_where_the_answer_does_is_caught(project_copy, collection):
     """The Arabic cells may quote the article where the English ones paraphrase: its own words are declared too."""
-    cell = 'text = "يعتزم ترامب منح بيرو صفة حليف رئيسي من خارج الناتو (التقرير الإخباري)."'
+    cell = 'text = "يعتزم ترمب منح بيرو صفة حليف رئيسي من خارج الناتو (التقرير الإخباري)."'
     problems = _giveaways_after(
         project_copy, collection, "ar.toml", cell, cell.replace("(التقرير", "«إشارة دعم قوية» (التقرير"), "ar"
     )
