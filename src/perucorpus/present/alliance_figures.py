@@ -28,6 +28,8 @@ OWN_TEXTS = {
     "figure.maps.lima_title": "Lima Group, end of 2021\n(public references)",
     "figure.maps.signatories_title": "Signatories of the counter-cartel declaration,\nMarch 2026 (as {explainer} lists them)",
     "figure.maps.attended": "took part in the 4–5 March conference;\nnot on the list (reports disagree\non whether it signed)",
+    # The explainer's absent states are absent from the alliance, not from the list of signatories this map shows.
+    "figure.maps.absent": "named as absent\nfrom the alliance",
     # What an uncoloured country is, as far as each figure's record goes: the record holds who was in, not who was out.
     "figure.maps.lima_none": "not among the group's\nmembers on record",
     "figure.maps.signatories_none": "neither listed nor named\nas absent",
@@ -249,7 +251,12 @@ def draw_maps(rows, shapes, labelled, explainer: str, text: FigureText, printed:
     coalition_view = pd.concat([summit[~summit.index.isin(coalition.index)], coalition])
     panels = (
         (lima_2021, "figure.maps.lima_title", LIMA_NONE, {}),
-        (coalition_view, "figure.maps.signatories_title", SIGNATORIES_NONE, {"attended": "figure.maps.attended"}),
+        (
+            coalition_view,
+            "figure.maps.signatories_title",
+            SIGNATORIES_NONE,
+            {"attended": "figure.maps.attended", "absent": "figure.maps.absent"},
+        ),
     )
     if printed:
         panels = tuple(panels[number] for number in printed.maps)
